@@ -1,0 +1,377 @@
+/*
+ * census.c --
+ *
+ *	The census container: types with counts, bytes and identities, kept
+ *	in one string arena so that a snapshot costs a pointer and a copy of
+ *	the name per object and is freed in a few calls. Interpreter-free:
+ *	plain malloc, no Tcl, so cmocka can test it (tests/unit/test-census.c).
+ *
+ * Copyright (c) 2026 the tkleak developers. See the file "LICENSE".
+ */
+
+#include <stdlib.h>
+#include <string.h>
+#include "census.h"
+
+#define CHUNK_SIZE (64 * 1024)
+
+struct TkleakChunk {
+    TkleakChunk *nextPtr;
+    char data[1];
+};
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakCensusNew --
+ *
+ *	Make an empty census.
+ *
+ * Results:
+ *	A census owned by the caller (free it with TkleakCensusFree), or
+ *	NULL when memory is short.
+ *
+ *----------------------------------------------------------------------
+ */
+
+TkleakCensus *
+TkleakCensusNew(void)
+{
+    TkleakCensus *censusPtr = calloc(1, sizeof(TkleakCensus));
+
+    return censusPtr;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakCensusFree --
+ *
+ *	Release a census and everything in it. NULL is allowed.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakCensusFree(
+    TkleakCensus *censusPtr)
+{
+    size_t i;
+    TkleakChunk *chunkPtr, *nextPtr;
+
+    if (censusPtr == NULL) {
+	return;
+    }
+    for (i = 0; i < censusPtr->numTypes; i++) {
+	free((void *) censusPtr->types[i].ids);
+    }
+    free(censusPtr->types);
+    free(censusPtr->index);
+    for (chunkPtr = censusPtr->chunks; chunkPtr; chunkPtr = nextPtr) {
+	nextPtr = chunkPtr->nextPtr;
+	free(chunkPtr);
+    }
+    free(censusPtr);
+}
+
+/*
+ * ArenaCopy --
+ *
+ *	Copy LEN bytes plus a terminating NUL into the census arena.
+ *	Returns the copy, or NULL when memory is short.
+ */
+
+static const char *
+ArenaCopy(
+    TkleakCensus *censusPtr,
+    const char *s,
+    size_t len)
+{
+    char *copy;
+
+    if (len + 1 > censusPtr->left) {
+	size_t size = (len + 1 > CHUNK_SIZE) ? len + 1 : CHUNK_SIZE;
+	TkleakChunk *chunkPtr = malloc(offsetof(TkleakChunk, data) + size);
+
+	if (chunkPtr == NULL) {
+	    return NULL;
+	}
+	chunkPtr->nextPtr = censusPtr->chunks;
+	censusPtr->chunks = chunkPtr;
+	censusPtr->next = chunkPtr->data;
+	censusPtr->left = size;
+	censusPtr->arenaBytes += offsetof(TkleakChunk, data) + size;
+    }
+    copy = censusPtr->next;
+    memcpy(copy, s, len);
+    copy[len] = '\0';
+    censusPtr->next += len + 1;
+    censusPtr->left -= len + 1;
+    return copy;
+}
+
+static size_t
+HashString(
+    const char *s,
+    size_t len)
+{
+    size_t h = 2166136261u;
+
+    while (len--) {
+	h = (h ^ (unsigned char) *s++) * 16777619u;
+    }
+    return h;
+}
+
+/*
+ * Lookup --
+ *
+ *	Find the index slot of type NAME: either the slot holding it or the
+ *	empty slot where it would go. The index must exist.
+ */
+
+static size_t *
+Lookup(
+    const TkleakCensus *censusPtr,
+    const char *name,
+    size_t len)
+{
+    size_t mask = censusPtr->indexSize - 1;
+    size_t i = HashString(name, len) & mask;
+
+    while (censusPtr->index[i]) {
+	const char *other = censusPtr->types[censusPtr->index[i] - 1].name;
+
+	if (strncmp(other, name, len) == 0 && other[len] == '\0') {
+	    break;
+	}
+	i = (i + 1) & mask;
+    }
+    return &censusPtr->index[i];
+}
+
+static int
+GrowIndex(
+    TkleakCensus *censusPtr)
+{
+    size_t newSize = censusPtr->indexSize ? censusPtr->indexSize * 2 : 64;
+    size_t *oldIndex = censusPtr->index, oldSize = censusPtr->indexSize, i;
+    size_t *newIndex = calloc(newSize, sizeof(size_t));
+
+    if (newIndex == NULL) {
+	return -1;
+    }
+    censusPtr->index = newIndex;
+    censusPtr->indexSize = newSize;
+    for (i = 0; i < oldSize; i++) {
+	if (oldIndex[i]) {
+	    const char *name = censusPtr->types[oldIndex[i] - 1].name;
+
+	    *Lookup(censusPtr, name, strlen(name)) = oldIndex[i];
+	}
+    }
+    free(oldIndex);
+    return 0;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakCensusType --
+ *
+ *	Find or add the type NAME (NAMELEN bytes, not NUL-terminated
+ *	necessarily).
+ *
+ * Results:
+ *	The type's index, stable for the life of the census (the row
+ *	itself may move when more types are added), or -1 when memory is
+ *	short, in which case the census is unchanged.
+ *
+ *----------------------------------------------------------------------
+ */
+
+int
+TkleakCensusType(
+    TkleakCensus *censusPtr,
+    const char *name,
+    size_t nameLen)
+{
+    size_t *slotPtr;
+    TkleakType *typePtr;
+    const char *copy;
+
+    if (censusPtr->indexSize == 0
+	    || (censusPtr->numTypes + 1) * 2 > censusPtr->indexSize) {
+	if (GrowIndex(censusPtr) != 0) {
+	    return -1;
+	}
+    }
+    slotPtr = Lookup(censusPtr, name, nameLen);
+    if (*slotPtr) {
+	return (int) (*slotPtr - 1);
+    }
+    if (censusPtr->numTypes == censusPtr->capTypes) {
+	size_t cap = censusPtr->capTypes ? censusPtr->capTypes * 2 : 32;
+	TkleakType *types = realloc(censusPtr->types, cap * sizeof(TkleakType));
+
+	if (types == NULL) {
+	    return -1;
+	}
+	censusPtr->types = types;
+	censusPtr->capTypes = cap;
+    }
+    copy = ArenaCopy(censusPtr, name, nameLen);
+    if (copy == NULL) {
+	return -1;
+    }
+    typePtr = &censusPtr->types[censusPtr->numTypes];
+    memset(typePtr, 0, sizeof(TkleakType));
+    typePtr->name = copy;
+    typePtr->sorted = 1;
+    *slotPtr = ++censusPtr->numTypes;
+    return (int) (censusPtr->numTypes - 1);
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakCensusAdd --
+ *
+ *	Count one object of type TYPE (an index from TkleakCensusType)
+ *	with identity ID and size BYTES. The identity is copied.
+ *
+ * Results:
+ *	0, or -1 when memory is short (nothing is counted then).
+ *
+ *----------------------------------------------------------------------
+ */
+
+int
+TkleakCensusAdd(
+    TkleakCensus *censusPtr,
+    int type,
+    const char *id,
+    size_t idLen,
+    size_t bytes)
+{
+    TkleakType *typePtr = &censusPtr->types[type];
+    const char *copy;
+
+    if (typePtr->numIds == typePtr->capIds) {
+	size_t cap = typePtr->capIds ? typePtr->capIds * 2 : 8;
+	const char **ids = realloc((void *) typePtr->ids, cap * sizeof(char *));
+
+	if (ids == NULL) {
+	    return -1;
+	}
+	typePtr->ids = ids;
+	typePtr->capIds = cap;
+    }
+    copy = ArenaCopy(censusPtr, id, idLen);
+    if (copy == NULL) {
+	return -1;
+    }
+    if (typePtr->sorted && typePtr->numIds
+	    && strcmp(typePtr->ids[typePtr->numIds - 1], copy) >= 0) {
+	typePtr->sorted = 0;
+    }
+    typePtr->ids[typePtr->numIds++] = copy;
+    typePtr->count++;
+    typePtr->bytes += bytes;
+    return 0;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakCensusFind --
+ *
+ *	Look a type up by its exact name.
+ *
+ * Results:
+ *	The row, owned by the census, or NULL when the census has no
+ *	object of that type.
+ *
+ *----------------------------------------------------------------------
+ */
+
+TkleakType *
+TkleakCensusFind(
+    const TkleakCensus *censusPtr,
+    const char *name)
+{
+    size_t *slotPtr;
+
+    if (censusPtr->indexSize == 0) {
+	return NULL;
+    }
+    slotPtr = Lookup(censusPtr, name, strlen(name));
+    return *slotPtr ? &censusPtr->types[*slotPtr - 1] : NULL;
+}
+
+static int
+CompareIds(
+    const void *a,
+    const void *b)
+{
+    return strcmp(*(const char *const *) a, *(const char *const *) b);
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakTypeSort --
+ *
+ *	Sort a type's identities (byte order, as strcmp) once. Identities
+ *	are unique by construction, so no deduplication is needed.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakTypeSort(
+    TkleakType *typePtr)
+{
+    if (!typePtr->sorted) {
+	qsort((void *) typePtr->ids, typePtr->numIds, sizeof(char *),
+		CompareIds);
+	typePtr->sorted = 1;
+    }
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakCensusObjects, TkleakCensusMemory --
+ *
+ *	The number of objects counted, and the bytes the census keeps
+ *	(arena, identity arrays, type table and index).
+ *
+ *----------------------------------------------------------------------
+ */
+
+size_t
+TkleakCensusObjects(
+    const TkleakCensus *censusPtr)
+{
+    size_t i, n = 0;
+
+    for (i = 0; i < censusPtr->numTypes; i++) {
+	n += censusPtr->types[i].count;
+    }
+    return n;
+}
+
+size_t
+TkleakCensusMemory(
+    const TkleakCensus *censusPtr)
+{
+    size_t i, n = sizeof(TkleakCensus) + censusPtr->arenaBytes
+	    + censusPtr->capTypes * sizeof(TkleakType)
+	    + censusPtr->indexSize * sizeof(size_t);
+
+    for (i = 0; i < censusPtr->numTypes; i++) {
+	n += censusPtr->types[i].capIds * sizeof(char *);
+    }
+    return n;
+}

@@ -1,0 +1,98 @@
+/*
+ * census.h --
+ *
+ *	The census record: what tkleak counted in an app at one moment.
+ *	A census is a set of types ("widget Button", "command proc", ...),
+ *	each with a count, a byte total and the identities of its objects.
+ *	Nothing here knows about interpreters: the collector in collect.c
+ *	fills a census, and diff.c and format.c compare and print them, so
+ *	the cmocka tests in tests/unit can drive all of it with plain C.
+ *
+ * Copyright (c) 2026 the tkleak developers. See the file "LICENSE".
+ */
+
+#ifndef TKLEAK_CENSUS_H
+#define TKLEAK_CENSUS_H
+
+#include <stddef.h>
+
+/*
+ * One row of a census. NAME and the IDS strings live in the census arena;
+ * IDS is sorted lazily, the first time a set operation needs it.
+ */
+
+typedef struct TkleakType {
+    const char *name;		/* "widget Button", "command proc", ... */
+    size_t count;		/* Number of objects of this type. */
+    size_t bytes;		/* Their size as tkleak measures it. */
+    const char **ids;		/* Identities, NUMIDS of them. */
+    size_t numIds;
+    size_t capIds;
+    int sorted;			/* 1 once IDS is sorted and deduplicated. */
+} TkleakType;
+
+typedef struct TkleakChunk TkleakChunk;
+
+typedef struct TkleakCensus {
+    TkleakType *types;		/* NUMTYPES rows, in order of creation. */
+    size_t numTypes;
+    size_t capTypes;
+    size_t *index;		/* Open-addressing index: type index + 1. */
+    size_t indexSize;		/* A power of two, or 0. */
+    TkleakChunk *chunks;	/* The string arena. */
+    char *next;			/* Free space in the newest chunk... */
+    size_t left;		/* ...and how much of it. */
+    size_t arenaBytes;		/* Bytes malloc'ed for the arena. */
+    long long heap;		/* Process heap in use when taken. */
+    long long rss;		/* Resident set size when taken. */
+} TkleakCensus;
+
+TkleakCensus *	TkleakCensusNew(void);
+void		TkleakCensusFree(TkleakCensus *censusPtr);
+int		TkleakCensusType(TkleakCensus *censusPtr, const char *name,
+		    size_t nameLen);
+int		TkleakCensusAdd(TkleakCensus *censusPtr, int type,
+		    const char *id, size_t idLen, size_t bytes);
+TkleakType *	TkleakCensusFind(const TkleakCensus *censusPtr,
+		    const char *name);
+void		TkleakTypeSort(TkleakType *typePtr);
+size_t		TkleakCensusObjects(const TkleakCensus *censusPtr);
+size_t		TkleakCensusMemory(const TkleakCensus *censusPtr);
+
+/*
+ * diff.c: comparing two censuses.
+ */
+
+typedef struct TkleakDiffRow {
+    const char *type;		/* Points into one of the two censuses. */
+    long long count;		/* Change in count... */
+    long long bytes;		/* ...and in bytes. */
+    size_t newCount;		/* Count in the newer census. */
+    size_t newBytes;
+} TkleakDiffRow;
+
+typedef struct TkleakDiff {
+    TkleakDiffRow *rows;	/* Changed types only, sorted by name. */
+    size_t numRows;
+    long long heap;		/* Change of process heap... */
+    long long rss;		/* ...and of RSS. */
+} TkleakDiff;
+
+int		TkleakDiffCompute(const TkleakCensus *oldPtr,
+		    const TkleakCensus *newPtr, TkleakDiff *diffPtr);
+void		TkleakDiffSortBySize(TkleakDiff *diffPtr);
+void		TkleakDiffFree(TkleakDiff *diffPtr);
+int		TkleakIdsMinus(TkleakType *aPtr, TkleakType *bPtr,
+		    const char ***idsPtr, size_t *numPtr);
+
+/*
+ * format.c: pympler-style tables.
+ */
+
+#define TKLEAK_SIZE_BUF 40
+
+void		TkleakFormatSize(long long bytes, char *buf);
+void		TkleakFormatSignedSize(long long bytes, char *buf);
+char *		TkleakFormatTable(const TkleakDiff *diffPtr);
+
+#endif /* TKLEAK_CENSUS_H */

@@ -1,0 +1,1080 @@
+/*
+ * collect.c --
+ *
+ *	Taking a census of a running app: every widget, command, namespace,
+ *	variable, TclOO object, image, font, after event, channel, child
+ *	interp, binding, menu entry and canvas item, by type, with
+ *	identities and sizes (the table in doc/tkleak.n).
+ *
+ *	Notes on implementation:
+ *
+ *	A census lives inside someone else's app, so it must leave the app
+ *	as it found it. It never evaluates a script or a name: the few
+ *	built-in commands it needs ("after info", "font names", ...) are
+ *	called through their command procedures, and only when the command
+ *	of that name is still Tk's or Tcl's own C command, never a proc the
+ *	app put in its place (TkleakCallCore). It never calls "update", and
+ *	it reads variables from their records, so no trace fires. It saves
+ *	and restores the interpreter's result and error state.
+ *
+ *	tkleak's own objects are left out: ::tkleak and below, windows
+ *	whose path has a component "tkleak" (the panel .tkleak, the Memory
+ *	cascade and its clones), images and fonts named ::tkleak::*, and
+ *	after events whose script calls into ::tkleak.
+ *
+ *	The walk over namespaces, windows and images uses walk.c's fast
+ *	path through the private structures when it can, else the public
+ *	API below.
+ *
+ * Copyright (c) 2026 the tkleak developers. See the file "LICENSE".
+ */
+
+#define _GNU_SOURCE
+#include "config.h"
+#include <dlfcn.h>
+#include <string.h>
+#include "tkleakInt.h"
+
+static const char *const fixedNames[TT_COUNT] = {
+    "command proc", "command alias", "command ensemble", "command tkinter",
+    "command native", "namespace", "variable", "array element", "font",
+    "after", "channel", "interp", "binding", "menu entry", "canvas item"
+};
+
+/*
+ * Command kinds, as cached per objProc in procKinds.
+ */
+
+enum { KIND_NATIVE = 1, KIND_TKINTER, KIND_OBJECT };
+
+static void	CollectBindings(TkleakCollect *ctxPtr, Tk_Window mainWin);
+static void	CollectCore(TkleakCollect *ctxPtr, int tk);
+static void	CollectInterps(TkleakCollect *ctxPtr, Tcl_Obj *pathPtr);
+static void	PublicNamespace(TkleakCollect *ctxPtr, Tcl_Obj *nsPtr);
+static void	PublicWindows(TkleakCollect *ctxPtr, Tk_Window tkwin);
+static void	PublicImages(TkleakCollect *ctxPtr);
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakIsOwnNamespace, TkleakIsOwnWindow, TkleakIsOwnName --
+ *
+ *	Whether a namespace, window path or image/font name is tkleak's.
+ *
+ *----------------------------------------------------------------------
+ */
+
+int
+TkleakIsOwnNamespace(
+    const char *fullName)
+{
+    return strncmp(fullName, "::tkleak", 8) == 0
+	    && (fullName[8] == '\0' || strncmp(fullName + 8, "::", 2) == 0);
+}
+
+int
+TkleakIsOwnWindow(
+    const char *path)
+{
+    const char *p = path;
+
+    /*
+     * A component counts as "tkleak" after its last '#', so that the
+     * clones Tk makes of a menu (.#menubar.#menubar#tkleak) are skipped
+     * with the menu itself.
+     */
+
+    while (p && *p == '.') {
+	const char *start = p + 1, *end = strchr(start, '.');
+	const char *hash, *q;
+	size_t len = end ? (size_t) (end - start) : strlen(start);
+
+	hash = NULL;
+	for (q = start; q < start + len; q++) {
+	    if (*q == '#') {
+		hash = q;
+	    }
+	}
+	if (hash) {
+	    len -= (size_t) (hash + 1 - start);
+	    start = hash + 1;
+	}
+	if ((len == 6 && strncmp(start, "tkleak", 6) == 0)
+		|| (len > 6 && strncmp(start, "tkleak_", 7) == 0)) {
+	    return 1;
+	}
+	p = end;
+    }
+    return 0;
+}
+
+int
+TkleakIsOwnName(
+    const char *name)
+{
+    return strncmp(name, "::tkleak::", 10) == 0;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakAddFixed --
+ *
+ *	Count one object of a fixed type (command proc, namespace, ...).
+ *	On a memory shortage the census is marked failed.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakAddFixed(
+    TkleakCollect *ctxPtr,
+    int which,
+    const char *id,
+    size_t idLen,
+    size_t bytes)
+{
+    int type = ctxPtr->fixed[which];
+
+    if (ctxPtr->failed) {
+	return;
+    }
+    if (type < 0) {
+	type = TkleakCensusType(ctxPtr->censusPtr, fixedNames[which],
+		strlen(fixedNames[which]));
+	if (type < 0) {
+	    ctxPtr->failed = 1;
+	    return;
+	}
+	ctxPtr->fixed[which] = type;
+    }
+    if (TkleakCensusAdd(ctxPtr->censusPtr, type, id, idLen, bytes) != 0) {
+	ctxPtr->failed = 1;
+    }
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakAddTyped --
+ *
+ *	Count one object of a type named PREFIX SUFFIX ("widget Button",
+ *	"object ::Thing", "image photo"). KEY identifies the type cheaply
+ *	(a class Uid, a Tcl_Class, an image type) so the name is built once
+ *	per type; distinct keys must not share a prefix and suffix... nor
+ *	need they: two keys with one name map to one row.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakAddTyped(
+    TkleakCollect *ctxPtr,
+    const void *key,
+    const char *prefix,
+    const char *suffix,
+    const char *id,
+    size_t idLen,
+    size_t bytes)
+{
+    Tcl_HashEntry *hPtr;
+    int isNew, type;
+
+    if (ctxPtr->failed) {
+	return;
+    }
+    hPtr = Tcl_CreateHashEntry(&ctxPtr->classTypes, key, &isNew);
+    if (isNew) {
+	Tcl_DString ds;
+
+	Tcl_DStringInit(&ds);
+	Tcl_DStringAppend(&ds, prefix, -1);
+	Tcl_DStringAppend(&ds, suffix ? suffix : "", -1);
+	type = TkleakCensusType(ctxPtr->censusPtr, Tcl_DStringValue(&ds),
+		Tcl_DStringLength(&ds));
+	Tcl_DStringFree(&ds);
+	if (type < 0) {
+	    Tcl_DeleteHashEntry(hPtr);
+	    ctxPtr->failed = 1;
+	    return;
+	}
+	Tcl_SetHashValue(hPtr, TKLEAK_I2P(type + 1));
+    }
+    type = TKLEAK_P2I(Tcl_GetHashValue(hPtr)) - 1;
+    if (TkleakCensusAdd(ctxPtr->censusPtr, type, id, idLen, bytes) != 0) {
+	ctxPtr->failed = 1;
+    }
+}
+
+/*
+ * ProcKind --
+ *
+ *	Which library implements a C command: Python's _tkinter (its
+ *	callback wrappers) or anything else. dladdr is asked once per
+ *	distinct objProc.
+ */
+
+static int
+ProcKind(
+    TkleakCollect *ctxPtr,
+    Tcl_ObjCmdProc *objProc)
+{
+    Tcl_HashEntry *hPtr;
+    int isNew, kind = KIND_NATIVE;
+
+    if (objProc == ctxPtr->statePtr->objectProc) {
+	return KIND_OBJECT;
+    }
+    hPtr = Tcl_CreateHashEntry(&ctxPtr->procKinds, (void *) objProc, &isNew);
+    if (!isNew) {
+	return TKLEAK_P2I(Tcl_GetHashValue(hPtr));
+    }
+    if (objProc) {
+	Dl_info info;
+
+	if (dladdr((void *) objProc, &info) && info.dli_fname
+		&& strstr(info.dli_fname, "_tkinter")) {
+	    kind = KIND_TKINTER;
+	}
+    }
+    Tcl_SetHashValue(hPtr, TKLEAK_I2P(kind));
+    return kind;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakCountCommand --
+ *
+ *	Count one command of namespace NSNAME: as a proc, alias (imports
+ *	included), ensemble, tkinter wrapper, native command or TclOO
+ *	object. Widget commands are left out (the widget is counted) and
+ *	so is the ::tkleak ensemble.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakCountCommand(
+    TkleakCollect *ctxPtr,
+    Tcl_Command token,
+    Tcl_ObjCmdProc *objProc,
+    const char *nsName,
+    const char *name,
+    size_t bodyLen)
+{
+    TkleakState *statePtr = ctxPtr->statePtr;
+    Tcl_DString *dsPtr = &ctxPtr->name;
+    int global = (nsName[2] == '\0'), which;
+    const char *fq;
+    size_t len;
+
+    if (global) {
+	if (name[0] == '.'
+		&& Tcl_FindHashEntry(&ctxPtr->widgets, name) != NULL) {
+	    return;
+	}
+	if (TkleakIsOwnWindow(name) && name[0] == '.') {
+	    return;
+	}
+	if (strcmp(name, "tkleak") == 0 && Tcl_IsEnsemble(token)) {
+	    return;
+	}
+    }
+    Tcl_DStringSetLength(dsPtr, 0);
+    Tcl_DStringAppend(dsPtr, nsName, -1);
+    if (!global) {
+	Tcl_DStringAppend(dsPtr, "::", 2);
+    }
+    Tcl_DStringAppend(dsPtr, name, -1);
+    fq = Tcl_DStringValue(dsPtr);
+    len = (size_t) Tcl_DStringLength(dsPtr);
+
+    if (objProc == statePtr->procProc) {
+	TkleakAddFixed(ctxPtr, TT_PROC, fq, len, len + bodyLen);
+	return;
+    }
+    if (objProc == statePtr->aliasProc || objProc == statePtr->importProc) {
+	TkleakAddFixed(ctxPtr, TT_ALIAS, fq, len, len);
+	return;
+    }
+    if (Tcl_IsEnsemble(token)) {
+	TkleakAddFixed(ctxPtr, TT_ENSEMBLE, fq, len, len);
+	return;
+    }
+    switch (ProcKind(ctxPtr, objProc)) {
+    case KIND_OBJECT: {
+	Tcl_Obj *nameObj = Tcl_NewStringObj(fq, (int) len);
+	Tcl_Object object;
+
+	Tcl_IncrRefCount(nameObj);
+	object = Tcl_GetObjectFromObj(ctxPtr->interp, nameObj);
+	Tcl_DecrRefCount(nameObj);
+	if (object != NULL) {
+	    Tcl_Object classObject = NULL;
+
+	    if (TkleakWalkUsable(statePtr)) {
+		classObject = Tcl_GetClassAsObject(TkleakWalkObjectClass(object));
+	    } else {
+		Tcl_Obj *objv[4], *classNamePtr;
+		int i;
+
+		objv[0] = Tcl_NewStringObj("info", 4);
+		objv[1] = Tcl_NewStringObj("object", 6);
+		objv[2] = Tcl_NewStringObj("class", 5);
+		objv[3] = Tcl_NewStringObj(fq, (int) len);
+		for (i = 0; i < 4; i++) {
+		    Tcl_IncrRefCount(objv[i]);
+		}
+		if (TkleakCallCore(ctxPtr, "::info", 4, objv, &classNamePtr)
+			== TCL_OK) {
+		    classObject = Tcl_GetObjectFromObj(ctxPtr->interp,
+			    classNamePtr);
+		    Tcl_DecrRefCount(classNamePtr);
+		}
+		for (i = 0; i < 4; i++) {
+		    Tcl_DecrRefCount(objv[i]);
+		}
+	    }
+	    if (classObject != NULL) {
+		Tcl_Obj *classNameObj = Tcl_GetObjectName(ctxPtr->interp,
+			classObject);
+
+		fq = Tcl_DStringValue(dsPtr);
+		TkleakAddTyped(ctxPtr, classObject, "object ",
+			Tcl_GetString(classNameObj), fq, len, 0);
+		return;
+	    }
+	}
+	which = TT_NATIVE;
+	break;
+    }
+    case KIND_TKINTER:
+	which = TT_TKINTER;
+	break;
+    default:
+	which = TT_NATIVE;
+	break;
+    }
+    TkleakAddFixed(ctxPtr, which, fq, len, len);
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakCountWindow --
+ *
+ *	Count one window as "widget CLASS" and remember its path, unless it
+ *	is tkleak's.
+ *
+ * Results:
+ *	1 when counted, 0 when skipped.
+ *
+ *----------------------------------------------------------------------
+ */
+
+int
+TkleakCountWindow(
+    TkleakCollect *ctxPtr,
+    Tk_Window tkwin)
+{
+    const char *path = Tk_PathName(tkwin);
+    const char *clazz = Tk_Class(tkwin);
+    int isNew;
+
+    if (path == NULL || TkleakIsOwnWindow(path)) {
+	return 0;
+    }
+    Tcl_SetHashValue(Tcl_CreateHashEntry(&ctxPtr->widgets, path, &isNew),
+	    tkwin);
+    TkleakAddTyped(ctxPtr, clazz ? clazz : "", "widget ", clazz, path,
+	    strlen(path), 0);
+    return 1;
+}
+
+void
+TkleakAddTag(
+    TkleakCollect *ctxPtr,
+    const char *tag)
+{
+    int isNew;
+
+    if (tag != NULL && !TkleakIsOwnWindow(tag)) {
+	Tcl_CreateHashEntry(&ctxPtr->tags, tag, &isNew);
+    }
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakCallCore --
+ *
+ *	Call the built-in command CMDNAME (fully qualified) with OBJV
+ *	(objv[0] included) through its command procedure: no execution
+ *	traces, no script. Refuses when the command is missing or is a
+ *	proc or alias the app put in place of the built-in, since calling
+ *	it would run app code.
+ *
+ * Results:
+ *	TCL_OK with *RESULTPTR the command's result (one reference held:
+ *	the caller must Tcl_DecrRefCount it), or TCL_ERROR.
+ *
+ * Side effects:
+ *	The interpreter's result is reset.
+ *
+ *----------------------------------------------------------------------
+ */
+
+int
+TkleakCallCore(
+    TkleakCollect *ctxPtr,
+    const char *cmdName,
+    int objc,
+    Tcl_Obj *const objv[],
+    Tcl_Obj **resultPtr)
+{
+    Tcl_Interp *interp = ctxPtr->interp;
+    TkleakState *statePtr = ctxPtr->statePtr;
+    Tcl_CmdInfo info;
+    int code;
+
+    *resultPtr = NULL;
+    if (!Tcl_GetCommandInfo(interp, cmdName, &info) || info.objProc == NULL
+	    || info.objProc == statePtr->procProc
+	    || info.objProc == statePtr->aliasProc
+	    || info.objProc == statePtr->importProc
+	    || info.isNativeObjectProc == 0) {
+	ctxPtr->skipped++;
+	return TCL_ERROR;
+    }
+    Tcl_ResetResult(interp);
+    code = info.objProc(info.objClientData, interp, objc, objv);
+    if (code != TCL_OK) {
+	ctxPtr->skipped++;
+	Tcl_ResetResult(interp);
+	return TCL_ERROR;
+    }
+    *resultPtr = Tcl_GetObjResult(interp);
+    Tcl_IncrRefCount(*resultPtr);
+    Tcl_ResetResult(interp);
+    return TCL_OK;
+}
+
+/*
+ * CallCoreList --
+ *
+ *	TkleakCallCore with words given as C strings, result split into a
+ *	list. *LISTPTR holds one reference on success.
+ */
+
+static int
+CallCoreList(
+    TkleakCollect *ctxPtr,
+    const char *cmdName,
+    int objc,
+    const char *const words[],
+    Tcl_Obj **listPtr,
+    int *lenPtr,
+    Tcl_Obj ***elemsPtr)
+{
+    Tcl_Obj *objv[4];
+    int i, code;
+
+    for (i = 0; i < objc; i++) {
+	objv[i] = Tcl_NewStringObj(words[i], -1);
+	Tcl_IncrRefCount(objv[i]);
+    }
+    code = TkleakCallCore(ctxPtr, cmdName, objc, objv, listPtr);
+    for (i = 0; i < objc; i++) {
+	Tcl_DecrRefCount(objv[i]);
+    }
+    if (code != TCL_OK) {
+	return TCL_ERROR;
+    }
+    if (Tcl_ListObjGetElements(NULL, *listPtr, lenPtr, elemsPtr) != TCL_OK) {
+	Tcl_DecrRefCount(*listPtr);
+	*listPtr = NULL;
+	return TCL_ERROR;
+    }
+    return TCL_OK;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakCensusTake --
+ *
+ *	Take a census of the app in INTERP.
+ *
+ * Results:
+ *	TCL_OK with *CENSUSPTRPTR a new census owned by the caller, or
+ *	TCL_ERROR (out of memory) with a message and error code in the
+ *	interpreter and nothing allocated.
+ *
+ * Side effects:
+ *	None visible to the app: the interpreter state is restored.
+ *
+ *----------------------------------------------------------------------
+ */
+
+int
+TkleakCensusTake(
+    TkleakState *statePtr,
+    Tcl_Interp *interp,
+    TkleakCensus **censusPtrPtr)
+{
+    TkleakCollect ctx;
+    Tcl_InterpState saved;
+    Tk_Window mainWin = NULL;
+    int i, tk = 0, usePrivate = TkleakWalkUsable(statePtr);
+
+    *censusPtrPtr = NULL;
+    memset(&ctx, 0, sizeof(ctx));
+    ctx.statePtr = statePtr;
+    ctx.interp = interp;
+    ctx.censusPtr = TkleakCensusNew();
+    if (ctx.censusPtr == NULL) {
+	goto nomem;
+    }
+    for (i = 0; i < TT_COUNT; i++) {
+	ctx.fixed[i] = -1;
+    }
+    Tcl_InitHashTable(&ctx.widgets, TCL_STRING_KEYS);
+    Tcl_InitHashTable(&ctx.tags, TCL_STRING_KEYS);
+    Tcl_InitHashTable(&ctx.procKinds, TCL_ONE_WORD_KEYS);
+    Tcl_InitHashTable(&ctx.classTypes, TCL_ONE_WORD_KEYS);
+    Tcl_DStringInit(&ctx.name);
+    saved = Tcl_SaveInterpState(interp, TCL_OK);
+
+    if (TkleakInitTk(statePtr, interp)) {
+	mainWin = Tk_MainWindow(interp);
+	tk = (mainWin != NULL);
+    }
+
+    /*
+     * Windows first: the namespace walk needs their paths to tell widget
+     * commands from other commands.
+     */
+
+    if (tk) {
+	if (usePrivate) {
+	    TkleakWalkWindows(&ctx, mainWin);
+	} else {
+	    PublicWindows(&ctx, mainWin);
+	}
+    }
+    if (usePrivate) {
+	TkleakWalkNamespaces(&ctx);
+    } else {
+	Tcl_Obj *globalObj = Tcl_NewStringObj("::", 2);
+
+	Tcl_IncrRefCount(globalObj);
+	PublicNamespace(&ctx, globalObj);
+	Tcl_DecrRefCount(globalObj);
+    }
+    if (tk) {
+	if (usePrivate) {
+	    TkleakWalkImages(&ctx, mainWin);
+	} else {
+	    PublicImages(&ctx);
+	}
+	CollectBindings(&ctx, mainWin);
+    }
+    CollectCore(&ctx, tk);
+    CollectInterps(&ctx, NULL);
+
+    Tcl_RestoreInterpState(interp, saved);
+    Tcl_DeleteHashTable(&ctx.widgets);
+    Tcl_DeleteHashTable(&ctx.tags);
+    Tcl_DeleteHashTable(&ctx.procKinds);
+    Tcl_DeleteHashTable(&ctx.classTypes);
+    Tcl_DStringFree(&ctx.name);
+    if (ctx.failed) {
+	TkleakCensusFree(ctx.censusPtr);
+	goto nomem;
+    }
+    TkleakHeapGet(&ctx.censusPtr->heap, &ctx.censusPtr->rss);
+    *censusPtrPtr = ctx.censusPtr;
+    return TCL_OK;
+
+  nomem:
+    Tcl_SetObjResult(interp, Tcl_NewStringObj(
+	    "not enough memory for a census", -1));
+    Tcl_SetErrorCode(interp, "TKLEAK", "CENSUS", "NOMEM", (char *) NULL);
+    return TCL_ERROR;
+}
+
+/*
+ * CollectBindings --
+ *
+ *	Count every (tag, sequence) that has a script, over the bind tags
+ *	the windows use (which include "all" and the classes).
+ */
+
+static void
+CollectBindings(
+    TkleakCollect *ctxPtr,
+    Tk_Window mainWin)
+{
+    Tcl_Interp *interp = ctxPtr->interp;
+    Tk_BindingTable table = NULL;
+    Tcl_HashSearch search;
+    Tcl_HashEntry *hPtr;
+
+    if (TkleakWalkUsable(ctxPtr->statePtr)) {
+	table = TkleakWalkBindingTable(mainWin);
+    }
+    for (hPtr = Tcl_FirstHashEntry(&ctxPtr->tags, &search); hPtr != NULL;
+	    hPtr = Tcl_NextHashEntry(&search)) {
+	const char *tag = Tcl_GetHashKey(&ctxPtr->tags, hPtr);
+	Tcl_Obj *seqsPtr = NULL, **seqv;
+	int seqc, j;
+	ClientData object;
+
+	if (table != NULL) {
+	    /*
+	     * Tk keys a window's bindings by its path name record, other
+	     * tags by their Uid.
+	     */
+
+	    if (tag[0] == '.') {
+		Tcl_HashEntry *wPtr = Tcl_FindHashEntry(&ctxPtr->widgets, tag);
+
+		if (wPtr == NULL) {
+		    continue;
+		}
+		object = (ClientData) Tk_PathName(
+			(Tk_Window) Tcl_GetHashValue(wPtr));
+	    } else {
+		object = (ClientData) Tk_GetUid(tag);
+	    }
+	    Tcl_ResetResult(interp);
+	    Tk_GetAllBindings(interp, table, object);
+	    seqsPtr = Tcl_GetObjResult(interp);
+	    Tcl_IncrRefCount(seqsPtr);
+	    Tcl_ResetResult(interp);
+	    if (Tcl_ListObjGetElements(NULL, seqsPtr, &seqc, &seqv) != TCL_OK) {
+		seqc = 0;
+	    }
+	    for (j = 0; j < seqc; j++) {
+		const char *seq = Tcl_GetString(seqv[j]);
+		const char *script = Tk_GetBinding(interp, table, object, seq);
+		const char *argv[2];
+		char *id;
+
+		if (script == NULL) {
+		    continue;
+		}
+		argv[0] = tag;
+		argv[1] = seq;
+		id = Tcl_Merge(2, argv);
+		TkleakAddFixed(ctxPtr, TT_BINDING, id, strlen(id),
+			strlen(script));
+		Tcl_Free(id);
+	    }
+	} else {
+	    const char *words[3];
+
+	    words[0] = "bind";
+	    words[1] = tag;
+	    if (CallCoreList(ctxPtr, "::bind", 2, words, &seqsPtr, &seqc,
+		    &seqv) != TCL_OK) {
+		continue;
+	    }
+	    for (j = 0; j < seqc; j++) {
+		Tcl_Obj *scriptPtr, *objv[3];
+		const char *argv[2];
+		char *id;
+
+		objv[0] = Tcl_NewStringObj("bind", 4);
+		objv[1] = Tcl_NewStringObj(tag, -1);
+		objv[2] = seqv[j];
+		Tcl_IncrRefCount(objv[0]);
+		Tcl_IncrRefCount(objv[1]);
+		if (TkleakCallCore(ctxPtr, "::bind", 3, objv, &scriptPtr)
+			== TCL_OK) {
+		    argv[0] = tag;
+		    argv[1] = Tcl_GetString(seqv[j]);
+		    id = Tcl_Merge(2, argv);
+		    TkleakAddFixed(ctxPtr, TT_BINDING, id, strlen(id),
+			    (size_t) Tcl_GetCharLength(scriptPtr));
+		    Tcl_Free(id);
+		    Tcl_DecrRefCount(scriptPtr);
+		}
+		Tcl_DecrRefCount(objv[0]);
+		Tcl_DecrRefCount(objv[1]);
+	    }
+	}
+	Tcl_DecrRefCount(seqsPtr);
+    }
+}
+
+/*
+ * CollectCore --
+ *
+ *	Fonts, after events and channels, through the built-in commands.
+ */
+
+static void
+CollectCore(
+    TkleakCollect *ctxPtr,
+    int tk)
+{
+    Tcl_Interp *interp = ctxPtr->interp;
+    Tcl_Obj *listPtr, **elems, *resultPtr;
+    int n, i;
+    const char *words[3];
+
+    if (tk) {
+	words[0] = "font";
+	words[1] = "names";
+	if (CallCoreList(ctxPtr, "::font", 2, words, &listPtr, &n, &elems)
+		== TCL_OK) {
+	    for (i = 0; i < n; i++) {
+		const char *name = Tcl_GetString(elems[i]);
+
+		if (!TkleakIsOwnName(name)) {
+		    TkleakAddFixed(ctxPtr, TT_FONT, name, elems[i]->length, 0);
+		}
+	    }
+	    Tcl_DecrRefCount(listPtr);
+	}
+    }
+
+    words[0] = "after";
+    words[1] = "info";
+    if (CallCoreList(ctxPtr, "::after", 2, words, &listPtr, &n, &elems)
+	    == TCL_OK) {
+	for (i = 0; i < n; i++) {
+	    Tcl_Obj *objv[3], **infov, *firstPtr;
+	    int infoc, own = 0;
+	    size_t bytes = 0;
+
+	    objv[0] = Tcl_NewStringObj("after", 5);
+	    objv[1] = Tcl_NewStringObj("info", 4);
+	    objv[2] = elems[i];
+	    Tcl_IncrRefCount(objv[0]);
+	    Tcl_IncrRefCount(objv[1]);
+	    if (TkleakCallCore(ctxPtr, "::after", 3, objv, &resultPtr)
+		    == TCL_OK) {
+		if (Tcl_ListObjGetElements(NULL, resultPtr, &infoc, &infov)
+			== TCL_OK && infoc >= 1) {
+		    bytes = (size_t) Tcl_GetCharLength(infov[0]);
+		    if (Tcl_ListObjIndex(NULL, infov[0], 0, &firstPtr)
+			    == TCL_OK && firstPtr != NULL) {
+			const char *word = Tcl_GetString(firstPtr);
+
+			own = TkleakIsOwnName(word)
+				|| strncmp(word, "tkleak::", 8) == 0;
+		    }
+		}
+		Tcl_DecrRefCount(resultPtr);
+	    }
+	    Tcl_DecrRefCount(objv[0]);
+	    Tcl_DecrRefCount(objv[1]);
+	    if (!own) {
+		TkleakAddFixed(ctxPtr, TT_AFTER, Tcl_GetString(elems[i]),
+			elems[i]->length, bytes);
+	    }
+	}
+	Tcl_DecrRefCount(listPtr);
+    }
+
+    Tcl_ResetResult(interp);
+    if (Tcl_GetChannelNames(interp) == TCL_OK) {
+	listPtr = Tcl_GetObjResult(interp);
+	Tcl_IncrRefCount(listPtr);
+	Tcl_ResetResult(interp);
+	if (Tcl_ListObjGetElements(NULL, listPtr, &n, &elems) == TCL_OK) {
+	    for (i = 0; i < n; i++) {
+		TkleakAddFixed(ctxPtr, TT_CHANNEL, Tcl_GetString(elems[i]),
+			elems[i]->length, 0);
+	    }
+	}
+	Tcl_DecrRefCount(listPtr);
+    }
+}
+
+/*
+ * CollectInterps --
+ *
+ *	Child interpreters, recursively; identities are interp paths as
+ *	"interp children" gives them ({a b} for b inside a).
+ */
+
+static void
+CollectInterps(
+    TkleakCollect *ctxPtr,
+    Tcl_Obj *pathPtr)
+{
+    Tcl_Obj *objv[3], *listPtr, **elems;
+    int n, i;
+
+    objv[0] = Tcl_NewStringObj("interp", 6);
+    objv[1] = Tcl_NewStringObj("children", 8);
+    objv[2] = pathPtr ? pathPtr : Tcl_NewObj();
+    for (i = 0; i < 3; i++) {
+	Tcl_IncrRefCount(objv[i]);
+    }
+    if (TkleakCallCore(ctxPtr, "::interp", 3, objv, &listPtr) == TCL_OK) {
+	if (Tcl_ListObjGetElements(NULL, listPtr, &n, &elems) == TCL_OK) {
+	    for (i = 0; i < n; i++) {
+		Tcl_Obj *childPtr = pathPtr ? Tcl_DuplicateObj(pathPtr)
+			: Tcl_NewObj();
+		const char *id;
+		int len;
+
+		Tcl_IncrRefCount(childPtr);
+		Tcl_ListObjAppendElement(NULL, childPtr, elems[i]);
+		id = Tcl_GetStringFromObj(childPtr, &len);
+		TkleakAddFixed(ctxPtr, TT_INTERP, id, (size_t) len, 0);
+		CollectInterps(ctxPtr, childPtr);
+		Tcl_DecrRefCount(childPtr);
+	    }
+	}
+	Tcl_DecrRefCount(listPtr);
+    }
+    for (i = 0; i < 3; i++) {
+	Tcl_DecrRefCount(objv[i]);
+    }
+}
+
+/*
+ * The public-API path: slower, and without proc body sizes, variable
+ * sizes, menu entries and canvas items, which need the private records.
+ */
+
+/*
+ * GlobQuote --
+ *
+ *	Append S to DSPTR with glob metacharacters escaped, so a namespace
+ *	name is matched as itself.
+ */
+
+static void
+GlobQuote(
+    Tcl_DString *dsPtr,
+    const char *s)
+{
+    for (; *s; s++) {
+	if (strchr("*?[]\\", *s)) {
+	    Tcl_DStringAppend(dsPtr, "\\", 1);
+	}
+	Tcl_DStringAppend(dsPtr, s, 1);
+    }
+}
+
+static void
+PublicNamespace(
+    TkleakCollect *ctxPtr,
+    Tcl_Obj *nsObj)
+{
+    Tcl_Interp *interp = ctxPtr->interp;
+    const char *nsName = Tcl_GetString(nsObj);
+    Tcl_Namespace *nsPtr = Tcl_FindNamespace(interp, nsName, NULL, 0);
+    Tcl_Obj *listPtr, **elems, *objv[3];
+    Tcl_DString pattern;
+    int n, i, global = (nsName[2] == '\0');
+    Tcl_NamespaceDeleteProc *early;
+
+    if (nsPtr == NULL || TkleakIsOwnNamespace(nsName)) {
+	return;
+    }
+    early = TkleakWalkNsEarlyDelete(nsPtr);
+    if (!(early && early == ctxPtr->statePtr->objNsProc)) {
+	TkleakAddFixed(ctxPtr, TT_NAMESPACE, nsName, strlen(nsName), 0);
+	Tcl_DStringInit(&pattern);
+	GlobQuote(&pattern, nsName);
+	if (!global) {
+	    Tcl_DStringAppend(&pattern, "::", 2);
+	}
+	Tcl_DStringAppend(&pattern, "*", 1);
+	objv[0] = Tcl_NewStringObj("info", 4);
+	objv[1] = Tcl_NewStringObj("commands", 8);
+	objv[2] = Tcl_NewStringObj(Tcl_DStringValue(&pattern), -1);
+	for (i = 0; i < 3; i++) {
+	    Tcl_IncrRefCount(objv[i]);
+	}
+	if (TkleakCallCore(ctxPtr, "::info", 3, objv, &listPtr) == TCL_OK) {
+	    if (Tcl_ListObjGetElements(NULL, listPtr, &n, &elems) == TCL_OK) {
+		for (i = 0; i < n; i++) {
+		    Tcl_Command token = Tcl_GetCommandFromObj(interp, elems[i]);
+		    Tcl_CmdInfo info;
+		    const char *fq = Tcl_GetString(elems[i]);
+		    const char *tail = global ? fq + 2 : fq + strlen(nsName) + 2;
+
+		    if (token && Tcl_GetCommandInfoFromToken(token, &info)) {
+			TkleakCountCommand(ctxPtr, token, info.objProc,
+				nsName, tail, 0);
+		    }
+		}
+	    }
+	    Tcl_DecrRefCount(listPtr);
+	}
+	for (i = 0; i < 3; i++) {
+	    Tcl_DecrRefCount(objv[i]);
+	}
+	Tcl_DStringFree(&pattern);
+    }
+
+    /*
+     * Variables: names only; reading a value could fire a trace.
+     */
+
+    objv[0] = Tcl_NewStringObj("info", 4);
+    objv[1] = Tcl_NewStringObj("vars", 4);
+    Tcl_DStringInit(&pattern);
+    GlobQuote(&pattern, nsName);
+    if (!global) {
+	Tcl_DStringAppend(&pattern, "::", 2);
+    }
+    Tcl_DStringAppend(&pattern, "*", 1);
+    objv[2] = Tcl_NewStringObj(Tcl_DStringValue(&pattern), -1);
+    Tcl_DStringFree(&pattern);
+    for (i = 0; i < 3; i++) {
+	Tcl_IncrRefCount(objv[i]);
+    }
+    if (TkleakCallCore(ctxPtr, "::info", 3, objv, &listPtr) == TCL_OK) {
+	if (Tcl_ListObjGetElements(NULL, listPtr, &n, &elems) == TCL_OK) {
+	    for (i = 0; i < n; i++) {
+		Tcl_Obj *existsv[3], *existsPtr;
+		int exists = 0, k;
+
+		/*
+		 * "info vars" also lists declared variables without a value;
+		 * "info exists" tells them apart without firing traces.
+		 */
+
+		existsv[0] = Tcl_NewStringObj("info", 4);
+		existsv[1] = Tcl_NewStringObj("exists", 6);
+		existsv[2] = elems[i];
+		Tcl_IncrRefCount(existsv[0]);
+		Tcl_IncrRefCount(existsv[1]);
+		if (TkleakCallCore(ctxPtr, "::info", 3, existsv, &existsPtr)
+			== TCL_OK) {
+		    Tcl_GetBooleanFromObj(NULL, existsPtr, &exists);
+		    Tcl_DecrRefCount(existsPtr);
+		}
+		for (k = 0; k < 2; k++) {
+		    Tcl_DecrRefCount(existsv[k]);
+		}
+		if (exists) {
+		    TkleakAddFixed(ctxPtr, TT_VARIABLE, Tcl_GetString(elems[i]),
+			    (size_t) elems[i]->length, 0);
+		}
+	    }
+	}
+	Tcl_DecrRefCount(listPtr);
+    }
+    for (i = 0; i < 3; i++) {
+	Tcl_DecrRefCount(objv[i]);
+    }
+
+    objv[0] = Tcl_NewStringObj("namespace", 9);
+    objv[1] = Tcl_NewStringObj("children", 8);
+    objv[2] = nsObj;
+    Tcl_IncrRefCount(objv[0]);
+    Tcl_IncrRefCount(objv[1]);
+    if (TkleakCallCore(ctxPtr, "::namespace", 3, objv, &listPtr) == TCL_OK) {
+	if (Tcl_ListObjGetElements(NULL, listPtr, &n, &elems) == TCL_OK) {
+	    for (i = 0; i < n; i++) {
+		PublicNamespace(ctxPtr, elems[i]);
+	    }
+	}
+	Tcl_DecrRefCount(listPtr);
+    }
+    Tcl_DecrRefCount(objv[0]);
+    Tcl_DecrRefCount(objv[1]);
+}
+
+static void
+PublicWindows(
+    TkleakCollect *ctxPtr,
+    Tk_Window tkwin)
+{
+    Tcl_Obj *listPtr, **elems;
+    const char *words[2];
+    int n, i;
+
+    if (!TkleakCountWindow(ctxPtr, tkwin)) {
+	return;
+    }
+    words[0] = "bindtags";
+    words[1] = Tk_PathName(tkwin);
+    if (CallCoreList(ctxPtr, "::bindtags", 2, words, &listPtr, &n, &elems)
+	    == TCL_OK) {
+	for (i = 0; i < n; i++) {
+	    TkleakAddTag(ctxPtr, Tcl_GetString(elems[i]));
+	}
+	Tcl_DecrRefCount(listPtr);
+    }
+    words[0] = "winfo";
+    words[1] = "children";
+    {
+	Tcl_Obj *objv[3];
+
+	objv[0] = Tcl_NewStringObj("winfo", 5);
+	objv[1] = Tcl_NewStringObj("children", 8);
+	objv[2] = Tcl_NewStringObj(Tk_PathName(tkwin), -1);
+	for (i = 0; i < 3; i++) {
+	    Tcl_IncrRefCount(objv[i]);
+	}
+	if (TkleakCallCore(ctxPtr, "::winfo", 3, objv, &listPtr) == TCL_OK) {
+	    if (Tcl_ListObjGetElements(NULL, listPtr, &n, &elems) == TCL_OK) {
+		for (i = 0; i < n; i++) {
+		    Tk_Window child = Tk_NameToWindow(ctxPtr->interp,
+			    Tcl_GetString(elems[i]), tkwin);
+
+		    if (child != NULL) {
+			PublicWindows(ctxPtr, child);
+		    }
+		}
+	    }
+	    Tcl_DecrRefCount(listPtr);
+	}
+	for (i = 0; i < 3; i++) {
+	    Tcl_DecrRefCount(objv[i]);
+	}
+    }
+}
+
+static void
+PublicImages(
+    TkleakCollect *ctxPtr)
+{
+    Tcl_Obj *listPtr, **elems;
+    const char *words[2];
+    int n, i;
+
+    words[0] = "image";
+    words[1] = "names";
+    if (CallCoreList(ctxPtr, "::image", 2, words, &listPtr, &n, &elems)
+	    != TCL_OK) {
+	return;
+    }
+    for (i = 0; i < n; i++) {
+	const char *name = Tcl_GetString(elems[i]);
+	const Tk_ImageType *typePtr = NULL;
+	size_t bytes = 0;
+
+	if (TkleakIsOwnName(name)) {
+	    continue;
+	}
+	(void) Tk_GetImageMasterData(ctxPtr->interp, name, &typePtr);
+	if (typePtr == NULL) {
+	    continue;
+	}
+	if (strcmp(typePtr->name, "photo") == 0) {
+	    Tk_PhotoHandle photo = Tk_FindPhoto(ctxPtr->interp, name);
+	    int w = 0, h = 0;
+
+	    if (photo) {
+		Tk_PhotoGetSize(photo, &w, &h);
+		bytes = (size_t) w * (size_t) h * 4;
+	    }
+	}
+	TkleakAddTyped(ctxPtr, typePtr, "image ", typePtr->name, name,
+		(size_t) elems[i]->length, bytes);
+    }
+    Tcl_DecrRefCount(listPtr);
+}

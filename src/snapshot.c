@@ -1,0 +1,505 @@
+/*
+ * snapshot.c --
+ *
+ *	Keeping censuses under names: tkleak::snapshot, snapshots, forget,
+ *	summary, objects and configure. A snapshot is a census owned by the
+ *	interpreter's TkleakState; the store keeps them oldest first.
+ *
+ * Copyright (c) 2026 the tkleak developers. See the file "LICENSE".
+ */
+
+#include "config.h"
+#include <stdlib.h>
+#include <string.h>
+#include "tkleakInt.h"
+
+static int
+FindSnapshot(
+    TkleakState *statePtr,
+    const char *name)
+{
+    int i;
+
+    for (i = 0; i < statePtr->numSnaps; i++) {
+	if (strcmp(Tcl_GetString(statePtr->snaps[i].nameObj), name) == 0) {
+	    return i;
+	}
+    }
+    return -1;
+}
+
+static void
+DropSnapshot(
+    TkleakState *statePtr,
+    int i)
+{
+    Tcl_DecrRefCount(statePtr->snaps[i].nameObj);
+    TkleakCensusFree(statePtr->snaps[i].censusPtr);
+    memmove(&statePtr->snaps[i], &statePtr->snaps[i + 1],
+	    (size_t) (statePtr->numSnaps - i - 1) * sizeof(TkleakSnapshot));
+    statePtr->numSnaps--;
+}
+
+static int
+UnknownSnapshot(
+    Tcl_Interp *interp,
+    const char *name)
+{
+    Tcl_SetObjResult(interp, Tcl_ObjPrintf("no snapshot named \"%s\"", name));
+    Tcl_SetErrorCode(interp, "TKLEAK", "SNAPSHOT", "UNKNOWN", name,
+	    (char *) NULL);
+    return TCL_ERROR;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakGetCensus --
+ *
+ *	The census a command argument names: the snapshot NAMEOBJ, or a
+ *	fresh census when NAMEOBJ is NULL.
+ *
+ * Results:
+ *	TCL_OK with *CENSUSPTRPTR set and *FRESHPTR 1 when the census is
+ *	new and the caller must free it, 0 when the store owns it. On
+ *	TCL_ERROR, an error message and code are in the interpreter.
+ *
+ *----------------------------------------------------------------------
+ */
+
+int
+TkleakGetCensus(
+    Tcl_Interp *interp,
+    TkleakState *statePtr,
+    Tcl_Obj *nameObj,
+    TkleakCensus **censusPtrPtr,
+    int *freshPtr)
+{
+    int i;
+
+    *freshPtr = 0;
+    if (nameObj == NULL) {
+	*freshPtr = 1;
+	return TkleakCensusTake(statePtr, interp, censusPtrPtr);
+    }
+    i = FindSnapshot(statePtr, Tcl_GetString(nameObj));
+    if (i < 0) {
+	return UnknownSnapshot(interp, Tcl_GetString(nameObj));
+    }
+    *censusPtrPtr = statePtr->snaps[i].censusPtr;
+    return TCL_OK;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakStoreCensus --
+ *
+ *	Keep CENSUSPTR (ownership passes to the store) under NAMEOBJ.
+ *	With REPLACE, a snapshot of that name is dropped first; without,
+ *	a name in use is an error and the census is freed. When a cap is
+ *	set, the oldest snapshots are dropped to make room.
+ *
+ *----------------------------------------------------------------------
+ */
+
+int
+TkleakStoreCensus(
+    Tcl_Interp *interp,
+    TkleakState *statePtr,
+    Tcl_Obj *nameObj,
+    TkleakCensus *censusPtr,
+    int replace)
+{
+    int i = FindSnapshot(statePtr, Tcl_GetString(nameObj));
+
+    if (i >= 0) {
+	if (!replace) {
+	    TkleakCensusFree(censusPtr);
+	    Tcl_SetObjResult(interp, Tcl_ObjPrintf(
+		    "a snapshot named \"%s\" already exists",
+		    Tcl_GetString(nameObj)));
+	    Tcl_SetErrorCode(interp, "TKLEAK", "SNAPSHOT", "EXISTS",
+		    Tcl_GetString(nameObj), (char *) NULL);
+	    return TCL_ERROR;
+	}
+	DropSnapshot(statePtr, i);
+    }
+    if (statePtr->numSnaps == statePtr->capSnaps) {
+	int cap = statePtr->capSnaps ? statePtr->capSnaps * 2 : 8;
+
+	statePtr->snaps = (TkleakSnapshot *) Tcl_Realloc(
+		(char *) statePtr->snaps, cap * sizeof(TkleakSnapshot));
+	statePtr->capSnaps = cap;
+    }
+    statePtr->snaps[statePtr->numSnaps].nameObj = nameObj;
+    Tcl_IncrRefCount(nameObj);
+    statePtr->snaps[statePtr->numSnaps].censusPtr = censusPtr;
+    statePtr->numSnaps++;
+    while (statePtr->maxSnapshots > 0
+	    && statePtr->numSnaps > statePtr->maxSnapshots) {
+	DropSnapshot(statePtr, 0);
+    }
+    return TCL_OK;
+}
+
+void
+TkleakFreeSnapshots(
+    TkleakState *statePtr)
+{
+    while (statePtr->numSnaps > 0) {
+	DropSnapshot(statePtr, statePtr->numSnaps - 1);
+    }
+    Tcl_Free((char *) statePtr->snaps);
+    statePtr->snaps = NULL;
+    statePtr->capSnaps = 0;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakSnapshotObjCmd --
+ *
+ *	tkleak::snapshot ?name?: take a census and keep it. The default
+ *	name is the first of s1, s2, ... not in use.
+ *
+ * Results:
+ *	The name. A name in use, or the empty name, is an error and
+ *	nothing is kept.
+ *
+ *----------------------------------------------------------------------
+ */
+
+int
+TkleakSnapshotObjCmd(
+    ClientData clientData,
+    Tcl_Interp *interp,
+    int objc,
+    Tcl_Obj *const objv[])
+{
+    TkleakState *statePtr = clientData;
+    TkleakCensus *censusPtr;
+    Tcl_Obj *nameObj;
+
+    if (objc > 2) {
+	Tcl_WrongNumArgs(interp, 1, objv, "?name?");
+	Tcl_SetErrorCode(interp, "TKLEAK", "USAGE", (char *) NULL);
+	return TCL_ERROR;
+    }
+    if (objc == 2) {
+	nameObj = objv[1];
+	if (Tcl_GetCharLength(nameObj) == 0) {
+	    Tcl_SetObjResult(interp, Tcl_NewStringObj(
+		    "a snapshot name must not be empty", -1));
+	    Tcl_SetErrorCode(interp, "TKLEAK", "SNAPSHOT", "NAME",
+		    (char *) NULL);
+	    return TCL_ERROR;
+	}
+	if (FindSnapshot(statePtr, Tcl_GetString(nameObj)) >= 0) {
+	    Tcl_SetObjResult(interp, Tcl_ObjPrintf(
+		    "a snapshot named \"%s\" already exists",
+		    Tcl_GetString(nameObj)));
+	    Tcl_SetErrorCode(interp, "TKLEAK", "SNAPSHOT", "EXISTS",
+		    Tcl_GetString(nameObj), (char *) NULL);
+	    return TCL_ERROR;
+	}
+    } else {
+	do {
+	    nameObj = Tcl_ObjPrintf("s%lu", ++statePtr->counter);
+	    if (FindSnapshot(statePtr, Tcl_GetString(nameObj)) < 0) {
+		break;
+	    }
+	    Tcl_DecrRefCount(nameObj);
+	} while (1);
+    }
+    Tcl_IncrRefCount(nameObj);
+    if (TkleakCensusTake(statePtr, interp, &censusPtr) != TCL_OK
+	    || TkleakStoreCensus(interp, statePtr, nameObj, censusPtr, 0)
+		!= TCL_OK) {
+	Tcl_DecrRefCount(nameObj);
+	return TCL_ERROR;
+    }
+    Tcl_SetObjResult(interp, nameObj);
+    Tcl_DecrRefCount(nameObj);
+    return TCL_OK;
+}
+
+/*
+ * TkleakSnapshotsObjCmd --
+ *
+ *	tkleak::snapshots: the kept names, oldest first.
+ */
+
+int
+TkleakSnapshotsObjCmd(
+    ClientData clientData,
+    Tcl_Interp *interp,
+    int objc,
+    Tcl_Obj *const objv[])
+{
+    TkleakState *statePtr = clientData;
+    Tcl_Obj *listPtr;
+    int i;
+
+    if (objc != 1) {
+	Tcl_WrongNumArgs(interp, 1, objv, NULL);
+	Tcl_SetErrorCode(interp, "TKLEAK", "USAGE", (char *) NULL);
+	return TCL_ERROR;
+    }
+    listPtr = Tcl_NewListObj(0, NULL);
+    for (i = 0; i < statePtr->numSnaps; i++) {
+	Tcl_ListObjAppendElement(NULL, listPtr, statePtr->snaps[i].nameObj);
+    }
+    Tcl_SetObjResult(interp, listPtr);
+    return TCL_OK;
+}
+
+/*
+ * TkleakForgetObjCmd --
+ *
+ *	tkleak::forget name: drop a snapshot and free its memory.
+ */
+
+int
+TkleakForgetObjCmd(
+    ClientData clientData,
+    Tcl_Interp *interp,
+    int objc,
+    Tcl_Obj *const objv[])
+{
+    TkleakState *statePtr = clientData;
+    int i;
+
+    if (objc != 2) {
+	Tcl_WrongNumArgs(interp, 1, objv, "name");
+	Tcl_SetErrorCode(interp, "TKLEAK", "USAGE", (char *) NULL);
+	return TCL_ERROR;
+    }
+    i = FindSnapshot(statePtr, Tcl_GetString(objv[1]));
+    if (i < 0) {
+	return UnknownSnapshot(interp, Tcl_GetString(objv[1]));
+    }
+    DropSnapshot(statePtr, i);
+    return TCL_OK;
+}
+
+static int
+CompareTypes(
+    const void *a,
+    const void *b)
+{
+    return strcmp((*(const TkleakType *const *) a)->name,
+	    (*(const TkleakType *const *) b)->name);
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakSummaryObjCmd --
+ *
+ *	tkleak::summary ?name?: a dict TYPE -> {count N bytes B}, types in
+ *	name order, for a snapshot or a fresh census that is not kept.
+ *
+ *----------------------------------------------------------------------
+ */
+
+int
+TkleakSummaryObjCmd(
+    ClientData clientData,
+    Tcl_Interp *interp,
+    int objc,
+    Tcl_Obj *const objv[])
+{
+    TkleakState *statePtr = clientData;
+    TkleakCensus *censusPtr;
+    const TkleakType **order;
+    Tcl_Obj *dictPtr;
+    int fresh;
+    size_t i;
+
+    if (objc > 2) {
+	Tcl_WrongNumArgs(interp, 1, objv, "?name?");
+	Tcl_SetErrorCode(interp, "TKLEAK", "USAGE", (char *) NULL);
+	return TCL_ERROR;
+    }
+    if (TkleakGetCensus(interp, statePtr, objc == 2 ? objv[1] : NULL,
+	    &censusPtr, &fresh) != TCL_OK) {
+	return TCL_ERROR;
+    }
+    order = (const TkleakType **) Tcl_Alloc(
+	    (censusPtr->numTypes + 1) * sizeof(TkleakType *));
+    for (i = 0; i < censusPtr->numTypes; i++) {
+	order[i] = &censusPtr->types[i];
+    }
+    qsort((void *) order, censusPtr->numTypes, sizeof(TkleakType *),
+	    CompareTypes);
+    dictPtr = Tcl_NewDictObj();
+    for (i = 0; i < censusPtr->numTypes; i++) {
+	Tcl_Obj *rowPtr;
+
+	if (order[i]->count == 0) {
+	    continue;
+	}
+	rowPtr = Tcl_NewDictObj();
+	Tcl_DictObjPut(NULL, rowPtr, Tcl_NewStringObj("count", 5),
+		Tcl_NewWideIntObj((Tcl_WideInt) order[i]->count));
+	Tcl_DictObjPut(NULL, rowPtr, Tcl_NewStringObj("bytes", 5),
+		Tcl_NewWideIntObj((Tcl_WideInt) order[i]->bytes));
+	Tcl_DictObjPut(NULL, dictPtr, Tcl_NewStringObj(order[i]->name, -1),
+		rowPtr);
+    }
+    Tcl_Free((char *) order);
+    if (fresh) {
+	TkleakCensusFree(censusPtr);
+    }
+    Tcl_SetObjResult(interp, dictPtr);
+    return TCL_OK;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakObjectsObjCmd --
+ *
+ *	tkleak::objects type ?name?: the identities of TYPE's objects,
+ *	sorted. A type with no objects gives an empty list.
+ *
+ *----------------------------------------------------------------------
+ */
+
+int
+TkleakObjectsObjCmd(
+    ClientData clientData,
+    Tcl_Interp *interp,
+    int objc,
+    Tcl_Obj *const objv[])
+{
+    TkleakState *statePtr = clientData;
+    TkleakCensus *censusPtr;
+    TkleakType *typePtr;
+    Tcl_Obj *listPtr;
+    int fresh;
+    size_t i;
+
+    if (objc < 2 || objc > 3) {
+	Tcl_WrongNumArgs(interp, 1, objv, "type ?name?");
+	Tcl_SetErrorCode(interp, "TKLEAK", "USAGE", (char *) NULL);
+	return TCL_ERROR;
+    }
+    if (TkleakGetCensus(interp, statePtr, objc == 3 ? objv[2] : NULL,
+	    &censusPtr, &fresh) != TCL_OK) {
+	return TCL_ERROR;
+    }
+    listPtr = Tcl_NewListObj(0, NULL);
+    typePtr = TkleakCensusFind(censusPtr, Tcl_GetString(objv[1]));
+    if (typePtr != NULL) {
+	TkleakTypeSort(typePtr);
+	for (i = 0; i < typePtr->numIds; i++) {
+	    Tcl_ListObjAppendElement(NULL, listPtr,
+		    Tcl_NewStringObj(typePtr->ids[i], -1));
+	}
+    }
+    if (fresh) {
+	TkleakCensusFree(censusPtr);
+    }
+    Tcl_SetObjResult(interp, listPtr);
+    return TCL_OK;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakConfigureObjCmd --
+ *
+ *	tkleak::configure ?-option ?value? ...?: -maxsnapshots N caps the
+ *	kept snapshots (0: no cap; the oldest are dropped first), -walk
+ *	private|public chooses how a census walks the app (public is the
+ *	fallback used when the private structures cannot be read). With no
+ *	argument, the dict of all options; with one, its value.
+ *
+ *----------------------------------------------------------------------
+ */
+
+int
+TkleakConfigureObjCmd(
+    ClientData clientData,
+    Tcl_Interp *interp,
+    int objc,
+    Tcl_Obj *const objv[])
+{
+    static const char *const options[] = {"-maxsnapshots", "-walk", NULL};
+    static const char *const walks[] = {"private", "public", NULL};
+    enum { OPT_MAX, OPT_WALK };
+    TkleakState *statePtr = clientData;
+    int i, index, max = statePtr->maxSnapshots, walk = statePtr->forcePublic;
+
+    if (objc == 1 || objc == 2) {
+	Tcl_Obj *dictPtr = Tcl_NewDictObj();
+
+	Tcl_DictObjPut(NULL, dictPtr, Tcl_NewStringObj("-maxsnapshots", -1),
+		Tcl_NewIntObj(max));
+	Tcl_DictObjPut(NULL, dictPtr, Tcl_NewStringObj("-walk", -1),
+		Tcl_NewStringObj(TkleakWalkUsable(statePtr) ? "private"
+		: "public", -1));
+	if (objc == 2) {
+	    Tcl_Obj *valuePtr;
+
+	    if (Tcl_GetIndexFromObj(interp, objv[1], options, "option", 0,
+		    &index) != TCL_OK) {
+		Tcl_SetErrorCode(interp, "TKLEAK", "CONFIGURE", "OPTION",
+			Tcl_GetString(objv[1]), (char *) NULL);
+		Tcl_DecrRefCount(dictPtr);
+		return TCL_ERROR;
+	    }
+	    Tcl_DictObjGet(NULL, dictPtr, objv[1], &valuePtr);
+	    Tcl_SetObjResult(interp, valuePtr);
+	    Tcl_DecrRefCount(dictPtr);
+	} else {
+	    Tcl_SetObjResult(interp, dictPtr);
+	}
+	return TCL_OK;
+    }
+    if (objc % 2 == 0) {
+	Tcl_WrongNumArgs(interp, 1, objv, "?-option value ...?");
+	Tcl_SetErrorCode(interp, "TKLEAK", "USAGE", (char *) NULL);
+	return TCL_ERROR;
+    }
+
+    /*
+     * Check everything before changing anything.
+     */
+
+    for (i = 1; i < objc; i += 2) {
+	if (Tcl_GetIndexFromObj(interp, objv[i], options, "option", 0,
+		&index) != TCL_OK) {
+	    Tcl_SetErrorCode(interp, "TKLEAK", "CONFIGURE", "OPTION",
+		    Tcl_GetString(objv[i]), (char *) NULL);
+	    return TCL_ERROR;
+	}
+	if (index == OPT_MAX) {
+	    if (Tcl_GetIntFromObj(NULL, objv[i + 1], &max) != TCL_OK
+		    || max < 0) {
+		Tcl_SetObjResult(interp, Tcl_ObjPrintf(
+			"expected a count >= 0 but got \"%s\"",
+			Tcl_GetString(objv[i + 1])));
+		Tcl_SetErrorCode(interp, "TKLEAK", "CONFIGURE", "VALUE",
+			"-maxsnapshots", (char *) NULL);
+		return TCL_ERROR;
+	    }
+	} else {
+	    if (Tcl_GetIndexFromObj(interp, objv[i + 1], walks, "walk", 0,
+		    &walk) != TCL_OK) {
+		Tcl_SetErrorCode(interp, "TKLEAK", "CONFIGURE", "VALUE",
+			"-walk", (char *) NULL);
+		return TCL_ERROR;
+	    }
+	}
+    }
+    statePtr->maxSnapshots = max;
+    statePtr->forcePublic = walk;
+    while (statePtr->maxSnapshots > 0
+	    && statePtr->numSnaps > statePtr->maxSnapshots) {
+	DropSnapshot(statePtr, 0);
+    }
+    return TCL_OK;
+}

@@ -1,0 +1,310 @@
+/*
+ * tkleak.c --
+ *
+ *	Tkleak_Init: registers the commands of the tkleak package, keeps
+ *	the per-interpreter state, and learns what the built-in command
+ *	kinds look like in this process. Everything else is in the files
+ *	named for it: collect.c (census), snapshot.c (keeping), compare.c
+ *	(diffs), heap.c, and the interpreter-free census.c, diff.c and
+ *	format.c.
+ *
+ * Copyright (c) 2026 the tkleak developers. See the file "LICENSE".
+ */
+
+#include "config.h"
+#include <string.h>
+#include "tkleakInt.h"
+
+#define STATE_KEY "tkleak"
+
+static const struct {
+    const char *name;
+    Tcl_ObjCmdProc *proc;
+} commands[] = {
+    {"::tkleak::snapshot", TkleakSnapshotObjCmd},
+    {"::tkleak::snapshots", TkleakSnapshotsObjCmd},
+    {"::tkleak::forget", TkleakForgetObjCmd},
+    {"::tkleak::summary", TkleakSummaryObjCmd},
+    {"::tkleak::objects", TkleakObjectsObjCmd},
+    {"::tkleak::diff", TkleakDiffObjCmd},
+    {"::tkleak::new", TkleakNewObjCmd},
+    {"::tkleak::gone", TkleakGoneObjCmd},
+    {"::tkleak::format_diff", TkleakFormatDiffObjCmd},
+    {"::tkleak::print_diff", TkleakPrintDiffObjCmd},
+    {"::tkleak::calibrate", TkleakCalibrateObjCmd},
+    {"::tkleak::heap", TkleakHeapObjCmd},
+    {"::tkleak::configure", TkleakConfigureObjCmd},
+    {NULL, NULL}
+};
+
+/*
+ * DeleteState --
+ *
+ *	AssocData delete proc: frees the snapshots when the interpreter
+ *	goes away.
+ */
+
+static void
+DeleteState(
+    ClientData clientData,
+    Tcl_Interp *interp)
+{
+    TkleakState *statePtr = clientData;
+
+    (void) interp;
+    TkleakFreeSnapshots(statePtr);
+    TkleakCensusFree(statePtr->reference);
+    Tcl_Free((char *) statePtr);
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakGetState --
+ *
+ *	The interpreter's tkleak state, made on first use.
+ *
+ * Results:
+ *	The state, owned by the interpreter (AssocData "tkleak").
+ *
+ *----------------------------------------------------------------------
+ */
+
+TkleakState *
+TkleakGetState(
+    Tcl_Interp *interp)
+{
+    TkleakState *statePtr = Tcl_GetAssocData(interp, STATE_KEY, NULL);
+
+    if (statePtr == NULL) {
+	statePtr = (TkleakState *) Tcl_Alloc(sizeof(TkleakState));
+	memset(statePtr, 0, sizeof(TkleakState));
+	statePtr->interp = interp;
+	Tcl_SetAssocData(interp, STATE_KEY, DeleteState, statePtr);
+    }
+    return statePtr;
+}
+
+/*
+ * ProbeCommand --
+ *
+ *	The objProc of the command NAME, which is then deleted.
+ */
+
+static Tcl_ObjCmdProc *
+ProbeCommand(
+    Tcl_Interp *interp,
+    const char *name)
+{
+    Tcl_CmdInfo info;
+    Tcl_ObjCmdProc *objProc = NULL;
+
+    if (Tcl_GetCommandInfo(interp, name, &info)) {
+	objProc = info.objProc;
+	Tcl_DeleteCommand(interp, name);
+    }
+    return objProc;
+}
+
+static int
+EvalWords(
+    Tcl_Interp *interp,
+    int objc,
+    const char *const words[])
+{
+    Tcl_Obj *objv[4];
+    int i, code;
+
+    for (i = 0; i < objc; i++) {
+	objv[i] = Tcl_NewStringObj(words[i], -1);
+	Tcl_IncrRefCount(objv[i]);
+    }
+    code = Tcl_EvalObjv(interp, objc, objv, TCL_EVAL_GLOBAL);
+    for (i = 0; i < objc; i++) {
+	Tcl_DecrRefCount(objv[i]);
+    }
+    return code;
+}
+
+/*
+ * ProbeTcl --
+ *
+ *	Make a proc, an alias, an import and a TclOO object under ::tkleak
+ *	and note their command procedures (and the object namespace's early
+ *	delete proc), so a census can tell command kinds apart with public
+ *	calls and pointer comparisons alone.
+ */
+
+static void
+ProbeTcl(
+    TkleakState *statePtr,
+    Tcl_Interp *interp)
+{
+    static const char *const procWords[] =
+	    {"::proc", "::tkleak::ProbeProc", "", ""};
+    static const char *const objWords[] =
+	    {"::oo::object", "create", "::tkleak::ProbeObject"};
+    Tcl_Namespace *fromPtr, *toPtr;
+    Tcl_Obj *nameObj;
+    Tcl_Object object;
+
+    if (EvalWords(interp, 4, procWords) == TCL_OK) {
+	statePtr->procProc = ProbeCommand(interp, "::tkleak::ProbeProc");
+    }
+    if (Tcl_CreateAlias(interp, "::tkleak::ProbeAlias", interp, "::list",
+	    0, NULL) == TCL_OK) {
+	statePtr->aliasProc = ProbeCommand(interp, "::tkleak::ProbeAlias");
+    }
+    fromPtr = Tcl_CreateNamespace(interp, "::tkleak::ProbeFrom", NULL, NULL);
+    toPtr = Tcl_CreateNamespace(interp, "::tkleak::ProbeTo", NULL, NULL);
+    if (fromPtr && toPtr) {
+	Tcl_CreateObjCommand(interp, "::tkleak::ProbeFrom::p",
+		TkleakHeapObjCmd, NULL, NULL);
+	if (Tcl_Export(interp, fromPtr, "p", 0) == TCL_OK
+		&& Tcl_Import(interp, toPtr, "::tkleak::ProbeFrom::p", 0)
+		== TCL_OK) {
+	    statePtr->importProc = ProbeCommand(interp, "::tkleak::ProbeTo::p");
+	}
+    }
+    if (fromPtr) {
+	Tcl_DeleteNamespace(fromPtr);
+    }
+    if (toPtr) {
+	Tcl_DeleteNamespace(toPtr);
+    }
+    if (EvalWords(interp, 3, objWords) == TCL_OK) {
+	nameObj = Tcl_NewStringObj("::tkleak::ProbeObject", -1);
+	Tcl_IncrRefCount(nameObj);
+	object = Tcl_GetObjectFromObj(interp, nameObj);
+	if (object != NULL) {
+	    statePtr->objNsProc =
+		    TkleakWalkNsEarlyDelete(Tcl_GetObjectNamespace(object));
+	}
+	Tcl_DecrRefCount(nameObj);
+	statePtr->objectProc = ProbeCommand(interp, "::tkleak::ProbeObject");
+    }
+    Tcl_ResetResult(interp);
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakInitTk --
+ *
+ *	Start counting Tk's kinds once Tk is in the interpreter (at load,
+ *	or at the first census after a later "package require Tk"): set up
+ *	the Tk stubs and learn the class procs of Tk's menus and canvases
+ *	from a probe widget of each.
+ *
+ * Results:
+ *	1 when Tk is usable.
+ *
+ *----------------------------------------------------------------------
+ */
+
+int
+TkleakInitTk(
+    TkleakState *statePtr,
+    Tcl_Interp *interp)
+{
+    static const char *const kinds[2] = {"::canvas", "::menu"};
+    int i;
+
+    if (statePtr->tkReady) {
+	return 1;
+    }
+    if (Tcl_PkgPresent(interp, "Tk", NULL, 0) == NULL
+	    || Tk_InitStubs(interp, "8.6", 0) == NULL
+	    || Tk_MainWindow(interp) == NULL) {
+	Tcl_ResetResult(interp);
+	return 0;
+    }
+    statePtr->tkReady = 1;
+    for (i = 0; i < 2; i++) {
+	const char *words[2];
+	Tk_Window tkwin;
+
+	words[0] = kinds[i];
+	words[1] = ".tkleak_probe";
+	if (EvalWords(interp, 2, words) == TCL_OK) {
+	    tkwin = Tk_NameToWindow(interp, ".tkleak_probe",
+		    Tk_MainWindow(interp));
+	    if (tkwin != NULL) {
+		TkleakWalkProbeClass(statePtr, tkwin, i == 1);
+	    }
+	    words[0] = "::destroy";
+	    EvalWords(interp, 2, words);
+	}
+    }
+    Tcl_ResetResult(interp);
+    return 1;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * Tkleak_Init --
+ *
+ *	Load the tkleak package into INTERP: Tcl (and Tk when present)
+ *	stubs, the ::tkleak commands, the probes, and the reference census
+ *	of print_diff.
+ *
+ * Results:
+ *	TCL_OK, or TCL_ERROR with a message.
+ *
+ *----------------------------------------------------------------------
+ */
+
+DLLEXPORT int
+Tkleak_Init(
+    Tcl_Interp *interp)
+{
+    TkleakState *statePtr;
+    int i;
+
+    if (Tcl_InitStubs(interp, "8.6", 0) == NULL
+	    || Tcl_OOInitStubs(interp) == NULL) {
+	return TCL_ERROR;
+    }
+    if (Tcl_CreateNamespace(interp, "::tkleak", NULL, NULL) == NULL
+	    && Tcl_FindNamespace(interp, "::tkleak", NULL, 0) == NULL) {
+	return TCL_ERROR;
+    }
+    statePtr = TkleakGetState(interp);
+    for (i = 0; commands[i].name != NULL; i++) {
+	Tcl_CreateObjCommand(interp, commands[i].name, commands[i].proc,
+		statePtr, NULL);
+    }
+    if (statePtr->procProc == NULL) {
+	ProbeTcl(statePtr, interp);
+    }
+    TkleakInitTk(statePtr, interp);
+    if (statePtr->reference == NULL
+	    && TkleakCensusTake(statePtr, interp, &statePtr->reference)
+		!= TCL_OK) {
+	return TCL_ERROR;
+    }
+    return Tcl_PkgProvide(interp, "tkleak", PACKAGE_VERSION);
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * Tkleak_SafeInit --
+ *
+ *	tkleak refuses safe interpreters: a census reads the whole process
+ *	(heap, RSS, every namespace of the interpreter), which is exactly
+ *	what a safe interpreter must not see.
+ *
+ *----------------------------------------------------------------------
+ */
+
+DLLEXPORT int
+Tkleak_SafeInit(
+    Tcl_Interp *interp)
+{
+    Tcl_SetObjResult(interp, Tcl_NewStringObj(
+	    "tkleak cannot be loaded into a safe interpreter", -1));
+    Tcl_SetErrorCode(interp, "TKLEAK", "SAFE", (char *) NULL);
+    return TCL_ERROR;
+}

@@ -1,0 +1,154 @@
+/*
+ * tkleakInt.h --
+ *
+ *	Declarations shared by the files of the tkleak package that touch an
+ *	interpreter. The interpreter-free heart is declared in census.h.
+ *
+ * Copyright (c) 2026 the tkleak developers. See the file "LICENSE".
+ */
+
+#ifndef TKLEAK_INT_H
+#define TKLEAK_INT_H
+
+#include <tcl.h>
+#include <tclOO.h>
+#include <tk.h>
+#include "census.h"
+
+#include <stdint.h>
+#define TKLEAK_I2P(i) ((void *) (intptr_t) (i))
+#define TKLEAK_P2I(p) ((int) (intptr_t) (p))
+
+#ifndef MODULE_SCOPE
+#   define MODULE_SCOPE extern __attribute__((visibility("hidden")))
+#endif
+
+/*
+ * One kept snapshot.
+ */
+
+typedef struct TkleakSnapshot {
+    Tcl_Obj *nameObj;		/* Its name; one reference held. */
+    TkleakCensus *censusPtr;	/* Owned. */
+} TkleakSnapshot;
+
+/*
+ * Per-interpreter state, kept as AssocData "tkleak" so that two interps
+ * of one process (or two threads) never share snapshots.
+ */
+
+typedef struct TkleakState {
+    Tcl_Interp *interp;
+    TkleakSnapshot *snaps;	/* Oldest first. */
+    int numSnaps;
+    int capSnaps;
+    unsigned long counter;	/* For the default names s1, s2, ... */
+    TkleakCensus *reference;	/* print_diff's reference census; owned. */
+    int maxSnapshots;		/* 0: no cap. */
+    int forcePublic;		/* Take the public-API path (for tests). */
+    int tkReady;		/* Tk stubs initialised and Tk present. */
+
+    /*
+     * What built-in command kinds look like in this process, learned at
+     * load time by making one of each under ::tkleak and reading its
+     * command info (see TkleakProbe in tkleak.c).
+     */
+
+    Tcl_ObjCmdProc *procProc;
+    Tcl_ObjCmdProc *aliasProc;
+    Tcl_ObjCmdProc *importProc;
+    Tcl_ObjCmdProc *objectProc;
+    Tcl_NamespaceDeleteProc *objNsProc;
+    const void *menuClassProcs;	/* Tk's class procs of menus/canvases, */
+    const void *canvasClassProcs;/* learned from probe widgets. */
+    int tkProbed;
+} TkleakState;
+
+/*
+ * The collector's working state during one census (collect.c).
+ */
+
+enum TkleakFixedType {
+    TT_PROC, TT_ALIAS, TT_ENSEMBLE, TT_TKINTER, TT_NATIVE, TT_NAMESPACE,
+    TT_VARIABLE, TT_ELEMENT, TT_FONT, TT_AFTER, TT_CHANNEL, TT_INTERP,
+    TT_BINDING, TT_MENU_ENTRY, TT_CANVAS_ITEM, TT_COUNT
+};
+
+typedef struct TkleakCollect {
+    TkleakState *statePtr;
+    Tcl_Interp *interp;
+    TkleakCensus *censusPtr;
+    int fixed[TT_COUNT];	/* Type indexes, -1 until first used. */
+    Tcl_HashTable widgets;	/* Window paths seen (string keys). */
+    Tcl_HashTable tags;		/* Bind tags in use (string keys). */
+    Tcl_HashTable procKinds;	/* objProc -> command kind (one word). */
+    Tcl_HashTable classTypes;	/* Class pointer -> type index + 1. */
+    Tcl_DString name;		/* Scratch for names. */
+    int failed;			/* Out of memory: the census is void. */
+    int skipped;		/* Objects skipped because they failed. */
+} TkleakCollect;
+
+/*
+ * Functions shared across files.
+ */
+
+MODULE_SCOPE TkleakState *TkleakGetState(Tcl_Interp *interp);
+MODULE_SCOPE int	TkleakInitTk(TkleakState *statePtr, Tcl_Interp *interp);
+MODULE_SCOPE int	TkleakCensusTake(TkleakState *statePtr,
+			    Tcl_Interp *interp, TkleakCensus **censusPtrPtr);
+MODULE_SCOPE void	TkleakAddFixed(TkleakCollect *ctxPtr, int which,
+			    const char *id, size_t idLen, size_t bytes);
+MODULE_SCOPE void	TkleakAddTyped(TkleakCollect *ctxPtr,
+			    const void *key, const char *prefix,
+			    const char *suffix, const char *id, size_t idLen,
+			    size_t bytes);
+MODULE_SCOPE void	TkleakCountCommand(TkleakCollect *ctxPtr,
+			    Tcl_Command token, Tcl_ObjCmdProc *objProc,
+			    const char *nsName, const char *name,
+			    size_t bodyLen);
+MODULE_SCOPE int	TkleakCountWindow(TkleakCollect *ctxPtr,
+			    Tk_Window tkwin);
+MODULE_SCOPE void	TkleakAddTag(TkleakCollect *ctxPtr, const char *tag);
+MODULE_SCOPE int	TkleakIsOwnNamespace(const char *fullName);
+MODULE_SCOPE int	TkleakIsOwnWindow(const char *path);
+MODULE_SCOPE int	TkleakIsOwnName(const char *name);
+MODULE_SCOPE int	TkleakCallCore(TkleakCollect *ctxPtr,
+			    const char *cmdName, int objc,
+			    Tcl_Obj *const objv[], Tcl_Obj **resultPtr);
+
+/* heap.c */
+MODULE_SCOPE void	TkleakHeapGet(long long *heapPtr, long long *rssPtr);
+MODULE_SCOPE Tcl_ObjCmdProc TkleakHeapObjCmd;
+
+/* snapshot.c */
+MODULE_SCOPE Tcl_ObjCmdProc TkleakSnapshotObjCmd, TkleakSnapshotsObjCmd,
+			    TkleakForgetObjCmd, TkleakSummaryObjCmd,
+			    TkleakObjectsObjCmd, TkleakConfigureObjCmd;
+MODULE_SCOPE int	TkleakGetCensus(Tcl_Interp *interp,
+			    TkleakState *statePtr, Tcl_Obj *nameObj,
+			    TkleakCensus **censusPtrPtr, int *freshPtr);
+MODULE_SCOPE int	TkleakStoreCensus(Tcl_Interp *interp,
+			    TkleakState *statePtr, Tcl_Obj *nameObj,
+			    TkleakCensus *censusPtr, int replace);
+MODULE_SCOPE void	TkleakFreeSnapshots(TkleakState *statePtr);
+
+/* compare.c */
+MODULE_SCOPE Tcl_ObjCmdProc TkleakDiffObjCmd, TkleakNewObjCmd,
+			    TkleakGoneObjCmd, TkleakFormatDiffObjCmd,
+			    TkleakPrintDiffObjCmd, TkleakCalibrateObjCmd;
+
+/* walk.c: the fast path through Tcl's and Tk's private structures. */
+MODULE_SCOPE int	TkleakWalkUsable(TkleakState *statePtr);
+MODULE_SCOPE void	TkleakWalkNamespaces(TkleakCollect *ctxPtr);
+MODULE_SCOPE void	TkleakWalkWindows(TkleakCollect *ctxPtr,
+			    Tk_Window mainWin);
+MODULE_SCOPE Tk_BindingTable TkleakWalkBindingTable(Tk_Window mainWin);
+MODULE_SCOPE void	TkleakWalkImages(TkleakCollect *ctxPtr,
+			    Tk_Window mainWin);
+MODULE_SCOPE void	TkleakWalkProbeClass(TkleakState *statePtr,
+			    Tk_Window tkwin, int isMenu);
+MODULE_SCOPE Tcl_Class	TkleakWalkObjectClass(Tcl_Object object);
+MODULE_SCOPE Tcl_NamespaceDeleteProc *TkleakWalkNsEarlyDelete(
+			    Tcl_Namespace *nsPtr);
+
+#endif /* TKLEAK_INT_H */

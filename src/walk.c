@@ -1,0 +1,422 @@
+/*
+ * walk.c --
+ *
+ *	The fast path of a census: walking Tcl's namespaces, commands and
+ *	variables and Tk's window table, menus, canvases and images through
+ *	their private structures (tclInt.h, tkInt.h, tkMenu.h, tkCanvas.h).
+ *	This is the only file that includes private headers. It is used
+ *	only when configure found them and the running Tcl is 8.6, the
+ *	version they describe (TkleakWalkUsable); otherwise collect.c takes
+ *	the public-API path, which counts the same objects more slowly and
+ *	without a few sizes.
+ *
+ *	Nothing here calls a function that can run a script, so the
+ *	pointers held during a walk cannot dangle.
+ *
+ * Copyright (c) 2026 the tkleak developers. See the file "LICENSE".
+ */
+
+#include "config.h"
+#ifdef TKLEAK_PRIVATE
+#include "tclInt.h"
+#include "tclOOInt.h"
+#include "tkInt.h"
+#include "tkMenu.h"
+#include "tkCanvas.h"
+#endif
+#include <string.h>
+#include "tkleakInt.h"
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakWalkUsable --
+ *
+ *	Whether the private structures may be read in this process.
+ *
+ * Results:
+ *	1 when built with the private headers and running on Tcl 8.6 (and
+ *	the public path was not forced), else 0.
+ *
+ *----------------------------------------------------------------------
+ */
+
+int
+TkleakWalkUsable(
+    TkleakState *statePtr)
+{
+#ifdef TKLEAK_PRIVATE
+    int major, minor;
+
+    if (statePtr->forcePublic) {
+	return 0;
+    }
+    Tcl_GetVersion(&major, &minor, NULL, NULL);
+    return major == 8 && minor == 6;
+#else
+    (void) statePtr;
+    return 0;
+#endif
+}
+
+#ifdef TKLEAK_PRIVATE
+
+#define VarFromEntry(hPtr) \
+    ((Var *) ((char *) (hPtr) - offsetof(VarInHash, entry)))
+
+/*
+ * ObjLength --
+ *
+ *	The length of an object's string form, without making one.
+ */
+
+static size_t
+ObjLength(
+    Tcl_Obj *objPtr)
+{
+    return (objPtr && objPtr->bytes) ? (size_t) objPtr->length : 0;
+}
+
+/*
+ * WalkVars --
+ *
+ *	Count the variables of one namespace and the elements of its
+ *	arrays. Values are read from the variable records, so no read trace
+ *	fires and no string form is made.
+ */
+
+static void
+WalkVars(
+    TkleakCollect *ctxPtr,
+    Namespace *nsPtr)
+{
+    Tcl_HashSearch search;
+    Tcl_HashEntry *hPtr;
+    Tcl_DString *dsPtr = &ctxPtr->name;
+    int global = (nsPtr->parentPtr == NULL);
+
+    for (hPtr = Tcl_FirstHashEntry(&nsPtr->varTable.table, &search);
+	    hPtr != NULL; hPtr = Tcl_NextHashEntry(&search)) {
+	Var *varPtr = VarFromEntry(hPtr);
+	Tcl_Obj *keyPtr = hPtr->key.objPtr;
+	int baseLen;
+
+	if (TclIsVarLink(varPtr) || TclIsVarDeadHash(varPtr)
+		|| (TclIsVarUndefined(varPtr) && !TclIsVarArray(varPtr))) {
+	    continue;
+	}
+	Tcl_DStringSetLength(dsPtr, 0);
+	Tcl_DStringAppend(dsPtr, nsPtr->fullName, -1);
+	if (!global) {
+	    Tcl_DStringAppend(dsPtr, "::", 2);
+	}
+	Tcl_DStringAppend(dsPtr, TclGetString(keyPtr), keyPtr->length);
+	if (!TclIsVarArray(varPtr)) {
+	    TkleakAddFixed(ctxPtr, TT_VARIABLE, Tcl_DStringValue(dsPtr),
+		    Tcl_DStringLength(dsPtr), ObjLength(varPtr->value.objPtr));
+	    continue;
+	}
+	TkleakAddFixed(ctxPtr, TT_VARIABLE, Tcl_DStringValue(dsPtr),
+		Tcl_DStringLength(dsPtr), 0);
+	if (varPtr->value.tablePtr == NULL) {
+	    continue;
+	}
+	baseLen = Tcl_DStringLength(dsPtr);
+	{
+	    Tcl_HashSearch elSearch;
+	    Tcl_HashEntry *elPtr;
+
+	    for (elPtr = Tcl_FirstHashEntry(&varPtr->value.tablePtr->table,
+		    &elSearch); elPtr; elPtr = Tcl_NextHashEntry(&elSearch)) {
+		Var *elVarPtr = VarFromEntry(elPtr);
+		Tcl_Obj *elKeyPtr = elPtr->key.objPtr;
+
+		if (TclIsVarUndefined(elVarPtr) || TclIsVarDeadHash(elVarPtr)
+			|| TclIsVarLink(elVarPtr)) {
+		    continue;
+		}
+		Tcl_DStringSetLength(dsPtr, baseLen);
+		Tcl_DStringAppend(dsPtr, "(", 1);
+		Tcl_DStringAppend(dsPtr, TclGetString(elKeyPtr),
+			elKeyPtr->length);
+		Tcl_DStringAppend(dsPtr, ")", 1);
+		TkleakAddFixed(ctxPtr, TT_ELEMENT, Tcl_DStringValue(dsPtr),
+			Tcl_DStringLength(dsPtr),
+			ObjLength(elVarPtr->value.objPtr));
+	    }
+	}
+    }
+}
+
+/*
+ * WalkNamespace --
+ *
+ *	Count one namespace, its commands and variables, and recurse into
+ *	its children. tkleak's own namespace is skipped whole; a TclOO
+ *	object's namespace is part of the object, so it is neither a
+ *	namespace row nor a source of command rows, but its variables are
+ *	still variables.
+ */
+
+static void
+WalkNamespace(
+    TkleakCollect *ctxPtr,
+    Namespace *nsPtr)
+{
+    TkleakState *statePtr = ctxPtr->statePtr;
+    Tcl_HashSearch search;
+    Tcl_HashEntry *hPtr;
+    Tcl_HashTable *childTablePtr;
+    int isObject;
+
+    if ((nsPtr->flags & (NS_DYING | NS_DEAD | NS_KILLED))
+	    || TkleakIsOwnNamespace(nsPtr->fullName)) {
+	return;
+    }
+    isObject = (statePtr->objNsProc != NULL
+	    && nsPtr->earlyDeleteProc == statePtr->objNsProc);
+    if (!isObject) {
+	TkleakAddFixed(ctxPtr, TT_NAMESPACE, nsPtr->fullName,
+		strlen(nsPtr->fullName), 0);
+	for (hPtr = Tcl_FirstHashEntry(&nsPtr->cmdTable, &search);
+		hPtr != NULL; hPtr = Tcl_NextHashEntry(&search)) {
+	    Command *cmdPtr = Tcl_GetHashValue(hPtr);
+	    size_t bodyLen = 0;
+
+	    if (cmdPtr->objProc == statePtr->procProc
+		    && cmdPtr->objClientData != NULL) {
+		bodyLen = ObjLength(((Proc *) cmdPtr->objClientData)->bodyPtr);
+	    }
+	    TkleakCountCommand(ctxPtr, (Tcl_Command) cmdPtr, cmdPtr->objProc,
+		    nsPtr->fullName, Tcl_GetHashKey(&nsPtr->cmdTable, hPtr),
+		    bodyLen);
+	}
+    }
+    WalkVars(ctxPtr, nsPtr);
+#ifndef BREAK_NAMESPACE_COMPAT
+    childTablePtr = &nsPtr->childTable;
+#else
+    childTablePtr = nsPtr->childTablePtr;
+    if (childTablePtr == NULL) {
+	return;
+    }
+#endif
+    for (hPtr = Tcl_FirstHashEntry(childTablePtr, &search); hPtr != NULL;
+	    hPtr = Tcl_NextHashEntry(&search)) {
+	WalkNamespace(ctxPtr, Tcl_GetHashValue(hPtr));
+    }
+}
+
+void
+TkleakWalkNamespaces(
+    TkleakCollect *ctxPtr)
+{
+    WalkNamespace(ctxPtr, (Namespace *) Tcl_GetGlobalNamespace(ctxPtr->interp));
+}
+
+Tcl_Class
+TkleakWalkObjectClass(
+    Tcl_Object object)
+{
+    return (Tcl_Class) ((Object *) object)->selfCls;
+}
+
+Tcl_NamespaceDeleteProc *
+TkleakWalkNsEarlyDelete(
+    Tcl_Namespace *nsPtr)
+{
+    return ((Namespace *) nsPtr)->earlyDeleteProc;
+}
+
+/*
+ * AddDefaultTags --
+ *
+ *	The bind tags Tk uses for a window that has no "bindtags" of its
+ *	own: its path, its class, its toplevel, and "all".
+ */
+
+static void
+AddDefaultTags(
+    TkleakCollect *ctxPtr,
+    TkWindow *winPtr)
+{
+    TkWindow *topPtr;
+
+    TkleakAddTag(ctxPtr, winPtr->pathName);
+    if (winPtr->classUid) {
+	TkleakAddTag(ctxPtr, winPtr->classUid);
+    }
+    for (topPtr = winPtr; topPtr && !(topPtr->flags & TK_TOP_HIERARCHY);
+	    topPtr = topPtr->parentPtr) {
+	/* Empty. */
+    }
+    if (topPtr && topPtr != winPtr && topPtr->pathName) {
+	TkleakAddTag(ctxPtr, topPtr->pathName);
+    }
+    TkleakAddTag(ctxPtr, "all");
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakWalkWindows --
+ *
+ *	Count every live window of MAINWIN's application from Tk's path
+ *	table, the bind tags they use, and the entries of menus and items of
+ *	canvases (recognised by Tk's own class procs, never by class name,
+ *	so a frame made with -class Canvas is not misread).
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakWalkWindows(
+    TkleakCollect *ctxPtr,
+    Tk_Window mainWin)
+{
+    TkleakState *statePtr = ctxPtr->statePtr;
+    TkMainInfo *mainInfoPtr = ((TkWindow *) mainWin)->mainPtr;
+    Tcl_HashSearch search;
+    Tcl_HashEntry *hPtr;
+    char num[TCL_INTEGER_SPACE];
+    const char *argv[2];
+
+    for (hPtr = Tcl_FirstHashEntry(&mainInfoPtr->nameTable, &search);
+	    hPtr != NULL; hPtr = Tcl_NextHashEntry(&search)) {
+	TkWindow *winPtr = Tcl_GetHashValue(hPtr);
+	int i;
+
+	if ((winPtr->flags & TK_ALREADY_DEAD) || winPtr->pathName == NULL) {
+	    continue;
+	}
+	if (!TkleakCountWindow(ctxPtr, (Tk_Window) winPtr)) {
+	    continue;
+	}
+	if (winPtr->numTags > 0) {
+	    for (i = 0; i < winPtr->numTags; i++) {
+		TkleakAddTag(ctxPtr, (const char *) winPtr->tagPtr[i]);
+	    }
+	} else {
+	    AddDefaultTags(ctxPtr, winPtr);
+	}
+	if (winPtr->instanceData == NULL) {
+	    continue;
+	}
+	argv[0] = winPtr->pathName;
+	argv[1] = num;
+	if (statePtr->menuClassProcs
+		&& (const void *) winPtr->classProcsPtr == statePtr->menuClassProcs) {
+	    TkMenu *menuPtr = winPtr->instanceData;
+
+	    for (i = 0; i < menuPtr->numEntries; i++) {
+		char *id;
+
+		snprintf(num, sizeof(num), "%d", i);
+		id = Tcl_Merge(2, argv);
+		TkleakAddFixed(ctxPtr, TT_MENU_ENTRY, id, strlen(id), 0);
+		Tcl_Free(id);
+	    }
+	} else if (statePtr->canvasClassProcs
+		&& (const void *) winPtr->classProcsPtr == statePtr->canvasClassProcs) {
+	    TkCanvas *canvasPtr = winPtr->instanceData;
+	    Tk_Item *itemPtr;
+
+	    for (itemPtr = canvasPtr->firstItemPtr; itemPtr;
+		    itemPtr = itemPtr->nextPtr) {
+		char *id;
+
+		snprintf(num, sizeof(num), "%d", itemPtr->id);
+		id = Tcl_Merge(2, argv);
+		TkleakAddFixed(ctxPtr, TT_CANVAS_ITEM, id, strlen(id), 0);
+		Tcl_Free(id);
+	    }
+	}
+    }
+}
+
+Tk_BindingTable
+TkleakWalkBindingTable(
+    Tk_Window mainWin)
+{
+    return ((TkWindow *) mainWin)->mainPtr->bindingTable;
+}
+
+/*
+ * TkleakWalkProbeClass --
+ *
+ *	Remember the class procs of a menu or canvas that tkleak made, to
+ *	recognise Tk's menus and canvases during a walk.
+ */
+
+void
+TkleakWalkProbeClass(
+    TkleakState *statePtr,
+    Tk_Window tkwin,
+    int isMenu)
+{
+    const void *procs = ((TkWindow *) tkwin)->classProcsPtr;
+
+    if (isMenu) {
+	statePtr->menuClassProcs = procs;
+    } else {
+	statePtr->canvasClassProcs = procs;
+    }
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakWalkImages --
+ *
+ *	Count the images of MAINWIN's application from Tk's image table.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakWalkImages(
+    TkleakCollect *ctxPtr,
+    Tk_Window mainWin)
+{
+    TkMainInfo *mainInfoPtr = ((TkWindow *) mainWin)->mainPtr;
+    Tcl_HashSearch search;
+    Tcl_HashEntry *hPtr;
+
+    for (hPtr = Tcl_FirstHashEntry(&mainInfoPtr->imageTable, &search);
+	    hPtr != NULL; hPtr = Tcl_NextHashEntry(&search)) {
+	const char *name = Tcl_GetHashKey(&mainInfoPtr->imageTable, hPtr);
+	const Tk_ImageType *typePtr = NULL;
+	size_t bytes = 0;
+
+	if (TkleakIsOwnName(name)) {
+	    continue;
+	}
+	(void) Tk_GetImageMasterData(ctxPtr->interp, name, &typePtr);
+	if (typePtr == NULL) {
+	    continue;		/* Deleted, still in use somewhere. */
+	}
+	if (strcmp(typePtr->name, "photo") == 0) {
+	    Tk_PhotoHandle photo = Tk_FindPhoto(ctxPtr->interp, name);
+	    int w = 0, h = 0;
+
+	    if (photo) {
+		Tk_PhotoGetSize(photo, &w, &h);
+		bytes = (size_t) w * (size_t) h * 4;
+	    }
+	}
+	TkleakAddTyped(ctxPtr, typePtr, "image ", typePtr->name, name,
+		strlen(name), bytes);
+    }
+}
+
+#else /* !TKLEAK_PRIVATE */
+
+void TkleakWalkNamespaces(TkleakCollect *ctxPtr) { (void) ctxPtr; }
+void TkleakWalkWindows(TkleakCollect *ctxPtr, Tk_Window w) { (void) ctxPtr; (void) w; }
+Tk_BindingTable TkleakWalkBindingTable(Tk_Window w) { (void) w; return NULL; }
+void TkleakWalkImages(TkleakCollect *ctxPtr, Tk_Window w) { (void) ctxPtr; (void) w; }
+void TkleakWalkProbeClass(TkleakState *s, Tk_Window w, int m) { (void) s; (void) w; (void) m; }
+Tcl_NamespaceDeleteProc *TkleakWalkNsEarlyDelete(Tcl_Namespace *n) { (void) n; return NULL; }
+Tcl_Class TkleakWalkObjectClass(Tcl_Object o) { (void) o; return NULL; }
+
+#endif /* TKLEAK_PRIVATE */
