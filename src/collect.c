@@ -35,6 +35,22 @@
 #include <string.h>
 #include "tkleakInt.h"
 
+/*
+ * The classes of Tk and ttk widgets. Their class bindings are counted
+ * whether or not a widget of the class exists yet, so the first button
+ * an app makes does not show up as six new bindings.
+ */
+
+static const char *const stdClasses[] = {
+    "all", "Button", "Canvas", "Checkbutton", "Entry", "Frame", "Label",
+    "Labelframe", "Listbox", "Menu", "Menubutton", "Message",
+    "Panedwindow", "Radiobutton", "Scale", "Scrollbar", "Spinbox", "Text",
+    "Toplevel", "TButton", "TCheckbutton", "TCombobox", "TEntry", "TFrame",
+    "TLabel", "TLabelframe", "TMenubutton", "TNotebook", "TPanedwindow",
+    "TProgressbar", "TRadiobutton", "TScale", "TScrollbar", "TSeparator",
+    "TSizegrip", "TSpinbox", "Treeview", NULL
+};
+
 static const char *const fixedNames[TT_COUNT] = {
     "command proc", "command alias", "command ensemble", "command tkinter",
     "command native", "namespace", "variable", "array element", "font",
@@ -274,6 +290,9 @@ TkleakCountCommand(
 		&& Tcl_FindHashEntry(&ctxPtr->widgets, name) != NULL) {
 	    return;
 	}
+	if (Tcl_FindHashEntry(&ctxPtr->images, name) != NULL) {
+	    return;		/* An image's command is part of the image. */
+	}
 	if (TkleakIsOwnWindow(name) && name[0] == '.') {
 	    return;
 	}
@@ -390,6 +409,27 @@ TkleakCountWindow(
     TkleakAddTyped(ctxPtr, clazz ? clazz : "", "widget ", clazz, path,
 	    strlen(path), 0);
     return 1;
+}
+
+/*
+ * TkleakAddImage --
+ *
+ *	Count one image as "image TYPE" and remember its name, so that its
+ *	command is not counted a second time as a command.
+ */
+
+void
+TkleakAddImage(
+    TkleakCollect *ctxPtr,
+    const Tk_ImageType *typePtr,
+    const char *name,
+    size_t bytes)
+{
+    int isNew;
+
+    Tcl_CreateHashEntry(&ctxPtr->images, name, &isNew);
+    TkleakAddTyped(ctxPtr, typePtr, "image ", typePtr->name, name,
+	    strlen(name), bytes);
 }
 
 void
@@ -541,6 +581,7 @@ TkleakCensusTake(
     }
     Tcl_InitHashTable(&ctx.widgets, TCL_STRING_KEYS);
     Tcl_InitHashTable(&ctx.tags, TCL_STRING_KEYS);
+    Tcl_InitHashTable(&ctx.images, TCL_STRING_KEYS);
     Tcl_InitHashTable(&ctx.procKinds, TCL_ONE_WORD_KEYS);
     Tcl_InitHashTable(&ctx.classTypes, TCL_ONE_WORD_KEYS);
     Tcl_DStringInit(&ctx.name);
@@ -563,6 +604,13 @@ TkleakCensusTake(
 	    PublicWindows(&ctx, mainWin);
 	}
     }
+    if (tk) {
+	if (usePrivate) {
+	    TkleakWalkImages(&ctx, mainWin);
+	} else {
+	    PublicImages(&ctx);
+	}
+    }
     if (usePrivate) {
 	TkleakWalkNamespaces(&ctx);
     } else {
@@ -573,10 +621,8 @@ TkleakCensusTake(
 	Tcl_DecrRefCount(globalObj);
     }
     if (tk) {
-	if (usePrivate) {
-	    TkleakWalkImages(&ctx, mainWin);
-	} else {
-	    PublicImages(&ctx);
+	for (i = 0; stdClasses[i] != NULL; i++) {
+	    TkleakAddTag(&ctx, stdClasses[i]);
 	}
 	CollectBindings(&ctx, mainWin);
     }
@@ -586,6 +632,7 @@ TkleakCensusTake(
     Tcl_RestoreInterpState(interp, saved);
     Tcl_DeleteHashTable(&ctx.widgets);
     Tcl_DeleteHashTable(&ctx.tags);
+    Tcl_DeleteHashTable(&ctx.images);
     Tcl_DeleteHashTable(&ctx.procKinds);
     Tcl_DeleteHashTable(&ctx.classTypes);
     Tcl_DStringFree(&ctx.name);
@@ -1073,8 +1120,7 @@ PublicImages(
 		bytes = (size_t) w * (size_t) h * 4;
 	    }
 	}
-	TkleakAddTyped(ctxPtr, typePtr, "image ", typePtr->name, name,
-		(size_t) elems[i]->length, bytes);
+	TkleakAddImage(ctxPtr, typePtr, name, bytes);
     }
     Tcl_DecrRefCount(listPtr);
 }

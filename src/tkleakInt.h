@@ -81,6 +81,7 @@ typedef struct TkleakCollect {
     int fixed[TT_COUNT];	/* Type indexes, -1 until first used. */
     Tcl_HashTable widgets;	/* Window paths seen (string keys). */
     Tcl_HashTable tags;		/* Bind tags in use (string keys). */
+    Tcl_HashTable images;	/* Image names seen (string keys). */
     Tcl_HashTable procKinds;	/* objProc -> command kind (one word). */
     Tcl_HashTable classTypes;	/* Class pointer -> type index + 1. */
     Tcl_DString name;		/* Scratch for names. */
@@ -108,6 +109,9 @@ MODULE_SCOPE void	TkleakCountCommand(TkleakCollect *ctxPtr,
 			    size_t bodyLen);
 MODULE_SCOPE int	TkleakCountWindow(TkleakCollect *ctxPtr,
 			    Tk_Window tkwin);
+MODULE_SCOPE void	TkleakAddImage(TkleakCollect *ctxPtr,
+			    const Tk_ImageType *typePtr, const char *name,
+			    size_t bytes);
 MODULE_SCOPE void	TkleakAddTag(TkleakCollect *ctxPtr, const char *tag);
 MODULE_SCOPE int	TkleakIsOwnNamespace(const char *fullName);
 MODULE_SCOPE int	TkleakIsOwnWindow(const char *path);

@@ -404,8 +404,7 @@ TkleakWalkImages(
 		bytes = (size_t) w * (size_t) h * 4;
 	    }
 	}
-	TkleakAddTyped(ctxPtr, typePtr, "image ", typePtr->name, name,
-		strlen(name), bytes);
+	TkleakAddImage(ctxPtr, typePtr, name, bytes);
     }
 }
 
