@@ -983,32 +983,15 @@ PublicNamespace(
     }
     if (TkleakCallCore(ctxPtr, "::info", 3, objv, &listPtr) == TCL_OK) {
 	if (Tcl_ListObjGetElements(NULL, listPtr, &n, &elems) == TCL_OK) {
+	    /*
+	     * "info vars" also lists variables declared without a value;
+	     * "info exists" could tell them apart but fires read traces, so
+	     * the public path counts them.
+	     */
+
 	    for (i = 0; i < n; i++) {
-		Tcl_Obj *existsv[3], *existsPtr;
-		int exists = 0, k;
-
-		/*
-		 * "info vars" also lists declared variables without a value;
-		 * "info exists" tells them apart without firing traces.
-		 */
-
-		existsv[0] = Tcl_NewStringObj("info", 4);
-		existsv[1] = Tcl_NewStringObj("exists", 6);
-		existsv[2] = elems[i];
-		Tcl_IncrRefCount(existsv[0]);
-		Tcl_IncrRefCount(existsv[1]);
-		if (TkleakCallCore(ctxPtr, "::info", 3, existsv, &existsPtr)
-			== TCL_OK) {
-		    Tcl_GetBooleanFromObj(NULL, existsPtr, &exists);
-		    Tcl_DecrRefCount(existsPtr);
-		}
-		for (k = 0; k < 2; k++) {
-		    Tcl_DecrRefCount(existsv[k]);
-		}
-		if (exists) {
-		    TkleakAddFixed(ctxPtr, TT_VARIABLE, Tcl_GetString(elems[i]),
-			    (size_t) elems[i]->length, 0);
-		}
+		TkleakAddFixed(ctxPtr, TT_VARIABLE, Tcl_GetString(elems[i]),
+			(size_t) elems[i]->length, 0);
 	    }
 	}
 	Tcl_DecrRefCount(listPtr);

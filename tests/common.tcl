@@ -1,0 +1,26 @@
+# common.tcl --
+#
+#	Set-up shared by the tcltest files: tcltest, the package from the
+#	build tree (TCLLIBPATH), and helpers.
+
+package require tcltest 2.5
+namespace import ::tcltest::*
+configure {*}$argv
+package require tkleak
+
+# errcode script --
+#	Runs SCRIPT, which must fail, and returns "message | errorcode".
+proc errcode {script} {
+    if {![catch {uplevel 1 $script} msg opts]} {
+	return "no error: $msg"
+    }
+    return "$msg | [dict get $opts -errorcode]"
+}
+
+# forgetAll --
+#	Drops every kept snapshot.
+proc forgetAll {} {
+    foreach s [tkleak::snapshots] {
+	tkleak::forget $s
+    }
+}
