@@ -1,0 +1,77 @@
+#!/bin/sh
+# run-all.sh -- the driver of "make check".
+#
+# Runs the cmocka binaries, the tcltest suites (tests/all.tcl: tclsh, and
+# wish for the Tk suites) and the Python tkinter test, under Xvfb when no
+# DISPLAY is set, and ends with one line "N passed, N failed" over every
+# test. Exits 1 when any test failed or a suite could not run.
+#
+# Environment (set by Makefile.am): TCLSH, WISH, UNIT_TESTS, srcdir,
+# builddir.
+
+passed=0
+failed=0
+
+count() {
+    # count PASSED FAILED: add to the totals.
+    passed=$((passed + ${1:-0}))
+    failed=$((failed + ${2:-0}))
+}
+
+for t in $UNIT_TESTS; do
+    out=$("$builddir/$t" 2>&1)
+    rc=$?
+    printf '%s\n' "$out"
+    p=$(printf '%s\n' "$out" | sed -n 's/^\[  PASSED  \] \([0-9][0-9]*\) test.*/\1/p')
+    f=$(printf '%s\n' "$out" | sed -n 's/^\[  FAILED  \] \([0-9][0-9]*\) test.*/\1/p')
+    if [ -z "$p$f" ] || { [ "$rc" -ne 0 ] && [ -z "$f" ]; }; then
+        echo "$t: did not finish (exit $rc)"
+        f=$((${f:-0} + 1))
+    fi
+    count "$p" "$f"
+done
+
+export TCLLIBPATH="$builddir"
+if [ -z "$DISPLAY" ]; then
+    if command -v xvfb-run >/dev/null 2>&1; then
+        XRUN="xvfb-run -a -s '-screen 0 1280x800x24'"
+    else
+        echo "no DISPLAY and no xvfb-run: install xvfb"
+        exit 1
+    fi
+else
+    XRUN=""
+fi
+
+out=$(eval "$XRUN" '"$TCLSH" "$srcdir/tests/all.tcl" -tclsh "$TCLSH" -wish "$WISH"' 2>&1)
+printf '%s\n' "$out"
+line=$(printf '%s\n' "$out" | sed -n 's/^tcltest: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p')
+if [ -z "$line" ]; then
+    echo "tests/all.tcl: did not finish"
+    count 0 1
+else
+    count $line
+fi
+
+PYTHON=${PYTHON:-python3}
+if command -v "$PYTHON" >/dev/null 2>&1 && "$PYTHON" -c 'import tkinter' 2>/dev/null; then
+    out=$(eval "$XRUN" '"$PYTHON" "$srcdir/tests/test_tkinter.py"' 2>&1)
+    printf '%s\n' "$out"
+    ran=$(printf '%s\n' "$out" | sed -n 's/^Ran \([0-9]*\) test.*/\1/p')
+    f1=$(printf '%s\n' "$out" | sed -n 's/^FAILED (.*failures=\([0-9]*\).*/\1/p')
+    e1=$(printf '%s\n' "$out" | sed -n 's/^FAILED (.*errors=\([0-9]*\).*/\1/p')
+    bad=$((${f1:-0} + ${e1:-0}))
+    if [ -z "$ran" ]; then
+        echo "test_tkinter.py: did not finish"
+        count 0 1
+    else
+        bad=${bad:-0}
+        count $((ran - bad)) "$bad"
+    fi
+else
+    echo "python3 with tkinter not found: the tkinter test cannot run"
+    count 0 1
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
