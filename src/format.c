@@ -43,7 +43,7 @@ TkleakFormatSize(
     long long bytes,
     char *buf)
 {
-    double v = (double) (bytes < 0 ? -bytes : bytes);
+    double v = bytes < 0 ? -(double) bytes : (double) bytes;
     int degree = 0;
 
     while (v > 1024.0 && degree < 6) {
@@ -70,7 +70,7 @@ TkleakFormatSignedSize(
     long long bytes,
     char *buf)
 {
-    double v = (double) (bytes < 0 ? -bytes : bytes);
+    double v = bytes < 0 ? -(double) bytes : (double) bytes;
     int degree = 0;
     char sign = bytes < 0 ? '-' : '+';
 

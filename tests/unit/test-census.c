@@ -1,1 +1,615 @@
-int main(void){return 0;}
+/*
+ * test-census.c --
+ *
+ *	cmocka tests of census.c: making and freeing a census, finding or
+ *	creating types by name (same name, prefixes, long names, enough
+ *	types to grow the index), counting objects with their bytes and
+ *	byte-exact identities, sorting identities, looking types up, and
+ *	the object and memory totals, up to 100,000 identities spread over
+ *	many arena chunks and one identity longer than a chunk.
+ *
+ * Copyright (c) 2026 the tkleak developers. See the file "LICENSE".
+ */
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include "census.h"
+
+/*
+ * census.c's arena chunk size, and the bytes malloc'ed for a chunk of
+ * SIZE data bytes: its header is one pointer.
+ */
+
+#define CHUNK_SIZE (64 * 1024)
+#define CHUNK_BYTES(size) (sizeof(void *) + (size))
+
+static int
+Setup(
+    void **state)
+{
+    *state = TkleakCensusNew();
+    return *state ? 0 : -1;
+}
+
+static int
+Teardown(
+    void **state)
+{
+    TkleakCensusFree(*state);
+    return 0;
+}
+
+static int
+TypeOf(
+    TkleakCensus *censusPtr,
+    const char *name)
+{
+    return TkleakCensusType(censusPtr, name, strlen(name));
+}
+
+static void
+AddId(
+    TkleakCensus *censusPtr,
+    int type,
+    const char *id,
+    size_t bytes)
+{
+    assert_int_equal(TkleakCensusAdd(censusPtr, type, id, strlen(id), bytes),
+	    0);
+}
+
+static void
+test_TkleakCensusNew_empty(
+    void **state)
+{
+    TkleakCensus *censusPtr = *state;
+
+    assert_int_equal(censusPtr->numTypes, 0);
+    assert_int_equal(censusPtr->indexSize, 0);
+    assert_null(censusPtr->types);
+    assert_null(censusPtr->chunks);
+    assert_int_equal(censusPtr->arenaBytes, 0);
+    assert_int_equal(censusPtr->heap, 0);
+    assert_int_equal(censusPtr->rss, 0);
+    assert_int_equal(TkleakCensusObjects(censusPtr), 0);
+    assert_int_equal(TkleakCensusMemory(censusPtr), sizeof(TkleakCensus));
+}
+
+static void
+test_TkleakCensusFree_null(
+    void **state)
+{
+    TkleakCensusFree(NULL);
+}
+
+static void
+test_TkleakCensusFree_full(
+    void **state)
+{
+    TkleakCensus *censusPtr = TkleakCensusNew();
+    int i, type;
+    char id[32];
+
+    assert_non_null(censusPtr);
+    for (i = 0; i < 100; i++) {
+	snprintf(id, sizeof(id), "type %d", i);
+	type = TypeOf(censusPtr, id);
+	assert_int_equal(type, i);
+	AddId(censusPtr, type, id, 1);
+    }
+    TkleakCensusFree(censusPtr);
+}
+
+static void
+test_TkleakCensusType_sameName(
+    void **state)
+{
+    TkleakCensus *censusPtr = *state;
+
+    assert_int_equal(TypeOf(censusPtr, "widget Button"), 0);
+    assert_int_equal(TypeOf(censusPtr, "widget Button"), 0);
+    assert_int_equal(censusPtr->numTypes, 1);
+    assert_string_equal(censusPtr->types[0].name, "widget Button");
+    assert_int_equal(censusPtr->types[0].count, 0);
+    assert_int_equal(censusPtr->types[0].bytes, 0);
+    assert_int_equal(censusPtr->types[0].numIds, 0);
+    assert_int_equal(censusPtr->types[0].sorted, 1);
+}
+
+static void
+test_TkleakCensusType_distinctNames(
+    void **state)
+{
+    TkleakCensus *censusPtr = *state;
+
+    assert_int_equal(TypeOf(censusPtr, "widget Button"), 0);
+    assert_int_equal(TypeOf(censusPtr, "widget Label"), 1);
+    assert_int_equal(TypeOf(censusPtr, "command proc"), 2);
+    assert_int_equal(TypeOf(censusPtr, "widget button"), 3);
+    assert_int_equal(TypeOf(censusPtr, ""), 4);
+    assert_int_equal(TypeOf(censusPtr, "command proc"), 2);
+    assert_int_equal(TypeOf(censusPtr, "widget Label"), 1);
+    assert_int_equal(TypeOf(censusPtr, "widget Button"), 0);
+    assert_int_equal(TypeOf(censusPtr, ""), 4);
+    assert_int_equal(censusPtr->numTypes, 5);
+    assert_string_equal(censusPtr->types[3].name, "widget button");
+    assert_string_equal(censusPtr->types[4].name, "");
+}
+
+/*
+ * Names that are prefixes of one another: the lookup compares NAMELEN
+ * bytes and must then see the stored name end there too.
+ */
+
+static void
+test_TkleakCensusType_prefixNames(
+    void **state)
+{
+    TkleakCensus *censusPtr = *state;
+    static const char *const names[] = {
+	"widget Button", "widget", "widget Button2", "widget Butto",
+	"widget Button ", "w"
+    };
+    int i, n = sizeof(names) / sizeof(names[0]);
+
+    for (i = 0; i < n; i++) {
+	assert_int_equal(TypeOf(censusPtr, names[i]), i);
+    }
+    for (i = n - 1; i >= 0; i--) {
+	assert_int_equal(TypeOf(censusPtr, names[i]), i);
+	assert_string_equal(censusPtr->types[i].name, names[i]);
+    }
+    assert_int_equal(censusPtr->numTypes, n);
+}
+
+/*
+ * NAMELEN, not a NUL, ends the name: the rest of the buffer is ignored
+ * and the stored copy is NUL-terminated.
+ */
+
+static void
+test_TkleakCensusType_nameLength(
+    void **state)
+{
+    TkleakCensus *censusPtr = *state;
+    const char buf[] = "widget Buttonxyz";
+
+    assert_int_equal(TkleakCensusType(censusPtr, buf, 13), 0);
+    assert_string_equal(censusPtr->types[0].name, "widget Button");
+    assert_int_equal(TypeOf(censusPtr, "widget Button"), 0);
+    assert_int_equal(TkleakCensusType(censusPtr, buf, 6), 1);
+    assert_string_equal(censusPtr->types[1].name, "widget");
+    assert_int_equal(TkleakCensusType(censusPtr, buf, sizeof(buf) - 1), 2);
+    assert_int_equal(TkleakCensusType(censusPtr, buf, 0), 3);
+    assert_string_equal(censusPtr->types[3].name, "");
+    assert_int_equal(censusPtr->numTypes, 4);
+}
+
+static void
+test_TkleakCensusType_longName(
+    void **state)
+{
+    TkleakCensus *censusPtr = *state;
+    size_t len = 100000;
+    char *name1 = malloc(len + 1), *name2 = malloc(len + 1);
+
+    assert_non_null(name1);
+    assert_non_null(name2);
+    memset(name1, 'x', len);
+    name1[len] = '\0';
+    memcpy(name2, name1, len + 1);
+    name2[len - 1] = 'y';
+
+    assert_int_equal(TypeOf(censusPtr, name1), 0);
+    assert_int_equal(TypeOf(censusPtr, name2), 1);
+    assert_int_equal(TkleakCensusType(censusPtr, name1, len - 1), 2);
+    assert_int_equal(TypeOf(censusPtr, name2), 1);
+    assert_int_equal(TypeOf(censusPtr, name1), 0);
+    assert_int_equal(censusPtr->numTypes, 3);
+    assert_int_equal(strlen(censusPtr->types[0].name), len);
+    assert_int_equal(strlen(censusPtr->types[2].name), len - 1);
+    assert_string_equal(censusPtr->types[0].name, name1);
+    assert_string_equal(censusPtr->types[1].name, name2);
+    assert_memory_equal(censusPtr->types[2].name, name1, len - 1);
+    free(name1);
+    free(name2);
+}
+
+/*
+ * 1000 types: the index starts at 64 slots and must be rebuilt several
+ * times, and the type table reallocated, without losing a name.
+ */
+
+static void
+test_TkleakCensusType_manyTypes(
+    void **state)
+{
+    TkleakCensus *censusPtr = *state;
+    char name[32];
+    int i, n = 1000;
+
+    for (i = 0; i < n; i++) {
+	snprintf(name, sizeof(name), "type %d", i);
+	assert_int_equal(TypeOf(censusPtr, name), i);
+    }
+    assert_int_equal(censusPtr->numTypes, n);
+    assert_int_equal(censusPtr->indexSize, 2048);
+    assert_int_equal(censusPtr->capTypes, 1024);
+    for (i = n - 1; i >= 0; i--) {
+	snprintf(name, sizeof(name), "type %d", i);
+	assert_int_equal(TypeOf(censusPtr, name), i);
+	assert_string_equal(censusPtr->types[i].name, name);
+	assert_ptr_equal(TkleakCensusFind(censusPtr, name),
+		&censusPtr->types[i]);
+    }
+    assert_int_equal(censusPtr->numTypes, n);
+}
+
+static void
+test_TkleakCensusAdd_countsBytes(
+    void **state)
+{
+    TkleakCensus *censusPtr = *state;
+    int button = TypeOf(censusPtr, "widget Button");
+    int proc = TypeOf(censusPtr, "command proc");
+    TkleakType *typePtr;
+
+    AddId(censusPtr, button, ".b1", 10);
+    AddId(censusPtr, proc, "::foo", 105);
+    AddId(censusPtr, button, ".b2", 20);
+    AddId(censusPtr, button, ".b3", 0);
+
+    typePtr = &censusPtr->types[button];
+    assert_int_equal(typePtr->count, 3);
+    assert_int_equal(typePtr->bytes, 30);
+    assert_int_equal(typePtr->numIds, 3);
+    assert_string_equal(typePtr->ids[0], ".b1");
+    assert_string_equal(typePtr->ids[1], ".b2");
+    assert_string_equal(typePtr->ids[2], ".b3");
+    assert_int_equal(typePtr->sorted, 1);
+
+    typePtr = &censusPtr->types[proc];
+    assert_int_equal(typePtr->count, 1);
+    assert_int_equal(typePtr->bytes, 105);
+    assert_int_equal(typePtr->numIds, 1);
+    assert_string_equal(typePtr->ids[0], "::foo");
+
+    assert_int_equal(TkleakCensusObjects(censusPtr), 4);
+}
+
+/*
+ * Identities are Tcl words: spaces, braces, brackets, backslashes and
+ * UTF-8 must come back byte for byte, and IDLEN bounds the copy.
+ */
+
+static void
+test_TkleakCensusAdd_idsByteExact(
+    void **state)
+{
+    TkleakCensus *censusPtr = *state;
+    static const char *const ids[] = {
+	"a b c", "{", "}", "{a {b c}} d", "\\{ [list $x] \"q\"",
+	"\xc3\xbcn\xc3\xaf c\xc3\xb8" "d\xc3\xa9 \xe2\x9c\x93",
+	"\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e", "\xf0\x9f\x90\x9b",
+	"tab\there\nnewline", "", " "
+    };
+    int i, n = sizeof(ids) / sizeof(ids[0]);
+    int type = TypeOf(censusPtr, "command proc");
+    TkleakType *typePtr;
+
+    for (i = 0; i < n; i++) {
+	AddId(censusPtr, type, ids[i], (size_t) i);
+    }
+    assert_int_equal(TkleakCensusAdd(censusPtr, type, "abcdef", 3, 0), 0);
+
+    typePtr = &censusPtr->types[type];
+    assert_int_equal(typePtr->numIds, n + 1);
+    assert_int_equal(typePtr->count, n + 1);
+    assert_int_equal(typePtr->bytes, n * (n - 1) / 2);
+    for (i = 0; i < n; i++) {
+	assert_int_equal(strlen(typePtr->ids[i]), strlen(ids[i]));
+	assert_memory_equal(typePtr->ids[i], ids[i], strlen(ids[i]) + 1);
+	assert_ptr_not_equal(typePtr->ids[i], ids[i]);
+    }
+    assert_string_equal(typePtr->ids[n], "abc");
+}
+
+static void
+test_TkleakCensusAdd_sortedFlag(
+    void **state)
+{
+    TkleakCensus *censusPtr = *state;
+    int type = TypeOf(censusPtr, "widget Button");
+    TkleakType *typePtr = &censusPtr->types[type];
+
+    AddId(censusPtr, type, ".a", 0);
+    AddId(censusPtr, type, ".b", 0);
+    AddId(censusPtr, type, ".c", 0);
+    assert_int_equal(typePtr->sorted, 1);
+    AddId(censusPtr, type, ".a1", 0);
+    assert_int_equal(typePtr->sorted, 0);
+}
+
+/*
+ * Byte order as strcmp: upper case before lower case, a prefix before
+ * its extensions, UTF-8 (bytes >= 0x80) after ASCII.
+ */
+
+static void
+test_TkleakTypeSort_order(
+    void **state)
+{
+    TkleakCensus *censusPtr = *state;
+    static const char *const unsorted[] = {
+	"b", "\xc3\xa9", "a b", "B", ".x.y", "a", "{a}", ".x", "10", "9"
+    };
+    static const char *const sorted[] = {
+	".x", ".x.y", "10", "9", "B", "a", "a b", "b", "{a}", "\xc3\xa9"
+    };
+    int i, n = sizeof(unsorted) / sizeof(unsorted[0]);
+    int type = TypeOf(censusPtr, "widget Label");
+    TkleakType *typePtr = &censusPtr->types[type];
+
+    for (i = 0; i < n; i++) {
+	AddId(censusPtr, type, unsorted[i], 1);
+    }
+    assert_int_equal(typePtr->sorted, 0);
+    TkleakTypeSort(typePtr);
+    assert_int_equal(typePtr->sorted, 1);
+    assert_int_equal(typePtr->numIds, n);
+    assert_int_equal(typePtr->count, n);
+    for (i = 0; i < n; i++) {
+	assert_string_equal(typePtr->ids[i], sorted[i]);
+    }
+    TkleakTypeSort(typePtr);
+    for (i = 0; i < n; i++) {
+	assert_string_equal(typePtr->ids[i], sorted[i]);
+    }
+}
+
+static void
+test_TkleakTypeSort_empty(
+    void **state)
+{
+    TkleakCensus *censusPtr = *state;
+    int type = TypeOf(censusPtr, "widget Label");
+
+    TkleakTypeSort(&censusPtr->types[type]);
+    assert_int_equal(censusPtr->types[type].numIds, 0);
+    assert_int_equal(censusPtr->types[type].sorted, 1);
+}
+
+static void
+test_TkleakCensusFind_missing(
+    void **state)
+{
+    TkleakCensus *censusPtr = *state;
+
+    assert_null(TkleakCensusFind(censusPtr, "widget Button"));
+    assert_null(TkleakCensusFind(censusPtr, ""));
+    TypeOf(censusPtr, "widget Button");
+    assert_null(TkleakCensusFind(censusPtr, "widget"));
+    assert_null(TkleakCensusFind(censusPtr, "widget Button "));
+    assert_null(TkleakCensusFind(censusPtr, "widget button"));
+    assert_null(TkleakCensusFind(censusPtr, ""));
+    assert_int_equal(censusPtr->numTypes, 1);
+}
+
+static void
+test_TkleakCensusFind_present(
+    void **state)
+{
+    TkleakCensus *censusPtr = *state;
+    int button = TypeOf(censusPtr, "widget Button");
+    int proc = TypeOf(censusPtr, "command proc");
+    TkleakType *typePtr;
+
+    AddId(censusPtr, proc, "::p", 7);
+    typePtr = TkleakCensusFind(censusPtr, "command proc");
+    assert_ptr_equal(typePtr, &censusPtr->types[proc]);
+    assert_string_equal(typePtr->name, "command proc");
+    assert_int_equal(typePtr->count, 1);
+    assert_int_equal(typePtr->bytes, 7);
+    typePtr = TkleakCensusFind(censusPtr, "widget Button");
+    assert_ptr_equal(typePtr, &censusPtr->types[button]);
+    assert_int_equal(typePtr->count, 0);
+}
+
+static void
+test_TkleakCensusObjects_sum(
+    void **state)
+{
+    TkleakCensus *censusPtr = *state;
+    int a, b, c;
+
+    assert_int_equal(TkleakCensusObjects(censusPtr), 0);
+    a = TypeOf(censusPtr, "a");
+    b = TypeOf(censusPtr, "b");
+    c = TypeOf(censusPtr, "c");
+    assert_int_equal(TkleakCensusObjects(censusPtr), 0);
+    AddId(censusPtr, a, "1", 0);
+    AddId(censusPtr, a, "2", 0);
+    AddId(censusPtr, c, "1", 0);
+    AddId(censusPtr, c, "2", 0);
+    AddId(censusPtr, c, "3", 0);
+    assert_int_equal(TkleakCensusObjects(censusPtr), 5);
+    assert_int_equal(censusPtr->types[b].count, 0);
+}
+
+/*
+ * The memory figure is the census struct, the arena, the type table,
+ * the index and every identity array, so it grows as content is added.
+ */
+
+static void
+test_TkleakCensusMemory_grows(
+    void **state)
+{
+    TkleakCensus *censusPtr = *state;
+    size_t m0, m1, m2, m3;
+    int type, i;
+    char id[32];
+
+    m0 = TkleakCensusMemory(censusPtr);
+    assert_int_equal(m0, sizeof(TkleakCensus));
+
+    type = TypeOf(censusPtr, "widget Button");
+    m1 = TkleakCensusMemory(censusPtr);
+    assert_int_equal(censusPtr->arenaBytes, CHUNK_BYTES(CHUNK_SIZE));
+    assert_int_equal(m1, sizeof(TkleakCensus) + CHUNK_BYTES(CHUNK_SIZE)
+	    + 32 * sizeof(TkleakType) + 64 * sizeof(size_t));
+
+    AddId(censusPtr, type, ".b", 0);
+    m2 = TkleakCensusMemory(censusPtr);
+    assert_int_equal(m2, m1 + 8 * sizeof(char *));
+
+    for (i = 0; i < 9; i++) {
+	snprintf(id, sizeof(id), ".b%d", i);
+	AddId(censusPtr, type, id, 0);
+    }
+    m3 = TkleakCensusMemory(censusPtr);
+    assert_int_equal(m3, m2 + 8 * sizeof(char *));
+    assert_true(m0 < m1 && m1 < m2 && m2 < m3);
+}
+
+/*
+ * 100,000 identities of 9 bytes each fill 14 chunks of 64 KiB: 7281
+ * fit in a chunk, and the remnant is left when the next does not fit.
+ * They are added out of order so that TkleakTypeSort has work to do.
+ */
+
+static void
+test_TkleakCensusAdd_manyIds(
+    void **state)
+{
+    TkleakCensus *censusPtr = *state;
+    int type = TypeOf(censusPtr, "t");
+    TkleakType *typePtr;
+    size_t i, n = 100000;
+    char id[32];
+
+    for (i = 0; i < n; i++) {
+	snprintf(id, sizeof(id), "id%06zu", (i * 7919) % n);
+	assert_int_equal(TkleakCensusAdd(censusPtr, type, id, 8, i % 3), 0);
+    }
+    typePtr = &censusPtr->types[type];
+    assert_int_equal(typePtr->count, n);
+    assert_int_equal(typePtr->numIds, n);
+    assert_int_equal(typePtr->bytes, 99999);
+    assert_int_equal(TkleakCensusObjects(censusPtr), n);
+    assert_int_equal(censusPtr->arenaBytes, 14 * CHUNK_BYTES(CHUNK_SIZE));
+    assert_int_equal(typePtr->sorted, 0);
+    assert_string_equal(typePtr->ids[0], "id000000");
+    assert_string_equal(typePtr->ids[1], "id007919");
+    assert_string_equal(typePtr->ids[n - 1], "id092081");
+
+    TkleakTypeSort(typePtr);
+    for (i = 0; i < n; i++) {
+	snprintf(id, sizeof(id), "id%06zu", i);
+	assert_string_equal(typePtr->ids[i], id);
+    }
+    assert_true(TkleakCensusMemory(censusPtr) > 14 * CHUNK_SIZE
+	    + n * sizeof(char *));
+}
+
+/*
+ * An identity longer than a chunk gets a chunk of its own size, and the
+ * identities around it stay intact.
+ */
+
+static void
+test_TkleakCensusAdd_idLongerThanChunk(
+    void **state)
+{
+    TkleakCensus *censusPtr = *state;
+    int type = TypeOf(censusPtr, "image photo");
+    TkleakType *typePtr;
+    size_t i, len = 3 * CHUNK_SIZE + 17;
+    char *big = malloc(len + 1);
+
+    assert_non_null(big);
+    for (i = 0; i < len; i++) {
+	big[i] = (char) ('a' + i % 26);
+    }
+    big[len] = '\0';
+
+    AddId(censusPtr, type, "before", 1);
+    assert_int_equal(TkleakCensusAdd(censusPtr, type, big, len, 2), 0);
+    AddId(censusPtr, type, "after", 4);
+
+    typePtr = &censusPtr->types[type];
+    assert_int_equal(typePtr->count, 3);
+    assert_int_equal(typePtr->bytes, 7);
+    assert_string_equal(typePtr->ids[0], "before");
+    assert_int_equal(strlen(typePtr->ids[1]), len);
+    assert_memory_equal(typePtr->ids[1], big, len + 1);
+    assert_string_equal(typePtr->ids[2], "after");
+    assert_true(censusPtr->arenaBytes
+	    >= CHUNK_BYTES(CHUNK_SIZE) + CHUNK_BYTES(len + 1));
+    assert_true(TkleakCensusMemory(censusPtr) > len + CHUNK_SIZE);
+    free(big);
+}
+
+/*
+ * An identity that exactly fills what is left of a chunk goes into it.
+ */
+
+static void
+test_TkleakCensusAdd_fillsChunk(
+    void **state)
+{
+    TkleakCensus *censusPtr = *state;
+    int type = TypeOf(censusPtr, "t");
+    size_t len = CHUNK_SIZE - 2 - 1;
+    char *fill = malloc(len + 1);
+
+    assert_non_null(fill);
+    memset(fill, 'f', len);
+    fill[len] = '\0';
+    assert_int_equal(TkleakCensusAdd(censusPtr, type, fill, len, 0), 0);
+    assert_int_equal(censusPtr->arenaBytes, CHUNK_BYTES(CHUNK_SIZE));
+    assert_int_equal(censusPtr->left, 0);
+    AddId(censusPtr, type, "g", 0);
+    assert_int_equal(censusPtr->arenaBytes, 2 * CHUNK_BYTES(CHUNK_SIZE));
+    assert_memory_equal(censusPtr->types[type].ids[0], fill, len + 1);
+    assert_string_equal(censusPtr->types[type].ids[1], "g");
+    free(fill);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+#define T(f) cmocka_unit_test_setup_teardown(f, Setup, Teardown)
+	T(test_TkleakCensusNew_empty),
+	T(test_TkleakCensusFree_null),
+	T(test_TkleakCensusFree_full),
+	T(test_TkleakCensusType_sameName),
+	T(test_TkleakCensusType_distinctNames),
+	T(test_TkleakCensusType_prefixNames),
+	T(test_TkleakCensusType_nameLength),
+	T(test_TkleakCensusType_longName),
+	T(test_TkleakCensusType_manyTypes),
+	T(test_TkleakCensusAdd_countsBytes),
+	T(test_TkleakCensusAdd_idsByteExact),
+	T(test_TkleakCensusAdd_sortedFlag),
+	T(test_TkleakCensusAdd_manyIds),
+	T(test_TkleakCensusAdd_idLongerThanChunk),
+	T(test_TkleakCensusAdd_fillsChunk),
+	T(test_TkleakTypeSort_order),
+	T(test_TkleakTypeSort_empty),
+	T(test_TkleakCensusFind_missing),
+	T(test_TkleakCensusFind_present),
+	T(test_TkleakCensusObjects_sum),
+	T(test_TkleakCensusMemory_grows),
+#undef T
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
