@@ -28,7 +28,7 @@ typedef struct TkleakType {
     const char **ids;		/* Identities, NUMIDS of them. */
     size_t numIds;
     size_t capIds;
-    int sorted;			/* 1 once IDS is sorted and deduplicated. */
+    int sorted;			/* 1 once IDS is sorted (ids are unique). */
 } TkleakType;
 
 typedef struct TkleakChunk TkleakChunk;
