@@ -95,4 +95,14 @@ void		TkleakFormatSize(long long bytes, char *buf);
 void		TkleakFormatSignedSize(long long bytes, char *buf);
 char *		TkleakFormatTable(const TkleakDiff *diffPtr);
 
+/*
+ * words.c: the word scanner that finds names in scripts.
+ */
+
+typedef void (TkleakWordProc)(void *clientData, const char *word,
+		    size_t len);
+
+size_t		TkleakScanWords(const char *script, size_t len,
+		    TkleakWordProc *fn, void *clientData);
+
 #endif /* TKLEAK_CENSUS_H */

@@ -563,6 +563,27 @@ TkleakCensusTake(
     Tcl_Interp *interp,
     TkleakCensus **censusPtrPtr)
 {
+    return TkleakCensusTakeEx(statePtr, interp, censusPtrPtr, NULL);
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakCensusTakeEx --
+ *
+ *	TkleakCensusTake, also filling the reference index REFSPTR (made
+ *	by the caller with TkleakRefsInit) when it is not NULL.
+ *
+ *----------------------------------------------------------------------
+ */
+
+int
+TkleakCensusTakeEx(
+    TkleakState *statePtr,
+    Tcl_Interp *interp,
+    TkleakCensus **censusPtrPtr,
+    TkleakRefs *refsPtr)
+{
     TkleakCollect ctx;
     Tcl_InterpState saved;
     Tk_Window mainWin = NULL;
@@ -572,6 +593,7 @@ TkleakCensusTake(
     memset(&ctx, 0, sizeof(ctx));
     ctx.statePtr = statePtr;
     ctx.interp = interp;
+    ctx.refsPtr = refsPtr;
     ctx.censusPtr = TkleakCensusNew();
     if (ctx.censusPtr == NULL) {
 	goto nomem;
@@ -628,6 +650,12 @@ TkleakCensusTake(
     }
     CollectCore(&ctx, tk);
     CollectInterps(&ctx, NULL);
+    if (refsPtr != NULL) {
+	if (tk) {
+	    TkleakRefsScanWindows(&ctx);
+	}
+	TkleakRefsScanTraces(&ctx);
+    }
 
     Tcl_RestoreInterpState(interp, saved);
     Tcl_DeleteHashTable(&ctx.widgets);
@@ -649,6 +677,37 @@ TkleakCensusTake(
 	    "not enough memory for a census", -1));
     Tcl_SetErrorCode(interp, "TKLEAK", "CENSUS", "NOMEM", (char *) NULL);
     return TCL_ERROR;
+}
+
+/*
+ * BindingRef --
+ *
+ *	Index a binding as a slot: owner the tag, slot "bind SEQ" for a
+ *	window's own tag, "bind TAG SEQ" for other tags ("bind all <Key>").
+ */
+
+static void
+BindingRef(
+    TkleakCollect *ctxPtr,
+    const char *tag,
+    const char *seq,
+    const char *script,
+    size_t len)
+{
+    Tcl_DString slot;
+
+    if (ctxPtr->refsPtr == NULL) {
+	return;
+    }
+    Tcl_DStringInit(&slot);
+    Tcl_DStringAppend(&slot, "bind ", 5);
+    if (tag[0] != '.') {
+	Tcl_DStringAppend(&slot, tag, -1);
+	Tcl_DStringAppend(&slot, " ", 1);
+    }
+    Tcl_DStringAppend(&slot, seq, -1);
+    TkleakRefsAdd(ctxPtr, tag, Tcl_DStringValue(&slot), script, len);
+    Tcl_DStringFree(&slot);
 }
 
 /*
@@ -718,6 +777,7 @@ CollectBindings(
 		TkleakAddFixed(ctxPtr, TT_BINDING, id, strlen(id),
 			strlen(script));
 		Tcl_Free(id);
+		BindingRef(ctxPtr, tag, seq, script, strlen(script));
 	    }
 	} else {
 	    const char *words[3];
@@ -746,6 +806,8 @@ CollectBindings(
 		    TkleakAddFixed(ctxPtr, TT_BINDING, id, strlen(id),
 			    (size_t) Tcl_GetCharLength(scriptPtr));
 		    Tcl_Free(id);
+		    BindingRef(ctxPtr, tag, argv[1], Tcl_GetString(scriptPtr),
+			    (size_t) scriptPtr->length);
 		    Tcl_DecrRefCount(scriptPtr);
 		}
 		Tcl_DecrRefCount(objv[0]);
@@ -793,7 +855,7 @@ CollectCore(
     if (CallCoreList(ctxPtr, "::after", 2, words, &listPtr, &n, &elems)
 	    == TCL_OK) {
 	for (i = 0; i < n; i++) {
-	    Tcl_Obj *objv[3], **infov, *firstPtr;
+	    Tcl_Obj *objv[3], **infov, *firstPtr, *afterScriptPtr = NULL;
 	    int infoc, own = 0;
 	    size_t bytes = 0;
 
@@ -807,6 +869,8 @@ CollectCore(
 		if (Tcl_ListObjGetElements(NULL, resultPtr, &infoc, &infov)
 			== TCL_OK && infoc >= 1) {
 		    bytes = (size_t) Tcl_GetCharLength(infov[0]);
+		    afterScriptPtr = infov[0];
+		    Tcl_IncrRefCount(afterScriptPtr);
 		    if (Tcl_ListObjIndex(NULL, infov[0], 0, &firstPtr)
 			    == TCL_OK && firstPtr != NULL) {
 			const char *word = Tcl_GetString(firstPtr);
@@ -822,6 +886,20 @@ CollectCore(
 	    if (!own) {
 		TkleakAddFixed(ctxPtr, TT_AFTER, Tcl_GetString(elems[i]),
 			elems[i]->length, bytes);
+		if (afterScriptPtr != NULL) {
+		    Tcl_DString slot;
+
+		    Tcl_DStringInit(&slot);
+		    Tcl_DStringAppend(&slot, "after ", 6);
+		    Tcl_DStringAppend(&slot, Tcl_GetString(elems[i]), -1);
+		    TkleakRefsAdd(ctxPtr, "after", Tcl_DStringValue(&slot),
+			    Tcl_GetString(afterScriptPtr),
+			    (size_t) afterScriptPtr->length);
+		    Tcl_DStringFree(&slot);
+		}
+	    }
+	    if (afterScriptPtr != NULL) {
+		Tcl_DecrRefCount(afterScriptPtr);
 	    }
 	}
 	Tcl_DecrRefCount(listPtr);

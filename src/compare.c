@@ -369,7 +369,7 @@ TkleakCalibrateObjCmd(
     if (TkleakCensusTake(statePtr, interp, &refPtr) != TCL_OK) {
 	return TCL_ERROR;
     }
-    if (TkleakCensusTake(statePtr, interp, &basePtr) != TCL_OK) {
+    if (TkleakCensusTakeKeep(statePtr, interp, &basePtr) != TCL_OK) {
 	TkleakCensusFree(refPtr);
 	return TCL_ERROR;
     }

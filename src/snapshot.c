@@ -158,6 +158,40 @@ TkleakFreeSnapshots(
 /*
  *----------------------------------------------------------------------
  *
+ * TkleakCensusTakeKeep --
+ *
+ *	Take a census that will be kept (a snapshot, the baseline). Unless
+ *	"-refs 0" was configured, the slots are indexed too and what they
+ *	name is remembered, so an object attached now and detached later
+ *	is known as "detached" by tkleak::orphans.
+ *
+ *----------------------------------------------------------------------
+ */
+
+int
+TkleakCensusTakeKeep(
+    TkleakState *statePtr,
+    Tcl_Interp *interp,
+    TkleakCensus **censusPtrPtr)
+{
+    TkleakRefs refs;
+    int code;
+
+    if (!statePtr->snapshotRefs) {
+	return TkleakCensusTake(statePtr, interp, censusPtrPtr);
+    }
+    TkleakRefsInit(&refs);
+    code = TkleakCensusTakeEx(statePtr, interp, censusPtrPtr, &refs);
+    if (code == TCL_OK) {
+	TkleakRefsRemember(statePtr, &refs);
+    }
+    TkleakRefsFree(&refs);
+    return code;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
  * TkleakSnapshotObjCmd --
  *
  *	tkleak::snapshot ?name?: take a census and keep it. The default
@@ -213,7 +247,7 @@ TkleakSnapshotObjCmd(
 	} while (1);
     }
     Tcl_IncrRefCount(nameObj);
-    if (TkleakCensusTake(statePtr, interp, &censusPtr) != TCL_OK
+    if (TkleakCensusTakeKeep(statePtr, interp, &censusPtr) != TCL_OK
 	    || TkleakStoreCensus(interp, statePtr, nameObj, censusPtr, 0)
 		!= TCL_OK) {
 	Tcl_DecrRefCount(nameObj);
@@ -412,7 +446,8 @@ TkleakObjectsObjCmd(
  * TkleakConfigureObjCmd --
  *
  *	tkleak::configure ?-option ?value? ...?: -maxsnapshots N caps the
- *	kept snapshots (0: no cap; the oldest are dropped first), -walk
+ *	kept snapshots (0: no cap; the oldest are dropped first), -refs
+ *	bool says whether snapshots also index references, -walk
  *	private|public chooses how a census walks the app (public is the
  *	fallback used when the private structures cannot be read). With no
  *	argument, the dict of all options; with one, its value.
@@ -427,17 +462,21 @@ TkleakConfigureObjCmd(
     int objc,
     Tcl_Obj *const objv[])
 {
-    static const char *const options[] = {"-maxsnapshots", "-walk", NULL};
+    static const char *const options[] =
+	    {"-maxsnapshots", "-refs", "-walk", NULL};
     static const char *const walks[] = {"private", "public", NULL};
-    enum { OPT_MAX, OPT_WALK };
+    enum { OPT_MAX, OPT_REFS, OPT_WALK };
     TkleakState *statePtr = clientData;
     int i, index, max = statePtr->maxSnapshots, walk = statePtr->forcePublic;
+    int refs = statePtr->snapshotRefs;
 
     if (objc == 1 || objc == 2) {
 	Tcl_Obj *dictPtr = Tcl_NewDictObj();
 
 	Tcl_DictObjPut(NULL, dictPtr, Tcl_NewStringObj("-maxsnapshots", -1),
 		Tcl_NewIntObj(max));
+	Tcl_DictObjPut(NULL, dictPtr, Tcl_NewStringObj("-refs", -1),
+		Tcl_NewBooleanObj(refs));
 	Tcl_DictObjPut(NULL, dictPtr, Tcl_NewStringObj("-walk", -1),
 		Tcl_NewStringObj(TkleakWalkUsable(statePtr) ? "private"
 		: "public", -1));
@@ -486,6 +525,15 @@ TkleakConfigureObjCmd(
 			"-maxsnapshots", (char *) NULL);
 		return TCL_ERROR;
 	    }
+	} else if (index == OPT_REFS) {
+	    if (Tcl_GetBooleanFromObj(NULL, objv[i + 1], &refs) != TCL_OK) {
+		Tcl_SetObjResult(interp, Tcl_ObjPrintf(
+			"expected a boolean but got \"%s\"",
+			Tcl_GetString(objv[i + 1])));
+		Tcl_SetErrorCode(interp, "TKLEAK", "CONFIGURE", "VALUE",
+			"-refs", (char *) NULL);
+		return TCL_ERROR;
+	    }
 	} else {
 	    if (Tcl_GetIndexFromObj(interp, objv[i + 1], walks, "walk", 0,
 		    &walk) != TCL_OK) {
@@ -497,6 +545,7 @@ TkleakConfigureObjCmd(
     }
     statePtr->maxSnapshots = max;
     statePtr->forcePublic = walk;
+    statePtr->snapshotRefs = refs;
     while (statePtr->maxSnapshots > 0
 	    && statePtr->numSnaps > statePtr->maxSnapshots) {
 	DropSnapshot(statePtr, 0);

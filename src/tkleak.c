@@ -34,6 +34,9 @@ static const struct {
     {"::tkleak::calibrate", TkleakCalibrateObjCmd},
     {"::tkleak::heap", TkleakHeapObjCmd},
     {"::tkleak::configure", TkleakConfigureObjCmd},
+    {"::tkleak::refs", TkleakRefsObjCmd},
+    {"::tkleak::orphans", TkleakOrphansObjCmd},
+    {"::tkleak::record", TkleakRecordObjCmd},
     {NULL, NULL}
 };
 
@@ -52,8 +55,18 @@ DeleteState(
     TkleakState *statePtr = clientData;
 
     (void) interp;
+    Tcl_HashSearch search;
+    Tcl_HashEntry *hPtr;
+
+    TkleakRecordFree(statePtr);
     TkleakFreeSnapshots(statePtr);
     TkleakCensusFree(statePtr->reference);
+    TkleakCensusFree(statePtr->loadPtr);
+    for (hPtr = Tcl_FirstHashEntry(&statePtr->seen, &search); hPtr;
+	    hPtr = Tcl_NextHashEntry(&search)) {
+	Tcl_DecrRefCount((Tcl_Obj *) Tcl_GetHashValue(hPtr));
+    }
+    Tcl_DeleteHashTable(&statePtr->seen);
     Tcl_Free((char *) statePtr);
 }
 
@@ -80,6 +93,8 @@ TkleakGetState(
 	statePtr = (TkleakState *) Tcl_Alloc(sizeof(TkleakState));
 	memset(statePtr, 0, sizeof(TkleakState));
 	statePtr->interp = interp;
+	statePtr->snapshotRefs = 1;
+	Tcl_InitHashTable(&statePtr->seen, TCL_STRING_KEYS);
 	Tcl_SetAssocData(interp, STATE_KEY, DeleteState, statePtr);
     }
     return statePtr;
@@ -281,6 +296,11 @@ Tkleak_Init(
     TkleakInitTk(statePtr, interp);
     if (statePtr->reference == NULL
 	    && TkleakCensusTake(statePtr, interp, &statePtr->reference)
+		!= TCL_OK) {
+	return TCL_ERROR;
+    }
+    if (statePtr->loadPtr == NULL
+	    && TkleakCensusTake(statePtr, interp, &statePtr->loadPtr)
 		!= TCL_OK) {
 	return TCL_ERROR;
     }

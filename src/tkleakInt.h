@@ -32,6 +32,8 @@ typedef struct TkleakSnapshot {
     TkleakCensus *censusPtr;	/* Owned. */
 } TkleakSnapshot;
 
+typedef struct TkleakRecord TkleakRecord;
+
 /*
  * Per-interpreter state, kept as AssocData "tkleak" so that two interps
  * of one process (or two threads) never share snapshots.
@@ -44,6 +46,10 @@ typedef struct TkleakState {
     int capSnaps;
     unsigned long counter;	/* For the default names s1, s2, ... */
     TkleakCensus *reference;	/* print_diff's reference census; owned. */
+    TkleakCensus *loadPtr;	/* The census at package load; owned. */
+    Tcl_HashTable seen;		/* Index key -> last {owner slot} seen. */
+    int snapshotRefs;		/* Snapshots also index references. */
+    TkleakRecord *recordPtr;	/* Live recording (record.c), or NULL. */
     int maxSnapshots;		/* 0: no cap. */
     int forcePublic;		/* Take the public-API path (for tests). */
     int tkReady;		/* Tk stubs initialised and Tk present. */
@@ -63,6 +69,19 @@ typedef struct TkleakState {
     const void *canvasClassProcs;/* learned from probe widgets. */
     int tkProbed;
 } TkleakState;
+
+/*
+ * A reference index (refs.c): which slots name each command, image and
+ * menu. Keys are "c" + command, "i" + image, "w" + window path; values
+ * are lists of {owner O slot S} dicts, one reference held.
+ */
+
+typedef struct TkleakRefs {
+    Tcl_HashTable index;
+    Tcl_HashTable memo;		/* Word -> what it resolves to. */
+    Tcl_HashTable classSlots;	/* Widget class -> its slot options. */
+    Tcl_Obj *tracedVars;	/* Variables with traces, from the walk. */
+} TkleakRefs;
 
 /*
  * The collector's working state during one census (collect.c).
@@ -85,6 +104,7 @@ typedef struct TkleakCollect {
     Tcl_HashTable procKinds;	/* objProc -> command kind (one word). */
     Tcl_HashTable classTypes;	/* Class pointer -> type index + 1. */
     Tcl_DString name;		/* Scratch for names. */
+    TkleakRefs *refsPtr;	/* Index to fill too, or NULL. */
     int failed;			/* Out of memory: the census is void. */
     int skipped;		/* Objects skipped because they failed. */
 } TkleakCollect;
@@ -97,6 +117,9 @@ MODULE_SCOPE TkleakState *TkleakGetState(Tcl_Interp *interp);
 MODULE_SCOPE int	TkleakInitTk(TkleakState *statePtr, Tcl_Interp *interp);
 MODULE_SCOPE int	TkleakCensusTake(TkleakState *statePtr,
 			    Tcl_Interp *interp, TkleakCensus **censusPtrPtr);
+MODULE_SCOPE int	TkleakCensusTakeEx(TkleakState *statePtr,
+			    Tcl_Interp *interp, TkleakCensus **censusPtrPtr,
+			    TkleakRefs *refsPtr);
 MODULE_SCOPE void	TkleakAddFixed(TkleakCollect *ctxPtr, int which,
 			    const char *id, size_t idLen, size_t bytes);
 MODULE_SCOPE void	TkleakAddTyped(TkleakCollect *ctxPtr,
@@ -128,6 +151,8 @@ MODULE_SCOPE Tcl_ObjCmdProc TkleakHeapObjCmd;
 MODULE_SCOPE Tcl_ObjCmdProc TkleakSnapshotObjCmd, TkleakSnapshotsObjCmd,
 			    TkleakForgetObjCmd, TkleakSummaryObjCmd,
 			    TkleakObjectsObjCmd, TkleakConfigureObjCmd;
+MODULE_SCOPE int	TkleakCensusTakeKeep(TkleakState *statePtr,
+			    Tcl_Interp *interp, TkleakCensus **censusPtrPtr);
 MODULE_SCOPE int	TkleakGetCensus(Tcl_Interp *interp,
 			    TkleakState *statePtr, Tcl_Obj *nameObj,
 			    TkleakCensus **censusPtrPtr, int *freshPtr);
@@ -141,6 +166,26 @@ MODULE_SCOPE Tcl_ObjCmdProc TkleakDiffObjCmd, TkleakNewObjCmd,
 			    TkleakGoneObjCmd, TkleakFormatDiffObjCmd,
 			    TkleakPrintDiffObjCmd, TkleakCalibrateObjCmd;
 
+/* refs.c */
+MODULE_SCOPE void	TkleakRefsInit(TkleakRefs *refsPtr);
+MODULE_SCOPE void	TkleakRefsFree(TkleakRefs *refsPtr);
+MODULE_SCOPE void	TkleakRefsAdd(TkleakCollect *ctxPtr, const char *owner,
+			    const char *slot, const char *text, size_t len);
+MODULE_SCOPE void	TkleakRefsMenuEntry(TkleakCollect *ctxPtr,
+			    const char *path, int index, const char *option,
+			    Tcl_Obj *valuePtr);
+MODULE_SCOPE void	TkleakRefsScanWindows(TkleakCollect *ctxPtr);
+MODULE_SCOPE void	TkleakRefsScanTraces(TkleakCollect *ctxPtr);
+MODULE_SCOPE void	TkleakRefsRemember(TkleakState *statePtr,
+			    TkleakRefs *refsPtr);
+MODULE_SCOPE void	TkleakSeen(TkleakState *statePtr, const char *key,
+			    Tcl_Obj *refPtr);
+MODULE_SCOPE Tcl_ObjCmdProc TkleakRefsObjCmd, TkleakOrphansObjCmd;
+
+/* record.c */
+MODULE_SCOPE Tcl_ObjCmdProc TkleakRecordObjCmd;
+MODULE_SCOPE void	TkleakRecordFree(TkleakState *statePtr);
+
 /* walk.c: the fast path through Tcl's and Tk's private structures. */
 MODULE_SCOPE int	TkleakWalkUsable(TkleakState *statePtr);
 MODULE_SCOPE void	TkleakWalkNamespaces(TkleakCollect *ctxPtr);
@@ -151,6 +196,11 @@ MODULE_SCOPE void	TkleakWalkImages(TkleakCollect *ctxPtr,
 			    Tk_Window mainWin);
 MODULE_SCOPE void	TkleakWalkProbeClass(TkleakState *statePtr,
 			    Tk_Window tkwin, int isMenu);
+MODULE_SCOPE int	TkleakWalkIsMenu(TkleakState *statePtr, Tk_Window tkwin);
+MODULE_SCOPE int	TkleakWalkIsCanvas(TkleakState *statePtr,
+			    Tk_Window tkwin);
+MODULE_SCOPE void	TkleakWalkMenuRefs(TkleakCollect *ctxPtr,
+			    Tk_Window tkwin);
 MODULE_SCOPE Tcl_Class	TkleakWalkObjectClass(Tcl_Object object);
 MODULE_SCOPE Tcl_NamespaceDeleteProc *TkleakWalkNsEarlyDelete(
 			    Tcl_Namespace *nsPtr);

@@ -111,6 +111,11 @@ WalkVars(
 	    Tcl_DStringAppend(dsPtr, "::", 2);
 	}
 	Tcl_DStringAppend(dsPtr, TclGetString(keyPtr), keyPtr->length);
+	if (ctxPtr->refsPtr && (varPtr->flags & VAR_ALL_TRACES)) {
+	    Tcl_ListObjAppendElement(NULL, ctxPtr->refsPtr->tracedVars,
+		    Tcl_NewStringObj(Tcl_DStringValue(dsPtr),
+		    Tcl_DStringLength(dsPtr)));
+	}
 	if (!TclIsVarArray(varPtr)) {
 	    TkleakAddFixed(ctxPtr, TT_VARIABLE, Tcl_DStringValue(dsPtr),
 		    Tcl_DStringLength(dsPtr), ObjLength(varPtr->value.objPtr));
@@ -334,6 +339,70 @@ TkleakWalkWindows(
     }
 }
 
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakWalkIsMenu, TkleakWalkIsCanvas --
+ *
+ *	Whether TKWIN is one of Tk's menus or canvases, by class procs.
+ *
+ *----------------------------------------------------------------------
+ */
+
+int
+TkleakWalkIsMenu(
+    TkleakState *statePtr,
+    Tk_Window tkwin)
+{
+    return statePtr->menuClassProcs != NULL
+	    && (const void *) ((TkWindow *) tkwin)->classProcsPtr
+		== statePtr->menuClassProcs
+	    && ((TkWindow *) tkwin)->instanceData != NULL;
+}
+
+int
+TkleakWalkIsCanvas(
+    TkleakState *statePtr,
+    Tk_Window tkwin)
+{
+    return statePtr->canvasClassProcs != NULL
+	    && (const void *) ((TkWindow *) tkwin)->classProcsPtr
+		== statePtr->canvasClassProcs
+	    && ((TkWindow *) tkwin)->instanceData != NULL;
+}
+
+/*
+ * TkleakWalkMenuRefs --
+ *
+ *	Index a menu's entry slots from its entry records.
+ */
+
+void
+TkleakWalkMenuRefs(
+    TkleakCollect *ctxPtr,
+    Tk_Window tkwin)
+{
+    TkMenu *menuPtr = ((TkWindow *) tkwin)->instanceData;
+    const char *path = Tk_PathName(tkwin);
+    int i;
+
+    for (i = 0; i < menuPtr->numEntries; i++) {
+	TkMenuEntry *entryPtr = menuPtr->entries[i];
+
+	if (entryPtr->type == TEAROFF_ENTRY
+		|| entryPtr->type == SEPARATOR_ENTRY) {
+	    continue;
+	}
+	TkleakRefsMenuEntry(ctxPtr, path, i, "-command", entryPtr->commandPtr);
+	TkleakRefsMenuEntry(ctxPtr, path, i, "-image", entryPtr->imagePtr);
+	TkleakRefsMenuEntry(ctxPtr, path, i, "-selectimage",
+		entryPtr->selectImagePtr);
+	if (entryPtr->type == CASCADE_ENTRY) {
+	    TkleakRefsMenuEntry(ctxPtr, path, i, "-menu", entryPtr->namePtr);
+	}
+    }
+}
+
 Tk_BindingTable
 TkleakWalkBindingTable(
     Tk_Window mainWin)
@@ -411,6 +480,9 @@ TkleakWalkImages(
 #else /* !TKLEAK_PRIVATE */
 
 void TkleakWalkNamespaces(TkleakCollect *ctxPtr) { (void) ctxPtr; }
+int TkleakWalkIsMenu(TkleakState *s, Tk_Window w) { (void) s; return Tk_Class(w) && strcmp(Tk_Class(w), "Menu") == 0; }
+int TkleakWalkIsCanvas(TkleakState *s, Tk_Window w) { (void) s; return Tk_Class(w) && strcmp(Tk_Class(w), "Canvas") == 0; }
+void TkleakWalkMenuRefs(TkleakCollect *c, Tk_Window w) { (void) c; (void) w; }
 void TkleakWalkWindows(TkleakCollect *ctxPtr, Tk_Window w) { (void) ctxPtr; (void) w; }
 Tk_BindingTable TkleakWalkBindingTable(Tk_Window w) { (void) w; return NULL; }
 void TkleakWalkImages(TkleakCollect *ctxPtr, Tk_Window w) { (void) ctxPtr; (void) w; }
