@@ -94,6 +94,10 @@ TkleakIsOwnWindow(
 {
     const char *p = path;
 
+    if (strstr(path, "tkleak") == NULL) {
+	return 0;
+    }
+
     /*
      * A component counts as "tkleak" after its last '#', so that the
      * clones Tk makes of a menu (.#menubar.#menubar#tkleak) are skipped
@@ -241,7 +245,8 @@ ProcKind(
     if (objProc == ctxPtr->statePtr->objectProc) {
 	return KIND_OBJECT;
     }
-    hPtr = Tcl_CreateHashEntry(&ctxPtr->procKinds, (void *) objProc, &isNew);
+    hPtr = Tcl_CreateHashEntry(&ctxPtr->statePtr->procKinds, (void *) objProc,
+	    &isNew);
     if (!isNew) {
 	return TKLEAK_P2I(Tcl_GetHashValue(hPtr));
     }
@@ -290,9 +295,6 @@ TkleakCountCommand(
 		&& Tcl_FindHashEntry(&ctxPtr->widgets, name) != NULL) {
 	    return;
 	}
-	if (Tcl_FindHashEntry(&ctxPtr->images, name) != NULL) {
-	    return;		/* An image's command is part of the image. */
-	}
 	if (TkleakIsOwnWindow(name) && name[0] == '.') {
 	    return;
 	}
@@ -300,15 +302,32 @@ TkleakCountCommand(
 	    return;
 	}
     }
-    Tcl_DStringSetLength(dsPtr, 0);
-    Tcl_DStringAppend(dsPtr, nsName, -1);
-    if (!global) {
-	Tcl_DStringAppend(dsPtr, "::", 2);
+
+    /*
+     * The fully qualified name: the namespace's prefix is kept in NAME
+     * from one command to the next, so only the tail is copied.
+     */
+
+    if (ctxPtr->prefixNs != nsName) {
+	Tcl_DStringSetLength(dsPtr, 0);
+	Tcl_DStringAppend(dsPtr, nsName, -1);
+	if (!global) {
+	    Tcl_DStringAppend(dsPtr, "::", 2);
+	}
+	ctxPtr->prefixNs = nsName;
+	ctxPtr->prefixLen = Tcl_DStringLength(dsPtr);
     }
-    Tcl_DStringAppend(dsPtr, name, -1);
+    len = strlen(name);
+    if ((size_t) ctxPtr->prefixLen + len < (size_t) TCL_DSTRING_STATIC_SIZE
+	    && dsPtr->string == dsPtr->staticSpace) {
+	memcpy(dsPtr->string + ctxPtr->prefixLen, name, len + 1);
+	dsPtr->length = ctxPtr->prefixLen + (int) len;
+    } else {
+	Tcl_DStringSetLength(dsPtr, ctxPtr->prefixLen);
+	Tcl_DStringAppend(dsPtr, name, (int) len);
+    }
     fq = Tcl_DStringValue(dsPtr);
     len = (size_t) Tcl_DStringLength(dsPtr);
-
     if (objProc == statePtr->procProc) {
 	TkleakAddFixed(ctxPtr, TT_PROC, fq, len, len + bodyLen);
 	return;
@@ -320,6 +339,10 @@ TkleakCountCommand(
     if (Tcl_IsEnsemble(token)) {
 	TkleakAddFixed(ctxPtr, TT_ENSEMBLE, fq, len, len);
 	return;
+    }
+    if (ctxPtr->imageCmds.numEntries > 0
+	    && Tcl_FindHashEntry(&ctxPtr->imageCmds, fq) != NULL) {
+	return;			/* An image's command is part of the image. */
     }
     switch (ProcKind(ctxPtr, objProc)) {
     case KIND_OBJECT: {
@@ -428,6 +451,17 @@ TkleakAddImage(
     int isNew;
 
     Tcl_CreateHashEntry(&ctxPtr->images, name, &isNew);
+    if (name[0] == ':' && name[1] == ':') {
+	Tcl_CreateHashEntry(&ctxPtr->imageCmds, name, &isNew);
+    } else {
+	Tcl_DString fq;
+
+	Tcl_DStringInit(&fq);
+	Tcl_DStringAppend(&fq, "::", 2);
+	Tcl_DStringAppend(&fq, name, -1);
+	Tcl_CreateHashEntry(&ctxPtr->imageCmds, Tcl_DStringValue(&fq), &isNew);
+	Tcl_DStringFree(&fq);
+    }
     TkleakAddTyped(ctxPtr, typePtr, "image ", typePtr->name, name,
 	    strlen(name), bytes);
 }
@@ -439,9 +473,61 @@ TkleakAddTag(
 {
     int isNew;
 
-    if (tag != NULL && !TkleakIsOwnWindow(tag)) {
+    /*
+     * Most tags are Uids or path names shared by many windows (class,
+     * toplevel, "all"): a test by address first is much cheaper than
+     * hashing the string again.
+     */
+
+    if (tag == NULL || tag == ctxPtr->lastTags[0] || tag == ctxPtr->lastTags[1]
+	    || tag == ctxPtr->lastTags[2]) {
+	return;
+    }
+    ctxPtr->lastTags[ctxPtr->lastTagSlot] = tag;
+    ctxPtr->lastTagSlot = (ctxPtr->lastTagSlot + 1) % 3;
+    Tcl_CreateHashEntry(&ctxPtr->tagPtrs, tag, &isNew);
+    if (isNew && !TkleakIsOwnWindow(tag)) {
 	Tcl_CreateHashEntry(&ctxPtr->tags, tag, &isNew);
     }
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakJoinPair --
+ *
+ *	The two-element list {A B} as Tcl_Merge would make it, written to
+ *	BUF when it fits and both are plain words (the usual case: a path
+ *	or tag and a number or event sequence), else made by Tcl_Merge.
+ *
+ * Results:
+ *	BUF, or a Tcl_Alloc'ed string the caller must Tcl_Free (test the
+ *	result against BUF).
+ *
+ *----------------------------------------------------------------------
+ */
+
+char *
+TkleakJoinPair(
+    const char *a,
+    const char *b,
+    char *buf,
+    size_t size)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    const char *argv[2];
+
+    if (la > 0 && lb > 0 && la + lb + 2 <= size
+	    && strpbrk(a, " \t\n\r{}[]$\\\";") == NULL
+	    && strpbrk(b, " \t\n\r{}[]$\\\";") == NULL && a[0] != '#') {
+	memcpy(buf, a, la);
+	buf[la] = ' ';
+	memcpy(buf + la + 1, b, lb + 1);
+	return buf;
+    }
+    argv[0] = a;
+    argv[1] = b;
+    return Tcl_Merge(2, argv);
 }
 
 /*
@@ -604,7 +690,8 @@ TkleakCensusTakeEx(
     Tcl_InitHashTable(&ctx.widgets, TCL_STRING_KEYS);
     Tcl_InitHashTable(&ctx.tags, TCL_STRING_KEYS);
     Tcl_InitHashTable(&ctx.images, TCL_STRING_KEYS);
-    Tcl_InitHashTable(&ctx.procKinds, TCL_ONE_WORD_KEYS);
+    Tcl_InitHashTable(&ctx.imageCmds, TCL_STRING_KEYS);
+    Tcl_InitHashTable(&ctx.tagPtrs, TCL_ONE_WORD_KEYS);
     Tcl_InitHashTable(&ctx.classTypes, TCL_ONE_WORD_KEYS);
     Tcl_DStringInit(&ctx.name);
     saved = Tcl_SaveInterpState(interp, TCL_OK);
@@ -661,9 +748,11 @@ TkleakCensusTakeEx(
     Tcl_DeleteHashTable(&ctx.widgets);
     Tcl_DeleteHashTable(&ctx.tags);
     Tcl_DeleteHashTable(&ctx.images);
-    Tcl_DeleteHashTable(&ctx.procKinds);
+    Tcl_DeleteHashTable(&ctx.imageCmds);
+    Tcl_DeleteHashTable(&ctx.tagPtrs);
     Tcl_DeleteHashTable(&ctx.classTypes);
     Tcl_DStringFree(&ctx.name);
+    Tcl_Free((char *) ctx.entries);
     if (ctx.failed) {
 	TkleakCensusFree(ctx.censusPtr);
 	goto nomem;
@@ -726,13 +815,27 @@ CollectBindings(
     Tk_BindingTable table = NULL;
     Tcl_HashSearch search;
     Tcl_HashEntry *hPtr;
+    int pass;
 
     if (TkleakWalkUsable(ctxPtr->statePtr)) {
 	table = TkleakWalkBindingTable(mainWin);
     }
-    for (hPtr = Tcl_FirstHashEntry(&ctxPtr->tags, &search); hPtr != NULL;
+
+    /*
+     * Two passes: every counted window's own tag, then the other tags in
+     * use (class names, "all", custom bindtags) that are not such a path.
+     */
+
+    for (pass = 0; pass < 2; pass++) {
+    Tcl_HashTable *tablePtr = pass ? &ctxPtr->tags : &ctxPtr->widgets;
+
+    for (hPtr = Tcl_FirstHashEntry(tablePtr, &search); hPtr != NULL;
 	    hPtr = Tcl_NextHashEntry(&search)) {
-	const char *tag = Tcl_GetHashKey(&ctxPtr->tags, hPtr);
+	const char *tag = Tcl_GetHashKey(tablePtr, hPtr);
+
+	if (pass == 1 && tag[0] == '.') {
+	    continue;		/* A window: its own pass, or not counted. */
+	}
 	Tcl_Obj *seqsPtr = NULL, **seqv;
 	int seqc, j;
 	ClientData object;
@@ -743,14 +846,9 @@ CollectBindings(
 	     * tags by their Uid.
 	     */
 
-	    if (tag[0] == '.') {
-		Tcl_HashEntry *wPtr = Tcl_FindHashEntry(&ctxPtr->widgets, tag);
-
-		if (wPtr == NULL) {
-		    continue;
-		}
+	    if (pass == 0) {
 		object = (ClientData) Tk_PathName(
-			(Tk_Window) Tcl_GetHashValue(wPtr));
+			(Tk_Window) Tcl_GetHashValue(hPtr));
 	    } else {
 		object = (ClientData) Tk_GetUid(tag);
 	    }
@@ -765,18 +863,17 @@ CollectBindings(
 	    for (j = 0; j < seqc; j++) {
 		const char *seq = Tcl_GetString(seqv[j]);
 		const char *script = Tk_GetBinding(interp, table, object, seq);
-		const char *argv[2];
-		char *id;
+		char *id, buf[200];
 
 		if (script == NULL) {
 		    continue;
 		}
-		argv[0] = tag;
-		argv[1] = seq;
-		id = Tcl_Merge(2, argv);
+		id = TkleakJoinPair(tag, seq, buf, sizeof(buf));
 		TkleakAddFixed(ctxPtr, TT_BINDING, id, strlen(id),
 			strlen(script));
-		Tcl_Free(id);
+		if (id != buf) {
+		    Tcl_Free(id);
+		}
 		BindingRef(ctxPtr, tag, seq, script, strlen(script));
 	    }
 	} else {
@@ -815,6 +912,7 @@ CollectBindings(
 	    }
 	}
 	Tcl_DecrRefCount(seqsPtr);
+    }
     }
 }
 

@@ -67,6 +67,7 @@ DeleteState(
 	Tcl_DecrRefCount((Tcl_Obj *) Tcl_GetHashValue(hPtr));
     }
     Tcl_DeleteHashTable(&statePtr->seen);
+    Tcl_DeleteHashTable(&statePtr->procKinds);
     Tcl_Free((char *) statePtr);
 }
 
@@ -93,8 +94,9 @@ TkleakGetState(
 	statePtr = (TkleakState *) Tcl_Alloc(sizeof(TkleakState));
 	memset(statePtr, 0, sizeof(TkleakState));
 	statePtr->interp = interp;
-	statePtr->snapshotRefs = 1;
+	statePtr->snapshotRefs = 0;
 	Tcl_InitHashTable(&statePtr->seen, TCL_STRING_KEYS);
+	Tcl_InitHashTable(&statePtr->procKinds, TCL_ONE_WORD_KEYS);
 	Tcl_SetAssocData(interp, STATE_KEY, DeleteState, statePtr);
     }
     return statePtr;

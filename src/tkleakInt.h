@@ -68,6 +68,8 @@ typedef struct TkleakState {
     const void *menuClassProcs;	/* Tk's class procs of menus/canvases, */
     const void *canvasClassProcs;/* learned from probe widgets. */
     int tkProbed;
+    Tcl_HashTable procKinds;	/* objProc -> command kind, kept across
+				 * censuses: dladdr is slow. */
 } TkleakState;
 
 /*
@@ -101,9 +103,16 @@ typedef struct TkleakCollect {
     Tcl_HashTable widgets;	/* Window paths seen (string keys). */
     Tcl_HashTable tags;		/* Bind tags in use (string keys). */
     Tcl_HashTable images;	/* Image names seen (string keys). */
-    Tcl_HashTable procKinds;	/* objProc -> command kind (one word). */
+    Tcl_HashTable imageCmds;	/* Their commands, fully qualified. */
+    Tcl_HashTable tagPtrs;	/* Tag strings already added, by address. */
+    const char *lastTags[3];	/* The last tags added: most windows share */
+    int lastTagSlot;		/* their class and toplevel tags. */
     Tcl_HashTable classTypes;	/* Class pointer -> type index + 1. */
     Tcl_DString name;		/* Scratch for names. */
+    Tcl_HashEntry **entries;	/* Scratch array for walk.c. */
+    int capEntries;
+    const char *prefixNs;	/* Namespace whose "ns::" prefix is in */
+    int prefixLen;		/* NAME: its length. */
     TkleakRefs *refsPtr;	/* Index to fill too, or NULL. */
     int failed;			/* Out of memory: the census is void. */
     int skipped;		/* Objects skipped because they failed. */
@@ -137,6 +146,8 @@ MODULE_SCOPE void	TkleakAddImage(TkleakCollect *ctxPtr,
 			    size_t bytes);
 MODULE_SCOPE void	TkleakAddTag(TkleakCollect *ctxPtr, const char *tag);
 MODULE_SCOPE int	TkleakIsOwnNamespace(const char *fullName);
+MODULE_SCOPE char *	TkleakJoinPair(const char *a, const char *b,
+			    char *buf, size_t size);
 MODULE_SCOPE int	TkleakIsOwnWindow(const char *path);
 MODULE_SCOPE int	TkleakIsOwnName(const char *name);
 MODULE_SCOPE int	TkleakCallCore(TkleakCollect *ctxPtr,
