@@ -1,8 +1,11 @@
 # tkleak.tcl --
 #
 #	The Tcl part of the tkleak package: the ::tkleak ensemble over the
-#	commands the C core registers. Loaded by pkgIndex.tcl after the
-#	shared library.
+#	commands the C core registers, and the Tcl-level features, one file
+#	each: leaktest.tcl (automatic verdicts), menu.tcl (the Memory menu),
+#	panel.tcl (the inspector panel). Loaded by pkgIndex.tcl after the
+#	shared library. Only the menu and the panel need Tk, and only when
+#	they are called.
 #
 # Copyright (c) 2026 the tkleak developers. See the file "LICENSE".
 
@@ -10,6 +13,17 @@ namespace eval ::tkleak {
     variable library [file dirname [file normalize [info script]]]
 
     namespace export snapshot snapshots forget summary diff objects new \
-	gone format_diff print_diff calibrate heap configure
+	gone format_diff print_diff calibrate heap configure refs orphans \
+	record
+}
+
+foreach ::tkleak::File {leaktest.tcl menu.tcl panel.tcl} {
+    if {[file exists [file join $::tkleak::library $::tkleak::File]]} {
+	source [file join $::tkleak::library $::tkleak::File]
+    }
+}
+unset ::tkleak::File
+
+namespace eval ::tkleak {
     namespace ensemble create
 }
