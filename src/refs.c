@@ -1192,6 +1192,15 @@ Retains(
     return dictPtr;
 }
 
+static int
+CompareTypeNames(
+    const void *a,
+    const void *b)
+{
+    return strcmp((*(TkleakType *const *) a)->name,
+	    (*(TkleakType *const *) b)->name);
+}
+
 /*
  *----------------------------------------------------------------------
  *
@@ -1215,6 +1224,7 @@ TkleakOrphansObjCmd(
     static const char *const options[] = {"-since", NULL};
     TkleakState *statePtr = clientData;
     TkleakCensus *sincePtr = NULL, *curPtr;
+    TkleakType **order;
     TkleakRefs refs;
     Tcl_Obj *resultPtr;
     size_t t, k;
@@ -1254,9 +1264,19 @@ TkleakOrphansObjCmd(
     TkleakRefsRemember(statePtr, &refs);
     ForgetDead(statePtr, interp);
 
+    /*
+     * Types in name order, identities sorted: the same list every time.
+     */
+
+    order = (TkleakType **) Tcl_Alloc(
+	    (curPtr->numTypes + 1) * sizeof(TkleakType *));
+    for (t = 0; t < curPtr->numTypes; t++) {
+	order[t] = &curPtr->types[t];
+    }
+    qsort(order, curPtr->numTypes, sizeof(TkleakType *), CompareTypeNames);
     resultPtr = Tcl_NewListObj(0, NULL);
     for (t = 0; t < curPtr->numTypes; t++) {
-	TkleakType *typePtr = &curPtr->types[t];
+	TkleakType *typePtr = order[t];
 	const char **ids;
 	size_t n;
 	char kind;
@@ -1327,6 +1347,7 @@ TkleakOrphansObjCmd(
 	}
 	free((void *) ids);
     }
+    Tcl_Free((char *) order);
     TkleakRefsFree(&refs);
     TkleakCensusFree(curPtr);
     Tcl_SetObjResult(interp, resultPtr);

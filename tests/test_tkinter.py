@@ -87,5 +87,83 @@ class TkinterCensusTest(unittest.TestCase):
         self.assertEqual(str(self.call('tkleak::diff', 'a', 'b')), '')
 
 
+class TkinterOrphansTest(unittest.TestCase):
+    """tkleak::orphans on the leaks Python 3.11's tkinter still has, and
+    on the patterns that clean up after themselves."""
+
+    def setUp(self):
+        self.root = tkinter.Tk()
+        self.root.withdraw()
+        self.root.tk.call('package', 'require', 'tkleak')
+        self.root.tk.call('tkleak::calibrate')
+
+    def tearDown(self):
+        self.root.tk.call('tkleak::record', 'off')
+        self.root.destroy()
+
+    def orphans(self):
+        tk = self.root.tk
+        result = []
+        for o in tk.splitlist(tk.call('tkleak::orphans')):
+            d = dict(zip(*[iter(tk.splitlist(o))] * 2))
+            last = dict(zip(*[iter(tk.splitlist(d['last']))] * 2))
+            result.append((str(d['name']), str(d['type']), str(d['reason']),
+                           {str(k): str(v) for k, v in last.items()}))
+        return result
+
+    def assertWrapper(self, name, func):
+        self.assertRegex(name, r'^::\d+' + func + '$')
+
+    def test_configure_command_twice(self):
+        b = tkinter.Button(self.root, command=marker_wakeup)
+        first = str(b.cget('command'))
+        b.configure(command=marker_wakeup)
+        orphans = self.orphans()
+        self.assertEqual(len(orphans), 1)
+        self.assertEqual(orphans[0][0], '::' + first)
+        self.assertWrapper(orphans[0][0], 'marker_wakeup')
+        self.assertEqual(orphans[0][1:], ('command tkinter', 'unreferenced', {}))
+
+    def test_bind_replacing(self):
+        f = tkinter.Frame(self.root)
+        f.bind('<Enter>', marker_handler)
+        f.bind('<Enter>', marker_handler)
+        orphans = self.orphans()
+        self.assertEqual(len(orphans), 1)
+        self.assertWrapper(orphans[0][0], 'marker_handler')
+        self.assertEqual(orphans[0][2], 'unreferenced')
+
+    def test_register(self):
+        self.root.register(marker_wakeup)
+        orphans = self.orphans()
+        self.assertEqual([o[2] for o in orphans], ['unreferenced'])
+        self.assertWrapper(orphans[0][0], 'marker_wakeup')
+
+    def test_old_menu_delete_recorded(self):
+        # Python 2.4's Menu.delete: the entries go, their commands stay.
+        self.root.tk.call('tkleak::record', 'on')
+        m = tkinter.Menu(self.root, tearoff=0)
+        m.add_command(label='Window 1', command=marker_wakeup)
+        self.root.tk.call(m._w, 'delete', 0)
+        orphans = self.orphans()
+        self.assertEqual(len(orphans), 1)
+        self.assertWrapper(orphans[0][0], 'marker_wakeup')
+        self.assertEqual(orphans[0][1:], (
+            'command tkinter', 'detached',
+            {'owner': str(m), 'slot': 'entry 0 -command'}))
+
+    def test_clean_patterns(self):
+        m = tkinter.Menu(self.root, tearoff=0)
+        m.add_command(label='x', command=marker_wakeup)
+        m.delete(0)                      # 3.11 deletes the command too
+        f = tkinter.Frame(self.root)
+        funcid = f.bind('<Enter>', marker_handler)
+        f.unbind('<Enter>', funcid)      # with funcid: deleted
+        b = tkinter.Button(self.root, command=marker_wakeup)
+        b.destroy()                      # destroy deletes its callbacks
+        self.root.after_cancel(self.root.after(100000, marker_wakeup))
+        self.assertEqual(self.orphans(), [])
+
+
 if __name__ == '__main__':
     unittest.main(verbosity=2)
