@@ -24,6 +24,8 @@ AC_DEFUN([TKLEAK_PATH_TCLCONFIG], [
   AS_IF([test -z "$tkleak_cfg"],
     [AC_MSG_ERROR([tclConfig.sh not found: install tcl8.6-dev or use --with-tcl=DIR])])
   . "$tkleak_cfg"
+  TCL_CONFIG_DIR=`dirname "$tkleak_cfg"`
+  AC_SUBST([TCL_CONFIG_DIR])
   AS_IF([test "$TCL_MAJOR_VERSION.$TCL_MINOR_VERSION" != "8.6"],
     [AC_MSG_ERROR([tkleak needs Tcl 8.6, found $TCL_VERSION])])
   TCL_STUB_LIB_SPEC=`eval echo "$TCL_STUB_LIB_SPEC"`
@@ -54,6 +56,8 @@ AC_DEFUN([TKLEAK_PATH_TKCONFIG], [
   AS_IF([test -z "$tkleak_cfg"],
     [AC_MSG_ERROR([tkConfig.sh not found: install tk8.6-dev or use --with-tk=DIR])])
   . "$tkleak_cfg"
+  TK_CONFIG_DIR=`dirname "$tkleak_cfg"`
+  AC_SUBST([TK_CONFIG_DIR])
   TK_STUB_LIB_SPEC=`eval echo "$TK_STUB_LIB_SPEC"`
   TK_INCLUDE_SPEC=`eval echo "$TK_INCLUDE_SPEC"`
   AC_SUBST([TK_INCLUDE_SPEC])

@@ -7,7 +7,9 @@
 # test. Exits 1 when any test failed or a suite could not run.
 #
 # Environment (set by Makefile.am): TCLSH, WISH, UNIT_TESTS, srcdir,
-# builddir.
+# builddir; SANDIR, the sanitizer build to run the suites against too;
+# VALGRIND, to run the tcltest suites under memcheck; ONLY_SAN=1 for the
+# sanitizer runs alone (make check-asan).
 
 passed=0
 failed=0
@@ -19,6 +21,7 @@ count() {
 }
 
 for t in $UNIT_TESTS; do
+    [ -n "$ONLY_SAN" ] && break
     out=$("$builddir/$t" 2>&1)
     rc=$?
     printf '%s\n' "$out"
@@ -43,18 +46,52 @@ else
     XRUN=""
 fi
 
-out=$(eval "$XRUN" '"$TCLSH" "$srcdir/tests/all.tcl" -tclsh "$TCLSH" -wish "$WISH"' 2>&1)
-printf '%s\n' "$out"
-line=$(printf '%s\n' "$out" | sed -n 's/^tcltest: \([0-9]*\) passed, \([0-9]*\) failed$/\1 \2/p')
-if [ -z "$line" ]; then
-    echo "tests/all.tcl: did not finish"
-    count 0 1
-else
-    count $line
+# tcltests LABEL ALL.TCL-OPTIONS...: run tests/all.tcl and count.
+tcltests() {
+    label=$1
+    shift
+    out=$(eval "$XRUN" '"$TCLSH" "$srcdir/tests/all.tcl" -tclsh "$TCLSH" -wish "$WISH" -label "$label" "$@"' 2>&1)
+    printf '%s\n' "$out"
+    line=$(printf '%s\n' "$out" | sed -n "s/^$label: \([0-9]*\) passed, \([0-9]*\) failed\$/\1 \2/p")
+    if [ -z "$line" ]; then
+        echo "tests/all.tcl ($label): did not finish"
+        count 0 1
+    else
+        count $line
+    fi
+}
+
+[ -z "$ONLY_SAN" ] && tcltests tcltest
+
+# Memory safety: the same suites against the sanitizer build (built by
+# make check in $SANDIR), and under valgrind memcheck.
+if [ -n "$SANDIR" ]; then
+    for t in $UNIT_TESTS; do
+        out=$(ASAN_OPTIONS=detect_leaks=1 "$SANDIR/$t" 2>&1)
+        rc=$?
+        p=$(printf '%s\n' "$out" | sed -n 's/^\[  PASSED  \] \([0-9][0-9]*\) test.*/\1/p')
+        f=$(printf '%s\n' "$out" | sed -n 's/^\[  FAILED  \] \([0-9][0-9]*\) test.*/\1/p')
+        echo "asan $t: ${p:-0} passed, ${f:-0} failed (exit $rc)"
+        if [ "$rc" -ne 0 ]; then
+            printf '%s\n' "$out" | grep -A20 -E 'Sanitizer|runtime error' | head -40
+            f=$((${f:-0} + 1))
+        fi
+        count "$p" "$f"
+    done
+    asanlib=$(${CC:-gcc} -print-file-name=libasan.so)
+    TCLLIBPATH="$SANDIR" ASAN_OPTIONS="detect_leaks=0:halt_on_error=1" \
+        UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1" \
+        tcltests asan -preload "$asanlib"
+fi
+if [ -z "$ONLY_SAN" ] && [ -n "$VALGRIND" ] && command -v "$VALGRIND" >/dev/null 2>&1; then
+    tcltests valgrind -wrapper "$VALGRIND --error-exitcode=99 -q --suppressions=$srcdir/tests/valgrind.supp" \
+        -skip "heap-1.1 selfleak-* interp-1.2"
 fi
 
 PYTHON=${PYTHON:-python3}
-if command -v "$PYTHON" >/dev/null 2>&1 && "$PYTHON" -c 'import tkinter' 2>/dev/null; then
+if [ -n "$ONLY_SAN" ]; then
+    :
+elif command -v "$PYTHON" >/dev/null 2>&1 && "$PYTHON" -c 'import tkinter' 2>/dev/null; then
     out=$(eval "$XRUN" '"$PYTHON" "$srcdir/tests/test_tkinter.py"' 2>&1)
     printf '%s\n' "$out"
     ran=$(printf '%s\n' "$out" | sed -n 's/^Ran \([0-9]*\) test.*/\1/p')
