@@ -105,4 +105,13 @@ typedef void (TkleakWordProc)(void *clientData, const char *word,
 size_t		TkleakScanWords(const char *script, size_t len,
 		    TkleakWordProc *fn, void *clientData);
 
+/*
+ * names.c: rules on names.
+ */
+
+int		TkleakIsOwnNamespace(const char *fullName);
+int		TkleakIsOwnWindow(const char *path);
+int		TkleakIsOwnName(const char *name);
+int		TkleakIsTkinterWrapper(const char *fq);
+
 #endif /* TKLEAK_CENSUS_H */

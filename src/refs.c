@@ -1012,30 +1012,6 @@ TkleakRefsObjCmd(
 }
 
 /*
- * IsTkinterWrapper --
- *
- *	Whether a fully qualified command name has the shape of the names
- *	tkinter gives its callback wrappers: the decimal id of a Python
- *	object, then the function's name ("::140234567wakeup").
- */
-
-static int
-IsTkinterWrapper(
-    const char *fq)
-{
-    const char *p = fq + 2;
-
-    if (strncmp(fq, "::", 2) != 0 || strstr(p, "::") != NULL
-	    || *p < '0' || *p > '9') {
-	return 0;
-    }
-    while (*p >= '0' && *p <= '9') {
-	p++;
-    }
-    return *p != '\0';
-}
-
-/*
  * Within --
  *
  *	Whether window PATH is ROOT or below it.
@@ -1324,7 +1300,7 @@ TkleakOrphansObjCmd(
 		reason = "detached";
 		lastPtr = Tcl_GetHashValue(seenPtr);
 	    } else if (strcmp(typePtr->name, "command tkinter") == 0
-		    && IsTkinterWrapper(id)) {
+		    && TkleakIsTkinterWrapper(id)) {
 		reason = "unreferenced";
 		lastPtr = Tcl_NewObj();
 	    } else {

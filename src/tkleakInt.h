@@ -145,11 +145,8 @@ MODULE_SCOPE void	TkleakAddImage(TkleakCollect *ctxPtr,
 			    const Tk_ImageType *typePtr, const char *name,
 			    size_t bytes);
 MODULE_SCOPE void	TkleakAddTag(TkleakCollect *ctxPtr, const char *tag);
-MODULE_SCOPE int	TkleakIsOwnNamespace(const char *fullName);
 MODULE_SCOPE char *	TkleakJoinPair(const char *a, const char *b,
 			    char *buf, size_t size);
-MODULE_SCOPE int	TkleakIsOwnWindow(const char *path);
-MODULE_SCOPE int	TkleakIsOwnName(const char *name);
 MODULE_SCOPE int	TkleakCallCore(TkleakCollect *ctxPtr,
 			    const char *cmdName, int objc,
 			    Tcl_Obj *const objv[], Tcl_Obj **resultPtr);

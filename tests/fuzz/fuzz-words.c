@@ -1,0 +1,59 @@
+/*
+ * fuzz-words.c --
+ *
+ *	libFuzzer target for TkleakScanWords (words.c): any bytes are a
+ *	script. Every word reported must lie inside the input, be non-empty
+ *	and hold no unescaped delimiter, and the words must come in order
+ *	without overlapping.
+ */
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include "census.h"
+
+typedef struct Check {
+    const char *start;
+    size_t len;
+    const char *last;		/* End of the previous word. */
+} Check;
+
+static void
+OnWord(
+    void *clientData,
+    const char *word,
+    size_t len)
+{
+    Check *c = clientData;
+    size_t i;
+
+    if (len == 0 || word < c->last || word + len > c->start + c->len) {
+	abort();
+    }
+    for (i = 0; i < len; i++) {
+	if (word[i] == '\\') {
+	    i++;
+	    continue;
+	}
+	switch (word[i]) {
+	case ' ': case '\t': case '\n': case '{': case '}': case '[':
+	case ']': case '"': case ';':
+	    abort();
+	}
+    }
+    c->last = word + len;
+}
+
+int
+LLVMFuzzerTestOneInput(
+    const uint8_t *data,
+    size_t size)
+{
+    Check c;
+
+    c.start = (const char *) data;
+    c.len = size;
+    c.last = c.start;
+    TkleakScanWords((const char *) data, size, OnWord, &c);
+    return 0;
+}
