@@ -399,9 +399,22 @@ WidgetHookProc(
 	Tcl_Obj *endPtr = Tcl_NewStringObj("end", 3);
 	int index;
 
+	Tcl_CmdInfo info;
+
+	/*
+	 * The call may have run scripts (a -variable's traces) that
+	 * destroyed the menu: ask it for the index only while the same
+	 * widget command is still there.
+	 */
+
+	index = -1;
 	Tcl_IncrRefCount(endPtr);
-	index = MenuIndex(hookPtr, clientData, interp, objv[0],
-		strcmp(sub, "add") == 0 ? endPtr : objv[2]);
+	if (Tcl_GetCommandInfo(interp, path, &info)
+		&& info.objProc == WidgetHookProc
+		&& info.objClientData == clientData) {
+	    index = MenuIndex(hookPtr, clientData, interp, objv[0],
+		    strcmp(sub, "add") == 0 ? endPtr : objv[2]);
+	}
 	Tcl_DecrRefCount(endPtr);
 	if (index >= 0 && objc > first) {
 	    snprintf(prefix, sizeof(prefix), "entry %d ", index);
