@@ -318,6 +318,21 @@ CompareIds(
 }
 
 /*
+ * TkleakCompareTypePtrs --
+ *
+ *	qsort order of an array of TkleakType pointers: by type name.
+ */
+
+int
+TkleakCompareTypePtrs(
+    const void *a,
+    const void *b)
+{
+    return strcmp((*(const TkleakType *const *) a)->name,
+	    (*(const TkleakType *const *) b)->name);
+}
+
+/*
  *----------------------------------------------------------------------
  *
  * TkleakTypeSort --

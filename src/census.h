@@ -56,6 +56,7 @@ int		TkleakCensusAdd(TkleakCensus *censusPtr, int type,
 TkleakType *	TkleakCensusFind(const TkleakCensus *censusPtr,
 		    const char *name);
 void		TkleakTypeSort(TkleakType *typePtr);
+int		TkleakCompareTypePtrs(const void *a, const void *b);
 size_t		TkleakCensusObjects(const TkleakCensus *censusPtr);
 size_t		TkleakCensusMemory(const TkleakCensus *censusPtr);
 

@@ -370,6 +370,45 @@ TkleakCountWindow(
 }
 
 /*
+ *----------------------------------------------------------------------
+ *
+ * TkleakCountImage --
+ *
+ *	Count the image NAME unless it is tkleak's or deleted (Tk keeps a
+ *	deleted image's record while a widget still shows it): "image
+ *	TYPE", photos sized width*height*4.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakCountImage(
+    TkleakCollect *ctxPtr,
+    const char *name)
+{
+    const Tk_ImageType *typePtr = NULL;
+    size_t bytes = 0;
+
+    if (TkleakIsOwnName(name)) {
+	return;
+    }
+    (void) Tk_GetImageMasterData(ctxPtr->interp, name, &typePtr);
+    if (typePtr == NULL) {
+	return;
+    }
+    if (strcmp(typePtr->name, "photo") == 0) {
+	Tk_PhotoHandle photo = Tk_FindPhoto(ctxPtr->interp, name);
+	int w = 0, h = 0;
+
+	if (photo) {
+	    Tk_PhotoGetSize(photo, &w, &h);
+	    bytes = (size_t) w * (size_t) h * 4;
+	}
+    }
+    TkleakAddImage(ctxPtr, typePtr, name, bytes);
+}
+
+/*
  * TkleakAddImage --
  *
  *	Count one image as "image TYPE" and remember its name, so that its
@@ -706,8 +745,7 @@ TkleakCensusTakeEx(
 /*
  * BindingRef --
  *
- *	Index a binding as a slot: owner the tag, slot "bind SEQ" for a
- *	window's own tag, "bind TAG SEQ" for other tags ("bind all <Key>").
+ *	Index a binding as a slot (see TkleakBindSlot).
  */
 
 static void
@@ -724,12 +762,7 @@ BindingRef(
 	return;
     }
     Tcl_DStringInit(&slot);
-    Tcl_DStringAppend(&slot, "bind ", 5);
-    if (tag[0] != '.') {
-	Tcl_DStringAppend(&slot, tag, -1);
-	Tcl_DStringAppend(&slot, " ", 1);
-    }
-    Tcl_DStringAppend(&slot, seq, -1);
+    TkleakBindSlot(&slot, tag, seq);
     TkleakRefsAdd(ctxPtr, tag, Tcl_DStringValue(&slot), script, len);
     Tcl_DStringFree(&slot);
 }
@@ -1194,27 +1227,7 @@ PublicImages(
 	return;
     }
     for (i = 0; i < n; i++) {
-	const char *name = Tcl_GetString(elems[i]);
-	const Tk_ImageType *typePtr = NULL;
-	size_t bytes = 0;
-
-	if (TkleakIsOwnName(name)) {
-	    continue;
-	}
-	(void) Tk_GetImageMasterData(ctxPtr->interp, name, &typePtr);
-	if (typePtr == NULL) {
-	    continue;
-	}
-	if (strcmp(typePtr->name, "photo") == 0) {
-	    Tk_PhotoHandle photo = Tk_FindPhoto(ctxPtr->interp, name);
-	    int w = 0, h = 0;
-
-	    if (photo) {
-		Tk_PhotoGetSize(photo, &w, &h);
-		bytes = (size_t) w * (size_t) h * 4;
-	    }
-	}
-	TkleakAddImage(ctxPtr, typePtr, name, bytes);
+	TkleakCountImage(ctxPtr, Tcl_GetString(elems[i]));
     }
     Tcl_DecrRefCount(listPtr);
 }

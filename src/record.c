@@ -203,11 +203,7 @@ Remember(
     }
     data.statePtr = statePtr;
     data.interp = interp;
-    data.refPtr = Tcl_NewDictObj();
-    Tcl_DictObjPut(NULL, data.refPtr, Tcl_NewStringObj("owner", 5),
-	    Tcl_NewStringObj(owner, -1));
-    Tcl_DictObjPut(NULL, data.refPtr, Tcl_NewStringObj("slot", 4),
-	    Tcl_NewStringObj(slot, -1));
+    data.refPtr = TkleakNewRef(owner, slot);
     Tcl_IncrRefCount(data.refPtr);
     TkleakScanWords(text, (size_t) len, RememberWord, &data);
     RememberName(&data, text);
@@ -516,12 +512,7 @@ GlobalHook(
 	    }
 	    Tcl_IncrRefCount(scriptPtr);
 	    Tcl_DStringInit(&slot);
-	    Tcl_DStringAppend(&slot, "bind ", 5);
-	    if (tag[0] != '.') {
-		Tcl_DStringAppend(&slot, tag, -1);
-		Tcl_DStringAppend(&slot, " ", 1);
-	    }
-	    Tcl_DStringAppend(&slot, Tcl_GetString(objv[2]), -1);
+	    TkleakBindSlot(&slot, tag, Tcl_GetString(objv[2]));
 	    Remember(statePtr, interp, tag, Tcl_DStringValue(&slot), scriptPtr);
 	    Tcl_DStringFree(&slot);
 	    Tcl_DecrRefCount(scriptPtr);

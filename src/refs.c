@@ -223,6 +223,55 @@ ScanWord(
 /*
  *----------------------------------------------------------------------
  *
+ * TkleakNewRef --
+ *
+ *	A referrer: the dict {owner OWNER slot SLOT}.
+ *
+ * Results:
+ *	A new object with no reference held.
+ *
+ *----------------------------------------------------------------------
+ */
+
+Tcl_Obj *
+TkleakNewRef(
+    const char *owner,
+    const char *slot)
+{
+    Tcl_Obj *refPtr = Tcl_NewDictObj();
+
+    Tcl_DictObjPut(NULL, refPtr, Tcl_NewStringObj("owner", 5),
+	    Tcl_NewStringObj(owner, -1));
+    Tcl_DictObjPut(NULL, refPtr, Tcl_NewStringObj("slot", 4),
+	    Tcl_NewStringObj(slot, -1));
+    return refPtr;
+}
+
+/*
+ * TkleakBindSlot --
+ *
+ *	The slot name of a binding, in the (initialised) DSPTR: "bind SEQ"
+ *	for a window's own tag, "bind TAG SEQ" for other tags ("bind all
+ *	<Key>"); the owner is the tag.
+ */
+
+void
+TkleakBindSlot(
+    Tcl_DString *dsPtr,
+    const char *tag,
+    const char *seq)
+{
+    Tcl_DStringAppend(dsPtr, "bind ", 5);
+    if (tag[0] != '.') {
+	Tcl_DStringAppend(dsPtr, tag, -1);
+	Tcl_DStringAppend(dsPtr, " ", 1);
+    }
+    Tcl_DStringAppend(dsPtr, seq, -1);
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
  * TkleakRefsAdd --
  *
  *	Index the slot SLOT of OWNER, whose script (or image or window
@@ -250,11 +299,7 @@ TkleakRefsAdd(
     if (ctxPtr->refsPtr == NULL || len == 0) {
 	return;
     }
-    refPtr = Tcl_NewDictObj();
-    Tcl_DictObjPut(NULL, refPtr, Tcl_NewStringObj("owner", 5),
-	    Tcl_NewStringObj(owner, -1));
-    Tcl_DictObjPut(NULL, refPtr, Tcl_NewStringObj("slot", 4),
-	    Tcl_NewStringObj(slot, -1));
+    refPtr = TkleakNewRef(owner, slot);
     Tcl_IncrRefCount(refPtr);
     data.ctxPtr = ctxPtr;
     data.refPtr = refPtr;
@@ -1168,15 +1213,6 @@ Retains(
     return dictPtr;
 }
 
-static int
-CompareTypeNames(
-    const void *a,
-    const void *b)
-{
-    return strcmp((*(TkleakType *const *) a)->name,
-	    (*(TkleakType *const *) b)->name);
-}
-
 /*
  *----------------------------------------------------------------------
  *
@@ -1249,7 +1285,8 @@ TkleakOrphansObjCmd(
     for (t = 0; t < curPtr->numTypes; t++) {
 	order[t] = &curPtr->types[t];
     }
-    qsort(order, curPtr->numTypes, sizeof(TkleakType *), CompareTypeNames);
+    qsort(order, curPtr->numTypes, sizeof(TkleakType *),
+	    TkleakCompareTypePtrs);
     resultPtr = Tcl_NewListObj(0, NULL);
     for (t = 0; t < curPtr->numTypes; t++) {
 	TkleakType *typePtr = order[t];

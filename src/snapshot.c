@@ -41,6 +41,18 @@ DropSnapshot(
 }
 
 static int
+ExistsError(
+    Tcl_Interp *interp,
+    const char *name)
+{
+    Tcl_SetObjResult(interp, Tcl_ObjPrintf(
+	    "a snapshot named \"%s\" already exists", name));
+    Tcl_SetErrorCode(interp, "TKLEAK", "SNAPSHOT", "EXISTS", name,
+	    (char *) NULL);
+    return TCL_ERROR;
+}
+
+static int
 UnknownSnapshot(
     Tcl_Interp *interp,
     const char *name)
@@ -116,12 +128,7 @@ TkleakStoreCensus(
     if (i >= 0) {
 	if (!replace) {
 	    TkleakCensusFree(censusPtr);
-	    Tcl_SetObjResult(interp, Tcl_ObjPrintf(
-		    "a snapshot named \"%s\" already exists",
-		    Tcl_GetString(nameObj)));
-	    Tcl_SetErrorCode(interp, "TKLEAK", "SNAPSHOT", "EXISTS",
-		    Tcl_GetString(nameObj), (char *) NULL);
-	    return TCL_ERROR;
+	    return ExistsError(interp, Tcl_GetString(nameObj));
 	}
 	DropSnapshot(statePtr, i);
     }
@@ -230,12 +237,7 @@ TkleakSnapshotObjCmd(
 	    return TCL_ERROR;
 	}
 	if (FindSnapshot(statePtr, Tcl_GetString(nameObj)) >= 0) {
-	    Tcl_SetObjResult(interp, Tcl_ObjPrintf(
-		    "a snapshot named \"%s\" already exists",
-		    Tcl_GetString(nameObj)));
-	    Tcl_SetErrorCode(interp, "TKLEAK", "SNAPSHOT", "EXISTS",
-		    Tcl_GetString(nameObj), (char *) NULL);
-	    return TCL_ERROR;
+	    return ExistsError(interp, Tcl_GetString(nameObj));
 	}
     } else {
 	do {
@@ -317,15 +319,6 @@ TkleakForgetObjCmd(
     return TCL_OK;
 }
 
-static int
-CompareTypes(
-    const void *a,
-    const void *b)
-{
-    return strcmp((*(const TkleakType *const *) a)->name,
-	    (*(const TkleakType *const *) b)->name);
-}
-
 /*
  *----------------------------------------------------------------------
  *
@@ -366,7 +359,7 @@ TkleakSummaryObjCmd(
 	order[i] = &censusPtr->types[i];
     }
     qsort((void *) order, censusPtr->numTypes, sizeof(TkleakType *),
-	    CompareTypes);
+	    TkleakCompareTypePtrs);
     dictPtr = Tcl_NewDictObj();
     for (i = 0; i < censusPtr->numTypes; i++) {
 	Tcl_Obj *rowPtr;

@@ -141,6 +141,7 @@ MODULE_SCOPE void	TkleakCountCommand(TkleakCollect *ctxPtr,
 			    size_t bodyLen);
 MODULE_SCOPE int	TkleakCountWindow(TkleakCollect *ctxPtr,
 			    Tk_Window tkwin);
+MODULE_SCOPE void	TkleakCountImage(TkleakCollect *ctxPtr, const char *name);
 MODULE_SCOPE void	TkleakAddImage(TkleakCollect *ctxPtr,
 			    const Tk_ImageType *typePtr, const char *name,
 			    size_t bytes);
@@ -176,6 +177,9 @@ MODULE_SCOPE Tcl_ObjCmdProc TkleakDiffObjCmd, TkleakNewObjCmd,
 
 /* refs.c */
 MODULE_SCOPE void	TkleakRefsInit(TkleakRefs *refsPtr);
+MODULE_SCOPE Tcl_Obj *	TkleakNewRef(const char *owner, const char *slot);
+MODULE_SCOPE void	TkleakBindSlot(Tcl_DString *dsPtr, const char *tag,
+			    const char *seq);
 MODULE_SCOPE void	TkleakRefsFree(TkleakRefs *refsPtr);
 MODULE_SCOPE void	TkleakRefsAdd(TkleakCollect *ctxPtr, const char *owner,
 			    const char *slot, const char *text, size_t len);

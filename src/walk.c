@@ -558,27 +558,8 @@ TkleakWalkImages(
 
     for (hPtr = Tcl_FirstHashEntry(&mainInfoPtr->imageTable, &search);
 	    hPtr != NULL; hPtr = Tcl_NextHashEntry(&search)) {
-	const char *name = Tcl_GetHashKey(&mainInfoPtr->imageTable, hPtr);
-	const Tk_ImageType *typePtr = NULL;
-	size_t bytes = 0;
-
-	if (TkleakIsOwnName(name)) {
-	    continue;
-	}
-	(void) Tk_GetImageMasterData(ctxPtr->interp, name, &typePtr);
-	if (typePtr == NULL) {
-	    continue;		/* Deleted, still in use somewhere. */
-	}
-	if (strcmp(typePtr->name, "photo") == 0) {
-	    Tk_PhotoHandle photo = Tk_FindPhoto(ctxPtr->interp, name);
-	    int w = 0, h = 0;
-
-	    if (photo) {
-		Tk_PhotoGetSize(photo, &w, &h);
-		bytes = (size_t) w * (size_t) h * 4;
-	    }
-	}
-	TkleakAddImage(ctxPtr, typePtr, name, bytes);
+	TkleakCountImage(ctxPtr,
+		Tcl_GetHashKey(&mainInfoPtr->imageTable, hPtr));
     }
 }
 
