@@ -14,7 +14,7 @@ namespace eval ::tkleak {
 
     namespace export snapshot snapshots forget summary diff objects new \
 	gone format_diff print_diff calibrate heap configure refs orphans \
-	record
+	record leaktest assertNoLeak
 }
 
 foreach ::tkleak::File {leaktest.tcl menu.tcl panel.tcl} {
