@@ -339,9 +339,13 @@ proc ::tkleak::leaktest::Verdict {rows heaps orphans opts} {
 		? [dict get $row $type] : 0}]
 	}
 	dict set counts $type $series
-	lassign [Judge $series] leaks rate
-	if {$leaks} {
-	    dict set growth $type $rate
+	# Judge, with the slope (quadratic in N) only for series that pass
+	# the linear tests.
+	if {[Steady $series]} {
+	    set rate [TheilSen $series]
+	    if {$rate > 0} {
+		dict set growth $type $rate
+	    }
 	}
     }
     lassign [Judge $heaps] heapGrows heapRate
@@ -377,17 +381,31 @@ proc ::tkleak::leaktest::Verdict {rows heaps orphans opts} {
 #	of (cj - ci) / (j - i) over all i < j, as a double.
 
 proc ::tkleak::leaktest::Judge {series} {
+    set rate [TheilSen $series]
+    list [expr {[Steady $series] && $rate > 0}] $rate
+}
+
+# ::tkleak::leaktest::Steady --
+#
+#	The first two tests of Judge: the series rises over each third and
+#	its last third lies above its first.
+#
+# Arguments:
+#	series	the figures c0 ... cN (N >= 3).
+#
+# Results:
+#	1 or 0.
+
+proc ::tkleak::leaktest::Steady {series} {
     set n [expr {[llength $series] - 1}]
     set b1 [expr {round($n / 3.0)}]
     set b2 [expr {round(2 * $n / 3.0)}]
-    set rate [TheilSen $series]
     set ends [lmap i [list 0 $b1 $b2 $n] {lindex $series $i}]
-    set steady [expr {[lindex $ends 0] < [lindex $ends 1]
+    expr {[lindex $ends 0] < [lindex $ends 1]
 	&& [lindex $ends 1] < [lindex $ends 2]
-	&& [lindex $ends 2] < [lindex $ends 3]}]
-    set apart [expr {[tcl::mathfunc::max {*}[lrange $series 0 $b1]]
-	< [tcl::mathfunc::min {*}[lrange $series $b2 end]]}]
-    list [expr {$steady && $apart && $rate > 0}] $rate
+	&& [lindex $ends 2] < [lindex $ends 3]
+	&& [tcl::mathfunc::max {*}[lrange $series 0 $b1]]
+	    < [tcl::mathfunc::min {*}[lrange $series $b2 end]]}
 }
 
 # ::tkleak::leaktest::TheilSen --
