@@ -79,10 +79,14 @@ proc ::tkleak::leaktest {args} {
 
     # Recording is on during the run, so that a command or image attached
     # and detached within it is known to tkleak::orphans as detached.
+    # The cap on kept snapshots is lifted during the run, so that its two
+    # snapshots neither push out the user's nor each other.
     set recording [tkleak::record status]
+    set cap [tkleak::configure -maxsnapshots]
     set snap [leaktest::SnapshotName tkleak::leaktest]
     set end [leaktest::SnapshotName tkleak::leaktest-end]
     try {
+	tkleak::configure -maxsnapshots 0
 	if {!$recording} {
 	    tkleak::record on
 	}
@@ -117,6 +121,7 @@ proc ::tkleak::leaktest {args} {
 	if {!$recording} {
 	    tkleak::record off
 	}
+	tkleak::configure -maxsnapshots $cap
     }
     return [leaktest::Verdict $rows $heaps $orphans $opts]
 }
