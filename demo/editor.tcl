@@ -76,6 +76,10 @@ pack .text -fill both -expand 1
 
 if {[info commands ::tkleak::menu] ne ""} {
     tkleak::menu .mb -print 1
+    # Recording sees each wakeup proc attached to its menu entry, so
+    # the Orphans view can tell it was detached and from where.
+    tkleak::record on
+    .text insert end "Memory > Orphans lists the procs no menu entry calls any more.\n"
 } else {
     menu .mb.tkleak -tearoff 0
     .mb add cascade -label Memory -menu .mb.tkleak
@@ -84,19 +88,25 @@ if {[info commands ::tkleak::menu] ne ""} {
 }
 
 # editor::Auto --
-#	Plays the story without a user: calibrate, open and close three
-#	windows, diff.
+#	Plays the story without a user, through the Memory menu's own
+#	entries: Calibrate, open and close three windows, Diff, Orphans.
+#	The menu prints both (-print 1).
 proc editor::Auto {} {
     update
-    tkleak::calibrate
+    .mb.tkleak invoke Calibrate
     puts "Open and close three windows, then Diff:"
     foreach i {1 2 3} {
 	CloseWindow [NewWindow]
 	update
     }
-    tkleak::print_diff
-    puts "\nWhat leaked (tkleak::new {command proc} baseline):"
-    puts [tkleak::new {command proc} baseline]
+    .mb.tkleak invoke Diff
+    if {[info commands ::tkleak::menu] ne ""} {
+	puts ""
+	.mb.tkleak invoke Orphans*
+    } else {
+	puts "\nWhat leaked (tkleak::new {command proc} baseline):"
+	puts [tkleak::new {command proc} baseline]
+    }
     exit
 }
 
