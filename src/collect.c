@@ -171,16 +171,16 @@ TkleakAddTyped(
 
 static int
 ProcKind(
-    TkleakCollect *ctxPtr,
+    TkleakState *statePtr,
     Tcl_ObjCmdProc *objProc)
 {
     Tcl_HashEntry *hPtr;
     int isNew, kind = KIND_NATIVE;
 
-    if (objProc == ctxPtr->statePtr->objectProc) {
+    if (objProc == statePtr->objectProc) {
 	return KIND_OBJECT;
     }
-    hPtr = Tcl_CreateHashEntry(&ctxPtr->statePtr->procKinds, (void *) objProc,
+    hPtr = Tcl_CreateHashEntry(&statePtr->procKinds, (void *) objProc,
 	    &isNew);
     if (!isNew) {
 	return TKLEAK_P2I(Tcl_GetHashValue(hPtr));
@@ -195,6 +195,69 @@ ProcKind(
     }
     Tcl_SetHashValue(hPtr, TKLEAK_I2P(kind));
     return kind;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakCommandType --
+ *
+ *	The census type of the command TOKEN, whose fully qualified name is
+ *	FQ, as TkleakCountCommand counts it: "command proc" and the other
+ *	fixed kinds, or "object CLASS" built in DSPTR (initialised).
+ *
+ * Results:
+ *	The type name (static, or DSPTR's string), or NULL for a command
+ *	that is not counted as a command (a TclOO object whose class is
+ *	unknown).
+ *
+ *----------------------------------------------------------------------
+ */
+
+const char *
+TkleakCommandType(
+    TkleakState *statePtr,
+    Tcl_Interp *interp,
+    Tcl_Command token,
+    const char *fq,
+    Tcl_DString *dsPtr)
+{
+    Tcl_CmdInfo info;
+
+    if (!Tcl_GetCommandInfoFromToken(token, &info)) {
+	return NULL;
+    }
+    if (info.objProc == statePtr->procProc) {
+	return fixedNames[TT_PROC];
+    }
+    if (info.objProc == statePtr->aliasProc
+	    || info.objProc == statePtr->importProc) {
+	return fixedNames[TT_ALIAS];
+    }
+    if (Tcl_IsEnsemble(token)) {
+	return fixedNames[TT_ENSEMBLE];
+    }
+    switch (ProcKind(statePtr, info.objProc)) {
+    case KIND_OBJECT: {
+	Tcl_Obj *nameObj = Tcl_NewStringObj(fq, -1);
+	Tcl_Object object;
+
+	Tcl_IncrRefCount(nameObj);
+	object = Tcl_GetObjectFromObj(interp, nameObj);
+	Tcl_DecrRefCount(nameObj);
+	if (object == NULL || !TkleakWalkUsable(statePtr)) {
+	    return NULL;
+	}
+	Tcl_DStringAppend(dsPtr, "object ", 7);
+	Tcl_DStringAppend(dsPtr, Tcl_GetString(Tcl_GetObjectName(interp,
+		Tcl_GetClassAsObject(TkleakWalkObjectClass(object)))), -1);
+	return Tcl_DStringValue(dsPtr);
+    }
+    case KIND_TKINTER:
+	return fixedNames[TT_TKINTER];
+    default:
+	return fixedNames[TT_NATIVE];
+    }
 }
 
 /*
@@ -279,7 +342,7 @@ TkleakCountCommand(
 	    && Tcl_FindHashEntry(&ctxPtr->imageCmds, fq) != NULL) {
 	return;			/* An image's command is part of the image. */
     }
-    switch (ProcKind(ctxPtr, objProc)) {
+    switch (ProcKind(statePtr, objProc)) {
     case KIND_OBJECT: {
 	Tcl_Obj *nameObj = Tcl_NewStringObj(fq, (int) len);
 	Tcl_Object object;

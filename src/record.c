@@ -133,37 +133,9 @@ RememberName(
     RememberData *dataPtr,
     const char *name)
 {
-    Tcl_Interp *interp = dataPtr->interp;
-    Tcl_Command token;
-    Tcl_Obj *keyPtr = NULL;
+    Tcl_Obj *keyPtr = TkleakResolveKey(dataPtr->statePtr, dataPtr->interp,
+	    name);
 
-    if (dataPtr->statePtr->tkReady && name[0] == '.') {
-	Tk_Window mainWin = Tk_MainWindow(interp);
-
-	if (mainWin && Tk_NameToWindow(interp, name, mainWin)) {
-	    keyPtr = Tcl_ObjPrintf("w%s", name);
-	}
-    }
-    if (keyPtr == NULL && dataPtr->statePtr->tkReady
-	    && Tk_MainWindow(interp) != NULL) {
-	const Tk_ImageType *typePtr = NULL;
-
-	(void) Tk_GetImageMasterData(interp, name, &typePtr);
-	if (typePtr != NULL) {
-	    keyPtr = Tcl_ObjPrintf("i%s", name);
-	}
-    }
-    if (keyPtr == NULL) {
-	token = Tcl_FindCommand(interp, name, NULL, TCL_GLOBAL_ONLY);
-	if (token != NULL) {
-	    keyPtr = Tcl_NewStringObj("c", 1);
-	    Tcl_GetCommandFullName(interp, token, keyPtr);
-	    if (TkleakIsOwnNamespace(Tcl_GetString(keyPtr) + 1)) {
-		Tcl_DecrRefCount(keyPtr);
-		keyPtr = NULL;
-	    }
-	}
-    }
     if (keyPtr != NULL) {
 	Tcl_IncrRefCount(keyPtr);
 	TkleakSeen(dataPtr->statePtr, Tcl_GetString(keyPtr), dataPtr->refPtr);
@@ -600,12 +572,24 @@ RecordOn(
     size_t t, i;
     int g;
 
+    TkleakRefs refs;
+
     if (recPtr->on) {
 	return TCL_OK;
     }
-    if (TkleakCensusTake(statePtr, interp, &censusPtr) != TCL_OK) {
+
+    /*
+     * What is attached already is learned from one full index, so that
+     * the live check of tkleak::orphans (live.c) knows every slot.
+     */
+
+    TkleakRefsInit(&refs);
+    if (TkleakCensusTakeEx(statePtr, interp, &censusPtr, &refs) != TCL_OK) {
+	TkleakRefsFree(&refs);
 	return TCL_ERROR;
     }
+    TkleakRefsRemember(statePtr, &refs);
+    TkleakRefsFree(&refs);
     for (g = 0; globalNames[g] != NULL; g++) {
 	Tcl_Command token = Tcl_FindCommand(interp, globalNames[g], NULL,
 		TCL_GLOBAL_ONLY);
@@ -701,6 +685,19 @@ RecordOff(
     }
     recPtr->on = 0;
     Tcl_ResetResult(interp);
+}
+
+/*
+ * TkleakRecording --
+ *
+ *	Whether recording is on in this interpreter.
+ */
+
+int
+TkleakRecording(
+    TkleakState *statePtr)
+{
+    return statePtr->recordPtr != NULL && statePtr->recordPtr->on;
 }
 
 /*

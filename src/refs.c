@@ -248,6 +248,29 @@ TkleakNewRef(
 }
 
 /*
+ * TkleakDictGet --
+ *
+ *	The value of KEY in DICTPTR, or NULL: Tcl_DictObjGet with a key
+ *	that is freed again (a key made with no reference and handed to
+ *	Tcl_DictObjGet would never be freed).
+ */
+
+Tcl_Obj *
+TkleakDictGet(
+    Tcl_Obj *dictPtr,
+    const char *key)
+{
+    Tcl_Obj *keyPtr = Tcl_NewStringObj(key, -1), *valuePtr = NULL;
+
+    Tcl_IncrRefCount(keyPtr);
+    if (Tcl_DictObjGet(NULL, dictPtr, keyPtr, &valuePtr) != TCL_OK) {
+	valuePtr = NULL;
+    }
+    Tcl_DecrRefCount(keyPtr);
+    return valuePtr;
+}
+
+/*
  * TkleakBindSlot --
  *
  *	The slot name of a binding, in the (initialised) DSPTR: "bind SEQ"
@@ -334,15 +357,15 @@ TkleakRefsAdd(
 }
 
 /*
- * CallWidget --
+ * TkleakCallWidget --
  *
  *	Call the widget command of PATH with OBJV[1..] through its command
  *	procedure, only when it is still Tk's own C command (not a proc a
  *	megawidget put in its place). *RESULTPTR gets one reference.
  */
 
-static int
-CallWidget(
+int
+TkleakCallWidget(
     TkleakCollect *ctxPtr,
     const char *path,
     int objc,
@@ -409,7 +432,7 @@ ClassSlots(
     Tcl_IncrRefCount(slotsPtr);
     Tcl_SetHashValue(hPtr, slotsPtr);
     words[1] = "configure";
-    if (CallWidget(ctxPtr, path, 2, words, &specsPtr) != TCL_OK) {
+    if (TkleakCallWidget(ctxPtr, path, 2, words, &specsPtr) != TCL_OK) {
 	return slotsPtr;
     }
     if (Tcl_ListObjGetElements(NULL, specsPtr, &specc, &specv) == TCL_OK) {
@@ -466,13 +489,13 @@ ScanWidgetBindings(
     for (k = 0; k < nwords; k++) {
 	w[k + 1] = words[k];
     }
-    if (CallWidget(ctxPtr, path, nwords + 1, w, &seqsPtr) != TCL_OK) {
+    if (TkleakCallWidget(ctxPtr, path, nwords + 1, w, &seqsPtr) != TCL_OK) {
 	return;
     }
     if (Tcl_ListObjGetElements(NULL, seqsPtr, &seqc, &seqv) == TCL_OK) {
 	for (j = 0; j < seqc; j++) {
 	    w[nwords + 1] = Tcl_GetString(seqv[j]);
-	    if (CallWidget(ctxPtr, path, nwords + 2, w, &scriptPtr)
+	    if (TkleakCallWidget(ctxPtr, path, nwords + 2, w, &scriptPtr)
 		    == TCL_OK) {
 		Tcl_DString slot;
 		int len;
@@ -506,7 +529,7 @@ ScanCanvas(
 
     w[1] = "find";
     w[2] = "all";
-    if (CallWidget(ctxPtr, path, 3, w, &idsPtr) != TCL_OK) {
+    if (TkleakCallWidget(ctxPtr, path, 3, w, &idsPtr) != TCL_OK) {
 	return;
     }
     Tcl_InitHashTable(&tags, TCL_STRING_KEYS);
@@ -519,13 +542,13 @@ ScanCanvas(
 
 	    w[1] = "type";
 	    w[2] = id;
-	    if (CallWidget(ctxPtr, path, 3, w, &valuePtr) == TCL_OK) {
+	    if (TkleakCallWidget(ctxPtr, path, 3, w, &valuePtr) == TCL_OK) {
 		if (strcmp(Tcl_GetString(valuePtr), "image") == 0) {
 		    Tcl_Obj *imgPtr;
 
 		    w[1] = "itemcget";
 		    w[3] = "-image";
-		    if (CallWidget(ctxPtr, path, 4, w, &imgPtr) == TCL_OK) {
+		    if (TkleakCallWidget(ctxPtr, path, 4, w, &imgPtr) == TCL_OK) {
 			snprintf(slot, sizeof(slot), "item %s -image", id);
 			TkleakRefsAdd(ctxPtr, path, slot,
 				Tcl_GetString(imgPtr), (size_t) imgPtr->length);
@@ -544,7 +567,7 @@ ScanCanvas(
 	    }
 	    w[1] = "gettags";
 	    w[2] = id;
-	    if (CallWidget(ctxPtr, path, 3, w, &tagsPtr) == TCL_OK) {
+	    if (TkleakCallWidget(ctxPtr, path, 3, w, &tagsPtr) == TCL_OK) {
 		if (Tcl_ListObjGetElements(NULL, tagsPtr, &tagc, &tagv)
 			== TCL_OK) {
 		    for (k = 0; k < tagc; k++) {
@@ -585,7 +608,7 @@ ScanText(
 
     w[1] = "tag";
     w[2] = "names";
-    if (CallWidget(ctxPtr, path, 3, w, &listPtr) == TCL_OK) {
+    if (TkleakCallWidget(ctxPtr, path, 3, w, &listPtr) == TCL_OK) {
 	if (Tcl_ListObjGetElements(NULL, listPtr, &n, &v) == TCL_OK) {
 	    for (i = 0; i < n; i++) {
 		const char *bw[3];
@@ -605,7 +628,7 @@ ScanText(
     }
     w[1] = "image";
     w[2] = "names";
-    if (CallWidget(ctxPtr, path, 3, w, &listPtr) == TCL_OK) {
+    if (TkleakCallWidget(ctxPtr, path, 3, w, &listPtr) == TCL_OK) {
 	if (Tcl_ListObjGetElements(NULL, listPtr, &n, &v) == TCL_OK) {
 	    for (i = 0; i < n; i++) {
 		Tcl_Obj *imgPtr;
@@ -614,7 +637,7 @@ ScanText(
 		w[2] = "cget";
 		w[3] = Tcl_GetString(v[i]);
 		w[4] = "-image";
-		if (CallWidget(ctxPtr, path, 5, w, &imgPtr) == TCL_OK) {
+		if (TkleakCallWidget(ctxPtr, path, 5, w, &imgPtr) == TCL_OK) {
 		    Tcl_DString slot;
 
 		    Tcl_DStringInit(&slot);
@@ -678,7 +701,7 @@ TkleakRefsMenuPublic(
 
     w[1] = "index";
     w[2] = "end";
-    if (CallWidget(ctxPtr, path, 3, w, &endPtr) != TCL_OK) {
+    if (TkleakCallWidget(ctxPtr, path, 3, w, &endPtr) != TCL_OK) {
 	return;
     }
     if (Tcl_GetIntFromObj(NULL, endPtr, &last) != TCL_OK) {
@@ -691,7 +714,7 @@ TkleakRefsMenuPublic(
 	snprintf(num, sizeof(num), "%d", i);
 	w[1] = "type";
 	w[2] = num;
-	if (CallWidget(ctxPtr, path, 3, w, &typePtr) != TCL_OK) {
+	if (TkleakCallWidget(ctxPtr, path, 3, w, &typePtr) != TCL_OK) {
 	    continue;
 	}
 	type = Tcl_GetString(typePtr);
@@ -702,7 +725,7 @@ TkleakRefsMenuPublic(
 	    }
 	    w[1] = "entrycget";
 	    w[3] = options[k];
-	    if (CallWidget(ctxPtr, path, 4, w, &valuePtr) == TCL_OK) {
+	    if (TkleakCallWidget(ctxPtr, path, 4, w, &valuePtr) == TCL_OK) {
 		TkleakRefsMenuEntry(ctxPtr, path, i, options[k], valuePtr);
 		Tcl_DecrRefCount(valuePtr);
 	    }
@@ -786,7 +809,7 @@ TkleakRefsScanWindows(
 
 		w[1] = "cget";
 		w[2] = Tcl_GetString(sv[i]);
-		if (CallWidget(ctxPtr, path, 3, w, &valuePtr) == TCL_OK) {
+		if (TkleakCallWidget(ctxPtr, path, 3, w, &valuePtr) == TCL_OK) {
 		    TkleakRefsAdd(ctxPtr, path, w[2],
 			    Tcl_GetString(valuePtr), (size_t) valuePtr->length);
 		    Tcl_DecrRefCount(valuePtr);
@@ -869,6 +892,59 @@ TkleakRefsScanTraces(
 /*
  *----------------------------------------------------------------------
  *
+ * TkleakResolveKey --
+ *
+ *	The index key of what NAME names in the app: "w" + a window path,
+ *	"i" + an image, "c" + a fully qualified command (tkleak's own
+ *	excluded), looked up as from the global namespace, without
+ *	"unknown" and without running anything.
+ *
+ * Results:
+ *	A new object (no reference held), or NULL when NAME names nothing.
+ *
+ * Side effects:
+ *	The interpreter's result may be changed; callers save it.
+ *
+ *----------------------------------------------------------------------
+ */
+
+Tcl_Obj *
+TkleakResolveKey(
+    TkleakState *statePtr,
+    Tcl_Interp *interp,
+    const char *name)
+{
+    Tcl_Command token;
+    Tcl_Obj *keyPtr;
+
+    if (statePtr->tkReady && Tk_MainWindow(interp) != NULL) {
+	const Tk_ImageType *typePtr = NULL;
+
+	if (name[0] == '.'
+		&& Tk_NameToWindow(interp, name, Tk_MainWindow(interp))) {
+	    return Tcl_ObjPrintf("w%s", name);
+	}
+	(void) Tk_GetImageMasterData(interp, name, &typePtr);
+	if (typePtr != NULL) {
+	    return Tcl_ObjPrintf("i%s", name);
+	}
+    }
+    token = Tcl_FindCommand(interp, name, NULL, TCL_GLOBAL_ONLY);
+    if (token == NULL) {
+	return NULL;
+    }
+    keyPtr = Tcl_NewStringObj("c", 1);
+    Tcl_GetCommandFullName(interp, token, keyPtr);
+    if (TkleakIsOwnNamespace(Tcl_GetString(keyPtr) + 1)) {
+	Tcl_DecrRefCount(keyPtr);
+	return NULL;
+    }
+    return keyPtr;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
  * TkleakRefsRemember --
  *
  *	Note, for every object REFSPTR indexes, its last referrer in the
@@ -889,21 +965,29 @@ TkleakRefsRemember(
 
     for (hPtr = Tcl_FirstHashEntry(&refsPtr->index, &search); hPtr;
 	    hPtr = Tcl_NextHashEntry(&search)) {
-	Tcl_Obj *listPtr = Tcl_GetHashValue(hPtr), *lastPtr;
-	int n;
+	Tcl_Obj *listPtr = Tcl_GetHashValue(hPtr), **v;
+	int n, i;
 
-	Tcl_ListObjLength(NULL, listPtr, &n);
-	if (n > 0 && Tcl_ListObjIndex(NULL, listPtr, n - 1, &lastPtr) == TCL_OK) {
-	    TkleakSeen(statePtr, Tcl_GetHashKey(&refsPtr->index, hPtr),
-		    lastPtr);
+	if (Tcl_ListObjGetElements(NULL, listPtr, &n, &v) != TCL_OK) {
+	    continue;
+	}
+	for (i = (n > TKLEAK_SEEN_MAX ? n - TKLEAK_SEEN_MAX : 0); i < n; i++) {
+	    TkleakSeen(statePtr, Tcl_GetHashKey(&refsPtr->index, hPtr), v[i]);
 	}
     }
 }
 
 /*
+ *----------------------------------------------------------------------
+ *
  * TkleakSeen --
  *
- *	Record REFPTR ({owner O slot S}) as the last referrer of KEY.
+ *	Record REFPTR ({owner O slot S}) as the latest slot seen naming
+ *	KEY. Each object keeps its last TKLEAK_SEEN_MAX distinct slots, most
+ *	recent last: enough to recheck whether it is still attached (live.c)
+ *	and bounded however often a slot is set again.
+ *
+ *----------------------------------------------------------------------
  */
 
 void
@@ -912,14 +996,57 @@ TkleakSeen(
     const char *key,
     Tcl_Obj *refPtr)
 {
-    int isNew;
+    int isNew, n, i;
     Tcl_HashEntry *hPtr = Tcl_CreateHashEntry(&statePtr->seen, key, &isNew);
+    Tcl_Obj *listPtr, **v;
+    const char *ref = Tcl_GetString(refPtr);
 
-    Tcl_IncrRefCount(refPtr);
-    if (!isNew) {
-	Tcl_DecrRefCount((Tcl_Obj *) Tcl_GetHashValue(hPtr));
+    if (isNew) {
+	listPtr = Tcl_NewListObj(0, NULL);
+	Tcl_IncrRefCount(listPtr);
+	Tcl_SetHashValue(hPtr, listPtr);
+    } else {
+	listPtr = Tcl_GetHashValue(hPtr);
+	if (Tcl_IsShared(listPtr)) {
+	    Tcl_DecrRefCount(listPtr);
+	    listPtr = Tcl_DuplicateObj(listPtr);
+	    Tcl_IncrRefCount(listPtr);
+	    Tcl_SetHashValue(hPtr, listPtr);
+	}
     }
-    Tcl_SetHashValue(hPtr, refPtr);
+    Tcl_ListObjGetElements(NULL, listPtr, &n, &v);
+    for (i = 0; i < n; i++) {
+	if (v[i] == refPtr || strcmp(Tcl_GetString(v[i]), ref) == 0) {
+	    Tcl_ListObjReplace(NULL, listPtr, i, 1, 0, NULL);
+	    break;
+	}
+    }
+    Tcl_ListObjLength(NULL, listPtr, &n);
+    if (n >= TKLEAK_SEEN_MAX) {
+	Tcl_ListObjReplace(NULL, listPtr, 0, n - TKLEAK_SEEN_MAX + 1, 0, NULL);
+    }
+    Tcl_ListObjAppendElement(NULL, listPtr, refPtr);
+}
+
+/*
+ * TkleakSeenLast --
+ *
+ *	The last slot seen naming the object of ENTRY in the seen table
+ *	(an object with no reference held).
+ */
+
+Tcl_Obj *
+TkleakSeenLast(
+    Tcl_HashEntry *hPtr)
+{
+    Tcl_Obj *listPtr = Tcl_GetHashValue(hPtr), *lastPtr = NULL;
+    int n;
+
+    Tcl_ListObjLength(NULL, listPtr, &n);
+    if (n > 0) {
+	Tcl_ListObjIndex(NULL, listPtr, n - 1, &lastPtr);
+    }
+    return lastPtr ? lastPtr : Tcl_NewObj();
 }
 
 /*
@@ -1192,8 +1319,8 @@ Retains(
 	    continue;
 	}
 	for (j = 0; j < n && only; j++) {
-	    if (Tcl_DictObjGet(NULL, v[j], Tcl_NewStringObj("owner", 5),
-		    &ownerPtr) != TCL_OK || ownerPtr == NULL
+	    ownerPtr = TkleakDictGet(v[j], "owner");
+	    if (ownerPtr == NULL
 		    || !Within(Tcl_GetString(ownerPtr), path)) {
 		only = 0;
 	    }
@@ -1268,6 +1395,17 @@ TkleakOrphansObjCmd(
 	}
 	Tcl_DecrRefCount(baseObj);
     }
+    if (TkleakRecording(statePtr) && sincePtr != NULL) {
+	int code = TkleakOrphansLive(statePtr, interp, sincePtr, &resultPtr);
+
+	if (code == TCL_OK) {
+	    Tcl_SetObjResult(interp, resultPtr);
+	    return TCL_OK;
+	}
+	if (code == TCL_ERROR) {
+	    return TCL_ERROR;
+	}
+    }
     TkleakRefsInit(&refs);
     if (TkleakCensusTakeEx(statePtr, interp, &curPtr, &refs) != TCL_OK) {
 	TkleakRefsFree(&refs);
@@ -1335,7 +1473,7 @@ TkleakOrphansObjCmd(
 	    Tcl_DecrRefCount(keyPtr);
 	    if (seenPtr != NULL) {
 		reason = "detached";
-		lastPtr = Tcl_GetHashValue(seenPtr);
+		lastPtr = TkleakSeenLast(seenPtr);
 	    } else if (strcmp(typePtr->name, "command tkinter") == 0
 		    && TkleakIsTkinterWrapper(id)) {
 		reason = "unreferenced";

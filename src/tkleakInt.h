@@ -139,6 +139,9 @@ MODULE_SCOPE void	TkleakCountCommand(TkleakCollect *ctxPtr,
 			    Tcl_Command token, Tcl_ObjCmdProc *objProc,
 			    const char *nsName, const char *name,
 			    size_t bodyLen);
+MODULE_SCOPE const char *TkleakCommandType(TkleakState *statePtr,
+			    Tcl_Interp *interp, Tcl_Command token,
+			    const char *fq, Tcl_DString *dsPtr);
 MODULE_SCOPE int	TkleakCountWindow(TkleakCollect *ctxPtr,
 			    Tk_Window tkwin);
 MODULE_SCOPE void	TkleakCountImage(TkleakCollect *ctxPtr, const char *name);
@@ -178,6 +181,7 @@ MODULE_SCOPE Tcl_ObjCmdProc TkleakDiffObjCmd, TkleakNewObjCmd,
 /* refs.c */
 MODULE_SCOPE void	TkleakRefsInit(TkleakRefs *refsPtr);
 MODULE_SCOPE Tcl_Obj *	TkleakNewRef(const char *owner, const char *slot);
+MODULE_SCOPE Tcl_Obj *	TkleakDictGet(Tcl_Obj *dictPtr, const char *key);
 MODULE_SCOPE void	TkleakBindSlot(Tcl_DString *dsPtr, const char *tag,
 			    const char *seq);
 MODULE_SCOPE void	TkleakRefsFree(TkleakRefs *refsPtr);
@@ -192,10 +196,23 @@ MODULE_SCOPE void	TkleakRefsRemember(TkleakState *statePtr,
 			    TkleakRefs *refsPtr);
 MODULE_SCOPE void	TkleakSeen(TkleakState *statePtr, const char *key,
 			    Tcl_Obj *refPtr);
+MODULE_SCOPE Tcl_Obj *	TkleakSeenLast(Tcl_HashEntry *hPtr);
+MODULE_SCOPE Tcl_Obj *	TkleakResolveKey(TkleakState *statePtr,
+			    Tcl_Interp *interp, const char *name);
+MODULE_SCOPE int	TkleakCallWidget(TkleakCollect *ctxPtr,
+			    const char *path, int objc,
+			    const char *const words[], Tcl_Obj **resultPtr);
+#define TKLEAK_SEEN_MAX 8
 MODULE_SCOPE Tcl_ObjCmdProc TkleakRefsObjCmd, TkleakOrphansObjCmd;
 
 /* record.c */
 MODULE_SCOPE Tcl_ObjCmdProc TkleakRecordObjCmd;
+MODULE_SCOPE int	TkleakRecording(TkleakState *statePtr);
+
+/* live.c */
+MODULE_SCOPE int	TkleakOrphansLive(TkleakState *statePtr,
+			    Tcl_Interp *interp, TkleakCensus *sincePtr,
+			    Tcl_Obj **resultPtr);
 MODULE_SCOPE void	TkleakRecordFree(TkleakState *statePtr);
 
 /* walk.c: the fast path through Tcl's and Tk's private structures. */

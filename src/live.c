@@ -1,0 +1,524 @@
+/*
+ * live.c --
+ *
+ *	tkleak::orphans while recording is on: the live check.
+ *
+ *	Without recording, tkleak::orphans takes a census and indexes every
+ *	slot of the app (refs.c): about 100 ms on an app of 120,000 objects.
+ *	While recording, tkleak has seen every attachment as it was made
+ *	(record.c; "record on" indexes the slots that existed before), and
+ *	keeps for each command, image and menu the last few slots that named
+ *	it. So only those objects can be detached orphans, and whether one
+ *	still is attached is a question to ask of its own slots: is this
+ *	menu's entry, this binding, this option still naming it? Of the
+ *	other commands, only tkinter's wrappers can be orphans
+ *	("unreferenced"): they are all in the global namespace. The work is
+ *	then proportional to the objects ever attached, not to the app.
+ *
+ *	The two paths give the same answer as long as every attachment went
+ *	through a recorded command; one made by C code tkleak does not hook
+ *	(a widget's own -command set in C) is only known to the full scan.
+ *	A detached menu needs the full scan anyway, for what it retains, so
+ *	the live check hands over to it then.
+ *
+ * Copyright (c) 2026 the tkleak developers. See the file "LICENSE".
+ */
+
+#include "config.h"
+#include <stdlib.h>
+#include <string.h>
+#include "tkleakInt.h"
+
+/*
+ * One orphan found, kept for sorting.
+ */
+
+typedef struct Found {
+    char *type;
+    char *name;
+    Tcl_Obj *orphanPtr;		/* One reference held. */
+} Found;
+
+typedef struct NamesData {
+    TkleakState *statePtr;
+    Tcl_Interp *interp;
+    const char *key;
+    int found;
+} NamesData;
+
+static void
+NamesWord(
+    void *clientData,
+    const char *word,
+    size_t len)
+{
+    NamesData *dataPtr = clientData;
+    Tcl_DString ds;
+    Tcl_Obj *keyPtr;
+
+    if (dataPtr->found) {
+	return;
+    }
+    Tcl_DStringInit(&ds);
+    Tcl_DStringAppend(&ds, word, (int) len);
+    keyPtr = TkleakResolveKey(dataPtr->statePtr, dataPtr->interp,
+	    Tcl_DStringValue(&ds));
+    Tcl_DStringFree(&ds);
+    if (keyPtr != NULL) {
+	Tcl_IncrRefCount(keyPtr);
+	dataPtr->found = strcmp(Tcl_GetString(keyPtr), dataPtr->key) == 0;
+	Tcl_DecrRefCount(keyPtr);
+    }
+}
+
+/*
+ * TextNames --
+ *
+ *	Whether TEXTPTR (a slot's script or value) names the object KEY, by
+ *	the rule of refs.c: a word of it, the whole of it, or its first list
+ *	element.
+ */
+
+static int
+TextNames(
+    TkleakState *statePtr,
+    Tcl_Interp *interp,
+    Tcl_Obj *textPtr,
+    const char *key)
+{
+    NamesData data;
+    Tcl_Obj *firstPtr;
+    int len;
+    const char *text = Tcl_GetStringFromObj(textPtr, &len);
+
+    data.statePtr = statePtr;
+    data.interp = interp;
+    data.key = key;
+    data.found = 0;
+    TkleakScanWords(text, (size_t) len, NamesWord, &data);
+    if (!data.found) {
+	NamesWord(&data, text, (size_t) len);
+    }
+    if (!data.found && Tcl_ListObjIndex(NULL, textPtr, 0, &firstPtr) == TCL_OK
+	    && firstPtr != NULL) {
+	NamesWord(&data, Tcl_GetString(firstPtr), firstPtr->length);
+    }
+    return data.found;
+}
+
+/*
+ * AskNames --
+ *
+ *	Call a built-in or widget command (words as C strings) and tell
+ *	whether its result names KEY. A command that fails (the slot or its
+ *	owner is gone) names nothing.
+ */
+
+static int
+AskNames(
+    TkleakCollect *ctxPtr,
+    const char *cmdName,
+    int objc,
+    const char *const words[],
+    const char *key)
+{
+    Tcl_Obj *resultPtr;
+    int names;
+
+    if (TkleakCallWidget(ctxPtr, cmdName, objc, words, &resultPtr)
+	    != TCL_OK) {
+	return 0;
+    }
+    names = TextNames(ctxPtr->statePtr, ctxPtr->interp, resultPtr, key);
+    Tcl_DecrRefCount(resultPtr);
+    return names;
+}
+
+/*
+ * MenuNames --
+ *
+ *	Whether any entry of menu PATH names KEY through OPTION. Every entry
+ *	is asked, since deleting or inserting entries moves the others.
+ */
+
+static int
+MenuNames(
+    TkleakCollect *ctxPtr,
+    const char *path,
+    const char *option,
+    const char *key)
+{
+    const char *w[4];
+    Tcl_Obj *endPtr;
+    char num[32];
+    int last = -1, i;
+
+    w[1] = "index";
+    w[2] = "end";
+    if (TkleakCallWidget(ctxPtr, path, 3, w, &endPtr) != TCL_OK) {
+	return 0;
+    }
+    if (Tcl_GetIntFromObj(NULL, endPtr, &last) != TCL_OK) {
+	last = -1;
+    }
+    Tcl_DecrRefCount(endPtr);
+    w[1] = "entrycget";
+    w[2] = num;
+    w[3] = option;
+    for (i = 0; i <= last; i++) {
+	snprintf(num, sizeof(num), "%d", i);
+	if (AskNames(ctxPtr, path, 4, w, key)) {
+	    return 1;
+	}
+    }
+    return 0;
+}
+
+/*
+ * SlotNames --
+ *
+ *	Whether the slot REFPTR ({owner O slot S}) still names KEY, asking
+ *	the slot's own command: cget, entrycget, bind, wm protocol, after
+ *	info, trace info, itemcget, image cget. None of them runs scripts.
+ */
+
+static int
+SlotNames(
+    TkleakCollect *ctxPtr,
+    Tcl_Obj *refPtr,
+    const char *key)
+{
+    Tcl_Obj *ownerPtr, *slotPtr, *wordsPtr;
+    Tcl_Obj **sv;
+    const char *owner, *slot, *w[6];
+    int sc, names = 0;
+
+    ownerPtr = TkleakDictGet(refPtr, "owner");
+    slotPtr = TkleakDictGet(refPtr, "slot");
+    if (ownerPtr == NULL || slotPtr == NULL) {
+	return 0;
+    }
+    owner = Tcl_GetString(ownerPtr);
+    slot = Tcl_GetString(slotPtr);
+    w[0] = owner;
+    if (slot[0] == '-') {
+	w[1] = "cget";
+	w[2] = slot;
+	return AskNames(ctxPtr, owner, 3, w, key);
+    }
+
+    /*
+     * The other slot names are lists: split them, then dispatch.
+     */
+
+    wordsPtr = Tcl_NewStringObj(slot, -1);
+    Tcl_IncrRefCount(wordsPtr);
+    if (Tcl_ListObjGetElements(NULL, wordsPtr, &sc, &sv) != TCL_OK || sc < 2) {
+	Tcl_DecrRefCount(wordsPtr);
+	return 0;
+    }
+    if (strcmp(Tcl_GetString(sv[0]), "entry") == 0 && sc == 3) {
+	names = MenuNames(ctxPtr, owner, Tcl_GetString(sv[2]), key);
+    } else if (strcmp(Tcl_GetString(sv[0]), "bind") == 0) {
+	w[0] = "bind";
+	w[1] = owner;
+	w[2] = Tcl_GetString(sv[sc - 1]);
+	names = AskNames(ctxPtr, "::bind", 3, w, key);
+    } else if (strcmp(Tcl_GetString(sv[0]), "wm") == 0 && sc == 3) {
+	w[0] = "wm";
+	w[1] = "protocol";
+	w[2] = owner;
+	w[3] = Tcl_GetString(sv[2]);
+	names = AskNames(ctxPtr, "::wm", 4, w, key);
+    } else if (strcmp(Tcl_GetString(sv[0]), "after") == 0) {
+	w[0] = "after";
+	w[1] = "info";
+	w[2] = Tcl_GetString(sv[1]);
+	names = AskNames(ctxPtr, "::after", 3, w, key);
+    } else if (strcmp(Tcl_GetString(sv[0]), "variable") == 0) {
+	w[0] = "trace";
+	w[1] = "info";
+	w[2] = "variable";
+	w[3] = Tcl_GetString(sv[1]);
+	names = AskNames(ctxPtr, "::trace", 4, w, key);
+    } else if ((strcmp(Tcl_GetString(sv[0]), "item") == 0
+	    || strcmp(Tcl_GetString(sv[0]), "tag") == 0) && sc >= 3) {
+	Tk_Window tkwin = Tk_NameToWindow(ctxPtr->interp, owner,
+		Tk_MainWindow(ctxPtr->interp));
+	int isText = tkwin && Tk_Class(tkwin)
+		&& strcmp(Tk_Class(tkwin), "Text") == 0;
+
+	if (tkwin == NULL) {
+	    names = 0;
+	} else if (strcmp(Tcl_GetString(sv[2]), "bind") == 0 && sc == 4) {
+	    int n = 1;
+
+	    if (isText) {
+		w[n++] = "tag";
+	    }
+	    w[n++] = "bind";
+	    w[n++] = Tcl_GetString(sv[1]);
+	    w[n++] = Tcl_GetString(sv[3]);
+	    names = AskNames(ctxPtr, owner, n, w, key);
+	} else {
+	    w[1] = "itemcget";
+	    w[2] = Tcl_GetString(sv[1]);
+	    w[3] = Tcl_GetString(sv[2]);
+	    names = AskNames(ctxPtr, owner, 4, w, key);
+	}
+    } else if (strcmp(Tcl_GetString(sv[0]), "image") == 0 && sc == 3) {
+	w[1] = "image";
+	w[2] = "cget";
+	w[3] = Tcl_GetString(sv[1]);
+	w[4] = Tcl_GetString(sv[2]);
+	names = AskNames(ctxPtr, owner, 5, w, key);
+    }
+    Tcl_DecrRefCount(wordsPtr);
+    return names;
+}
+
+/*
+ * InSince --
+ *
+ *	Whether object ID of TYPE was in the census SINCEPTR.
+ */
+
+static int
+InSince(
+    TkleakCensus *sincePtr,
+    const char *type,
+    const char *id)
+{
+    TkleakType *typePtr = TkleakCensusFind(sincePtr, type);
+    size_t lo = 0, hi;
+
+    if (typePtr == NULL) {
+	return 0;
+    }
+    TkleakTypeSort(typePtr);
+    hi = typePtr->numIds;
+    while (lo < hi) {
+	size_t mid = (lo + hi) / 2;
+	int c = strcmp(typePtr->ids[mid], id);
+
+	if (c == 0) {
+	    return 1;
+	} else if (c < 0) {
+	    lo = mid + 1;
+	} else {
+	    hi = mid;
+	}
+    }
+    return 0;
+}
+
+static void
+AddFound(
+    Found **foundPtr,
+    int *numPtr,
+    int *capPtr,
+    const char *type,
+    const char *name,
+    const char *reason,
+    Tcl_Obj *lastPtr)
+{
+    Found *f;
+    Tcl_Obj *o = Tcl_NewDictObj();
+
+    if (*numPtr == *capPtr) {
+	*capPtr = *capPtr ? *capPtr * 2 : 16;
+	*foundPtr = (Found *) Tcl_Realloc((char *) *foundPtr,
+		*capPtr * sizeof(Found));
+    }
+    Tcl_DictObjPut(NULL, o, Tcl_NewStringObj("name", 4),
+	    Tcl_NewStringObj(name, -1));
+    Tcl_DictObjPut(NULL, o, Tcl_NewStringObj("type", 4),
+	    Tcl_NewStringObj(type, -1));
+    Tcl_DictObjPut(NULL, o, Tcl_NewStringObj("reason", 6),
+	    Tcl_NewStringObj(reason, -1));
+    Tcl_DictObjPut(NULL, o, Tcl_NewStringObj("last", 4), lastPtr);
+    Tcl_DictObjPut(NULL, o, Tcl_NewStringObj("retains", 7), Tcl_NewDictObj());
+    f = &(*foundPtr)[(*numPtr)++];
+    f->type = strcpy(Tcl_Alloc(strlen(type) + 1), type);
+    f->name = strcpy(Tcl_Alloc(strlen(name) + 1), name);
+    f->orphanPtr = o;
+    Tcl_IncrRefCount(o);
+}
+
+static int
+CompareFound(
+    const void *a,
+    const void *b)
+{
+    const Found *f1 = a, *f2 = b;
+    int c = strcmp(f1->type, f2->type);
+
+    return c ? c : strcmp(f1->name, f2->name);
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakOrphansLive --
+ *
+ *	The orphans of objects made since SINCEPTR, from what recording
+ *	saw (see the top of this file).
+ *
+ * Results:
+ *	TCL_OK with *RESULTPTR the list tkleak::orphans returns (no
+ *	reference held); TCL_CONTINUE when a detached menu needs the full
+ *	scan.
+ *
+ *----------------------------------------------------------------------
+ */
+
+int
+TkleakOrphansLive(
+    TkleakState *statePtr,
+    Tcl_Interp *interp,
+    TkleakCensus *sincePtr,
+    Tcl_Obj **resultPtr)
+{
+    TkleakCollect ctx;
+    Tcl_InterpState saved;
+    Tcl_HashSearch search;
+    Tcl_HashEntry *hPtr;
+    Found *found = NULL;
+    int numFound = 0, capFound = 0, i, code = TCL_OK;
+    Tcl_Obj *listPtr;
+
+    memset(&ctx, 0, sizeof(ctx));
+    ctx.statePtr = statePtr;
+    ctx.interp = interp;
+    saved = Tcl_SaveInterpState(interp, TCL_OK);
+
+    for (hPtr = Tcl_FirstHashEntry(&statePtr->seen, &search);
+	    hPtr != NULL && code == TCL_OK; hPtr = Tcl_NextHashEntry(&search)) {
+	const char *key = Tcl_GetHashKey(&statePtr->seen, hPtr);
+	const char *name = key + 1, *type = NULL;
+	Tcl_DString typeDs;
+	Tcl_Obj **refv;
+	int refc, j, attached = 0;
+
+	Tcl_DStringInit(&typeDs);
+	if (key[0] == 'c') {
+	    Tcl_Command token = Tcl_FindCommand(interp, name, NULL,
+		    TCL_GLOBAL_ONLY);
+
+	    if (token != NULL) {
+		type = TkleakCommandType(statePtr, interp, token, name, &typeDs);
+	    }
+	} else if (statePtr->tkReady && Tk_MainWindow(interp) != NULL) {
+	    if (key[0] == 'i') {
+		const Tk_ImageType *typePtr = NULL;
+
+		(void) Tk_GetImageMasterData(interp, name, &typePtr);
+		if (typePtr != NULL && !TkleakIsOwnName(name)) {
+		    Tcl_DStringAppend(&typeDs, "image ", 6);
+		    Tcl_DStringAppend(&typeDs, typePtr->name, -1);
+		    type = Tcl_DStringValue(&typeDs);
+		}
+	    } else {
+		Tk_Window tkwin = Tk_NameToWindow(interp, name,
+			Tk_MainWindow(interp));
+
+		if (tkwin != NULL && TkleakWalkIsMenu(statePtr, tkwin)
+			&& strchr(name, '#') == NULL && !Tk_IsMapped(tkwin)
+			&& !TkleakIsOwnWindow(name)) {
+		    type = "widget Menu";
+		}
+	    }
+	}
+	if (type == NULL || InSince(sincePtr, type, name)) {
+	    Tcl_DStringFree(&typeDs);
+	    continue;
+	}
+	if (Tcl_ListObjGetElements(NULL, Tcl_GetHashValue(hPtr), &refc, &refv)
+		== TCL_OK) {
+	    for (j = refc - 1; j >= 0 && !attached; j--) {
+		attached = SlotNames(&ctx, refv[j], key);
+	    }
+	}
+	if (!attached) {
+	    if (key[0] == 'w') {
+		code = TCL_CONTINUE;	/* What it retains: the full scan. */
+	    } else {
+		AddFound(&found, &numFound, &capFound, type, name, "detached",
+			TkleakSeenLast(hPtr));
+	    }
+	}
+	Tcl_DStringFree(&typeDs);
+    }
+
+    /*
+     * tkinter's wrappers that recording never saw attached.
+     */
+
+    if (code == TCL_OK) {
+	const char *w[3];
+	Tcl_Obj *namesPtr, **nv;
+	int nc;
+
+	w[0] = "info";
+	w[1] = "commands";
+	w[2] = "::*";
+	if (TkleakCallWidget(&ctx, "::info", 3, w, &namesPtr) == TCL_OK) {
+	    if (Tcl_ListObjGetElements(NULL, namesPtr, &nc, &nv) == TCL_OK) {
+		for (i = 0; i < nc; i++) {
+		    const char *fq = Tcl_GetString(nv[i]), *type;
+		    Tcl_Command token;
+		    Tcl_DString typeDs, key;
+		    int seen;
+
+		    if (!TkleakIsTkinterWrapper(fq)) {
+			continue;
+		    }
+		    token = Tcl_FindCommand(interp, fq, NULL, TCL_GLOBAL_ONLY);
+		    if (token == NULL) {
+			continue;
+		    }
+		    Tcl_DStringInit(&typeDs);
+		    type = TkleakCommandType(statePtr, interp, token, fq,
+			    &typeDs);
+		    Tcl_DStringInit(&key);
+		    Tcl_DStringAppend(&key, "c", 1);
+		    Tcl_DStringAppend(&key, fq, -1);
+		    seen = Tcl_FindHashEntry(&statePtr->seen,
+			    Tcl_DStringValue(&key)) != NULL;
+		    if (type != NULL && strcmp(type, "command tkinter") == 0
+			    && !seen && !InSince(sincePtr, type, fq)) {
+			AddFound(&found, &numFound, &capFound, type, fq,
+				"unreferenced", Tcl_NewObj());
+		    }
+		    Tcl_DStringFree(&key);
+		    Tcl_DStringFree(&typeDs);
+		}
+	    }
+	    Tcl_DecrRefCount(namesPtr);
+	}
+    }
+
+    Tcl_RestoreInterpState(interp, saved);
+    if (code != TCL_OK) {
+	for (i = 0; i < numFound; i++) {
+	    Tcl_DecrRefCount(found[i].orphanPtr);
+	    Tcl_Free(found[i].type);
+	    Tcl_Free(found[i].name);
+	}
+	Tcl_Free((char *) found);
+	return code;
+    }
+    if (numFound > 0) {
+	qsort(found, numFound, sizeof(Found), CompareFound);
+    }
+    listPtr = Tcl_NewListObj(0, NULL);
+    for (i = 0; i < numFound; i++) {
+	Tcl_ListObjAppendElement(NULL, listPtr, found[i].orphanPtr);
+	Tcl_DecrRefCount(found[i].orphanPtr);
+	Tcl_Free(found[i].type);
+	Tcl_Free(found[i].name);
+    }
+    Tcl_Free((char *) found);
+    *resultPtr = listPtr;
+    return TCL_OK;
+}
