@@ -790,6 +790,7 @@ TkleakCensusTakeEx(
     Tcl_DeleteHashTable(&ctx.classTypes);
     Tcl_DStringFree(&ctx.name);
     Tcl_Free((char *) ctx.entries);
+    statePtr->lastSkipped = ctx.skipped;
     if (ctx.failed) {
 	TkleakCensusFree(ctx.censusPtr);
 	goto nomem;

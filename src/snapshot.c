@@ -440,7 +440,8 @@ TkleakObjectsObjCmd(
  *
  *	tkleak::configure ?-option ?value? ...?: -maxsnapshots N caps the
  *	kept snapshots (0: no cap; the oldest are dropped first), -refs
- *	bool says whether snapshots also index references, -walk
+ *	bool says whether snapshots also index references, -skipped (read
+ *	only) how many calls the last census skipped, -walk
  *	private|public chooses how a census walks the app (public is the
  *	fallback used when the private structures cannot be read). With no
  *	argument, the dict of all options; with one, its value.
@@ -456,9 +457,9 @@ TkleakConfigureObjCmd(
     Tcl_Obj *const objv[])
 {
     static const char *const options[] =
-	    {"-maxsnapshots", "-refs", "-walk", NULL};
+	    {"-maxsnapshots", "-refs", "-skipped", "-walk", NULL};
     static const char *const walks[] = {"private", "public", NULL};
-    enum { OPT_MAX, OPT_REFS, OPT_WALK };
+    enum { OPT_MAX, OPT_REFS, OPT_SKIPPED, OPT_WALK };
     TkleakState *statePtr = clientData;
     int i, index, max = statePtr->maxSnapshots, walk = statePtr->forcePublic;
     int refs = statePtr->snapshotRefs;
@@ -470,6 +471,8 @@ TkleakConfigureObjCmd(
 		Tcl_NewIntObj(max));
 	Tcl_DictObjPut(NULL, dictPtr, Tcl_NewStringObj("-refs", -1),
 		Tcl_NewBooleanObj(refs));
+	Tcl_DictObjPut(NULL, dictPtr, Tcl_NewStringObj("-skipped", -1),
+		Tcl_NewIntObj(statePtr->lastSkipped));
 	Tcl_DictObjPut(NULL, dictPtr, Tcl_NewStringObj("-walk", -1),
 		Tcl_NewStringObj(TkleakWalkUsable(statePtr) ? "private"
 		: "public", -1));
@@ -518,6 +521,12 @@ TkleakConfigureObjCmd(
 			"-maxsnapshots", (char *) NULL);
 		return TCL_ERROR;
 	    }
+	} else if (index == OPT_SKIPPED) {
+	    Tcl_SetObjResult(interp, Tcl_NewStringObj(
+		    "option \"-skipped\" is read-only", -1));
+	    Tcl_SetErrorCode(interp, "TKLEAK", "CONFIGURE", "READONLY",
+		    "-skipped", (char *) NULL);
+	    return TCL_ERROR;
 	} else if (index == OPT_REFS) {
 	    if (Tcl_GetBooleanFromObj(NULL, objv[i + 1], &refs) != TCL_OK) {
 		Tcl_SetObjResult(interp, Tcl_ObjPrintf(

@@ -51,6 +51,9 @@ typedef struct TkleakState {
     int snapshotRefs;		/* Snapshots also index references. */
     TkleakRecord *recordPtr;	/* Live recording (record.c), or NULL. */
     int maxSnapshots;		/* 0: no cap. */
+    int lastSkipped;		/* Calls the last census skipped: app
+				 * commands that failed or were replaced by
+				 * procs (read-only option -skipped). */
     int forcePublic;		/* Take the public-API path (for tests). */
     int tkReady;		/* Tk stubs initialised and Tk present. */
 
