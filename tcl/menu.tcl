@@ -176,7 +176,13 @@ proc ::tkleak::menu::Record {} {
 
 proc ::tkleak::menu::Post {m} {
     Sync
-    ShowCount [llength [::tkleak::orphans]]
+    set n 0
+    foreach o [::tkleak::orphans] {
+	if {![::tkleak::panel::Own [dict get $o name]]} {
+	    incr n
+	}
+    }
+    ShowCount $n
 }
 
 # ::tkleak::menu::Sync --

@@ -131,9 +131,11 @@ proc ::tkleak::panel {{view {}}} {
 #
 #	Creates, if missing, the state Tk's library scripts create on the
 #	first use of a widget class the panel uses (hovering a treeview's
-#	column separator saves the cursor in an array element), with the
-#	value Tk would store there first. Run by tkleak::menu, so that the
-#	element exists before the user calibrates.
+#	column separator saves the cursor in an array element, dragging a
+#	scrollbar makes an array), as Tk would make it. Run by
+#	tkleak::menu, so that it exists before the user calibrates. (A
+#	sweep of clicks, hovers and keys over every widget of the panel
+#	found these two.)
 #
 # Arguments:
 #	None.
@@ -142,6 +144,12 @@ proc ::tkleak::panel::Prime {} {
     if {[namespace exists ::ttk::treeview]
 	    && ![info exists ::ttk::treeview::State(userConfCursor)]} {
 	set ::ttk::treeview::State(userConfCursor) {}
+    }
+    # A scrollbar's first drag makes its State array (emptied again on
+    # release).
+    if {[namespace exists ::ttk::scrollbar]
+	    && ![array exists ::ttk::scrollbar::State]} {
+	array set ::ttk::scrollbar::State {}
     }
 }
 
@@ -272,7 +280,7 @@ proc ::tkleak::panel::Title {} {
 proc ::tkleak::panel::Build {w} {
     toplevel $w
     wm title $w [Title]
-    wm geometry $w 920x520
+    wm geometry $w 1000x540
     wm minsize $w 600 300
 
     set bar [ttk::frame $w.bar]
@@ -328,7 +336,7 @@ proc ::tkleak::panel::Build {w} {
 	dcount "+/- objects" 0 e
 	bytes "total size" 0 e
 	dbytes "+/- size" 0 e
-	note "Orphan / referrer" 260 w
+	note "Orphan: last referrer" 260 w
     }]
     $t tag configure grow -foreground #b00000
     $t tag configure shrink -foreground #006000
@@ -427,12 +435,14 @@ proc ::tkleak::panel::Tree {t spec} {
 	-yscrollcommand [list $f.sy set] -xscrollcommand [list $f.sx set]
     ttk::scrollbar $f.sy -orient vertical -command [list $t yview]
     ttk::scrollbar $f.sx -orient horizontal -command [list $t xview]
+    # Only the last column stretches: the others keep the width Fit
+    # gives them, the last takes what is left.
+    set last [lindex $spec end-3]
     foreach {col head width anchor} $spec {
 	set min [expr {[font measure TkHeadingFont $head] + 20}]
 	$t heading $col -text $head -anchor $anchor
 	$t column $col -anchor $anchor -minwidth $min \
-	    -width [expr {max($min, $width)}] \
-	    -stretch [expr {$anchor eq "w"}]
+	    -width [expr {max($min, $width)}] -stretch [expr {$col eq $last}]
     }
     return $t
 }
@@ -556,8 +566,9 @@ proc ::tkleak::panel::Remember {name kind} {
     }
     variable kinds
     set now [clock milliseconds]
+    dict incr kinds $kind
     dict set info $name [dict create kind $kind time $now \
-	n [dict incr kinds $kind] heap [dict get $heap heap] \
+	n [dict get $kinds $kind] heap [dict get $heap heap] \
 	rss [dict get $heap rss] total $total]
     lappend history [dict create time $now total $total \
 	heap [dict get $heap heap] rss [dict get $heap rss] counts $counts]
@@ -947,13 +958,16 @@ proc ::tkleak::panel::Diffed {} {
 proc ::tkleak::panel::Orphaned {list} {
     variable orphans
     variable orphanOf
-    set orphans $list
+    set orphans [lmap o $list {
+	if {[Own [dict get $o name]]} continue
+	set o
+    }]
     set orphanOf [dict create]
-    foreach o $list {
+    foreach o $orphans {
 	dict set orphanOf [dict get $o name] $o
     }
     if {![Isolated]} {
-	::tkleak::menu::ShowCount [llength $list]
+	::tkleak::menu::ShowCount [llength $orphans]
     }
     if {[winfo exists .tkleak]} {
 	FillOrphans
@@ -1028,8 +1042,8 @@ proc ::tkleak::panel::Rows {} {
     }
     lassign $sortBy key order
     if {$key eq "type"} {
-	return [lsort -$order -dictionary -index 1 \
-	    [lmap r $rows {list [dict get $r type] [dict get $r type] $r}]]
+	return [lmap k [lsort -$order -dictionary -index 0 \
+	    [lmap r $rows {list [dict get $r type] $r}]] {lindex $k 1}]
     }
     # Like format_diff: by size change, then count change, then name.
     set second [expr {$key eq "dcount" ? "dbytes" : "dcount"}]
@@ -1227,12 +1241,14 @@ proc ::tkleak::panel::FillDiffNotes {} {
 	$t set $id note $note
 	$t item $id -tags [expr {[OrphanOf $name] ne "" ? "orphan" : "object"}]
     }
+    Fit $t
 }
 
 # ::tkleak::panel::Note --
 #
-#	One line about an object: "detached, was .mb.windows entry 0
-#	-command" for an orphan, the Python function of a tkinter wrapper.
+#	One line about an object: "detached: .mb.windows entry 0 -command"
+#	for an orphan (its reason and last referrer), the Python function
+#	of a tkinter wrapper.
 #
 # Arguments:
 #	type	its census type.
@@ -1242,9 +1258,9 @@ proc ::tkleak::panel::Note {type name} {
     set o [OrphanOf $name]
     set parts {}
     if {$o ne ""} {
-	set part "orphan, [dict get $o reason]"
+	set part [dict get $o reason]
 	if {[dict get $o last] ne ""} {
-	    append part ": was [dict get $o last owner] [dict get $o last slot]"
+	    append part ": [dict get $o last owner] [dict get $o last slot]"
 	}
 	lappend parts $part
     }
@@ -1252,6 +1268,34 @@ proc ::tkleak::panel::Note {type name} {
 	lappend parts "Python: [PythonFunction $name]"
     }
     return [join $parts "; "]
+}
+
+# ::tkleak::panel::Own --
+#
+#	Whether a name is tkleak's by the census's own rule: in ::tkleak,
+#	or the command of a window with a path component "tkleak" (after
+#	its last '#', so menu clones count). The C core leaves these out
+#	of the census; with recording on, its orphan list still gives the
+#	Memory cascade's widget commands, so the panel drops them itself.
+#
+# Arguments:
+#	name	a command, image or menu name.
+
+proc ::tkleak::panel::Own {name} {
+    if {[string match ::tkleak::* $name]} {
+	return 1
+    }
+    set path [regsub {^::} $name {}]
+    if {[string index $path 0] ne "."} {
+	return 0
+    }
+    foreach part [lrange [split $path .] 1 end] {
+	set part [lindex [split $part #] end]
+	if {$part eq "tkleak" || [string match tkleak_* $part]} {
+	    return 1
+	}
+    }
+    return 0
 }
 
 # ::tkleak::panel::OrphanOf --
@@ -1448,7 +1492,8 @@ proc ::tkleak::panel::Details {name {type {}}} {
 	    switch -- $kind {
 		proc {
 		    if {![catch {T ::info args $name} args]} {
-			lappend fields Arguments $args
+			lappend fields Arguments \
+			    [expr {[llength $args] ? $args : "(none)"}]
 			set body [T ::info body $name]
 		    }
 		}
@@ -2121,14 +2166,18 @@ proc ::tkleak::panel::Plot {} {
 	[list "Heap and RSS (MB)" \
 	    [list heap [lmap p $history {expr {[dict get $p heap] / 1048576.0}}] \
 		RSS [lmap p $history {expr {[dict get $p rss] / 1048576.0}}]]]]
+    # Types differ in size by orders of magnitude; their change since
+    # the first census shares one scale.
     set series {}
     foreach type $types {
-	lappend series $type [lmap p $history {
+	set counts [lmap p $history {
 	    expr {[dict exists $p counts $type]
 		? [dict get $p counts $type] : 0}
 	}]
+	set c0 [lindex $counts 0]
+	lappend series $type [lmap v $counts {expr {$v - $c0}}]
     }
-    lappend panes [list "Selected types (count)" $series]
+    lappend panes [list "Selected types (change in count)" $series]
     if {[Isolated] && ![catch {package require Plotchart}]} {
 	PlotChart $c $xs $panes
     } else {
@@ -2238,7 +2287,7 @@ proc ::tkleak::panel::PlotCanvas {c xs panes} {
 	    }
 	    $c create text $x0 [expr {$y1 + 2}] -anchor nw -font $font -text 0s
 	    $c create text $x1 [expr {$y1 + 2}] -anchor ne -font $font \
-		-text [format %.0fs $xmax]
+		-text [format [expr {$xmax < 10 ? "%.1fs" : "%.0fs"}] $xmax]
 	    set i 0
 	    set lx [expr {$x1 - 4}]
 	    foreach {name values} $series {
@@ -2258,10 +2307,15 @@ proc ::tkleak::panel::PlotCanvas {c xs panes} {
 			-outline $color -tags [list series s$i]
 		}
 		set id [$c create text $lx [expr {$y0 + 3}] -anchor ne \
-		    -text $name -fill $color -font $font]
-		set lx [expr {[lindex [$c bbox $id] 0] - 10}]
+		    -text $name -fill $color -font $font -tags legend]
+		lassign [$c bbox $id] bx0 by0 bx1 by1
+		$c lower [$c create rectangle [expr {$bx0 - 3}] $by0 \
+		    [expr {$bx1 + 3}] $by1 -fill white -outline white \
+		    -tags legend] $id
+		set lx [expr {$bx0 - 10}]
 		incr i
 	    }
+	    $c raise legend
 	}
 	set top [expr {$top + $paneH}]
     }
@@ -2295,8 +2349,11 @@ proc ::tkleak::panel::PlotChart {c xs panes} {
     set W [winfo width $c]
     set H [winfo height $c]
     set paneH [expr {$H / [llength $panes]}]
-    set xmax [expr {[llength $xs] ? max(1.0, [lindex $xs end]) : 1.0}]
+    set last [expr {[llength $xs] ? [lindex $xs end] : 0}]
+    set xscale [::Plotchart::determineScale 0 [expr {max(1.0, $last)}]]
+    lset xscale 0 0
     set colors {#1f5fbf #c03020 #208040 #a06000 #7030a0 #008080 #606060}
+    set font TkSmallCaptionFont
     set top 0
     foreach pane $panes {
 	lassign $pane title series
@@ -2307,11 +2364,15 @@ proc ::tkleak::panel::PlotChart {c xs panes} {
 	if {![llength $all]} {
 	    set all 0
 	}
-	lassign [Range $all] lo hi
-	set p [::Plotchart::createXYPlot $c [list 0 $xmax [expr {$xmax / 4.0}]] \
-	    [list $lo $hi [expr {($hi - $lo) / 4.0}]] \
+	set yscale [::Plotchart::determineScale {*}[Range $all]]
+	set p [::Plotchart::createXYPlot $c $xscale $yscale \
 	    -box [list 0 $top $W $paneH]]
+	set step [lindex $yscale 2]
+	$p yconfig -format [expr {$step == int($step) ? "%.0f" : "%.1f"}]
+	$p xconfig -format [expr {[lindex $xscale 2] < 1 ? "%.1fs" : "%.0fs"}]
 	$p title $title
+	$p legendconfig -font $font -position top-left \
+	    -spacing [expr {[font metrics $font -linespace] + 2}]
 	set i 0
 	foreach {name values} $series {
 	    set color [lindex $colors [expr {$i % [llength $colors]}]]
