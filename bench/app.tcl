@@ -68,3 +68,37 @@ proc ::bench::app::build {args} {
     dict set opts seconds [expr {([clock microseconds] - $t0) / 1e6}]
     return $opts
 }
+
+# ::bench::app::callbacks --
+#
+#	Give every button and every menu entry of the app a callback proc of
+#	its own, instead of a "set" script: the shape of a tkinter app, where
+#	each callback is a wrapper command of its own. Button I of frame F
+#	calls ::benchappF::pI, entry E of menu M calls ::benchappM::p(100+E),
+#	so the procs must be there (the defaults make 500 per namespace).
+#
+# Arguments:
+#	args	the options build was given.
+#
+# Results:
+#	The number of slots given a proc.
+
+proc ::bench::app::callbacks {args} {
+    variable defaults
+    set opts [dict merge $defaults $args]
+    dict with opts {}
+    set n 0
+    for {set f 0} {$f < ${-frames}} {incr f} {
+	for {set b 0} {$b < ${-buttons}} {incr b} {
+	    .f$f.b$b configure -command ::benchapp${f}::p$b
+	    incr n
+	}
+    }
+    for {set m 0} {$m < ${-menus}} {incr m} {
+	for {set e 0} {$e < ${-entries}} {incr e} {
+	    .m$m entryconfigure $e -command ::benchapp${m}::p[expr {100 + $e}]
+	    incr n
+	}
+    }
+    return $n
+}

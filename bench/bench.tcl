@@ -7,9 +7,15 @@
 #	kept snapshot costs per object, the plain-Tcl census of plain.tcl
 #	and its ratio to tkleak, and, through grow.tcl in a process of its
 #	own, how the snapshot time grows with 10k, 100k and 1M procs in one
-#	namespace. It prints markdown tables, each figure beside its target.
+#	namespace. Then references and orphans (issue 3): tkleak::refs,
+#	tkleak::orphans with recording off and on, the plain-Tcl orphan
+#	finder of plainrefs.tcl and its ratio to tkleak, the cost of live
+#	recording on the attach loop of attach.tcl, and tkleak::orphans
+#	again once every button and menu entry calls a proc of its own. It
+#	prints markdown tables, each figure beside its target.
 #
 #	Usage: wish bench.tcl ?-runs N? ?-keep N? ?-grow {N ...}?
+#		?-leak N? ?-attach N?
 #
 #	Times are medians of N runs after one untimed warm-up run, taken
 #	with "clock microseconds" around the command alone (forgetting a
@@ -20,17 +26,29 @@
 
 namespace eval ::bench {
     variable dir [file dirname [file normalize [info script]]]
-    variable options {-runs 7 -keep 5 -grow {0 10000 100000 1000000}}
+    variable options {
+	-runs 7 -keep 5 -grow {0 10000 100000 1000000} -leak 20 -attach 2000
+    }
 
     # The targets of the benchmark.
     variable targetSnapshotMs 25.0
     variable targetRatio 5.0
     variable targetBytes 100.0
     variable targetLinear 1.5
+    variable targetOrphansMs 200.0
+    variable targetOrphansRecordMs 10.0
+    variable targetRecordPercent 10.0
 }
 
 source [file join $::bench::dir app.tcl]
 source [file join $::bench::dir plain.tcl]
+source [file join $::bench::dir plainrefs.tcl]
+source [file join $::bench::dir attach.tcl]
+
+# What exists before tkleak is loaded is what tkleak::orphans leaves out
+# by default (the census taken at package load): the plain orphan finder
+# leaves out the same.
+::bench::plainrefs::mark
 package require tkleak
 
 # ::bench::Median --
@@ -76,6 +94,46 @@ proc ::bench::Time {runs script {cleanup {}}} {
 	}
 	uplevel 1 [list set result $r]
 	uplevel 1 $cleanup
+    }
+    return $times
+}
+
+# ::bench::OffOn --
+#
+#	Time SCRIPT with live recording off and on, in pairs whose order
+#	alternates (off then on, on then off), after one untimed pair, so
+#	that drift over the run falls on both alike. Recording is off
+#	again after each timed run, and pending idle work is done.
+#
+# Arguments:
+#	runs	how many timed pairs.
+#	script	the script to time, run in the caller's context.
+#
+# Results:
+#	A dict: "off" and "on", the lists of times in microseconds;
+#	"record", the times "tkleak::record on" took before the timed "on"
+#	runs; "result off" and "result on", the last result of each.
+
+proc ::bench::OffOn {runs script} {
+    set times [dict create off {} on {} record {}]
+    for {set i 0} {$i <= $runs} {incr i} {
+	foreach mode [expr {$i % 2 ? {on off} : {off on}}] {
+	    set t0 [clock microseconds]
+	    tkleak::record $mode
+	    set tr [expr {[clock microseconds] - $t0}]
+	    set t0 [clock microseconds]
+	    set r [uplevel 1 $script]
+	    set t [expr {[clock microseconds] - $t0}]
+	    tkleak::record off
+	    update idletasks
+	    dict set times "result $mode" $r
+	    if {$i > 0} {
+		dict lappend times $mode $t
+		if {$mode eq "on"} {
+		    dict lappend times record $tr
+		}
+	    }
+	}
     }
     return $times
 }
@@ -131,6 +189,46 @@ proc ::bench::Verdict {value target dir} {
     return [format "NOT met (%.2fx off)" $by]
 }
 
+# ::bench::Leak --
+#
+#	The shape of Python 2.4's Tkinter.Menu.delete leak, for orphans to
+#	find: N procs ::benchleak::wakeupI, each the -command of an entry
+#	of the menu .benchleak. The caller takes a look (tkleak::refs) and
+#	then deletes the entries, which leaves the procs detached.
+#
+# Arguments:
+#	n	the number of procs and entries.
+
+proc ::bench::Leak {n} {
+    namespace eval ::benchleak {}
+    menu .benchleak -tearoff 0
+    for {set i 0} {$i < $n} {incr i} {
+	proc ::benchleak::wakeup$i {} {}
+	.benchleak add command -label "window $i" \
+		-command ::benchleak::wakeup$i
+    }
+}
+
+# ::bench::Orphans --
+#
+#	An orphan list with each orphan cut down to name, type, reason and
+#	last referrer (what both orphan finders report), for comparing them.
+#
+# Arguments:
+#	orphans	a list of dicts from tkleak::orphans or plainrefs::orphans.
+
+proc ::bench::Orphans {orphans} {
+    set result {}
+    foreach orphan $orphans {
+	set row {}
+	foreach key {name type reason last} {
+	    lappend row [dict get $orphan $key]
+	}
+	lappend result $row
+    }
+    return $result
+}
+
 # ::bench::Machine --
 #
 #	One line on the system, CPUs and Tcl/Tk the figures were taken on.
@@ -163,6 +261,9 @@ proc ::bench::main {argv} {
     variable targetRatio
     variable targetBytes
     variable targetLinear
+    variable targetOrphansMs
+    variable targetOrphansRecordMs
+    variable targetRecordPercent
 
     set opts [dict merge $options $argv]
     set runs [dict get $opts -runs]
@@ -222,6 +323,49 @@ proc ::bench::main {argv} {
     set publicObjects [Objects [tkleak::summary]]
     set public [Time $runs {tkleak::snapshot} {tkleak::forget $result}]
     tkleak::configure -walk $walk
+
+    # References and orphans, on the app plus the Menu.delete leak. The
+    # look that sees the entries name the procs is tkleak::refs (timed)
+    # and the plain finder's refs; then the entries go.
+    set leak [dict get $opts -leak]
+    Leak $leak
+    set refsObjects [Objects [tkleak::summary]]
+    set refsName ::benchleak::wakeup0
+    set refsTimes [Time $runs {tkleak::refs $refsName}]
+    set refsResult $result
+    set refsSame [expr {$refsResult eq [plainrefs::refs $refsName]}]
+    .benchleak delete 0 end
+
+    # tkleak::orphans with recording off (a census and a full slot scan)
+    # and on, then the plain finder.
+    set orphTimes [OffOn $runs {tkleak::orphans}]
+    set orph [dict get $orphTimes off]
+    set orphRecord [dict get $orphTimes on]
+    set orphResult [Orphans [dict get $orphTimes "result off"]]
+    set orphRecordSame [expr {
+	[Orphans [dict get $orphTimes "result on"]] eq $orphResult}]
+    set plainOrph [Time $runs {plainrefs::orphans}]
+    set orphSame [expr {$orphResult eq [Orphans $result]}]
+    set orphRatio [expr {[Median $plainOrph] / double([Median $orph])}]
+
+    # The cost of recording: the attach loop with recording off and on.
+    set attachN [dict get $opts -attach]
+    attach::setup
+    set attachTimes [OffOn $runs {attach::run $attachN}]
+    set attachOff [Median [dict get $attachTimes off]]
+    set attachOn [Median [dict get $attachTimes on]]
+    set overhead [expr {($attachOn - $attachOff) * 100.0 / $attachOff}]
+    set recordOn [concat [dict get $orphTimes record] \
+	    [dict get $attachTimes record]]
+
+    # tkleak::orphans again, off and on, once every button and entry has
+    # a callback proc of its own: recording's check grows with the
+    # objects slots name, and the app's "set" scripts name only one.
+    set ownProcs [app::callbacks]
+    set ownTimes [OffOn $runs {tkleak::orphans}]
+    set ownSame [expr {
+	[Orphans [dict get $ownTimes "result off"]] eq $orphResult
+	&& [Orphans [dict get $ownTimes "result on"]] eq $orphResult}]
 
     # Growth with procs in one namespace, in a fresh process.
     set grow [exec [info nameofexecutable] [file join $dir grow.tcl] \
@@ -295,6 +439,51 @@ proc ::bench::main {argv} {
 	puts [format "| %d | %d | %.2f ms | %.0f | %s |" $n $o \
 		[expr {$us / 1000.0}] $ns \
 		[expr {$slope eq "" ? "-" : [format %.0f $slope]}]]
+    }
+    puts ""
+    puts "## References and orphans (issue 3)"
+    puts ""
+    puts "The app above plus the Menu.delete leak: $leak procs, each the\
+	    -command of an entry of one menu, seen by a look (tkleak::refs),\
+	    then the entries deleted. $refsObjects objects by tkleak.\
+	    Orphans found: [llength $orphResult], the plain finder's the\
+	    same: [expr {$orphSame ? "yes" : "NO"}]."
+    puts ""
+    puts "| measure | figure | target | verdict |"
+    puts "|---|---|---|---|"
+    set orphMs [expr {[Median $orph] / 1000.0}]
+    puts [format "| orphans, recording off (census and full slot scan) |\
+	    %s | <= %.0f ms | %s |" [Ms $orph] $targetOrphansMs \
+	    [Verdict $orphMs $targetOrphansMs max]]
+    puts "| plain-Tcl orphan finder, same work | [Ms $plainOrph] | - | - |"
+    puts [format "| plain / tkleak::orphans | %.1fx | report | - |" \
+	    $orphRatio]
+    set orphRecordMs [expr {[Median $orphRecord] / 1000.0}]
+    puts [format "| orphans, recording on%s | %s | <= %.0f ms | %s |" \
+	    [expr {$orphRecordSame ? "" : " (OTHER RESULT)"}] \
+	    [Ms $orphRecord] $targetOrphansRecordMs \
+	    [Verdict $orphRecordMs $targetOrphansRecordMs max]]
+    puts [format "| refs %s (%d referrer%s, plain finder agrees: %s) |\
+	    %s | - | - |" $refsName [llength $refsResult] \
+	    [expr {[llength $refsResult] == 1 ? "" : "s"}] \
+	    [expr {$refsSame ? "yes" : "NO"}] [Ms $refsTimes]]
+    puts "| attach loop ($attachN iterations), recording off |\
+	    [Ms [dict get $attachTimes off]] | - | - |"
+    puts "| attach loop, recording on | [Ms [dict get $attachTimes on]] |\
+	    - | - |"
+    puts [format "| recording overhead on the attach loop | %+.1f%% |\
+	    <= %.0f%% | %s |" $overhead $targetRecordPercent \
+	    [Verdict [expr {max($overhead, 0.0)}] $targetRecordPercent max]]
+    puts "| record on (census, slot index, hooking every widget) |\
+	    [Ms $recordOn] | - | - |"
+    foreach mode {off on} target [list $targetOrphansMs \
+	    $targetOrphansRecordMs] {
+	set ms [expr {[Median [dict get $ownTimes $mode]] / 1000.0}]
+	puts [format "| orphans, recording %s, each of %d buttons and entries\
+		calling a proc of its own%s | %s | <= %.0f ms | %s |" \
+		$mode $ownProcs [expr {$ownSame ? "" : " (OTHER RESULT)"}] \
+		[Ms [dict get $ownTimes $mode]] $target \
+		[Verdict $ms $target max]]
     }
     flush stdout
 }
