@@ -11,6 +11,7 @@
 
 #include "config.h"
 #include <stdlib.h>
+#include <string.h>
 #include "tkleakInt.h"
 
 /*
@@ -64,6 +65,182 @@ NoMemory(
     return TCL_ERROR;
 }
 
+static int
+CompareGroups(
+    const void *a,
+    const void *b)
+{
+    Tcl_Obj *const *p1 = a, *const *p2 = b;
+    int c1 = 0, c2 = 0;
+
+    Tcl_GetIntFromObj(NULL, TkleakDictGet(p1[1], "count"), &c1);
+    Tcl_GetIntFromObj(NULL, TkleakDictGet(p2[1], "count"), &c2);
+    if (c1 != c2) {
+	return c1 > c2 ? -1 : 1;
+    }
+    return strcmp(Tcl_GetString(p1[0]), Tcl_GetString(p2[0]));
+}
+
+/*
+ * KeyOf --
+ *
+ *	The origin key of object ID of census type TYPE, in DSPTR, or 0
+ *	when objects of that type have no origin.
+ */
+
+static int
+KeyOf(
+    const char *type,
+    const char *id,
+    Tcl_DString *dsPtr)
+{
+    char kind;
+
+    if (strncmp(type, "command ", 8) == 0 || strncmp(type, "object ", 7) == 0) {
+	kind = 'c';
+    } else if (strncmp(type, "image ", 6) == 0) {
+	kind = 'i';
+    } else if (strncmp(type, "widget ", 7) == 0) {
+	kind = 'w';
+    } else {
+	return 0;
+    }
+    Tcl_DStringAppend(dsPtr, &kind, 1);
+    Tcl_DStringAppend(dsPtr, id, -1);
+    return 1;
+}
+
+/*
+ * AppLine --
+ *
+ *	"file:line (proc)" of the innermost frame of STACKPTR that is not
+ *	marked lib, or "" when there is none.
+ */
+
+static Tcl_Obj *
+AppLine(
+    Tcl_Obj *stackPtr)
+{
+    Tcl_Obj **fv;
+    int fc, i;
+
+    if (Tcl_ListObjGetElements(NULL, stackPtr, &fc, &fv) != TCL_OK) {
+	return Tcl_NewObj();
+    }
+    for (i = 0; i < fc; i++) {
+	Tcl_Obj *libPtr = TkleakDictGet(fv[i], "lib");
+	Tcl_Obj *filePtr = TkleakDictGet(fv[i], "file");
+	Tcl_Obj *linePtr = TkleakDictGet(fv[i], "line");
+	Tcl_Obj *procPtr = TkleakDictGet(fv[i], "proc");
+	int lib = 0;
+
+	if (libPtr) {
+	    Tcl_GetBooleanFromObj(NULL, libPtr, &lib);
+	}
+	if (!lib && filePtr && linePtr) {
+	    return Tcl_ObjPrintf("%s:%s (%s)", Tcl_GetString(filePtr),
+		    Tcl_GetString(linePtr), procPtr ? Tcl_GetString(procPtr)
+		    : "");
+	}
+    }
+    return Tcl_NewObj();
+}
+
+/*
+ * ByOrigin --
+ *
+ *	The growth from OLDPTR to NEWPTR grouped by the innermost app frame
+ *	of each new object's origin: a dict ORIGIN -> {count N types {TYPE
+ *	N ...}}, largest first; objects with no origin under "".
+ */
+
+static Tcl_Obj *
+ByOrigin(
+    TkleakState *statePtr,
+    TkleakCensus *oldPtr,
+    TkleakCensus *newPtr)
+{
+    Tcl_Obj *groupsPtr = Tcl_NewDictObj(), *resultPtr, *keyPtr, *valuePtr;
+    Tcl_Obj **pairs;
+    size_t t, k;
+    int n, done, i;
+    Tcl_DictSearch search;
+
+    for (t = 0; t < newPtr->numTypes; t++) {
+	TkleakType *typePtr = &newPtr->types[t];
+	const char **ids;
+	size_t num;
+
+	if (TkleakIdsMinus(typePtr, TkleakCensusFind(oldPtr, typePtr->name),
+		&ids, &num) != 0) {
+	    continue;
+	}
+	for (k = 0; k < num; k++) {
+	    Tcl_DString key;
+	    Tcl_Obj *linePtr, *groupPtr, *typesPtr, *countPtr, *typeKeyPtr;
+	    int count = 0;
+
+	    Tcl_DStringInit(&key);
+	    linePtr = KeyOf(typePtr->name, ids[k], &key)
+		    ? AppLine(TkleakOriginLast(statePtr, Tcl_DStringValue(&key)))
+		    : Tcl_NewObj();
+	    Tcl_DStringFree(&key);
+	    Tcl_IncrRefCount(linePtr);
+	    if (Tcl_DictObjGet(NULL, groupsPtr, linePtr, &groupPtr) != TCL_OK
+		    || groupPtr == NULL) {
+		groupPtr = Tcl_NewDictObj();
+	    } else {
+		groupPtr = Tcl_DuplicateObj(groupPtr);
+	    }
+	    countPtr = TkleakDictGet(groupPtr, "count");
+	    if (countPtr) {
+		Tcl_GetIntFromObj(NULL, countPtr, &count);
+	    }
+	    Tcl_DictObjPut(NULL, groupPtr, Tcl_NewStringObj("count", 5),
+		    Tcl_NewIntObj(count + 1));
+	    typesPtr = TkleakDictGet(groupPtr, "types");
+	    typesPtr = typesPtr ? Tcl_DuplicateObj(typesPtr) : Tcl_NewDictObj();
+	    typeKeyPtr = Tcl_NewStringObj(typePtr->name, -1);
+	    Tcl_IncrRefCount(typeKeyPtr);
+	    count = 0;
+	    if (Tcl_DictObjGet(NULL, typesPtr, typeKeyPtr, &countPtr) == TCL_OK
+		    && countPtr != NULL) {
+		Tcl_GetIntFromObj(NULL, countPtr, &count);
+	    }
+	    Tcl_DictObjPut(NULL, typesPtr, typeKeyPtr, Tcl_NewIntObj(count + 1));
+	    Tcl_DecrRefCount(typeKeyPtr);
+	    Tcl_DictObjPut(NULL, groupPtr, Tcl_NewStringObj("types", 5),
+		    typesPtr);
+	    Tcl_DictObjPut(NULL, groupsPtr, linePtr, groupPtr);
+	    Tcl_DecrRefCount(linePtr);
+	}
+	free((void *) ids);
+    }
+
+    /*
+     * Largest group first.
+     */
+
+    Tcl_DictObjSize(NULL, groupsPtr, &n);
+    pairs = (Tcl_Obj **) Tcl_Alloc((n + 1) * 2 * sizeof(Tcl_Obj *));
+    i = 0;
+    Tcl_DictObjFirst(NULL, groupsPtr, &search, &keyPtr, &valuePtr, &done);
+    for (; !done; Tcl_DictObjNext(&search, &keyPtr, &valuePtr, &done)) {
+	pairs[2 * i] = keyPtr;
+	pairs[2 * i + 1] = valuePtr;
+	i++;
+    }
+    Tcl_DictObjDone(&search);
+    qsort(pairs, (size_t) n, 2 * sizeof(Tcl_Obj *), CompareGroups);
+    resultPtr = Tcl_NewDictObj();
+    for (i = 0; i < n; i++) {
+	Tcl_DictObjPut(NULL, resultPtr, pairs[2 * i], pairs[2 * i + 1]);
+    }
+    Tcl_Free((char *) pairs);
+    Tcl_DecrRefCount(groupsPtr);
+    return resultPtr;
+}
+
 /*
  *----------------------------------------------------------------------
  *
@@ -86,15 +263,34 @@ TkleakDiffObjCmd(
     TkleakDiff diff;
     Tcl_Obj *dictPtr;
     size_t i;
+    int byOrigin = 0;
 
+    if (objc >= 4 && strcmp(Tcl_GetString(objv[objc - 2]), "-by") == 0) {
+	if (strcmp(Tcl_GetString(objv[objc - 1]), "origin") != 0
+		&& strcmp(Tcl_GetString(objv[objc - 1]), "type") != 0) {
+	    Tcl_SetObjResult(interp, Tcl_ObjPrintf(
+		    "bad grouping \"%s\": must be type or origin",
+		    Tcl_GetString(objv[objc - 1])));
+	    Tcl_SetErrorCode(interp, "TKLEAK", "USAGE", (char *) NULL);
+	    return TCL_ERROR;
+	}
+	byOrigin = strcmp(Tcl_GetString(objv[objc - 1]), "origin") == 0;
+	objc -= 2;
+    }
     if (objc < 2 || objc > 3) {
-	Tcl_WrongNumArgs(interp, 1, objv, "old ?new?");
+	Tcl_WrongNumArgs(interp, 1, objv, "old ?new? ?-by type|origin?");
 	Tcl_SetErrorCode(interp, "TKLEAK", "USAGE", (char *) NULL);
 	return TCL_ERROR;
     }
     if (GetPair(interp, clientData, objv[1], objc == 3 ? objv[2] : NULL,
 	    &pair) != TCL_OK) {
 	return TCL_ERROR;
+    }
+    if (byOrigin) {
+	dictPtr = ByOrigin(clientData, pair.oldPtr, pair.newPtr);
+	FreePair(&pair);
+	Tcl_SetObjResult(interp, dictPtr);
+	return TCL_OK;
     }
     if (TkleakDiffCompute(pair.oldPtr, pair.newPtr, &diff) != 0) {
 	FreePair(&pair);
@@ -137,10 +333,17 @@ NewOrGone(
     const char **ids;
     size_t n, i;
     Tcl_Obj *listPtr;
-    int code;
+    int code, origins = 0;
 
+    if (objc >= 5 && strcmp(Tcl_GetString(objv[objc - 2]), "-origins") == 0) {
+	if (Tcl_GetBooleanFromObj(interp, objv[objc - 1], &origins) != TCL_OK) {
+	    Tcl_SetErrorCode(interp, "TKLEAK", "USAGE", (char *) NULL);
+	    return TCL_ERROR;
+	}
+	objc -= 2;
+    }
     if (objc < 3 || objc > 4) {
-	Tcl_WrongNumArgs(interp, 1, objv, "type old ?new?");
+	Tcl_WrongNumArgs(interp, 1, objv, "type old ?new? ?-origins bool?");
 	Tcl_SetErrorCode(interp, "TKLEAK", "USAGE", (char *) NULL);
 	return TCL_ERROR;
     }
@@ -159,6 +362,16 @@ NewOrGone(
     listPtr = Tcl_NewListObj(0, NULL);
     for (i = 0; i < n; i++) {
 	Tcl_ListObjAppendElement(NULL, listPtr, Tcl_NewStringObj(ids[i], -1));
+	if (origins) {
+	    Tcl_DString key;
+
+	    Tcl_DStringInit(&key);
+	    Tcl_ListObjAppendElement(NULL, listPtr,
+		    KeyOf(Tcl_GetString(objv[1]), ids[i], &key)
+		    ? TkleakOriginLast(clientData, Tcl_DStringValue(&key))
+		    : Tcl_NewObj());
+	    Tcl_DStringFree(&key);
+	}
     }
     free((void *) ids);
     FreePair(&pair);

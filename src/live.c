@@ -278,6 +278,39 @@ SlotNames(
 }
 
 /*
+ * IsPartOfObject --
+ *
+ *	Whether the command FQ is a widget's or an image's own command,
+ *	which the census counts with the widget or image, not as a command.
+ */
+
+static int
+IsPartOfObject(
+    TkleakState *statePtr,
+    Tcl_Interp *interp,
+    const char *fq)
+{
+    const char *tail = fq;
+    const Tk_ImageType *typePtr = NULL;
+
+    if (!statePtr->tkReady || Tk_MainWindow(interp) == NULL) {
+	return 0;
+    }
+    if (strncmp(fq, "::", 2) == 0 && strstr(fq + 2, "::") == NULL) {
+	tail = fq + 2;
+    }
+    if (tail[0] == '.' && (TkleakIsOwnWindow(tail)
+	    || Tk_NameToWindow(interp, tail, Tk_MainWindow(interp)) != NULL)) {
+	return 1;
+    }
+    (void) Tk_GetImageMasterData(interp, tail, &typePtr);
+    if (typePtr == NULL && tail != fq) {
+	(void) Tk_GetImageMasterData(interp, fq, &typePtr);
+    }
+    return typePtr != NULL;
+}
+
+/*
  * InSince --
  *
  *	Whether object ID of TYPE was in the census SINCEPTR.
@@ -314,6 +347,8 @@ InSince(
 
 static void
 AddFound(
+    TkleakState *statePtr,
+    const char *key,
     Found **foundPtr,
     int *numPtr,
     int *capPtr,
@@ -338,6 +373,8 @@ AddFound(
 	    Tcl_NewStringObj(reason, -1));
     Tcl_DictObjPut(NULL, o, Tcl_NewStringObj("last", 4), lastPtr);
     Tcl_DictObjPut(NULL, o, Tcl_NewStringObj("retains", 7), Tcl_NewDictObj());
+    Tcl_DictObjPut(NULL, o, Tcl_NewStringObj("origin", 6),
+	    TkleakOriginLast(statePtr, key));
     f = &(*foundPtr)[(*numPtr)++];
     f->type = strcpy(Tcl_Alloc(strlen(type) + 1), type);
     f->name = strcpy(Tcl_Alloc(strlen(name) + 1), name);
@@ -405,7 +442,7 @@ TkleakOrphansLive(
 	    Tcl_Command token = Tcl_FindCommand(interp, name, NULL,
 		    TCL_GLOBAL_ONLY);
 
-	    if (token != NULL) {
+	    if (token != NULL && !IsPartOfObject(statePtr, interp, name)) {
 		type = TkleakCommandType(statePtr, interp, token, name, &typeDs);
 	    }
 	} else if (statePtr->tkReady && Tk_MainWindow(interp) != NULL) {
@@ -443,8 +480,8 @@ TkleakOrphansLive(
 	    if (key[0] == 'w') {
 		code = TCL_CONTINUE;	/* What it retains: the full scan. */
 	    } else {
-		AddFound(&found, &numFound, &capFound, type, name, "detached",
-			TkleakSeenLast(hPtr));
+		AddFound(statePtr, key, &found, &numFound, &capFound, type,
+			name, "detached", TkleakSeenLast(hPtr));
 	    }
 	}
 	Tcl_DStringFree(&typeDs);
@@ -487,8 +524,9 @@ TkleakOrphansLive(
 			    Tcl_DStringValue(&key)) != NULL;
 		    if (type != NULL && strcmp(type, "command tkinter") == 0
 			    && !seen && !InSince(sincePtr, type, fq)) {
-			AddFound(&found, &numFound, &capFound, type, fq,
-				"unreferenced", Tcl_NewObj());
+			AddFound(statePtr, Tcl_DStringValue(&key), &found,
+				&numFound, &capFound, type, fq, "unreferenced",
+				Tcl_NewObj());
 		    }
 		    Tcl_DStringFree(&key);
 		    Tcl_DStringFree(&typeDs);

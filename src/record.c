@@ -2,8 +2,9 @@
  * record.c --
  *
  *	Live attachment recording: tkleak::record on|off|status. While on,
- *	tkleak sees every attachment as it is made, through the commands
- *	that attach: bind, after, "wm protocol", "trace add variable", the
+ *	tkleak sees every attachment as it is made, and where it is made
+ *	(origin.c), through the commands that attach or create: proc,
+ *	"image create", bind, after, "wm protocol", "trace add variable", the
  *	widget creation commands and every widget command (configure, menu
  *	add/insert/entryconfigure, canvas bind/create/itemconfigure, text tag
  *	bind and image create). Each slot's script is scanned for the names
@@ -43,7 +44,7 @@
  */
 
 static const char *const globalNames[] = {
-    "::bind", "::after", "::wm", "::trace",
+    "::bind", "::after", "::wm", "::trace", "::proc", "::image",
     "::button", "::checkbutton", "::radiobutton", "::label", "::frame",
     "::labelframe", "::toplevel", "::menu", "::menubutton", "::canvas",
     "::text", "::entry", "::spinbox", "::listbox", "::scale",
@@ -55,8 +56,8 @@ static const char *const globalNames[] = {
     "::ttk::notebook", "::ttk::panedwindow", "::ttk::progressbar",
     "::ttk::treeview", "::ttk::separator", "::ttk::sizegrip", NULL
 };
-enum { G_BIND, G_AFTER, G_WM, G_TRACE, G_FIRST_CREATOR };
-#define NUM_GLOBALS 40
+enum { G_BIND, G_AFTER, G_WM, G_TRACE, G_PROC, G_IMAGE, G_FIRST_CREATOR };
+#define NUM_GLOBALS 42
 
 typedef struct WidgetHook {
     Tcl_ObjCmdProc *objProc;	/* The widget command's own procedure. */
@@ -93,13 +94,14 @@ TRAMPOLINE(20) TRAMPOLINE(21) TRAMPOLINE(22) TRAMPOLINE(23) TRAMPOLINE(24)
 TRAMPOLINE(25) TRAMPOLINE(26) TRAMPOLINE(27) TRAMPOLINE(28) TRAMPOLINE(29)
 TRAMPOLINE(30) TRAMPOLINE(31) TRAMPOLINE(32) TRAMPOLINE(33) TRAMPOLINE(34)
 TRAMPOLINE(35) TRAMPOLINE(36) TRAMPOLINE(37) TRAMPOLINE(38) TRAMPOLINE(39)
+TRAMPOLINE(40) TRAMPOLINE(41)
 
 static Tcl_ObjCmdProc *const trampolines[NUM_GLOBALS] = {
     Hook0, Hook1, Hook2, Hook3, Hook4, Hook5, Hook6, Hook7, Hook8, Hook9,
     Hook10, Hook11, Hook12, Hook13, Hook14, Hook15, Hook16, Hook17, Hook18,
     Hook19, Hook20, Hook21, Hook22, Hook23, Hook24, Hook25, Hook26, Hook27,
     Hook28, Hook29, Hook30, Hook31, Hook32, Hook33, Hook34, Hook35, Hook36,
-    Hook37, Hook38, Hook39
+    Hook37, Hook38, Hook39, Hook40, Hook41
 };
 
 static TkleakRecord *
@@ -126,6 +128,7 @@ typedef struct RememberData {
     TkleakState *statePtr;
     Tcl_Interp *interp;
     Tcl_Obj *refPtr;
+    Tcl_Obj *stackPtr;		/* Where this happens, taken on first use. */
 } RememberData;
 
 static void
@@ -139,6 +142,12 @@ RememberName(
     if (keyPtr != NULL) {
 	Tcl_IncrRefCount(keyPtr);
 	TkleakSeen(dataPtr->statePtr, Tcl_GetString(keyPtr), dataPtr->refPtr);
+	if (dataPtr->stackPtr == NULL) {
+	    dataPtr->stackPtr = TkleakOriginCapture(dataPtr->statePtr,
+		    dataPtr->interp);
+	}
+	TkleakOriginAttached(dataPtr->statePtr, Tcl_GetString(keyPtr),
+		dataPtr->refPtr, dataPtr->stackPtr);
 	Tcl_DecrRefCount(keyPtr);
     }
 }
@@ -176,6 +185,7 @@ Remember(
     data.statePtr = statePtr;
     data.interp = interp;
     data.refPtr = TkleakNewRef(owner, slot);
+    data.stackPtr = NULL;
     Tcl_IncrRefCount(data.refPtr);
     TkleakScanWords(text, (size_t) len, RememberWord, &data);
     RememberName(&data, text);
@@ -183,6 +193,21 @@ Remember(
 	RememberName(&data, Tcl_GetString(firstPtr));
     }
     Tcl_DecrRefCount(data.refPtr);
+}
+
+/*
+ * Created --
+ *
+ *	Note where the object KEY is being made.
+ */
+
+static void
+Created(
+    TkleakState *statePtr,
+    Tcl_Interp *interp,
+    const char *key)
+{
+    TkleakOriginCreated(statePtr, key, TkleakOriginCapture(statePtr, interp));
 }
 
 /*
@@ -536,6 +561,34 @@ GlobalHook(
 	    Tcl_DStringFree(&slot);
 	}
 	break;
+    case G_PROC:
+	if (objc == 4) {
+	    Tcl_Command token = Tcl_FindCommand(interp,
+		    Tcl_GetString(objv[1]), NULL, 0);
+
+	    if (token != NULL) {
+		Tcl_Obj *keyPtr = Tcl_NewStringObj("c", 1);
+
+		Tcl_IncrRefCount(keyPtr);
+		Tcl_GetCommandFullName(interp, token, keyPtr);
+		if (!TkleakIsOwnNamespace(Tcl_GetString(keyPtr) + 1)) {
+		    Created(statePtr, interp, Tcl_GetString(keyPtr));
+		}
+		Tcl_DecrRefCount(keyPtr);
+	    }
+	}
+	break;
+    case G_IMAGE:
+	if (objc >= 3 && strcmp(Tcl_GetString(objv[1]), "create") == 0) {
+	    Tcl_DString key;
+
+	    Tcl_DStringInit(&key);
+	    Tcl_DStringAppend(&key, "i", 1);
+	    Tcl_DStringAppend(&key, Tcl_GetString(resultPtr), -1);
+	    Created(statePtr, interp, Tcl_DStringValue(&key));
+	    Tcl_DStringFree(&key);
+	}
+	break;
     default:
 	/*
 	 * A widget creation command: its options, then hook the widget.
@@ -544,7 +597,14 @@ GlobalHook(
 	if (objc >= 2) {
 	    const char *path = Tcl_GetString(resultPtr);
 
-	    if (path[0] == '.') {
+	    if (path[0] == '.' && !TkleakIsOwnWindow(path)) {
+		Tcl_DString key;
+
+		Tcl_DStringInit(&key);
+		Tcl_DStringAppend(&key, "w", 1);
+		Tcl_DStringAppend(&key, path, -1);
+		Created(statePtr, interp, Tcl_DStringValue(&key));
+		Tcl_DStringFree(&key);
 		RememberOptions(statePtr, interp, path, "", objc - 2, objv + 2);
 		HookWidget(statePtr, interp, path);
 	    }

@@ -1494,6 +1494,14 @@ TkleakOrphansObjCmd(
 		    lastPtr);
 	    Tcl_DictObjPut(NULL, orphanPtr, Tcl_NewStringObj("retains", 7),
 		    retainsPtr);
+	    {
+		Tcl_Obj *okeyPtr = Tcl_ObjPrintf("%c%s", kind, id);
+
+		Tcl_IncrRefCount(okeyPtr);
+		Tcl_DictObjPut(NULL, orphanPtr, Tcl_NewStringObj("origin", 6),
+			TkleakOriginLast(statePtr, Tcl_GetString(okeyPtr)));
+		Tcl_DecrRefCount(okeyPtr);
+	    }
 	    Tcl_ListObjAppendElement(NULL, resultPtr, orphanPtr);
 	}
 	free((void *) ids);

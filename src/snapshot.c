@@ -457,16 +457,19 @@ TkleakConfigureObjCmd(
     Tcl_Obj *const objv[])
 {
     static const char *const options[] =
-	    {"-maxsnapshots", "-refs", "-skipped", "-walk", NULL};
+	    {"-depth", "-maxsnapshots", "-refs", "-skipped", "-walk", NULL};
     static const char *const walks[] = {"private", "public", NULL};
-    enum { OPT_MAX, OPT_REFS, OPT_SKIPPED, OPT_WALK };
+    enum { OPT_DEPTH, OPT_MAX, OPT_REFS, OPT_SKIPPED, OPT_WALK };
     TkleakState *statePtr = clientData;
     int i, index, max = statePtr->maxSnapshots, walk = statePtr->forcePublic;
+    int depth = statePtr->depth;
     int refs = statePtr->snapshotRefs;
 
     if (objc == 1 || objc == 2) {
 	Tcl_Obj *dictPtr = Tcl_NewDictObj();
 
+	Tcl_DictObjPut(NULL, dictPtr, Tcl_NewStringObj("-depth", -1),
+		Tcl_NewIntObj(depth));
 	Tcl_DictObjPut(NULL, dictPtr, Tcl_NewStringObj("-maxsnapshots", -1),
 		Tcl_NewIntObj(max));
 	Tcl_DictObjPut(NULL, dictPtr, Tcl_NewStringObj("-refs", -1),
@@ -521,6 +524,16 @@ TkleakConfigureObjCmd(
 			"-maxsnapshots", (char *) NULL);
 		return TCL_ERROR;
 	    }
+	} else if (index == OPT_DEPTH) {
+	    if (Tcl_GetIntFromObj(NULL, objv[i + 1], &depth) != TCL_OK
+		    || depth < 1 || depth > 64) {
+		Tcl_SetObjResult(interp, Tcl_ObjPrintf(
+			"expected a depth from 1 to 64 but got \"%s\"",
+			Tcl_GetString(objv[i + 1])));
+		Tcl_SetErrorCode(interp, "TKLEAK", "CONFIGURE", "VALUE",
+			"-depth", (char *) NULL);
+		return TCL_ERROR;
+	    }
 	} else if (index == OPT_SKIPPED) {
 	    Tcl_SetObjResult(interp, Tcl_NewStringObj(
 		    "option \"-skipped\" is read-only", -1));
@@ -548,6 +561,7 @@ TkleakConfigureObjCmd(
     statePtr->maxSnapshots = max;
     statePtr->forcePublic = walk;
     statePtr->snapshotRefs = refs;
+    statePtr->depth = depth;
     while (statePtr->maxSnapshots > 0
 	    && statePtr->numSnaps > statePtr->maxSnapshots) {
 	DropSnapshot(statePtr, 0);

@@ -37,6 +37,7 @@ static const struct {
     {"::tkleak::refs", TkleakRefsObjCmd},
     {"::tkleak::orphans", TkleakOrphansObjCmd},
     {"::tkleak::record", TkleakRecordObjCmd},
+    {"::tkleak::origin", TkleakOriginObjCmd},
     {NULL, NULL}
 };
 
@@ -59,6 +60,7 @@ DeleteState(
     Tcl_HashEntry *hPtr;
 
     TkleakRecordFree(statePtr);
+    TkleakOriginFree(statePtr);
     TkleakFreeSnapshots(statePtr);
     TkleakCensusFree(statePtr->reference);
     TkleakCensusFree(statePtr->loadPtr);
@@ -95,6 +97,9 @@ TkleakGetState(
 	memset(statePtr, 0, sizeof(TkleakState));
 	statePtr->interp = interp;
 	statePtr->snapshotRefs = 0;
+	statePtr->depth = 8;
+	Tcl_InitHashTable(&statePtr->origins, TCL_STRING_KEYS);
+	Tcl_InitHashTable(&statePtr->stacks, TCL_STRING_KEYS);
 	Tcl_InitHashTable(&statePtr->seen, TCL_STRING_KEYS);
 	Tcl_InitHashTable(&statePtr->procKinds, TCL_ONE_WORD_KEYS);
 	Tcl_SetAssocData(interp, STATE_KEY, DeleteState, statePtr);

@@ -50,6 +50,9 @@ typedef struct TkleakState {
     Tcl_HashTable seen;		/* Index key -> last {owner slot} seen. */
     int snapshotRefs;		/* Snapshots also index references. */
     TkleakRecord *recordPtr;	/* Live recording (record.c), or NULL. */
+    int depth;			/* Frames kept per origin (-depth). */
+    Tcl_HashTable origins;	/* Index key -> {CREATED ATTACHED} list. */
+    Tcl_HashTable stacks;	/* Interned stacks, by string form. */
     int maxSnapshots;		/* 0: no cap. */
     int lastSkipped;		/* Calls the last census skipped: app
 				 * commands that failed or were replaced by
@@ -212,6 +215,23 @@ MODULE_SCOPE Tcl_ObjCmdProc TkleakRefsObjCmd, TkleakOrphansObjCmd;
 MODULE_SCOPE Tcl_ObjCmdProc TkleakRecordObjCmd;
 MODULE_SCOPE int	TkleakRecording(TkleakState *statePtr);
 
+/* origin.c */
+MODULE_SCOPE Tcl_Obj *	TkleakOriginCapture(TkleakState *statePtr,
+			    Tcl_Interp *interp);
+MODULE_SCOPE void	TkleakOriginCreated(TkleakState *statePtr,
+			    const char *key, Tcl_Obj *stackPtr);
+MODULE_SCOPE void	TkleakOriginAttached(TkleakState *statePtr,
+			    const char *key, Tcl_Obj *refPtr,
+			    Tcl_Obj *stackPtr);
+MODULE_SCOPE Tcl_Obj *	TkleakOriginOf(TkleakState *statePtr,
+			    const char *key);
+MODULE_SCOPE Tcl_Obj *	TkleakOriginLast(TkleakState *statePtr,
+			    const char *key);
+MODULE_SCOPE void	TkleakOriginForget(TkleakState *statePtr,
+			    const char *key);
+MODULE_SCOPE void	TkleakOriginFree(TkleakState *statePtr);
+MODULE_SCOPE Tcl_ObjCmdProc TkleakOriginObjCmd;
+
 /* live.c */
 MODULE_SCOPE int	TkleakOrphansLive(TkleakState *statePtr,
 			    Tcl_Interp *interp, TkleakCensus *sincePtr,
@@ -233,6 +253,7 @@ MODULE_SCOPE int	TkleakWalkIsCanvas(TkleakState *statePtr,
 			    Tk_Window tkwin);
 MODULE_SCOPE void	TkleakWalkMenuRefs(TkleakCollect *ctxPtr,
 			    Tk_Window tkwin);
+MODULE_SCOPE int	TkleakWalkHasFrames(Tcl_Interp *interp);
 MODULE_SCOPE Tcl_Class	TkleakWalkObjectClass(Tcl_Object object);
 MODULE_SCOPE Tcl_NamespaceDeleteProc *TkleakWalkNsEarlyDelete(
 			    Tcl_Namespace *nsPtr);

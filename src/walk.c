@@ -287,6 +287,21 @@ TkleakWalkNamespaces(
     WalkNamespace(ctxPtr, (Namespace *) Tcl_GetGlobalNamespace(ctxPtr->interp));
 }
 
+/*
+ * TkleakWalkHasFrames --
+ *
+ *	Whether the interpreter has frame information to show: "info
+ *	frame" reads the current command frame without checking it, and a
+ *	command called straight from C (tkinter's Tkapp_Call) has none.
+ */
+
+int
+TkleakWalkHasFrames(
+    Tcl_Interp *interp)
+{
+    return ((Interp *) interp)->cmdFramePtr != NULL;
+}
+
 Tcl_Class
 TkleakWalkObjectClass(
     Tcl_Object object)
@@ -575,5 +590,6 @@ void TkleakWalkImages(TkleakCollect *ctxPtr, Tk_Window w) { (void) ctxPtr; (void
 void TkleakWalkProbeClass(TkleakState *s, Tk_Window w, int m) { (void) s; (void) w; (void) m; }
 Tcl_NamespaceDeleteProc *TkleakWalkNsEarlyDelete(Tcl_Namespace *n) { (void) n; return NULL; }
 Tcl_Class TkleakWalkObjectClass(Tcl_Object o) { (void) o; return NULL; }
+int TkleakWalkHasFrames(Tcl_Interp *i) { (void) i; return 0; }
 
 #endif /* TKLEAK_PRIVATE */

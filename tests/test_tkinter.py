@@ -6,6 +6,7 @@ tree (TCLLIBPATH), and tkinter's callback wrappers are counted as
 one more, and tkleak::new names them after the Python function.
 """
 
+import sys
 import tkinter
 import unittest
 
@@ -163,6 +164,79 @@ class TkinterOrphansTest(unittest.TestCase):
         b.destroy()                      # destroy deletes its callbacks
         self.root.after_cancel(self.root.after(100000, marker_wakeup))
         self.assertEqual(self.orphans(), [])
+
+
+class TkinterOriginTest(unittest.TestCase):
+    """Origins of tkinter leaks name the app's own Python line."""
+
+    def setUp(self):
+        self.root = tkinter.Tk()
+        self.root.withdraw()
+        self.root.tk.call('package', 'require', 'tkleak')
+        self.root.tk.call('tkleak::calibrate')
+        self.root.tk.call('tkleak::record', 'on')
+
+    def tearDown(self):
+        self.root.tk.call('tkleak::record', 'off')
+        self.root.destroy()
+
+    def app_frame(self, stack):
+        """The innermost frame not marked lib, as (file tail, line, proc,
+        lang)."""
+        tk = self.root.tk
+        for f in tk.splitlist(stack):
+            d = {str(k): str(v) for k, v in
+                 zip(*[iter(tk.splitlist(f))] * 2)}
+            if d['lib'] == '0':
+                return (d['file'].rsplit('/', 1)[-1], int(d['line']),
+                        d['proc'], d['lang'])
+        return None
+
+    def orphan_origins(self):
+        tk = self.root.tk
+        result = []
+        for o in tk.splitlist(tk.call('tkleak::orphans')):
+            d = dict(zip(*[iter(tk.splitlist(o))] * 2))
+            result.append(self.app_frame(d['origin']))
+        return result
+
+    def test_configure_command_line(self):
+        b = tkinter.Button(self.root)
+        line = sys._getframe().f_lineno + 1
+        b.configure(command=marker_wakeup)
+        b.configure(command=marker_wakeup)
+        self.assertEqual(self.orphan_origins(), [
+            ('test_tkinter.py', line, 'test_configure_command_line',
+             'python')])
+
+    def test_bind_line(self):
+        f = tkinter.Frame(self.root)
+        line = sys._getframe().f_lineno + 1
+        f.bind('<Enter>', marker_handler)
+        f.bind('<Enter>', marker_handler)
+        self.assertEqual(self.orphan_origins(), [
+            ('test_tkinter.py', line, 'test_bind_line', 'python')])
+
+    def test_old_menu_delete_line(self):
+        m = tkinter.Menu(self.root, tearoff=0)
+        line = sys._getframe().f_lineno + 1
+        m.add_command(label='Window 1', command=marker_wakeup)
+        self.root.tk.call(m._w, 'delete', 0)
+        self.assertEqual(self.orphan_origins(), [
+            ('test_tkinter.py', line, 'test_old_menu_delete_line',
+             'python')])
+
+    def test_lib_frames_marked(self):
+        b = tkinter.Button(self.root)
+        b.configure(command=marker_wakeup)
+        name = self.root.tk.call(b._w, 'cget', '-command')
+        o = self.root.tk.call('tkleak::origin', name)
+        d = dict(zip(*[iter(self.root.tk.splitlist(o))] * 2))
+        attached = self.root.tk.splitlist(d['attached'])
+        first = dict(zip(*[iter(self.root.tk.splitlist(
+            self.root.tk.splitlist(attached[1])[0]))] * 2))
+        self.assertTrue(str(first['file']).endswith('tkinter/__init__.py'))
+        self.assertEqual(str(first['lib']), '1')
 
 
 if __name__ == '__main__':

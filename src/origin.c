@@ -1,0 +1,561 @@
+/*
+ * origin.c --
+ *
+ *	Where an object was made or attached: a short stack of frames,
+ *	innermost first, each {file F line L proc P lang tcl|python lib 0|1},
+ *	taken while recording is on (record.c calls TkleakOriginCapture at
+ *	each attachment and creation it sees).
+ *
+ *	Notes on implementation:
+ *
+ *	Tcl frames come from the interpreter's own frame information, asked
+ *	through "info frame" (called through its command procedure, as every
+ *	built-in tkleak consults). Python frames are found at run time: when
+ *	the process has Python's C API (dlsym, no libpython linked), and the
+ *	calling thread has a Python thread state, tkleak takes the GIL with
+ *	PyGILState_Ensure (tkinter released it around the call into Tcl),
+ *	reads the frames from PyEval_GetFrame back, and releases it. Without
+ *	Python, or with a Python whose API is not there, stacks simply have
+ *	no Python frames.
+ *
+ *	Frames of tkinter's own modules and of tkleak are marked lib 1: the
+ *	app's line is the innermost frame that is not. Stacks are interned,
+ *	so memory grows with distinct call sites, not with calls; each object
+ *	keeps its creation stack and its last TKLEAK_SEEN_MAX attachments.
+ *
+ * Copyright (c) 2026 the tkleak developers. See the file "LICENSE".
+ */
+
+#define _GNU_SOURCE
+#include "config.h"
+#include <dlfcn.h>
+#include <string.h>
+#include "tkleakInt.h"
+
+/*
+ * The part of Python's C API tkleak uses, found with dlsym.
+ */
+
+typedef struct PyApi {
+    int state;			/* 0 not looked up, 1 usable, -1 absent. */
+    int (*isInitialized)(void);
+    void *(*getThisThreadState)(void);
+    int (*ensure)(void);
+    void (*release)(int);
+    void *(*getFrame)(void);
+    void *(*frameGetBack)(void *);
+    void *(*frameGetCode)(void *);
+    int (*frameGetLineNumber)(void *);
+    void *(*getAttrString)(void *, const char *);
+    const char *(*unicodeAsUTF8)(void *);
+    void (*decRef)(void *);
+} PyApi;
+
+static PyApi py;
+TCL_DECLARE_MUTEX(pyMutex)
+
+static void
+LookUpPython(void)
+{
+    Tcl_MutexLock(&pyMutex);
+    if (py.state == 0) {
+	py.isInitialized = (int (*)(void)) dlsym(RTLD_DEFAULT,
+		"Py_IsInitialized");
+	py.getThisThreadState = (void *(*)(void)) dlsym(RTLD_DEFAULT,
+		"PyGILState_GetThisThreadState");
+	py.ensure = (int (*)(void)) dlsym(RTLD_DEFAULT, "PyGILState_Ensure");
+	py.release = (void (*)(int)) dlsym(RTLD_DEFAULT, "PyGILState_Release");
+	py.getFrame = (void *(*)(void)) dlsym(RTLD_DEFAULT, "PyEval_GetFrame");
+	py.frameGetBack = (void *(*)(void *)) dlsym(RTLD_DEFAULT,
+		"PyFrame_GetBack");
+	py.frameGetCode = (void *(*)(void *)) dlsym(RTLD_DEFAULT,
+		"PyFrame_GetCode");
+	py.frameGetLineNumber = (int (*)(void *)) dlsym(RTLD_DEFAULT,
+		"PyFrame_GetLineNumber");
+	py.getAttrString = (void *(*)(void *, const char *)) dlsym(RTLD_DEFAULT,
+		"PyObject_GetAttrString");
+	py.unicodeAsUTF8 = (const char *(*)(void *)) dlsym(RTLD_DEFAULT,
+		"PyUnicode_AsUTF8");
+	py.decRef = (void (*)(void *)) dlsym(RTLD_DEFAULT, "Py_DecRef");
+	py.state = (py.isInitialized && py.getThisThreadState && py.ensure
+		&& py.release && py.getFrame && py.frameGetBack
+		&& py.frameGetCode && py.frameGetLineNumber && py.getAttrString
+		&& py.unicodeAsUTF8 && py.decRef) ? 1 : -1;
+    }
+    Tcl_MutexUnlock(&pyMutex);
+}
+
+static Tcl_Obj *
+NewFrame(
+    const char *file,
+    int line,
+    const char *proc,
+    const char *lang,
+    int lib)
+{
+    Tcl_Obj *f = Tcl_NewDictObj();
+
+    Tcl_DictObjPut(NULL, f, Tcl_NewStringObj("file", 4),
+	    Tcl_NewStringObj(file ? file : "", -1));
+    Tcl_DictObjPut(NULL, f, Tcl_NewStringObj("line", 4), Tcl_NewIntObj(line));
+    Tcl_DictObjPut(NULL, f, Tcl_NewStringObj("proc", 4),
+	    Tcl_NewStringObj(proc ? proc : "", -1));
+    Tcl_DictObjPut(NULL, f, Tcl_NewStringObj("lang", 4),
+	    Tcl_NewStringObj(lang, -1));
+    Tcl_DictObjPut(NULL, f, Tcl_NewStringObj("lib", 3), Tcl_NewIntObj(lib));
+    return f;
+}
+
+static const char *
+CodeString(
+    void *code,
+    const char *attr,
+    void **holdPtr)
+{
+    void *s = py.getAttrString(code, attr);
+
+    *holdPtr = s;
+    return s ? py.unicodeAsUTF8(s) : NULL;
+}
+
+/*
+ * PythonFrames --
+ *
+ *	Append up to ROOM Python frames, innermost first, to STACKPTR.
+ */
+
+static void
+PythonFrames(
+    Tcl_Obj *stackPtr,
+    int room)
+{
+    int gil;
+    void *frame;
+
+    if (room <= 0) {
+	return;
+    }
+    if (py.state == 0) {
+	LookUpPython();
+    }
+    if (py.state != 1 || !py.isInitialized()
+	    || py.getThisThreadState() == NULL) {
+	return;
+    }
+    gil = py.ensure();
+    frame = py.getFrame();	/* Borrowed. */
+    if (frame != NULL) {
+	void *f = frame;
+
+	/*
+	 * PyFrame_GetBack returns a new reference; the first frame is
+	 * borrowed, so hold one of our own on nothing until we step.
+	 */
+
+	int owned = 0;
+
+	while (f != NULL && room-- > 0) {
+	    void *code = py.frameGetCode(f);	/* New reference. */
+	    void *h1 = NULL, *h2 = NULL, *back;
+	    const char *file = NULL, *name = NULL;
+	    int line = py.frameGetLineNumber(f);
+
+	    if (code != NULL) {
+		file = CodeString(code, "co_filename", &h1);
+		name = CodeString(code, "co_name", &h2);
+	    }
+	    Tcl_ListObjAppendElement(NULL, stackPtr, NewFrame(file, line, name,
+		    "python", file != NULL && (strstr(file, "tkinter/__init__.py")
+		    || strstr(file, "tkinter/ttk.py"))));
+	    if (h1) {
+		py.decRef(h1);
+	    }
+	    if (h2) {
+		py.decRef(h2);
+	    }
+	    if (code) {
+		py.decRef(code);
+	    }
+	    back = py.frameGetBack(f);		/* New reference or NULL. */
+	    if (owned) {
+		py.decRef(f);
+	    }
+	    f = back;
+	    owned = 1;
+	}
+	if (owned && f != NULL) {
+	    py.decRef(f);
+	}
+    }
+    py.release(gil);
+}
+
+/*
+ * TclFrames --
+ *
+ *	Append up to ROOM Tcl frames, innermost first, to STACKPTR, from
+ *	"info frame".
+ */
+
+static void
+TclFrames(
+    TkleakState *statePtr,
+    Tcl_Interp *interp,
+    Tcl_Obj *stackPtr,
+    int room)
+{
+    TkleakCollect ctx;
+    Tcl_Obj *resultPtr;
+    const char *w[3];
+    char num[32];
+    int depth = 0, level;
+
+    /*
+     * Without the private records there is no safe way to know whether
+     * "info frame" has a frame to read: no Tcl frames then.
+     */
+
+    if (!TkleakWalkUsable(statePtr) || !TkleakWalkHasFrames(interp)) {
+	return;
+    }
+    memset(&ctx, 0, sizeof(ctx));
+    ctx.statePtr = statePtr;
+    ctx.interp = interp;
+    w[0] = "info";
+    w[1] = "frame";
+    if (TkleakCallWidget(&ctx, "::info", 2, w, &resultPtr) != TCL_OK) {
+	return;
+    }
+    Tcl_GetIntFromObj(NULL, resultPtr, &depth);
+    Tcl_DecrRefCount(resultPtr);
+    w[2] = num;
+    for (level = depth; level > 0 && room > 0; level--) {
+	Tcl_Obj *filePtr, *linePtr, *procPtr;
+	const char *file, *proc;
+	int line = 0;
+
+	snprintf(num, sizeof(num), "%d", level);
+	if (TkleakCallWidget(&ctx, "::info", 3, w, &resultPtr) != TCL_OK) {
+	    continue;
+	}
+	filePtr = TkleakDictGet(resultPtr, "file");
+	linePtr = TkleakDictGet(resultPtr, "line");
+	procPtr = TkleakDictGet(resultPtr, "proc");
+	file = filePtr ? Tcl_GetString(filePtr) : "";
+	proc = procPtr ? Tcl_GetString(procPtr) : "";
+	if (linePtr) {
+	    Tcl_GetIntFromObj(NULL, linePtr, &line);
+	}
+	if (filePtr == NULL && procPtr == NULL && level != depth) {
+	    Tcl_DecrRefCount(resultPtr);
+	    continue;		/* An eval with nothing to show. */
+	}
+	Tcl_ListObjAppendElement(NULL, stackPtr, NewFrame(file, line, proc,
+		"tcl", TkleakIsOwnNamespace(proc)));
+	room--;
+	Tcl_DecrRefCount(resultPtr);
+    }
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakOriginCapture --
+ *
+ *	The stack of the code running now: Tcl frames, then the Python
+ *	frames that called into Tcl, innermost first, at most -depth.
+ *
+ * Results:
+ *	An interned list, owned by the interpreter's origin table: the
+ *	caller holds a reference of its own if it keeps it.
+ *
+ * Side effects:
+ *	The interpreter's result may change; callers save it.
+ *
+ *----------------------------------------------------------------------
+ */
+
+Tcl_Obj *
+TkleakOriginCapture(
+    TkleakState *statePtr,
+    Tcl_Interp *interp)
+{
+    Tcl_Obj *stackPtr = Tcl_NewListObj(0, NULL);
+    Tcl_HashEntry *hPtr;
+    int n, isNew;
+
+    Tcl_IncrRefCount(stackPtr);
+    TclFrames(statePtr, interp, stackPtr, statePtr->depth);
+    Tcl_ListObjLength(NULL, stackPtr, &n);
+    PythonFrames(stackPtr, statePtr->depth - n);
+    hPtr = Tcl_CreateHashEntry(&statePtr->stacks, Tcl_GetString(stackPtr),
+	    &isNew);
+    if (isNew) {
+	Tcl_SetHashValue(hPtr, stackPtr);
+    } else {
+	Tcl_DecrRefCount(stackPtr);
+	stackPtr = Tcl_GetHashValue(hPtr);
+    }
+    return stackPtr;
+}
+
+/*
+ * OriginEntry --
+ *
+ *	The origin record of KEY: a list {CREATED ATTACHED}, unshared, one
+ *	reference held by the table.
+ */
+
+static Tcl_Obj *
+OriginEntry(
+    TkleakState *statePtr,
+    const char *key)
+{
+    int isNew;
+    Tcl_HashEntry *hPtr = Tcl_CreateHashEntry(&statePtr->origins, key, &isNew);
+    Tcl_Obj *recPtr;
+
+    if (isNew) {
+	Tcl_Obj *pair[2];
+
+	pair[0] = Tcl_NewObj();
+	pair[1] = Tcl_NewObj();
+	recPtr = Tcl_NewListObj(2, pair);
+	Tcl_IncrRefCount(recPtr);
+	Tcl_SetHashValue(hPtr, recPtr);
+    } else {
+	recPtr = Tcl_GetHashValue(hPtr);
+	if (Tcl_IsShared(recPtr)) {
+	    Tcl_DecrRefCount(recPtr);
+	    recPtr = Tcl_DuplicateObj(recPtr);
+	    Tcl_IncrRefCount(recPtr);
+	    Tcl_SetHashValue(hPtr, recPtr);
+	}
+    }
+    return recPtr;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakOriginCreated, TkleakOriginAttached --
+ *
+ *	Note STACKPTR as where the object KEY was made, or where it was
+ *	attached to the slot REFPTR ({owner O slot S}); an object keeps its
+ *	last TKLEAK_SEEN_MAX attachments.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakOriginCreated(
+    TkleakState *statePtr,
+    const char *key,
+    Tcl_Obj *stackPtr)
+{
+    Tcl_Obj *recPtr = OriginEntry(statePtr, key);
+
+    Tcl_ListObjReplace(NULL, recPtr, 0, 1, 1, &stackPtr);
+}
+
+void
+TkleakOriginAttached(
+    TkleakState *statePtr,
+    const char *key,
+    Tcl_Obj *refPtr,
+    Tcl_Obj *stackPtr)
+{
+    Tcl_Obj *recPtr = OriginEntry(statePtr, key), *attachedPtr;
+    int n;
+    Tcl_Obj **v;
+    const char *ref = Tcl_GetString(refPtr);
+
+    Tcl_ListObjIndex(NULL, recPtr, 1, &attachedPtr);
+    attachedPtr = Tcl_DuplicateObj(attachedPtr);
+
+    /*
+     * One entry per slot: a slot set again moves to the end.
+     */
+
+    if (Tcl_ListObjGetElements(NULL, attachedPtr, &n, &v) == TCL_OK) {
+	int i;
+
+	for (i = 0; i + 1 < n; i += 2) {
+	    if (strcmp(Tcl_GetString(v[i]), ref) == 0) {
+		Tcl_ListObjReplace(NULL, attachedPtr, i, 2, 0, NULL);
+		break;
+	    }
+	}
+    }
+    Tcl_ListObjLength(NULL, attachedPtr, &n);
+    if (n >= 2 * TKLEAK_SEEN_MAX) {
+	Tcl_ListObjReplace(NULL, attachedPtr, 0, n - 2 * TKLEAK_SEEN_MAX + 2,
+		0, NULL);
+    }
+    Tcl_ListObjAppendElement(NULL, attachedPtr, refPtr);
+    Tcl_ListObjAppendElement(NULL, attachedPtr, stackPtr);
+    Tcl_ListObjReplace(NULL, recPtr, 1, 1, 1, &attachedPtr);
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakOriginOf --
+ *
+ *	The origin dict {created STACK attached {SLOTDESC STACK ...}} of
+ *	KEY.
+ *
+ * Results:
+ *	A new dict (no reference held).
+ *
+ *----------------------------------------------------------------------
+ */
+
+Tcl_Obj *
+TkleakOriginOf(
+    TkleakState *statePtr,
+    const char *key)
+{
+    Tcl_HashEntry *hPtr = Tcl_FindHashEntry(&statePtr->origins, key);
+    Tcl_Obj *dictPtr = Tcl_NewDictObj(), *createdPtr, *attachedPtr;
+
+    if (hPtr == NULL) {
+	createdPtr = Tcl_NewObj();
+	attachedPtr = Tcl_NewObj();
+    } else {
+	Tcl_ListObjIndex(NULL, Tcl_GetHashValue(hPtr), 0, &createdPtr);
+	Tcl_ListObjIndex(NULL, Tcl_GetHashValue(hPtr), 1, &attachedPtr);
+    }
+    Tcl_DictObjPut(NULL, dictPtr, Tcl_NewStringObj("created", 7), createdPtr);
+    Tcl_DictObjPut(NULL, dictPtr, Tcl_NewStringObj("attached", 8),
+	    attachedPtr);
+    return dictPtr;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakOriginLast --
+ *
+ *	The stack an orphan or a new object shows: that of its last
+ *	attachment, or of its creation, or an empty list.
+ *
+ * Results:
+ *	An object owned by the origin table, or a new empty one (no
+ *	reference held either way: the caller stores it or frees it).
+ *
+ *----------------------------------------------------------------------
+ */
+
+Tcl_Obj *
+TkleakOriginLast(
+    TkleakState *statePtr,
+    const char *key)
+{
+    Tcl_HashEntry *hPtr = Tcl_FindHashEntry(&statePtr->origins, key);
+    Tcl_Obj *createdPtr, *attachedPtr, *lastPtr;
+    int n;
+
+    if (hPtr == NULL) {
+	return Tcl_NewObj();
+    }
+    Tcl_ListObjIndex(NULL, Tcl_GetHashValue(hPtr), 0, &createdPtr);
+    Tcl_ListObjIndex(NULL, Tcl_GetHashValue(hPtr), 1, &attachedPtr);
+    lastPtr = createdPtr;
+    Tcl_ListObjLength(NULL, attachedPtr, &n);
+    if (n >= 2) {
+	Tcl_ListObjIndex(NULL, attachedPtr, n - 1, &lastPtr);
+    }
+    return lastPtr;
+}
+
+/*
+ * TkleakOriginForget --
+ *
+ *	Drop the origin of KEY (the object is gone).
+ */
+
+void
+TkleakOriginForget(
+    TkleakState *statePtr,
+    const char *key)
+{
+    Tcl_HashEntry *hPtr = Tcl_FindHashEntry(&statePtr->origins, key);
+
+    if (hPtr != NULL) {
+	Tcl_DecrRefCount((Tcl_Obj *) Tcl_GetHashValue(hPtr));
+	Tcl_DeleteHashEntry(hPtr);
+    }
+}
+
+/*
+ * TkleakOriginFree --
+ *
+ *	Release the origin and stack tables of an interpreter.
+ */
+
+void
+TkleakOriginFree(
+    TkleakState *statePtr)
+{
+    Tcl_HashSearch search;
+    Tcl_HashEntry *hPtr;
+
+    for (hPtr = Tcl_FirstHashEntry(&statePtr->origins, &search); hPtr;
+	    hPtr = Tcl_NextHashEntry(&search)) {
+	Tcl_DecrRefCount((Tcl_Obj *) Tcl_GetHashValue(hPtr));
+    }
+    Tcl_DeleteHashTable(&statePtr->origins);
+    for (hPtr = Tcl_FirstHashEntry(&statePtr->stacks, &search); hPtr;
+	    hPtr = Tcl_NextHashEntry(&search)) {
+	Tcl_DecrRefCount((Tcl_Obj *) Tcl_GetHashValue(hPtr));
+    }
+    Tcl_DeleteHashTable(&statePtr->stacks);
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakOriginObjCmd --
+ *
+ *	tkleak::origin name: {created STACK attached {SLOTDESC STACK ...}}
+ *	for a command, image or window, from what recording saw (empty
+ *	stacks when it saw nothing). Each frame of a STACK is {file F line L
+ *	proc P lang tcl|python lib 0|1}, innermost first.
+ *
+ *----------------------------------------------------------------------
+ */
+
+int
+TkleakOriginObjCmd(
+    ClientData clientData,
+    Tcl_Interp *interp,
+    int objc,
+    Tcl_Obj *const objv[])
+{
+    TkleakState *statePtr = clientData;
+    Tcl_Obj *keyPtr;
+    Tcl_InterpState saved;
+
+    if (objc != 2) {
+	Tcl_WrongNumArgs(interp, 1, objv, "name");
+	Tcl_SetErrorCode(interp, "TKLEAK", "USAGE", (char *) NULL);
+	return TCL_ERROR;
+    }
+    TkleakInitTk(statePtr, interp);
+    saved = Tcl_SaveInterpState(interp, TCL_OK);
+    keyPtr = TkleakResolveKey(statePtr, interp, Tcl_GetString(objv[1]));
+    Tcl_RestoreInterpState(interp, saved);
+    if (keyPtr == NULL) {
+	Tcl_SetObjResult(interp, Tcl_ObjPrintf(
+		"no command, image or window named \"%s\"",
+		Tcl_GetString(objv[1])));
+	Tcl_SetErrorCode(interp, "TKLEAK", "ORIGIN", "UNKNOWN",
+		Tcl_GetString(objv[1]), (char *) NULL);
+	return TCL_ERROR;
+    }
+    Tcl_IncrRefCount(keyPtr);
+    Tcl_SetObjResult(interp, TkleakOriginOf(statePtr, Tcl_GetString(keyPtr)));
+    Tcl_DecrRefCount(keyPtr);
+    return TCL_OK;
+}
