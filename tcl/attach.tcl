@@ -42,18 +42,20 @@ namespace eval ::tkleak::attach {
 #	into that app when it has not loaded it.
 #
 # Arguments:
-#	app	the app's send name (winfo interps lists them); this app's
-#		own name points the panel back at this app.
-#	args	-timeout MS: the longest a call into the app may take
-#		before it fails with TKLEAK ATTACH TIMEOUT (default 5000).
+#	args	the app's send name (winfo interps lists them; this app's
+#		own name points the panel back at this app), then
+#		optionally -timeout MS: the longest a call into the app
+#		may take before it fails with TKLEAK ATTACH TIMEOUT
+#		(default 5000).
 #
 # Results:
 #	The panel's path, .tkleak.
 
-proc ::tkleak::attach {app args} {
+proc ::tkleak::attach {args} {
     package require Tk
     variable attach::timeout
-    if {[llength $args] % 2} {
+    set args [lassign $args app]
+    if {$app eq "" || [llength $args] % 2} {
 	return -code error -errorcode {TKLEAK USAGE} \
 	    "wrong # args: should be \"tkleak::attach app ?-timeout ms?\""
     }
@@ -66,7 +68,7 @@ proc ::tkleak::attach {app args} {
 	    return -code error -errorcode [list TKLEAK ATTACH VALUE $opt] \
 		"expected a positive number of milliseconds but got \"$value\""
 	}
-	set timeout $value
+	set wait $value
     }
     if {$app eq [tk appname]} {
 	panel::Local
@@ -75,6 +77,9 @@ proc ::tkleak::attach {app args} {
     if {$app ni [winfo interps]} {
 	return -code error -errorcode [list TKLEAK ATTACH UNKNOWN $app] \
 	    "no Tk app named \"$app\" on this display"
+    }
+    if {[info exists wait]} {
+	set timeout $wait
     }
     attach::Load $app
     if {![winfo exists .tkleak] && [winfo children .] eq ""} {

@@ -27,21 +27,22 @@ namespace eval ::tkleak::menu {
 #	Adds the Memory cascade to a menubar, or returns the one it has.
 #
 # Arguments:
-#	menubar		path of an existing menu widget (a menubar, or any
-#			menu).
-#	args		options: -label TEXT (default "Memory"), -print BOOL
-#			(default 0: also write Diff and Orphans to stdout).
+#	args	menubar, the path of an existing menu widget (a menubar,
+#		or any menu), then options: -label TEXT (default
+#		"Memory"), -print BOOL (default 0: also write Diff and
+#		Orphans to stdout).
 #
 # Results:
 #	The path of the cascade menu, $menubar.tkleak. A second call on one
 #	menubar adds nothing and only applies the options given.
 
-proc ::tkleak::menu {menubar args} {
+proc ::tkleak::menu {args} {
     package require Tk
-    if {[llength $args] % 2} {
+    if {[llength $args] % 2 == 0} {
 	return -code error -errorcode {TKLEAK USAGE} \
 	    "wrong # args: should be \"tkleak::menu menubar ?-label text? ?-print bool?\""
     }
+    set args [lassign $args menubar]
     set opts [dict create -label Memory -print 0]
     foreach {opt value} $args {
 	switch -exact -- $opt {

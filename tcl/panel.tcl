@@ -97,15 +97,20 @@ namespace eval ::tkleak::panel {
 #	Opens the panel, or raises it, and shows a view.
 #
 # Arguments:
-#	view	(optional) diff, orphans, details or growth; by default the
-#		view shown last.
+#	args	optionally the view to show: diff, orphans, details or
+#		growth; by default the view shown last.
 #
 # Results:
 #	The panel's path, .tkleak.
 
-proc ::tkleak::panel {{view {}}} {
+proc ::tkleak::panel {args} {
     package require Tk
     set w .tkleak
+    if {[llength $args] > 1} {
+	return -code error -errorcode {TKLEAK USAGE} \
+	    "wrong # args: should be \"tkleak::panel ?view?\""
+    }
+    set view [lindex $args 0]
     if {$view ni {{} diff orphans details growth}} {
 	return -code error -errorcode [list TKLEAK PANEL VIEW $view] \
 	    "bad view \"$view\": must be diff, orphans, details or growth"
@@ -244,6 +249,8 @@ proc ::tkleak::panel::Retarget {app} {
     set orphans {}
     set orphanOf [dict create]
     set details {}
+    variable kinds [dict create]
+    variable stats [dict create refreshes 0 last 0 longest 0 longestStep ""]
     Start
     if {[winfo exists .tkleak]} {
 	FillDiff
@@ -359,9 +366,9 @@ proc ::tkleak::panel::Build {w} {
 	#0 Name 240 w
 	type Type 0 w
 	reason Reason 0 w
-	origin Origin 0 w
-	slot "Last slot" 0 w
-	retains Retains 160 w
+	last "Last referrer" 0 w
+	retains Retains 0 w
+	origin Origin 160 w
     }]
     $t tag configure detached -foreground #b00000
     $t tag configure unreferenced -foreground #804000
@@ -863,7 +870,11 @@ proc ::tkleak::panel::Tick {{job {}} {step 1}} {
     variable generation
     variable auto
     variable interval
-    set afterId ""
+    # Called directly, a tick replaces the one pending.
+    if {$afterId ne ""} {
+	after cancel $afterId
+	set afterId ""
+    }
     if {!$auto || ![winfo exists .tkleak]} {
 	return
     }
@@ -1358,20 +1369,62 @@ proc ::tkleak::panel::FillOrphans {} {
 	set id r[incr itemSeq]
 	set name [dict get $o name]
 	dict set items $id [dict create type [dict get $o type] name $name]
-	lassign {} owner slot
+	set last ""
 	if {[dict get $o last] ne ""} {
-	    set owner [dict get $o last owner]
-	    set slot [dict get $o last slot]
+	    set last "[dict get $o last owner] [dict get $o last slot]"
 	} elseif {[dict get $o type] eq "command tkinter"} {
-	    set owner "Python: [PythonFunction $name]"
+	    set last "(none; Python: [PythonFunction $name])"
 	}
 	$t insert {} end -id $id -text $name -tags [dict get $o reason] \
-	    -values [list [dict get $o type] [dict get $o reason] $owner \
-		$slot [Retains [dict get $o retains]]]
+	    -values [list [dict get $o type] [dict get $o reason] $last \
+		[Retains [dict get $o retains]] [Origin $o]]
     }
     set tab .tkleak.nb.orphans
     .tkleak.nb tab $tab -text [expr {$n ? "Orphans ($n)" : "Orphans"}]
     Fit $t
+}
+
+# ::tkleak::panel::Origin --
+#
+#	Where an orphan was made or last attached, when the C core
+#	recorded it (its "origin": frames {file line proc lang lib},
+#	innermost first): the innermost frame of the app's own code, as
+#	"editor.tcl:42 editor::NewWindow".
+#
+# Arguments:
+#	o	the orphan's record.
+#	all	(optional) 1 for every frame, one a line.
+
+proc ::tkleak::panel::Origin {o {all 0}} {
+    if {![dict exists $o origin] || [llength [dict get $o origin]] == 0} {
+	return ""
+    }
+    set lines {}
+    foreach frame [dict get $o origin] {
+	set where ""
+	if {[dict exists $frame file] && [dict get $frame file] ne ""} {
+	    set where [file tail [dict get $frame file]]
+	    if {[dict exists $frame line]} {
+		append where : [dict get $frame line]
+	    }
+	}
+	if {[dict exists $frame proc] && [dict get $frame proc] ne ""} {
+	    append where " " [dict get $frame proc]
+	}
+	if {[dict exists $frame lang] && [dict get $frame lang] eq "python"} {
+	    append where " (Python)"
+	}
+	set where [string trim $where]
+	if {$all} {
+	    lappend lines $where
+	} elseif {![dict exists $frame lib] || ![dict get $frame lib]} {
+	    return $where
+	}
+    }
+    if {$all} {
+	return [join $lines \n]
+    }
+    return [Origin [dict create origin [lrange [dict get $o origin] 0 0]] 1]
 }
 
 # ::tkleak::panel::Retains --
@@ -1472,6 +1525,49 @@ proc ::tkleak::panel::DetailsFromEntry {e} {
 #	The details, a list of field, value pairs.
 
 proc ::tkleak::panel::Details {name {type {}}} {
+    # Looking an object up catches errors (a proc's args of a command
+    # that is none); the app's errorInfo and errorCode stay as they were.
+    return [Quiet [list ::tkleak::panel::LookUp $name $type]]
+}
+
+# ::tkleak::panel::Quiet --
+#
+#	Runs a command and puts back ::errorInfo and ::errorCode, which the
+#	errors it catches would change: they are variables of the app, and
+#	a changed size would show in its next diff.
+#
+# Arguments:
+#	cmd	the command, as a list.
+#
+# Results:
+#	The command's result or error.
+
+proc ::tkleak::panel::Quiet {cmd} {
+    set saved {}
+    foreach var {::errorInfo ::errorCode} {
+	if {[info exists $var]} {
+	    lappend saved $var [set $var]
+	}
+    }
+    set code [catch {uplevel 1 $cmd} result opts]
+    foreach var {::errorInfo ::errorCode} {
+	if {[dict exists $saved $var]} {
+	    set $var [dict get $saved $var]
+	} else {
+	    unset -nocomplain $var
+	}
+    }
+    return -options $opts $result
+}
+
+# ::tkleak::panel::LookUp --
+#
+#	The work of Details.
+#
+# Arguments:
+#	name, type	as for Details.
+
+proc ::tkleak::panel::LookUp {name type} {
     variable details
     if {$type eq ""} {
 	set type [TypeOf $name]
@@ -1491,7 +1587,7 @@ proc ::tkleak::panel::Details {name {type {}}} {
 	    lappend fields "Implemented by" [Library $name $kind]
 	    switch -- $kind {
 		proc {
-		    if {![catch {T ::info args $name} args]} {
+		    if {![catch {ArgSpec $name} args]} {
 			lappend fields Arguments \
 			    [expr {[llength $args] ? $args : "(none)"}]
 			set body [T ::info body $name]
@@ -1549,6 +1645,9 @@ proc ::tkleak::panel::Details {name {type {}}} {
 	if {[dict size [dict get $o retains]]} {
 	    lappend fields Retains [Retains [dict get $o retains]]
 	}
+	foreach line [split [Origin $o 1] \n] {
+	    lappend fields Origin $line
+	}
     }
     if {[string match {command *} $type] || [string match {object *} $type]
 	    || [string match {widget *} $type] || [string match {image *} $type]} {
@@ -1565,6 +1664,26 @@ proc ::tkleak::panel::Details {name {type {}}} {
     set details [dict create name $name type $type fields $fields body $body]
     FillDetails
     return $fields
+}
+
+# ::tkleak::panel::ArgSpec --
+#
+#	A proc's arguments as written in its definition, defaults
+#	included: {a {b 2} args}.
+#
+# Arguments:
+#	name	the proc.
+
+proc ::tkleak::panel::ArgSpec {name} {
+    set spec {}
+    foreach arg [T ::info args $name] {
+	if {[T ::info default $name $arg ::tkleak::panel::Default]} {
+	    lappend spec [list $arg [T ::set ::tkleak::panel::Default]]
+	} else {
+	    lappend spec $arg
+	}
+    }
+    return $spec
 }
 
 # ::tkleak::panel::TypeOf --
@@ -1723,7 +1842,11 @@ proc ::tkleak::panel::Count {n} {
 }
 
 proc ::tkleak::panel::Signed {n} {
-    return [expr {$n > 0 ? "+[Count $n]" : [Count $n]}]
+    # Not with expr: it would read "+3" back as the number 3.
+    if {$n > 0} {
+	return +[Count $n]
+    }
+    return [Count $n]
 }
 
 proc ::tkleak::panel::Size {n {signed 0}} {
@@ -1783,7 +1906,8 @@ proc ::tkleak::panel::DiffText {{max 0}} {
 # ::tkleak::panel::OrphansText --
 #
 #	The Orphans view as text: a table of name, type, reason, last
-#	referrer and what each retains.
+#	referrer, what each retains, and where it was made when the C
+#	core recorded it.
 #
 # Arguments:
 #	None.
@@ -1793,16 +1917,22 @@ proc ::tkleak::panel::OrphansText {} {
     if {![llength $orphans]} {
 	return "Orphans: none."
     }
-    set rows [list {name type reason {last referrer} retains}]
-    foreach o $orphans {
+    # The origin column only when the C core recorded origins.
+    set origins [lmap o $orphans {Origin $o}]
+    set withOrigin [expr {[string trim [join $origins ""]] ne ""}]
+    set rows [list {name type reason {last referrer} retains origin}]
+    foreach o $orphans origin $origins {
 	set last [dict get $o last]
 	if {$last ne ""} {
 	    set last "[dict get $last owner] [dict get $last slot]"
 	}
 	lappend rows [list [dict get $o name] [dict get $o type] \
-	    [dict get $o reason] $last [Retains [dict get $o retains]]]
+	    [dict get $o reason] $last [Retains [dict get $o retains]] $origin]
     }
-    set widths {0 0 0 0 0}
+    if {!$withOrigin} {
+	set rows [lmap row $rows {lrange $row 0 end-1}]
+    }
+    set widths [lrepeat [llength [lindex $rows 0]] 0]
     foreach row $rows {
 	set i 0
 	foreach cell $row {
@@ -1908,7 +2038,7 @@ proc ::tkleak::panel::JsonWrite {} {
     if {[Isolated]} {
 	return [expr {![catch {package require json::write}]}]
     }
-    return [expr {![catch {package present json::write}]}]
+    return [expr {[package provide json::write] ne ""}]
 }
 
 # ::tkleak::panel::DiffJson --
@@ -1955,7 +2085,9 @@ proc ::tkleak::panel::DiffJson {} {
 # ::tkleak::panel::OrphansJson --
 #
 #	The orphans as JSON: an array of objects with name, type, reason,
-#	last (owner and slot, or null) and retains (type -> count).
+#	last (owner and slot, or null), retains (type -> count) and origin
+#	(the frames the C core recorded, innermost first; empty when it
+#	recorded none).
 #
 # Arguments:
 #	None.
@@ -1973,10 +2105,22 @@ proc ::tkleak::panel::OrphansJson {} {
 	dict for {type n} [dict get $o retains] {
 	    lappend retains $type [Json number $n]
 	}
+	set origin {}
+	if {[dict exists $o origin]} {
+	    foreach frame [dict get $o origin] {
+		set kv {}
+		dict for {k v} $frame {
+		    lappend kv $k [expr {$k in {line lib} && [string is entier -strict $v]
+			? [Json number $v] : [Json string $v]}]
+		}
+		lappend origin [Json object {*}$kv]
+	    }
+	}
 	lappend list [Json object name [Json string [dict get $o name]] \
 	    type [Json string [dict get $o type]] \
 	    reason [Json string [dict get $o reason]] \
-	    last $last retains [Json object {*}$retains]]
+	    last $last retains [Json object {*}$retains] \
+	    origin [Json array {*}$origin]]
     }
     return [Json array {*}$list]
 }
