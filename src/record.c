@@ -117,6 +117,49 @@ GetRecord(
 }
 
 /*
+ * CachedRef --
+ *
+ *	The referrer dict {owner OWNER slot SLOT}, shared between calls for
+ *	the same slot (no reference held by the caller).
+ */
+
+static Tcl_Obj *
+CachedRef(
+    TkleakState *statePtr,
+    const char *owner,
+    const char *slot)
+{
+    Tcl_DString key;
+    Tcl_HashEntry *hPtr;
+    Tcl_Obj *refPtr;
+    int isNew;
+
+    if (statePtr->refCache.numEntries > 20000) {
+	Tcl_HashSearch search;
+
+	for (hPtr = Tcl_FirstHashEntry(&statePtr->refCache, &search); hPtr;
+		hPtr = Tcl_NextHashEntry(&search)) {
+	    Tcl_DecrRefCount((Tcl_Obj *) Tcl_GetHashValue(hPtr));
+	}
+	Tcl_DeleteHashTable(&statePtr->refCache);
+	Tcl_InitHashTable(&statePtr->refCache, TCL_STRING_KEYS);
+    }
+    Tcl_DStringInit(&key);
+    Tcl_DStringAppend(&key, owner, -1);
+    Tcl_DStringAppend(&key, "\001", 1);
+    Tcl_DStringAppend(&key, slot, -1);
+    hPtr = Tcl_CreateHashEntry(&statePtr->refCache, Tcl_DStringValue(&key),
+	    &isNew);
+    Tcl_DStringFree(&key);
+    if (isNew) {
+	refPtr = TkleakNewRef(owner, slot);
+	Tcl_IncrRefCount(refPtr);
+	Tcl_SetHashValue(hPtr, refPtr);
+    }
+    return Tcl_GetHashValue(hPtr);
+}
+
+/*
  * Remember --
  *
  *	Note every command, image or window that a word of TEXT (or TEXT
@@ -136,19 +179,81 @@ RememberName(
     RememberData *dataPtr,
     const char *name)
 {
-    Tcl_Obj *keyPtr = TkleakResolveKey(dataPtr->statePtr, dataPtr->interp,
-	    name);
+    TkleakState *statePtr = dataPtr->statePtr;
+    Tcl_HashEntry *hPtr;
+    Tcl_Obj *keyPtr;
+    int isNew;
 
-    if (keyPtr != NULL) {
-	Tcl_IncrRefCount(keyPtr);
-	TkleakSeen(dataPtr->statePtr, Tcl_GetString(keyPtr), dataPtr->refPtr);
-	if (dataPtr->stackPtr == NULL) {
-	    dataPtr->stackPtr = TkleakOriginCapture(dataPtr->statePtr,
-		    dataPtr->interp);
+    /*
+     * What a word names is memoised: most scripts name the same few
+     * commands again and again. An entry is dropped when tkleak sees an
+     * object of that name made (ForgetName), and the memo is emptied when
+     * it grows large.
+     */
+
+    if (statePtr->memo.numEntries > 20000) {
+	TkleakMemoClear(statePtr);
+    }
+    hPtr = Tcl_CreateHashEntry(&statePtr->memo, name, &isNew);
+    if (isNew) {
+	keyPtr = TkleakResolveKey(statePtr, dataPtr->interp, name);
+	if (keyPtr == NULL) {
+	    keyPtr = Tcl_NewObj();
 	}
-	TkleakOriginAttached(dataPtr->statePtr, Tcl_GetString(keyPtr),
+	Tcl_IncrRefCount(keyPtr);
+	Tcl_SetHashValue(hPtr, keyPtr);
+    } else {
+	keyPtr = Tcl_GetHashValue(hPtr);
+    }
+    if (keyPtr->length == 0 && Tcl_GetString(keyPtr)[0] == '\0') {
+	return;			/* Names nothing. */
+    }
+    TkleakSeen(statePtr, Tcl_GetString(keyPtr), dataPtr->refPtr);
+    if (statePtr->origins_on) {
+	if (dataPtr->stackPtr == NULL) {
+	    dataPtr->stackPtr = TkleakOriginCapture(statePtr, dataPtr->interp);
+	}
+	TkleakOriginAttached(statePtr, Tcl_GetString(keyPtr),
 		dataPtr->refPtr, dataPtr->stackPtr);
-	Tcl_DecrRefCount(keyPtr);
+    }
+}
+
+/*
+ * TkleakMemoClear, ForgetName --
+ *
+ *	Empty the memo of what words name, or drop the entries of NAME (an
+ *	object of that name was just made: a word that named nothing may
+ *	name it now).
+ */
+
+void
+TkleakMemoClear(
+    TkleakState *statePtr)
+{
+    Tcl_HashSearch search;
+    Tcl_HashEntry *hPtr;
+
+    for (hPtr = Tcl_FirstHashEntry(&statePtr->memo, &search); hPtr;
+	    hPtr = Tcl_NextHashEntry(&search)) {
+	Tcl_DecrRefCount((Tcl_Obj *) Tcl_GetHashValue(hPtr));
+    }
+    Tcl_DeleteHashTable(&statePtr->memo);
+    Tcl_InitHashTable(&statePtr->memo, TCL_STRING_KEYS);
+}
+
+static void
+ForgetName(
+    TkleakState *statePtr,
+    const char *name)
+{
+    Tcl_HashEntry *hPtr = Tcl_FindHashEntry(&statePtr->memo, name);
+
+    if (hPtr != NULL) {
+	Tcl_DecrRefCount((Tcl_Obj *) Tcl_GetHashValue(hPtr));
+	Tcl_DeleteHashEntry(hPtr);
+    }
+    if (strncmp(name, "::", 2) == 0) {
+	ForgetName(statePtr, name + 2);
     }
 }
 
@@ -175,7 +280,6 @@ Remember(
     Tcl_Obj *textPtr)
 {
     RememberData data;
-    Tcl_Obj *firstPtr;
     int len;
     const char *text = Tcl_GetStringFromObj(textPtr, &len);
 
@@ -184,13 +288,39 @@ Remember(
     }
     data.statePtr = statePtr;
     data.interp = interp;
-    data.refPtr = TkleakNewRef(owner, slot);
+    data.refPtr = CachedRef(statePtr, owner, slot);
     data.stackPtr = NULL;
     Tcl_IncrRefCount(data.refPtr);
     TkleakScanWords(text, (size_t) len, RememberWord, &data);
-    RememberName(&data, text);
-    if (Tcl_ListObjIndex(NULL, textPtr, 0, &firstPtr) == TCL_OK && firstPtr) {
-	RememberName(&data, Tcl_GetString(firstPtr));
+
+    /*
+     * The whole text, and when it is braced or quoted its first list
+     * element, found without turning the app's object into a list.
+     */
+
+    if (strpbrk(text, " \t\n") != NULL) {
+	size_t sl = strlen(slot);
+
+	/*
+	 * Only an image or menu option holds a bare name that may contain
+	 * spaces; in a script, a name with spaces is braced.
+	 */
+
+	if ((sl >= 5 && strcmp(slot + sl - 5, "image") == 0)
+		|| (sl >= 5 && strcmp(slot + sl - 5, "-menu") == 0)) {
+	    RememberName(&data, text);
+	}
+	if (text[0] == '{' || text[0] == '"') {
+	    int argc;
+	    const char **argv;
+
+	    if (Tcl_SplitList(NULL, text, &argc, &argv) == TCL_OK) {
+		if (argc > 0) {
+		    RememberName(&data, argv[0]);
+		}
+		Tcl_Free((char *) argv);
+	    }
+	}
     }
     Tcl_DecrRefCount(data.refPtr);
 }
@@ -207,7 +337,11 @@ Created(
     Tcl_Interp *interp,
     const char *key)
 {
-    TkleakOriginCreated(statePtr, key, TkleakOriginCapture(statePtr, interp));
+    ForgetName(statePtr, key + 1);
+    if (statePtr->origins_on) {
+	TkleakOriginCreated(statePtr, key,
+		TkleakOriginCapture(statePtr, interp));
+    }
 }
 
 /*
@@ -361,7 +495,7 @@ WidgetHookProc(
     TkleakRecord *recPtr = statePtr->recordPtr;
     Tcl_HashEntry *hPtr;
     WidgetHook *hookPtr;
-    Tcl_InterpState saved;
+    Tcl_Obj *resultPtr;
     const char *path, *sub;
     char prefix[64];
     int code;
@@ -378,8 +512,14 @@ WidgetHookProc(
     if (code != TCL_OK || objc < 3 || !recPtr->on) {
 	return code;
     }
+    /*
+     * The call succeeded, so the interpreter holds nothing but its result:
+     * keep that, and put it back after the bookkeeping.
+     */
+
+    resultPtr = Tcl_GetObjResult(interp);
+    Tcl_IncrRefCount(resultPtr);
     Tcl_IncrRefCount(objv[0]);
-    saved = Tcl_SaveInterpState(interp, code);
     path = Tcl_GetString(objv[0]);
     sub = Tcl_GetString(objv[1]);
     if (strcmp(sub, "configure") == 0) {
@@ -428,19 +568,10 @@ WidgetHookProc(
 	Tcl_DStringFree(&slot);
     } else if (hookPtr->kind == 'c' && (strcmp(sub, "create") == 0
 	    || strcmp(sub, "itemconfigure") == 0)) {
-	Tcl_Obj *resPtr = Tcl_GetObjResult(interp);
 	int i;
 
-	/*
-	 * The result of "create" (the new id) is in the saved state, so
-	 * restore it briefly to read it.
-	 */
-
-	Tcl_RestoreInterpState(interp, saved);
-	resPtr = Tcl_GetObjResult(interp);
 	snprintf(prefix, sizeof(prefix), "item %s ", strcmp(sub, "create") == 0
-		? Tcl_GetString(resPtr) : Tcl_GetString(objv[2]));
-	saved = Tcl_SaveInterpState(interp, code);
+		? Tcl_GetString(resultPtr) : Tcl_GetString(objv[2]));
 	for (i = 3; i < objc && Tcl_GetString(objv[i])[0] != '-'; i++) {
 	    /* Skip coordinates. */
 	}
@@ -458,7 +589,10 @@ WidgetHookProc(
 	Tcl_DStringFree(&slot);
     }
     Tcl_DecrRefCount(objv[0]);
-    return Tcl_RestoreInterpState(interp, saved);
+    Tcl_ResetResult(interp);
+    Tcl_SetObjResult(interp, resultPtr);
+    Tcl_DecrRefCount(resultPtr);
+    return TCL_OK;
 }
 
 /*
@@ -478,7 +612,7 @@ GlobalHook(
     TkleakState *statePtr = TkleakGetState(interp);
     TkleakRecord *recPtr = statePtr->recordPtr;
     Tcl_CmdInfo *origPtr;
-    Tcl_InterpState saved;
+
     Tcl_Obj *resultPtr;
     int code;
 
@@ -495,7 +629,6 @@ GlobalHook(
     }
     resultPtr = Tcl_GetObjResult(interp);
     Tcl_IncrRefCount(resultPtr);
-    saved = Tcl_SaveInterpState(interp, code);
     switch (which) {
     case G_BIND:
 	if (objc == 4) {
@@ -611,8 +744,10 @@ GlobalHook(
 	}
 	break;
     }
+    Tcl_ResetResult(interp);
+    Tcl_SetObjResult(interp, resultPtr);
     Tcl_DecrRefCount(resultPtr);
-    return Tcl_RestoreInterpState(interp, saved);
+    return TCL_OK;
 }
 
 /*

@@ -1015,6 +1015,10 @@ TkleakSeen(
 	}
     }
     Tcl_ListObjGetElements(NULL, listPtr, &n, &v);
+    if (n > 0 && (v[n - 1] == refPtr
+	    || strcmp(Tcl_GetString(v[n - 1]), ref) == 0)) {
+	return;			/* Already the latest. */
+    }
     for (i = 0; i < n; i++) {
 	if (v[i] == refPtr || strcmp(Tcl_GetString(v[i]), ref) == 0) {
 	    Tcl_ListObjReplace(NULL, listPtr, i, 1, 0, NULL);

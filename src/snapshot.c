@@ -456,13 +456,13 @@ TkleakConfigureObjCmd(
     int objc,
     Tcl_Obj *const objv[])
 {
-    static const char *const options[] =
-	    {"-depth", "-maxsnapshots", "-refs", "-skipped", "-walk", NULL};
+    static const char *const options[] = {"-depth", "-maxsnapshots",
+	    "-origins", "-refs", "-skipped", "-walk", NULL};
     static const char *const walks[] = {"private", "public", NULL};
-    enum { OPT_DEPTH, OPT_MAX, OPT_REFS, OPT_SKIPPED, OPT_WALK };
+    enum { OPT_DEPTH, OPT_MAX, OPT_ORIGINS, OPT_REFS, OPT_SKIPPED, OPT_WALK };
     TkleakState *statePtr = clientData;
     int i, index, max = statePtr->maxSnapshots, walk = statePtr->forcePublic;
-    int depth = statePtr->depth;
+    int depth = statePtr->depth, origins = statePtr->origins_on;
     int refs = statePtr->snapshotRefs;
 
     if (objc == 1 || objc == 2) {
@@ -472,6 +472,8 @@ TkleakConfigureObjCmd(
 		Tcl_NewIntObj(depth));
 	Tcl_DictObjPut(NULL, dictPtr, Tcl_NewStringObj("-maxsnapshots", -1),
 		Tcl_NewIntObj(max));
+	Tcl_DictObjPut(NULL, dictPtr, Tcl_NewStringObj("-origins", -1),
+		Tcl_NewBooleanObj(origins));
 	Tcl_DictObjPut(NULL, dictPtr, Tcl_NewStringObj("-refs", -1),
 		Tcl_NewBooleanObj(refs));
 	Tcl_DictObjPut(NULL, dictPtr, Tcl_NewStringObj("-skipped", -1),
@@ -534,6 +536,15 @@ TkleakConfigureObjCmd(
 			"-depth", (char *) NULL);
 		return TCL_ERROR;
 	    }
+	} else if (index == OPT_ORIGINS) {
+	    if (Tcl_GetBooleanFromObj(NULL, objv[i + 1], &origins) != TCL_OK) {
+		Tcl_SetObjResult(interp, Tcl_ObjPrintf(
+			"expected a boolean but got \"%s\"",
+			Tcl_GetString(objv[i + 1])));
+		Tcl_SetErrorCode(interp, "TKLEAK", "CONFIGURE", "VALUE",
+			"-origins", (char *) NULL);
+		return TCL_ERROR;
+	    }
 	} else if (index == OPT_SKIPPED) {
 	    Tcl_SetObjResult(interp, Tcl_NewStringObj(
 		    "option \"-skipped\" is read-only", -1));
@@ -562,6 +573,7 @@ TkleakConfigureObjCmd(
     statePtr->forcePublic = walk;
     statePtr->snapshotRefs = refs;
     statePtr->depth = depth;
+    statePtr->origins_on = origins;
     while (statePtr->maxSnapshots > 0
 	    && statePtr->numSnaps > statePtr->maxSnapshots) {
 	DropSnapshot(statePtr, 0);

@@ -61,6 +61,13 @@ DeleteState(
 
     TkleakRecordFree(statePtr);
     TkleakOriginFree(statePtr);
+    TkleakMemoClear(statePtr);
+    Tcl_DeleteHashTable(&statePtr->memo);
+    for (hPtr = Tcl_FirstHashEntry(&statePtr->refCache, &search); hPtr;
+	    hPtr = Tcl_NextHashEntry(&search)) {
+	Tcl_DecrRefCount((Tcl_Obj *) Tcl_GetHashValue(hPtr));
+    }
+    Tcl_DeleteHashTable(&statePtr->refCache);
     TkleakFreeSnapshots(statePtr);
     TkleakCensusFree(statePtr->reference);
     TkleakCensusFree(statePtr->loadPtr);
@@ -98,6 +105,9 @@ TkleakGetState(
 	statePtr->interp = interp;
 	statePtr->snapshotRefs = 0;
 	statePtr->depth = 8;
+	statePtr->origins_on = 1;
+	Tcl_InitHashTable(&statePtr->memo, TCL_STRING_KEYS);
+	Tcl_InitHashTable(&statePtr->refCache, TCL_STRING_KEYS);
 	Tcl_InitHashTable(&statePtr->origins, TCL_STRING_KEYS);
 	Tcl_InitHashTable(&statePtr->stacks, TCL_STRING_KEYS);
 	Tcl_InitHashTable(&statePtr->seen, TCL_STRING_KEYS);

@@ -51,6 +51,9 @@ typedef struct TkleakState {
     int snapshotRefs;		/* Snapshots also index references. */
     TkleakRecord *recordPtr;	/* Live recording (record.c), or NULL. */
     int depth;			/* Frames kept per origin (-depth). */
+    int origins_on;		/* Recording also keeps origins (-origins). */
+    Tcl_HashTable memo;		/* Recording: word -> index key, or "". */
+    Tcl_HashTable refCache;	/* Recording: owner\1slot -> referrer dict. */
     Tcl_HashTable origins;	/* Index key -> {CREATED ATTACHED} list. */
     Tcl_HashTable stacks;	/* Interned stacks, by string form. */
     int maxSnapshots;		/* 0: no cap. */
@@ -214,6 +217,7 @@ MODULE_SCOPE Tcl_ObjCmdProc TkleakRefsObjCmd, TkleakOrphansObjCmd;
 /* record.c */
 MODULE_SCOPE Tcl_ObjCmdProc TkleakRecordObjCmd;
 MODULE_SCOPE int	TkleakRecording(TkleakState *statePtr);
+MODULE_SCOPE void	TkleakMemoClear(TkleakState *statePtr);
 
 /* origin.c */
 MODULE_SCOPE Tcl_Obj *	TkleakOriginCapture(TkleakState *statePtr,
