@@ -85,6 +85,12 @@ def auto(root, editor):
         d = dict(zip(*[iter(tk.splitlist(o))] * 2))
         print('%-32s %-16s %-13s %s' % (d['name'], d['type'], d['reason'],
                                        d['last'] or '-'))
+        for f in tk.splitlist(d['origin']):
+            f = dict(zip(*[iter(tk.splitlist(f))] * 2))
+            if str(f['lib']) == '0':
+                print('    attached at %s:%s (%s)' % (
+                    os.path.basename(str(f['file'])), f['line'], f['proc']))
+                break
     root.destroy()
 
 
