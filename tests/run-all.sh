@@ -2,9 +2,9 @@
 # run-all.sh -- the driver of "make check".
 #
 # Runs the cmocka binaries, the tcltest suites (tests/all.tcl: tclsh, and
-# wish for the Tk suites) and the Python tkinter test, under Xvfb when no
-# DISPLAY is set, and ends with one line "N passed, N failed" over every
-# test. Exits 1 when any test failed or a suite could not run.
+# wish for the Tk suites) and the Python tkinter tests (tests/test_*.py),
+# under Xvfb when no DISPLAY is set, and ends with one line "N passed, N
+# failed" over every test. Exits 1 when any test failed or a suite could not run.
 #
 # Environment (set by Makefile.am): TCLSH, WISH, UNIT_TESTS, srcdir,
 # builddir; SANDIR, the sanitizer build to run the suites against too;
@@ -92,19 +92,26 @@ PYTHON=${PYTHON:-python3}
 if [ -n "$ONLY_SAN" ]; then
     :
 elif command -v "$PYTHON" >/dev/null 2>&1 && "$PYTHON" -c 'import tkinter' 2>/dev/null; then
-    out=$(eval "$XRUN" '"$PYTHON" "$srcdir/tests/test_tkinter.py"' 2>&1)
-    printf '%s\n' "$out"
-    ran=$(printf '%s\n' "$out" | sed -n 's/^Ran \([0-9]*\) test.*/\1/p')
-    f1=$(printf '%s\n' "$out" | sed -n 's/^FAILED (.*failures=\([0-9]*\).*/\1/p')
-    e1=$(printf '%s\n' "$out" | sed -n 's/^FAILED (.*errors=\([0-9]*\).*/\1/p')
-    bad=$((${f1:-0} + ${e1:-0}))
-    if [ -z "$ran" ]; then
-        echo "test_tkinter.py: did not finish"
-        count 0 1
-    else
-        bad=${bad:-0}
-        count $((ran - bad)) "$bad"
-    fi
+    # Every tests/test_*.py, each in a Python of its own.
+    for py in "$srcdir"/tests/test_*.py; do
+        name=$(basename "$py")
+        out=$(eval "$XRUN" '"$PYTHON" "$py"' 2>&1)
+        rc=$?
+        printf '%s\n' "$out"
+        ran=$(printf '%s\n' "$out" | sed -n 's/^Ran \([0-9]*\) test.*/\1/p')
+        f1=$(printf '%s\n' "$out" | sed -n 's/^FAILED (.*failures=\([0-9]*\).*/\1/p')
+        e1=$(printf '%s\n' "$out" | sed -n 's/^FAILED (.*errors=\([0-9]*\).*/\1/p')
+        bad=$((${f1:-0} + ${e1:-0}))
+        if [ -z "$ran" ]; then
+            echo "$name: did not finish"
+            count 0 1
+        elif [ "$rc" -ne 0 ] && [ "$bad" -eq 0 ]; then
+            echo "$name: exited with status $rc after its tests passed"
+            count "$ran" 1
+        else
+            count $((ran - bad)) "$bad"
+        fi
+    done
 else
     echo "python3 with tkinter not found: the tkinter test cannot run"
     count 0 1

@@ -1,0 +1,159 @@
+"""test_panel_tkinter.py -- the Memory menu and the panel in a tkinter app.
+
+Covers: tkleak::menu on a tkinter menubar, its entries driven with
+invoke, the panel's Diff and Orphans views read back from their
+treeviews: a second configure(command=...) leaves the first callback
+wrapper unreferenced, and the panel names it, its Python function and
+where it was made; the Details view of a wrapper.
+"""
+
+import re
+import tkinter
+import unittest
+
+
+def marker_wakeup():
+    pass
+
+
+def marker_other():
+    pass
+
+
+class TkinterPanelTest(unittest.TestCase):
+
+    @classmethod
+    def setUpClass(cls):
+        cls.root = tkinter.Tk()
+        cls.root.geometry('300x100+0+0')
+        cls.menubar = tkinter.Menu(cls.root, tearoff=0)
+        cls.root.config(menu=cls.menubar)
+        cls.windows = tkinter.Menu(cls.menubar, tearoff=0)
+        cls.menubar.add_cascade(label='Windows', menu=cls.windows)
+        cls.root.tk.call('package', 'require', 'tkleak')
+        cls.cascade = str(cls.root.tk.call('tkleak::menu', cls.menubar))
+        cls.root.update()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.root.destroy()
+
+    def call(self, *args):
+        return self.root.tk.call(*args)
+
+    def split(self, value):
+        return [str(v) for v in self.root.tk.splitlist(value)]
+
+    # Rows come back as one string: tkinter would turn a value that has
+    # a list representation into a tuple.
+    ROWS = """{t parent} {
+        set rows {}
+        foreach id [$t children $parent] {
+            lappend rows [join [list [$t item $id -text] \
+                {*}[$t item $id -values]] \x1f]
+        }
+        join $rows \x1e
+    }"""
+
+    def rows(self, tree, parent=''):
+        """A treeview's rows: its text, then its values."""
+        text = str(self.call('apply', self.ROWS, tree, parent))
+        return [row.split('\x1f') for row in text.split('\x1e')] if text else []
+
+    def invoke(self, label):
+        self.call(self.cascade, 'invoke', label)
+        self.root.update()
+
+    def tearDown(self):
+        self.call('destroy', '.tkleak')
+        self.call('tkleak::record', 'off')
+
+    def test_menu_on_a_tkinter_menubar(self):
+        labels = []
+        for i in range(int(self.call(self.cascade, 'index', 'end')) + 1):
+            if str(self.call(self.cascade, 'type', i)) != 'separator':
+                labels.append(str(self.call(self.cascade, 'entrycget', i,
+                                            '-label')))
+        self.assertEqual(self.cascade, str(self.menubar) + '.tkleak')
+        self.assertEqual(labels, ['Calibrate', 'Diff', 'Orphans',
+                                  'Open Panel', 'Record Attachments'])
+        self.assertEqual(str(self.call('tkleak::menu', self.menubar)),
+                         self.cascade)
+
+    def test_second_configure_leaves_a_wrapper_the_panel_names(self):
+        button = tkinter.Button(self.root)
+        self.invoke('Calibrate')
+        button.configure(command=marker_wakeup)
+        button.configure(command=marker_other)
+        self.invoke('Diff')
+        diff = self.rows('.tkleak.nb.diff.tree')
+        self.assertEqual([[r[0], r[2]] for r in diff],
+                         [['command tkinter', '+2']])
+        # Open the row as a click on its indicator does.
+        first = self.split(self.call('.tkleak.nb.diff.tree', 'children',
+                                     ''))[0]
+        self.call('.tkleak.nb.diff.tree', 'focus', first)
+        self.call('.tkleak.nb.diff.tree', 'item', first, '-open', 1)
+        self.call('event', 'generate', '.tkleak.nb.diff.tree',
+                  '<<TreeviewOpen>>')
+        self.root.update()
+        children = self.rows('.tkleak.nb.diff.tree', first)
+        texts = sorted(c[0] for c in children)
+        self.assertEqual(len(texts), 2)
+        self.assertRegex(texts[0], r'^\+ ::\d+marker_(wakeup|other)$')
+        notes = {re.sub(r'^\+ ::\d+', '', c[0]): c[-1] for c in children}
+        self.assertEqual(notes, {
+            'marker_wakeup': 'unreferenced; Python: marker_wakeup',
+            'marker_other': 'Python: marker_other'})
+
+        self.invoke('Orphans*')
+        self.assertEqual(str(self.call(self.cascade, 'entrycget', 2,
+                                       '-label')), 'Orphans (1)')
+        orphans = self.rows('.tkleak.nb.orphans.tree')
+        self.assertEqual(len(orphans), 1)
+        name, type_, reason, last, retains, origin = orphans[0]
+        self.assertRegex(name, r'^::\d+marker_wakeup$')
+        self.assertEqual([type_, reason, last, retains],
+                         ['command tkinter', 'unreferenced',
+                          '(none; Python: marker_wakeup)', ''])
+        # Recording was off: no origin.
+        self.assertEqual(origin, '')
+
+        details = str(self.call('apply', '{name} {join [::tkleak::panel::Details $name] \x1f}',
+                                name)).split('\x1f')
+        self.assertEqual(dict(zip(details[0::2], details[1::2])), {
+            'Name': name, 'Type': 'command tkinter',
+            'Kind': 'Python tkinter callback',
+            'Implemented by': '_tkinter (Python)',
+            'Python function': 'marker_wakeup',
+            'Orphan': 'unreferenced', 'Referrers': '(none)'})
+        button.destroy()
+
+    def test_recorded_wrapper_has_its_python_origin(self):
+        self.call('tkleak::record', 'on')
+        button = tkinter.Button(self.root)
+        self.invoke('Calibrate')
+        button.configure(command=marker_wakeup)
+        made = _line() - 1
+        button.configure(command=marker_other)
+        self.invoke('Orphans*')
+        orphans = self.rows('.tkleak.nb.orphans.tree')
+        self.assertEqual([o[1:3] for o in orphans],
+                         [['command tkinter', 'detached']])
+        self.assertEqual(orphans[0][3], str(button) + ' -command')
+        self.assertEqual(
+            orphans[0][5],
+            'test_panel_tkinter.py:%d '
+            'test_recorded_wrapper_has_its_python_origin (Python)'
+            % made)
+        button.destroy()
+
+
+def _line():
+    """The line number of the caller."""
+    import inspect
+    return inspect.currentframe().f_back.f_lineno
+
+
+if __name__ == '__main__':
+    unittest.main(verbosity=2)
