@@ -88,6 +88,9 @@ namespace eval ::tkleak::panel {
     # The Attach to... menu's radiobuttons.
     variable choice ""
 
+    # The panel's first size; it widens to show its columns whole.
+    variable size {1000 540}
+
     # Whether the panel or the menu ever inspected this interpreter.
     variable inspectedHere 0
 }
@@ -287,7 +290,8 @@ proc ::tkleak::panel::Title {} {
 proc ::tkleak::panel::Build {w} {
     toplevel $w
     wm title $w [Title]
-    wm geometry $w 1000x540
+    variable size
+    wm geometry $w [join $size x]
     wm minsize $w 600 300
 
     set bar [ttk::frame $w.bar]
@@ -398,7 +402,8 @@ proc ::tkleak::panel::Build {w} {
     bindtags $f.body [list $f.body $w all]
     pack $f.top -side top -fill x -padx 4 -pady 4
     pack $f.body -side bottom -fill both -padx 4 -pady 4
-    pack $f.tree -side top -fill both -expand 1 -padx 4
+    pack $f.sy -side right -fill y -padx {0 4}
+    pack $f.tree -side top -fill both -expand 1 -padx {4 0}
     $nb add $f -text Details
 
     set f [ttk::frame $nb.growth]
@@ -446,7 +451,7 @@ proc ::tkleak::panel::Tree {t spec} {
     # gives them, the last takes what is left.
     set last [lindex $spec end-3]
     foreach {col head width anchor} $spec {
-	set min [expr {[font measure TkHeadingFont $head] + 20}]
+	set min [expr {[font measure TkHeadingFont $head] + 28}]
 	$t heading $col -text $head -anchor $anchor
 	$t column $col -anchor $anchor -minwidth $min \
 	    -width [expr {max($min, $width)}] -stretch [expr {$col eq $last}]
@@ -1012,7 +1017,8 @@ proc ::tkleak::panel::Label {name} {
 
 # ::tkleak::panel::Elapsed --
 #
-#	The time between two snapshots the panel took, as "42.1 s".
+#	The time between two snapshots the panel took, as " (42.1 s
+#	later)", or nothing under a tenth of a second.
 #
 # Arguments:
 #	a, b	the snapshots.
@@ -1022,8 +1028,11 @@ proc ::tkleak::panel::Elapsed {a b} {
     if {![dict exists $info $a] || ![dict exists $info $b]} {
 	return ""
     }
-    return [format "%.1f s" [expr {([dict get $info $b time]
-	- [dict get $info $a time]) / 1000.0}]]
+    set s [expr {([dict get $info $b time] - [dict get $info $a time]) / 1000.0}]
+    if {$s < 0.1} {
+	return ""
+    }
+    return [format " (%.1f s later)" $s]
 }
 
 # ::tkleak::panel::Rows --
@@ -1130,8 +1139,8 @@ proc ::tkleak::panel::FillDiff {} {
 	    then Diff to see what it left behind."
     } else {
 	set n [dict size $diff]
-	set head "Changes from [Label $from] to [Label $to] ([Elapsed $from $to]\
-	    later): $n [expr {$n == 1 ? "type" : "types"}] changed."
+	set head "Changes from [Label $from] to [Label $to][Elapsed $from $to]:\
+	    $n [expr {$n == 1 ? "type" : "types"}] changed."
     }
     .tkleak.nb.diff.head configure -text $head
 
@@ -1257,9 +1266,10 @@ proc ::tkleak::panel::FillDiffNotes {} {
 
 # ::tkleak::panel::Note --
 #
-#	One line about an object: "detached: .mb.windows entry 0 -command"
-#	for an orphan (its reason and last referrer), the Python function
-#	of a tkinter wrapper.
+#	One line about an object: "detached: .mb.windows entry 0 -command
+#	(editor.tcl:42)" for an orphan (its reason,
+#	last referrer and where that was made, when recorded), the Python
+#	function of a tkinter wrapper.
 #
 # Arguments:
 #	type	its census type.
@@ -1272,6 +1282,11 @@ proc ::tkleak::panel::Note {type name} {
 	set part [dict get $o reason]
 	if {[dict get $o last] ne ""} {
 	    append part ": [dict get $o last owner] [dict get $o last slot]"
+	}
+	# Only file:line here; the Orphans view has the proc too.
+	set origin [Origin $o short]
+	if {$origin ne ""} {
+	    append part " ($origin)"
 	}
 	lappend parts $part
     }
@@ -1388,43 +1403,49 @@ proc ::tkleak::panel::FillOrphans {} {
 #
 #	Where an orphan was made or last attached, when the C core
 #	recorded it (its "origin": frames {file line proc lang lib},
-#	innermost first): the innermost frame of the app's own code, as
-#	"editor.tcl:42 editor::NewWindow".
+#	innermost first): the innermost frame of the app's own code (lib
+#	0; the innermost frame when all are library frames).
 #
 # Arguments:
-#	o	the orphan's record.
-#	all	(optional) 1 for every frame, one a line.
+#	o	the orphan's record, or any dict with an origin.
+#	how	(optional) app: "editor.tcl:42 ::editor::NewWindow"; short:
+#		"editor.tcl:42"; all: every frame, one a line.
 
-proc ::tkleak::panel::Origin {o {all 0}} {
+proc ::tkleak::panel::Origin {o {how app}} {
     if {![dict exists $o origin] || [llength [dict get $o origin]] == 0} {
 	return ""
     }
+    set frames [dict get $o origin]
+    if {$how ne "all"} {
+	set pick [lindex $frames 0]
+	foreach frame $frames {
+	    if {![dict exists $frame lib] || ![dict get $frame lib]} {
+		set pick $frame
+		break
+	    }
+	}
+	set frames [list $pick]
+    }
     set lines {}
-    foreach frame [dict get $o origin] {
+    foreach frame $frames {
 	set where ""
 	if {[dict exists $frame file] && [dict get $frame file] ne ""} {
 	    set where [file tail [dict get $frame file]]
-	    if {[dict exists $frame line]} {
+	    if {[dict exists $frame line] && [dict get $frame line] > 0} {
 		append where : [dict get $frame line]
 	    }
 	}
-	if {[dict exists $frame proc] && [dict get $frame proc] ne ""} {
-	    append where " " [dict get $frame proc]
+	if {$how ne "short"} {
+	    if {[dict exists $frame proc] && [dict get $frame proc] ne ""} {
+		append where " " [dict get $frame proc]
+	    }
+	    if {[dict exists $frame lang] && [dict get $frame lang] eq "python"} {
+		append where " (Python)"
+	    }
 	}
-	if {[dict exists $frame lang] && [dict get $frame lang] eq "python"} {
-	    append where " (Python)"
-	}
-	set where [string trim $where]
-	if {$all} {
-	    lappend lines $where
-	} elseif {![dict exists $frame lib] || ![dict get $frame lib]} {
-	    return $where
-	}
+	lappend lines [string trim $where]
     }
-    if {$all} {
-	return [join $lines \n]
-    }
-    return [Origin [dict create origin [lrange [dict get $o origin] 0 0]] 1]
+    return [join $lines \n]
 }
 
 # ::tkleak::panel::Retains --
@@ -1470,11 +1491,31 @@ proc ::tkleak::panel::Fit {t} {
 	    }
 	}
     }
+    set total 0
     foreach col [linsert $cols 0 #0] {
 	set wd [expr {$col eq "#0" ? $tree : ([dict exists $widths $col]
 	    ? [dict get $widths $col] : 0)}]
 	set min [$t column $col -minwidth]
 	$t column $col -width [expr {max($min, $wd)}]
+	incr total [expr {max($min, $wd)}]
+    }
+    # Widen the panel, never narrow it, so that every column shows whole
+    # (up to the screen's width; beyond, the view scrolls sideways).
+    set top [winfo toplevel $t]
+    set want [expr {min($total + 40, [winfo screenwidth $top] - 40)}]
+    if {[winfo ismapped $top]} {
+	set width [winfo width $top]
+	set height [winfo height $top]
+    } else {
+	# Not shown yet: the size Build asked for.
+	variable size
+	lassign $size width height
+	if {[regexp {^(\d+)x(\d+)} [wm geometry $top] -> w h] && $w > 1} {
+	    lassign [list $w $h] width height
+	}
+    }
+    if {$want > $width} {
+	wm geometry $top ${want}x$height
     }
 }
 
@@ -1645,10 +1686,8 @@ proc ::tkleak::panel::LookUp {name type} {
 	if {[dict size [dict get $o retains]]} {
 	    lappend fields Retains [Retains [dict get $o retains]]
 	}
-	foreach line [split [Origin $o 1] \n] {
-	    lappend fields Origin $line
-	}
     }
+    lappend fields {*}[Origins $name]
     if {[string match {command *} $type] || [string match {object *} $type]
 	    || [string match {widget *} $type] || [string match {image *} $type]} {
 	if {[catch {T ::tkleak::refs $name} refs]} {
@@ -1663,6 +1702,34 @@ proc ::tkleak::panel::LookUp {name type} {
     }
     set details [dict create name $name type $type fields $fields body $body]
     FillDetails
+    return $fields
+}
+
+# ::tkleak::panel::Origins --
+#
+#	Where an object was made and attached, as Details fields, from
+#	tkleak::origin when the target's tkleak has it and recorded
+#	something: "Created at" and one "Attached at" an attachment, each
+#	the innermost frame of the app's own code.
+#
+# Arguments:
+#	name	a command, image or window.
+
+proc ::tkleak::panel::Origins {name} {
+    if {[T ::info commands ::tkleak::origin] eq ""
+	    || [catch {T ::tkleak::origin $name} origin]} {
+	return {}
+    }
+    set fields {}
+    set where [Origin [dict create origin [dict get $origin created]]]
+    if {$where ne ""} {
+	lappend fields "Created at" $where
+    }
+    foreach {slot stack} [dict get $origin attached] {
+	set where [Origin [dict create origin $stack]]
+	lappend fields "Attached at" \
+	    "[dict get $slot owner] [dict get $slot slot]: [expr {$where eq "" ? "?" : $where}]"
+    }
     return $fields
 }
 
