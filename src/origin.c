@@ -498,19 +498,8 @@ void
 TkleakOriginFree(
     TkleakState *statePtr)
 {
-    Tcl_HashSearch search;
-    Tcl_HashEntry *hPtr;
-
-    for (hPtr = Tcl_FirstHashEntry(&statePtr->origins, &search); hPtr;
-	    hPtr = Tcl_NextHashEntry(&search)) {
-	Tcl_DecrRefCount((Tcl_Obj *) Tcl_GetHashValue(hPtr));
-    }
-    Tcl_DeleteHashTable(&statePtr->origins);
-    for (hPtr = Tcl_FirstHashEntry(&statePtr->stacks, &search); hPtr;
-	    hPtr = Tcl_NextHashEntry(&search)) {
-	Tcl_DecrRefCount((Tcl_Obj *) Tcl_GetHashValue(hPtr));
-    }
-    Tcl_DeleteHashTable(&statePtr->stacks);
+    TkleakDeleteObjTable(&statePtr->origins, 0);
+    TkleakDeleteObjTable(&statePtr->stacks, 0);
 }
 
 /*

@@ -135,14 +135,7 @@ CachedRef(
     int isNew;
 
     if (statePtr->refCache.numEntries > 20000) {
-	Tcl_HashSearch search;
-
-	for (hPtr = Tcl_FirstHashEntry(&statePtr->refCache, &search); hPtr;
-		hPtr = Tcl_NextHashEntry(&search)) {
-	    Tcl_DecrRefCount((Tcl_Obj *) Tcl_GetHashValue(hPtr));
-	}
-	Tcl_DeleteHashTable(&statePtr->refCache);
-	Tcl_InitHashTable(&statePtr->refCache, TCL_STRING_KEYS);
+	TkleakDeleteObjTable(&statePtr->refCache, 1);
     }
     Tcl_DStringInit(&key);
     Tcl_DStringAppend(&key, owner, -1);
@@ -192,7 +185,7 @@ RememberName(
      */
 
     if (statePtr->memo.numEntries > 20000) {
-	TkleakMemoClear(statePtr);
+	TkleakDeleteObjTable(&statePtr->memo, 1);
     }
     hPtr = Tcl_CreateHashEntry(&statePtr->memo, name, &isNew);
     if (isNew) {
@@ -219,27 +212,11 @@ RememberName(
 }
 
 /*
- * TkleakMemoClear, ForgetName --
+ * ForgetName --
  *
- *	Empty the memo of what words name, or drop the entries of NAME (an
- *	object of that name was just made: a word that named nothing may
- *	name it now).
+ *	Drop the memo entries of NAME: an object of that name was just
+ *	made, so a word that named nothing may name it now.
  */
-
-void
-TkleakMemoClear(
-    TkleakState *statePtr)
-{
-    Tcl_HashSearch search;
-    Tcl_HashEntry *hPtr;
-
-    for (hPtr = Tcl_FirstHashEntry(&statePtr->memo, &search); hPtr;
-	    hPtr = Tcl_NextHashEntry(&search)) {
-	Tcl_DecrRefCount((Tcl_Obj *) Tcl_GetHashValue(hPtr));
-    }
-    Tcl_DeleteHashTable(&statePtr->memo);
-    Tcl_InitHashTable(&statePtr->memo, TCL_STRING_KEYS);
-}
 
 static void
 ForgetName(

@@ -81,11 +81,7 @@ TkleakRefsFree(
     Tcl_HashSearch search;
     Tcl_HashEntry *hPtr;
 
-    for (hPtr = Tcl_FirstHashEntry(&refsPtr->index, &search); hPtr;
-	    hPtr = Tcl_NextHashEntry(&search)) {
-	Tcl_DecrRefCount((Tcl_Obj *) Tcl_GetHashValue(hPtr));
-    }
-    Tcl_DeleteHashTable(&refsPtr->index);
+    TkleakDeleteObjTable(&refsPtr->index, 0);
     for (hPtr = Tcl_FirstHashEntry(&refsPtr->memo, &search); hPtr;
 	    hPtr = Tcl_NextHashEntry(&search)) {
 	Resolved *resPtr = Tcl_GetHashValue(hPtr);
@@ -97,11 +93,7 @@ TkleakRefsFree(
 	Tcl_Free((char *) resPtr);
     }
     Tcl_DeleteHashTable(&refsPtr->memo);
-    for (hPtr = Tcl_FirstHashEntry(&refsPtr->classSlots, &search); hPtr;
-	    hPtr = Tcl_NextHashEntry(&search)) {
-	Tcl_DecrRefCount((Tcl_Obj *) Tcl_GetHashValue(hPtr));
-    }
-    Tcl_DeleteHashTable(&refsPtr->classSlots);
+    TkleakDeleteObjTable(&refsPtr->classSlots, 0);
     Tcl_DecrRefCount(refsPtr->tracedVars);
 }
 
@@ -245,6 +237,32 @@ TkleakNewRef(
     Tcl_DictObjPut(NULL, refPtr, Tcl_NewStringObj("slot", 4),
 	    Tcl_NewStringObj(slot, -1));
     return refPtr;
+}
+
+/*
+ * TkleakDeleteObjTable --
+ *
+ *	Delete a hash table whose values are Tcl objects holding one
+ *	reference each, releasing them. With REINIT, the table is made
+ *	again, empty, with string keys.
+ */
+
+void
+TkleakDeleteObjTable(
+    Tcl_HashTable *tablePtr,
+    int reinit)
+{
+    Tcl_HashSearch search;
+    Tcl_HashEntry *hPtr;
+
+    for (hPtr = Tcl_FirstHashEntry(tablePtr, &search); hPtr;
+	    hPtr = Tcl_NextHashEntry(&search)) {
+	Tcl_DecrRefCount((Tcl_Obj *) Tcl_GetHashValue(hPtr));
+    }
+    Tcl_DeleteHashTable(tablePtr);
+    if (reinit) {
+	Tcl_InitHashTable(tablePtr, TCL_STRING_KEYS);
+    }
 }
 
 /*

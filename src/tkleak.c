@@ -56,26 +56,14 @@ DeleteState(
     TkleakState *statePtr = clientData;
 
     (void) interp;
-    Tcl_HashSearch search;
-    Tcl_HashEntry *hPtr;
-
     TkleakRecordFree(statePtr);
     TkleakOriginFree(statePtr);
-    TkleakMemoClear(statePtr);
-    Tcl_DeleteHashTable(&statePtr->memo);
-    for (hPtr = Tcl_FirstHashEntry(&statePtr->refCache, &search); hPtr;
-	    hPtr = Tcl_NextHashEntry(&search)) {
-	Tcl_DecrRefCount((Tcl_Obj *) Tcl_GetHashValue(hPtr));
-    }
-    Tcl_DeleteHashTable(&statePtr->refCache);
+    TkleakDeleteObjTable(&statePtr->memo, 0);
+    TkleakDeleteObjTable(&statePtr->refCache, 0);
     TkleakFreeSnapshots(statePtr);
     TkleakCensusFree(statePtr->reference);
     TkleakCensusFree(statePtr->loadPtr);
-    for (hPtr = Tcl_FirstHashEntry(&statePtr->seen, &search); hPtr;
-	    hPtr = Tcl_NextHashEntry(&search)) {
-	Tcl_DecrRefCount((Tcl_Obj *) Tcl_GetHashValue(hPtr));
-    }
-    Tcl_DeleteHashTable(&statePtr->seen);
+    TkleakDeleteObjTable(&statePtr->seen, 0);
     Tcl_DeleteHashTable(&statePtr->procKinds);
     Tcl_Free((char *) statePtr);
 }
