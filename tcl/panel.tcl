@@ -1013,7 +1013,7 @@ proc ::tkleak::panel::Orphaned {list} {
 
 # ::tkleak::panel::Label --
 #
-#	Names a snapshot for people: "Calibrate", "Diff 3", "refresh 7".
+#	Names a snapshot for people: "Calibrate", "Diff 3", "Refresh 7".
 #	(No clock format: it would load Tcl's clock library into the app,
 #	fifty procs in the next diff.)
 #
@@ -1026,7 +1026,7 @@ proc ::tkleak::panel::Label {name} {
 	return $name
     }
     set kind [dict get $info $name kind]
-    set what [dict get {start "panel start" diff Diff refresh refresh
+    set what [dict get {start "Panel start" diff Diff refresh Refresh
 	calibrate Calibrate} $kind]
     if {$kind in {diff refresh}} {
 	append what " " [dict get $info $name n]
@@ -1492,6 +1492,9 @@ proc ::tkleak::panel::Retains {retains} {
 #	t	the treeview.
 
 proc ::tkleak::panel::Fit {t} {
+    if {[llength [$t children {}]] == 0} {
+	return
+    }
     set font TkDefaultFont
     set cols [$t cget -columns]
     set widths [dict create]
