@@ -226,6 +226,29 @@ class TkinterOriginTest(unittest.TestCase):
             ('test_tkinter.py', line, 'test_old_menu_delete_line',
              'python')])
 
+    def test_no_python_frames_reachable(self):
+        # A Tcl thread of its own inside this Python process has no Python
+        # thread state: origins there have Tcl frames only, and work.
+        tk = self.root.tk
+        tk.call('package', 'require', 'Thread')
+        tid = tk.call('thread::create')
+        script = (
+            '%s\n'
+            'package require tkleak\n'
+            'tkleak::record on\n'
+            'proc ::cb {} {}\n'
+            'proc attach {} {after 100000 ::cb}\n'
+            'attach\n'
+            'set langs {}\n'
+            'foreach {ref stack} [dict get [tkleak::origin ::cb] attached] {\n'
+            '    foreach f $stack {lappend langs [dict get $f lang]}\n'
+            '}\n'
+            'lsort -unique $langs\n'
+        ) % tk.eval('list set auto_path $auto_path')
+        langs = tk.call('thread::send', tid, script)
+        tk.call('thread::release', tid)
+        self.assertEqual(str(langs), 'tcl')
+
     def test_lib_frames_marked(self):
         b = tkinter.Button(self.root)
         b.configure(command=marker_wakeup)
