@@ -23,10 +23,25 @@ namespace eval ::tkleak::attach {
     variable seq 0
 
     # Run in the app: evaluates the command at global level and sends
-    # the outcome back to the inspector ME, as call ID.
+    # the outcome back to the inspector ME, as call ID. The app's
+    # errorInfo and errorCode stay as they were: the inspector's errors
+    # are none of its business, and a changed size would show in a diff.
     variable lambda {{me id cmd} {
+	set saved {}
+	foreach var {::errorInfo ::errorCode} {
+	    if {[info exists $var]} {
+		lappend saved $var [set $var]
+	    }
+	}
 	set code [catch {uplevel #0 $cmd} result opts]
 	set ec [expr {$code == 1 ? [dict get $opts -errorcode] : ""}]
+	foreach var {::errorInfo ::errorCode} {
+	    if {[dict exists $saved $var]} {
+		set $var [dict get $saved $var]
+	    } else {
+		unset -nocomplain $var
+	    }
+	}
 	send -async -- $me [list ::tkleak::attach::Reply $id $code $result $ec]
     }}
 
