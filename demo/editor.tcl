@@ -69,17 +69,21 @@ menu .mb.file -tearoff 0
 .mb.file add command -label Quit -command exit
 menu .mb.windows -tearoff 0
 .mb add cascade -label Windows -menu .mb.windows
-text .text -width 60 -height 10
+text .text -width 72 -height 10 -wrap word
 pack .text -fill both -expand 1
-.text insert end "File > New Window opens a window; its Close button closes it.\n"
-.text insert end "Memory > Calibrate, open and close a window, then Memory > Diff.\n"
+.text insert end "What to click:\n\n"
+.text insert end "1. Memory > Calibrate.\n"
+.text insert end "2. File > New Window, then the new window's Close button. Three times.\n"
+.text insert end "3. Memory > Diff: three procs more, each with the Windows menu entry\
+    it came from.\n"
 
 if {[info commands ::tkleak::menu] ne ""} {
     tkleak::menu .mb -print 1
     # Recording sees each wakeup proc attached to its menu entry, so
     # the Orphans view can tell it was detached and from where.
     tkleak::record on
-    .text insert end "Memory > Orphans lists the procs no menu entry calls any more.\n"
+    .text insert end "4. Memory > Orphans: the procs no menu entry calls any more, and\
+	the line that attached them.\n"
 } else {
     menu .mb.tkleak -tearoff 0
     .mb add cascade -label Memory -menu .mb.tkleak
