@@ -1503,10 +1503,12 @@ proc ::tkleak::panel::Fit {t} {
     set font TkDefaultFont
     set cols [$t cget -columns]
     set widths [dict create]
+    # The first rows tell: measuring thousands would slow each refresh.
     set ids [lrange [$t children {}] 0 199]
     foreach id $ids {
 	lappend ids {*}[lrange [$t children $id] 0 49]
     }
+    set ids [lrange $ids 0 399]
     set tree 0
     foreach id $ids {
 	set indent [expr {[$t parent $id] eq "" ? 30 : 50}]
