@@ -315,6 +315,13 @@ Created(
     const char *key)
 {
     ForgetName(statePtr, key + 1);
+
+    /*
+     * A new object may reuse the name of one that died: its origin
+     * starts afresh.
+     */
+
+    TkleakOriginForget(statePtr, key);
     if (statePtr->origins_on) {
 	TkleakOriginCreated(statePtr, key,
 		TkleakOriginCapture(statePtr, interp));
