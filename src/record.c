@@ -751,8 +751,6 @@ RecordOn(
     size_t t, i;
     int g;
 
-    TkleakRefs refs;
-
     if (recPtr->on) {
 	return TCL_OK;
     }
@@ -762,13 +760,9 @@ RecordOn(
      * the live check of tkleak::orphans (live.c) knows every slot.
      */
 
-    TkleakRefsInit(&refs);
-    if (TkleakCensusTakeEx(statePtr, interp, &censusPtr, &refs) != TCL_OK) {
-	TkleakRefsFree(&refs);
+    if (TkleakCensusTakeRemember(statePtr, interp, &censusPtr) != TCL_OK) {
 	return TCL_ERROR;
     }
-    TkleakRefsRemember(statePtr, &refs);
-    TkleakRefsFree(&refs);
     for (g = 0; globalNames[g] != NULL; g++) {
 	Tcl_Command token = Tcl_FindCommand(interp, globalNames[g], NULL,
 		TCL_GLOBAL_ONLY);

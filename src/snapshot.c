@@ -181,12 +181,32 @@ TkleakCensusTakeKeep(
     Tcl_Interp *interp,
     TkleakCensus **censusPtrPtr)
 {
-    TkleakRefs refs;
-    int code;
-
     if (!statePtr->snapshotRefs) {
 	return TkleakCensusTake(statePtr, interp, censusPtrPtr);
     }
+    return TkleakCensusTakeRemember(statePtr, interp, censusPtrPtr);
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakCensusTakeRemember --
+ *
+ *	Take a census and index the slots with it, remembering what they
+ *	name (TkleakRefsRemember); the index itself is not kept.
+ *
+ *----------------------------------------------------------------------
+ */
+
+int
+TkleakCensusTakeRemember(
+    TkleakState *statePtr,
+    Tcl_Interp *interp,
+    TkleakCensus **censusPtrPtr)
+{
+    TkleakRefs refs;
+    int code;
+
     TkleakRefsInit(&refs);
     code = TkleakCensusTakeEx(statePtr, interp, censusPtrPtr, &refs);
     if (code == TCL_OK) {

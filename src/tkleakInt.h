@@ -174,6 +174,8 @@ MODULE_SCOPE Tcl_ObjCmdProc TkleakSnapshotObjCmd, TkleakSnapshotsObjCmd,
 			    TkleakObjectsObjCmd, TkleakConfigureObjCmd;
 MODULE_SCOPE int	TkleakCensusTakeKeep(TkleakState *statePtr,
 			    Tcl_Interp *interp, TkleakCensus **censusPtrPtr);
+MODULE_SCOPE int	TkleakCensusTakeRemember(TkleakState *statePtr,
+			    Tcl_Interp *interp, TkleakCensus **censusPtrPtr);
 MODULE_SCOPE int	TkleakGetCensus(Tcl_Interp *interp,
 			    TkleakState *statePtr, Tcl_Obj *nameObj,
 			    TkleakCensus **censusPtrPtr, int *freshPtr);
