@@ -102,6 +102,10 @@ KeyOf(
 	kind = 'i';
     } else if (strncmp(type, "widget ", 7) == 0) {
 	kind = 'w';
+    } else if (strcmp(type, "after") == 0) {
+	kind = 'a';
+    } else if (strcmp(type, "binding") == 0) {
+	kind = 'b';
     } else {
 	return 0;
     }

@@ -503,6 +503,79 @@ TkleakOriginFree(
 }
 
 /*
+ * OtherKey --
+ *
+ *	The origin key of NAMEPTR when it names a pending after event
+ *	("after#N") or a binding ({tag sequence}, the sequence in any
+ *	spelling Tk accepts), found through the built-in "after info" and
+ *	"bind"; or an after event or binding whose origin is still kept.
+ *
+ * Results:
+ *	A new object (no reference held), or NULL.
+ */
+
+static Tcl_Obj *
+OtherKey(
+    TkleakState *statePtr,
+    Tcl_Interp *interp,
+    Tcl_Obj *namePtr)
+{
+    const char *name = Tcl_GetString(namePtr);
+    TkleakCollect ctx;
+    Tcl_Obj *keyPtr = NULL, *resultPtr, *objv[3], **v;
+    int n, alive = 0, isAfter = strncmp(name, "after#", 6) == 0;
+
+    memset(&ctx, 0, sizeof(ctx));
+    ctx.statePtr = statePtr;
+    ctx.interp = interp;
+    if (isAfter) {
+	keyPtr = Tcl_ObjPrintf("a%s", name);
+	objv[0] = Tcl_NewStringObj("after", 5);
+	objv[1] = Tcl_NewStringObj("info", 4);
+	objv[2] = namePtr;
+    } else if (Tcl_ListObjGetElements(NULL, namePtr, &n, &v) == TCL_OK
+	    && n == 2) {
+	Tcl_DString ds;
+
+	Tcl_DStringInit(&ds);
+	if (TkleakBindingKey(statePtr, interp, Tcl_GetString(v[0]),
+		Tcl_GetString(v[1]), &ds)) {
+	    keyPtr = Tcl_NewStringObj(Tcl_DStringValue(&ds),
+		    Tcl_DStringLength(&ds));
+	}
+	Tcl_DStringFree(&ds);
+	objv[0] = Tcl_NewStringObj("bind", 4);
+	objv[1] = v[0];
+	objv[2] = v[1];
+    } else {
+	return NULL;
+    }
+    if (keyPtr == NULL) {
+	Tcl_DecrRefCount(objv[0]);
+	return NULL;
+    }
+    Tcl_IncrRefCount(objv[0]);
+    Tcl_IncrRefCount(objv[1]);
+    Tcl_IncrRefCount(objv[2]);
+    if (Tcl_FindHashEntry(&statePtr->origins, Tcl_GetString(keyPtr))) {
+	alive = 1;
+    } else if (TkleakCallCore(&ctx, isAfter ? "::after" : "::bind", 3, objv,
+	    &resultPtr) == TCL_OK) {
+	alive = isAfter || Tcl_GetCharLength(resultPtr) > 0;
+	Tcl_DecrRefCount(resultPtr);
+    }
+    Tcl_DecrRefCount(objv[0]);
+    Tcl_DecrRefCount(objv[1]);
+    Tcl_DecrRefCount(objv[2]);
+    if (!alive) {
+	Tcl_IncrRefCount(keyPtr);
+	Tcl_DecrRefCount(keyPtr);
+	return NULL;
+    }
+    return keyPtr;
+}
+
+/*
  *----------------------------------------------------------------------
  *
  * TkleakOriginObjCmd --
@@ -534,11 +607,14 @@ TkleakOriginObjCmd(
     TkleakInitTk(statePtr, interp);
     saved = Tcl_SaveInterpState(interp, TCL_OK);
     keyPtr = TkleakResolveKey(statePtr, interp, Tcl_GetString(objv[1]));
+    if (keyPtr == NULL) {
+	keyPtr = OtherKey(statePtr, interp, objv[1]);
+    }
     Tcl_RestoreInterpState(interp, saved);
     if (keyPtr == NULL) {
 	Tcl_SetObjResult(interp, Tcl_ObjPrintf(
-		"no command, image or window named \"%s\"",
-		Tcl_GetString(objv[1])));
+		"no command, image, window, after event or binding named"
+		" \"%s\"", Tcl_GetString(objv[1])));
 	Tcl_SetErrorCode(interp, "TKLEAK", "ORIGIN", "UNKNOWN",
 		Tcl_GetString(objv[1]), (char *) NULL);
 	return TCL_ERROR;

@@ -61,7 +61,9 @@ enum { G_BIND, G_AFTER, G_WM, G_TRACE, G_PROC, G_IMAGE, G_FIRST_CREATOR };
 
 typedef struct WidgetHook {
     Tcl_ObjCmdProc *objProc;	/* The widget command's own procedure. */
-    char kind;			/* 'm' menu, 'c' canvas, 't' text, 'w'. */
+    Tcl_ObjCmdProc *nreProc;	/* A TclOO class's NRE procedure. */
+    char kind;			/* 'm' menu, 'c' canvas, 't' text, 'w', or
+				 * 'o' a TclOO class. */
 } WidgetHook;
 
 /*
@@ -78,6 +80,8 @@ struct TkleakRecord {
 static int	GlobalHook(int which, Tcl_Interp *interp, int objc,
 		    Tcl_Obj *const objv[]);
 static int	WidgetHookProc(ClientData clientData, Tcl_Interp *interp,
+		    int objc, Tcl_Obj *const objv[]);
+static int	ClassHookNRE(ClientData clientData, Tcl_Interp *interp,
 		    int objc, Tcl_Obj *const objv[]);
 
 #define TRAMPOLINE(n) \
@@ -414,6 +418,7 @@ HookWidget(
 	hookPtr = Tcl_GetHashValue(hPtr);
     }
     hookPtr->objProc = info.objProc;
+    hookPtr->nreProc = NULL;
     hookPtr->kind = 'w';
     tkwin = Tk_NameToWindow(interp, path, Tk_MainWindow(interp));
     if (tkwin != NULL) {
@@ -427,6 +432,165 @@ HookWidget(
     }
     info.objProc = WidgetHookProc;
     Tcl_SetCommandInfoFromToken(token, &info);
+}
+
+/*
+ * HookClass --
+ *
+ *	Hook the command TOKEN when it is a TclOO class, so that the objects
+ *	it makes ("new", "create", "createWithNamespace") get their
+ *	creation origin. An object command is non-recursive: Tcl runs its
+ *	NRE procedure, so that is what is swapped (through walk.c, the one
+ *	file that reads Tcl's Command record); its objProc stays TclOO's
+ *	own, so the class is still an object to Tcl_GetObjectFromObj and to
+ *	the census. Without the private records, classes are not hooked.
+ */
+
+static void
+HookClass(
+    TkleakState *statePtr,
+    Tcl_Command token)
+{
+    TkleakRecord *recPtr = GetRecord(statePtr);
+    Tcl_CmdInfo info;
+    Tcl_HashEntry *hPtr;
+    WidgetHook *hookPtr;
+    Tcl_ObjCmdProc *nreProc;
+    int isNew;
+
+    if (token == NULL || !TkleakWalkUsable(statePtr)
+	    || statePtr->objectProc == NULL
+	    || !Tcl_GetCommandInfoFromToken(token, &info)
+	    || info.objProc != statePtr->objectProc
+	    || info.objClientData == NULL
+	    || Tcl_GetObjectAsClass((Tcl_Object) info.objClientData) == NULL
+	    || (nreProc = TkleakWalkCommandNre(token)) == NULL
+	    || nreProc == ClassHookNRE) {
+	return;
+    }
+    hPtr = Tcl_CreateHashEntry(&recPtr->widgets, info.objClientData, &isNew);
+    if (isNew) {
+	hookPtr = (WidgetHook *) Tcl_Alloc(sizeof(WidgetHook));
+	Tcl_SetHashValue(hPtr, hookPtr);
+    } else {
+	hookPtr = Tcl_GetHashValue(hPtr);
+    }
+    hookPtr->objProc = info.objProc;
+    hookPtr->nreProc = nreProc;
+    hookPtr->kind = 'o';
+    TkleakWalkSetCommandNre(token, ClassHookNRE);
+}
+
+/*
+ * UnhookCommand --
+ *
+ *	Give the widget or class command TOKEN its own procedure back if
+ *	tkleak hooked it.
+ */
+
+static void
+UnhookCommand(
+    TkleakRecord *recPtr,
+    Tcl_Command token)
+{
+    Tcl_CmdInfo info;
+    Tcl_HashEntry *hPtr;
+
+    if (token == NULL || !Tcl_GetCommandInfoFromToken(token, &info)
+	    || (hPtr = Tcl_FindHashEntry(&recPtr->widgets,
+		    info.objClientData)) == NULL) {
+	return;
+    }
+    if (info.objProc == WidgetHookProc) {
+	info.objProc = ((WidgetHook *) Tcl_GetHashValue(hPtr))->objProc;
+	Tcl_SetCommandInfoFromToken(token, &info);
+    } else if (TkleakWalkCommandNre(token) == ClassHookNRE) {
+	TkleakWalkSetCommandNre(token,
+		((WidgetHook *) Tcl_GetHashValue(hPtr))->nreProc);
+    }
+}
+
+/*
+ * ObjectMade --
+ *
+ *	A hooked class's "new" or "create" returned TCL_OK: note where the
+ *	object named by the interpreter's result was made, and hook it when
+ *	it is a class in turn. A non-recursive callback, run after the
+ *	constructor; the result is left as it was.
+ */
+
+static int
+ObjectMade(
+    ClientData data[],
+    Tcl_Interp *interp,
+    int result)
+{
+    TkleakState *statePtr = TkleakGetState(interp);
+    Tcl_Obj *resultPtr;
+    Tcl_Object object;
+    Tcl_Command token;
+
+    if (result != TCL_OK || statePtr->recordPtr == NULL
+	    || !statePtr->recordPtr->on || !statePtr->origins_on) {
+	return result;
+    }
+    resultPtr = Tcl_GetObjResult(interp);
+    Tcl_IncrRefCount(resultPtr);
+    object = Tcl_GetObjectFromObj(interp, resultPtr);
+    if (object != NULL && (token = Tcl_GetObjectCommand(object)) != NULL) {
+	Tcl_Obj *keyPtr = Tcl_NewStringObj("c", 1);
+
+	Tcl_IncrRefCount(keyPtr);
+	Tcl_GetCommandFullName(interp, token, keyPtr);
+	if (!TkleakIsOwnNamespace(Tcl_GetString(keyPtr) + 1)) {
+	    Created(statePtr, interp, Tcl_GetString(keyPtr));
+	    HookClass(statePtr, token);
+	}
+	Tcl_DecrRefCount(keyPtr);
+    }
+    Tcl_ResetResult(interp);
+    Tcl_SetObjResult(interp, resultPtr);
+    Tcl_DecrRefCount(resultPtr);
+    (void) data;
+    return TCL_OK;
+}
+
+/*
+ * ClassHookNRE --
+ *
+ *	The NRE procedure of a hooked TclOO class: when the call makes an
+ *	object, arrange for ObjectMade to run after it; then run the
+ *	class's own procedure.
+ */
+
+static int
+ClassHookNRE(
+    ClientData clientData,
+    Tcl_Interp *interp,
+    int objc,
+    Tcl_Obj *const objv[])
+{
+    TkleakState *statePtr = TkleakGetState(interp);
+    TkleakRecord *recPtr = statePtr->recordPtr;
+    Tcl_HashEntry *hPtr;
+
+    hPtr = recPtr ? Tcl_FindHashEntry(&recPtr->widgets, clientData) : NULL;
+    if (hPtr == NULL) {
+	Tcl_SetObjResult(interp, Tcl_NewStringObj(
+		"tkleak: lost the procedure of a recorded class", -1));
+	Tcl_SetErrorCode(interp, "TKLEAK", "RECORD", "LOST", (char *) NULL);
+	return TCL_ERROR;
+    }
+    if (objc >= 2 && recPtr->on) {
+	const char *sub = Tcl_GetString(objv[1]);
+
+	if (strcmp(sub, "new") == 0 || strcmp(sub, "create") == 0
+		|| strcmp(sub, "createWithNamespace") == 0) {
+	    Tcl_NRAddCallback(interp, ObjectMade, NULL, NULL, NULL, NULL);
+	}
+    }
+    return ((WidgetHook *) Tcl_GetHashValue(hPtr))->nreProc(clientData,
+	    interp, objc, objv);
 }
 
 /*
@@ -629,6 +793,14 @@ GlobalHook(
 	    TkleakBindSlot(&slot, tag, Tcl_GetString(objv[2]));
 	    Remember(statePtr, interp, tag, Tcl_DStringValue(&slot), scriptPtr);
 	    Tcl_DStringFree(&slot);
+	    if (statePtr->origins_on && !TkleakIsOwnWindow(tag)
+		    && !TkleakIsOwnName(tag)) {
+		int deleted = Tcl_GetString(scriptPtr)[0] == '\0';
+
+		TkleakCreatedBinding(statePtr, interp, tag,
+			Tcl_GetString(objv[2]), deleted, deleted ? NULL
+			: TkleakOriginCapture(statePtr, interp));
+	    }
 	    Tcl_DecrRefCount(scriptPtr);
 	}
 	break;
@@ -649,7 +821,21 @@ GlobalHook(
 		Remember(statePtr, interp, "after", Tcl_DStringValue(&slot),
 			scriptPtr);
 		Tcl_DStringFree(&slot);
+		if (statePtr->origins_on) {
+		    TkleakCreatedAfter(statePtr, interp,
+			    Tcl_GetString(resultPtr),
+			    TkleakOriginCapture(statePtr, interp));
+		}
 		Tcl_DecrRefCount(scriptPtr);
+	    } else if (objc == 3 && strcmp(first, "cancel") == 0
+		    && strncmp(Tcl_GetString(objv[2]), "after#", 6) == 0) {
+		Tcl_DString key;
+
+		Tcl_DStringInit(&key);
+		Tcl_DStringAppend(&key, "a", 1);
+		Tcl_DStringAppend(&key, Tcl_GetString(objv[2]), -1);
+		TkleakOriginForget(statePtr, Tcl_DStringValue(&key));
+		Tcl_DStringFree(&key);
 	    }
 	}
 	break;
@@ -792,6 +978,27 @@ RecordOn(
 	    }
 	}
     }
+
+    /*
+     * TclOO classes, the two built-in ones first (the census does not
+     * count what Tcl itself made).
+     */
+
+    HookClass(statePtr, Tcl_FindCommand(interp, "::oo::object", NULL,
+	    TCL_GLOBAL_ONLY));
+    HookClass(statePtr, Tcl_FindCommand(interp, "::oo::class", NULL,
+	    TCL_GLOBAL_ONLY));
+    for (t = 0; t < censusPtr->numTypes; t++) {
+	TkleakType *typePtr = &censusPtr->types[t];
+
+	if (strncmp(typePtr->name, "object ", 7) != 0) {
+	    continue;
+	}
+	for (i = 0; i < typePtr->numIds; i++) {
+	    HookClass(statePtr, Tcl_FindCommand(interp, typePtr->ids[i], NULL,
+		    TCL_GLOBAL_ONLY));
+	}
+    }
     Tcl_ResetResult(interp);
     TkleakCensusFree(censusPtr);
     recPtr->on = 1;
@@ -836,26 +1043,21 @@ RecordOff(
 	for (t = 0; t < censusPtr->numTypes; t++) {
 	    TkleakType *typePtr = &censusPtr->types[t];
 
-	    if (strncmp(typePtr->name, "widget ", 7) != 0) {
+	    if (strncmp(typePtr->name, "widget ", 7) != 0
+		    && strncmp(typePtr->name, "object ", 7) != 0) {
 		continue;
 	    }
 	    for (i = 0; i < typePtr->numIds; i++) {
-		Tcl_Command token = Tcl_FindCommand(interp, typePtr->ids[i],
-			NULL, TCL_GLOBAL_ONLY);
-		Tcl_CmdInfo info;
-		Tcl_HashEntry *hPtr;
-
-		if (token && Tcl_GetCommandInfoFromToken(token, &info)
-			&& info.objProc == WidgetHookProc
-			&& (hPtr = Tcl_FindHashEntry(&recPtr->widgets,
-			    info.objClientData)) != NULL) {
-		    info.objProc = ((WidgetHook *) Tcl_GetHashValue(hPtr))->objProc;
-		    Tcl_SetCommandInfoFromToken(token, &info);
-		}
+		UnhookCommand(recPtr, Tcl_FindCommand(interp, typePtr->ids[i],
+			NULL, TCL_GLOBAL_ONLY));
 	    }
 	}
 	TkleakCensusFree(censusPtr);
     }
+    UnhookCommand(recPtr, Tcl_FindCommand(interp, "::oo::object", NULL,
+	    TCL_GLOBAL_ONLY));
+    UnhookCommand(recPtr, Tcl_FindCommand(interp, "::oo::class", NULL,
+	    TCL_GLOBAL_ONLY));
     recPtr->on = 0;
     Tcl_ResetResult(interp);
 }

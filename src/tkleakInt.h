@@ -239,6 +239,19 @@ MODULE_SCOPE void	TkleakOriginForget(TkleakState *statePtr,
 MODULE_SCOPE void	TkleakOriginFree(TkleakState *statePtr);
 MODULE_SCOPE Tcl_ObjCmdProc TkleakOriginObjCmd;
 
+/* creation.c */
+MODULE_SCOPE const char *TkleakCanonicalSequence(TkleakState *statePtr,
+			    Tcl_Interp *interp, const char *seq);
+MODULE_SCOPE int	TkleakBindingKey(TkleakState *statePtr,
+			    Tcl_Interp *interp, const char *tag,
+			    const char *seq, Tcl_DString *dsPtr);
+MODULE_SCOPE void	TkleakCreatedAfter(TkleakState *statePtr,
+			    Tcl_Interp *interp, const char *id,
+			    Tcl_Obj *stackPtr);
+MODULE_SCOPE void	TkleakCreatedBinding(TkleakState *statePtr,
+			    Tcl_Interp *interp, const char *tag,
+			    const char *seq, int deleted, Tcl_Obj *stackPtr);
+
 /* live.c */
 MODULE_SCOPE int	TkleakOrphansLive(TkleakState *statePtr,
 			    Tcl_Interp *interp, TkleakCensus *sincePtr,
@@ -262,6 +275,9 @@ MODULE_SCOPE void	TkleakWalkMenuRefs(TkleakCollect *ctxPtr,
 			    Tk_Window tkwin);
 MODULE_SCOPE int	TkleakWalkHasFrames(Tcl_Interp *interp);
 MODULE_SCOPE Tcl_Class	TkleakWalkObjectClass(Tcl_Object object);
+MODULE_SCOPE Tcl_ObjCmdProc *TkleakWalkCommandNre(Tcl_Command token);
+MODULE_SCOPE void	TkleakWalkSetCommandNre(Tcl_Command token,
+			    Tcl_ObjCmdProc *nreProc);
 MODULE_SCOPE Tcl_NamespaceDeleteProc *TkleakWalkNsEarlyDelete(
 			    Tcl_Namespace *nsPtr);
 

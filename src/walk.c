@@ -531,6 +531,30 @@ TkleakWalkBindingTable(
 }
 
 /*
+ * TkleakWalkCommandNre, TkleakWalkSetCommandNre --
+ *
+ *	A command's non-recursive (NRE) procedure, and putting one back:
+ *	Tcl_SetCommandInfoFromToken drops it when it changes the objProc,
+ *	so record.c, which hooks TclOO class commands that way, restores it
+ *	when it unhooks them.
+ */
+
+Tcl_ObjCmdProc *
+TkleakWalkCommandNre(
+    Tcl_Command token)
+{
+    return ((Command *) token)->nreProc;
+}
+
+void
+TkleakWalkSetCommandNre(
+    Tcl_Command token,
+    Tcl_ObjCmdProc *nreProc)
+{
+    ((Command *) token)->nreProc = nreProc;
+}
+
+/*
  * TkleakWalkProbeClass --
  *
  *	Remember the class procs of a menu or canvas that tkleak made, to
@@ -591,5 +615,7 @@ void TkleakWalkProbeClass(TkleakState *s, Tk_Window w, int m) { (void) s; (void)
 Tcl_NamespaceDeleteProc *TkleakWalkNsEarlyDelete(Tcl_Namespace *n) { (void) n; return NULL; }
 Tcl_Class TkleakWalkObjectClass(Tcl_Object o) { (void) o; return NULL; }
 int TkleakWalkHasFrames(Tcl_Interp *i) { (void) i; return 0; }
+Tcl_ObjCmdProc *TkleakWalkCommandNre(Tcl_Command t) { (void) t; return NULL; }
+void TkleakWalkSetCommandNre(Tcl_Command t, Tcl_ObjCmdProc *p) { (void) t; (void) p; }
 
 #endif /* TKLEAK_PRIVATE */

@@ -14,3 +14,16 @@ proc ::originapp::close {n} {
     .originapp_m delete 0
     destroy .originapp_l$n
 }
+
+proc ::originapp::schedule {} {
+    return [after 600000 [list set ::originapp::fired 1]]
+}
+
+proc ::originapp::hover {w} {
+    bind $w <1> [list set ::originapp::clicked $w]
+}
+
+proc ::originapp::objects {} {
+    oo::class create ::originapp::Doc
+    return [::originapp::Doc new]
+}

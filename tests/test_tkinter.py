@@ -226,6 +226,33 @@ class TkinterOriginTest(unittest.TestCase):
             ('test_tkinter.py', line, 'test_old_menu_delete_line',
              'python')])
 
+    def created_frame(self, name):
+        tk = self.root.tk
+        o = tk.call('tkleak::origin', name)
+        d = dict(zip(*[iter(tk.splitlist(o))] * 2))
+        return self.app_frame(d['created'])
+
+    def test_after_created_line(self):
+        line = sys._getframe().f_lineno + 1
+        ident = self.root.after(600000, marker_wakeup)
+        try:
+            self.assertEqual(self.created_frame(ident), (
+                'test_tkinter.py', line, 'test_after_created_line',
+                'python'))
+        finally:
+            self.root.after_cancel(ident)
+
+    def test_binding_created_line(self):
+        f = tkinter.Frame(self.root)
+        line = sys._getframe().f_lineno + 1
+        f.bind('<1>', marker_handler)
+        # The census spells the sequence as Tk lists it; either spelling
+        # finds the binding.
+        for seq in ('<Button-1>', '<1>'):
+            self.assertEqual(self.created_frame((f._w, seq)), (
+                'test_tkinter.py', line, 'test_binding_created_line',
+                'python'))
+
     def test_no_python_frames_reachable(self):
         # A Tcl thread of its own inside this Python process has no Python
         # thread state: origins there have Tcl frames only, and work.

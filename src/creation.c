@@ -1,0 +1,351 @@
+/*
+ * creation.c --
+ *
+ *	Creation origins of the objects that are not commands, windows or
+ *	images: after events ("a" + the after id) and bindings ("b" + the
+ *	census identity {tag sequence}), noted by record.c's hooks of
+ *	"after" and "bind" while recording keeps origins, and looked up by
+ *	tkleak::origin, tkleak::new -origins 1 and tkleak::diff -by origin.
+ *	(TclOO objects are commands: record.c notes them under "c".)
+ *
+ *	Notes on implementation:
+ *
+ *	A binding's identity uses the sequence as Tk lists it ("<Button-1>"
+ *	for "<1>", "<Key-a>" for "a"), so the sequence a script gave is
+ *	put in that form by binding it in a binding table of tkleak's own,
+ *	which no window uses and no event reaches, and asking Tk for it back;
+ *	the answer is memoised by spelling, so this happens once per
+ *	distinct spelling.
+ *
+ *	After events and bindings die without a hook seeing it (an after
+ *	event fires; a window's bindings go with the window). So that the
+ *	origins of dead ones do not pile up, each time the number noted has
+ *	doubled since the last look, the ones no longer pending or bound
+ *	are dropped: memory stays proportional to the live ones.
+ *
+ * Copyright (c) 2026 the tkleak developers. See the file "LICENSE".
+ */
+
+#include "config.h"
+#include <string.h>
+#include "tkleakInt.h"
+
+#define CREATION_KEY "tkleak::creation"
+#define PRUNE_MIN 256
+
+typedef struct Creation {
+    Tk_BindingTable table;	/* tkleak's own, for canonical sequences; or
+				 * NULL until first needed. */
+    Tcl_HashTable canon;	/* Spelling -> Tcl_Obj canonical sequence. */
+    int count[2];		/* After events, bindings noted since the
+				 * last prune (and kept by it). */
+    int pruneAt[2];		/* Prune when the count reaches this. */
+} Creation;
+
+static void
+CreationFree(
+    ClientData clientData,
+    Tcl_Interp *interp)
+{
+    Creation *crPtr = clientData;
+
+    (void) interp;
+    if (crPtr->table != NULL) {
+	Tk_DeleteBindingTable(crPtr->table);
+    }
+    TkleakDeleteObjTable(&crPtr->canon, 0);
+    Tcl_Free((char *) crPtr);
+}
+
+/*
+ * GetCreation --
+ *
+ *	The interpreter's creation state, made on first use and freed with
+ *	the interpreter.
+ */
+
+static Creation *
+GetCreation(
+    Tcl_Interp *interp)
+{
+    Creation *crPtr = Tcl_GetAssocData(interp, CREATION_KEY, NULL);
+
+    if (crPtr == NULL) {
+	crPtr = (Creation *) Tcl_Alloc(sizeof(Creation));
+	memset(crPtr, 0, sizeof(Creation));
+	Tcl_InitHashTable(&crPtr->canon, TCL_STRING_KEYS);
+	crPtr->pruneAt[0] = crPtr->pruneAt[1] = PRUNE_MIN;
+	Tcl_SetAssocData(interp, CREATION_KEY, CreationFree, crPtr);
+    }
+    return crPtr;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakCanonicalSequence --
+ *
+ *	The event sequence SEQ as "bind tag" lists it.
+ *
+ * Results:
+ *	A string owned by the interpreter's memo, or NULL when Tk rejects
+ *	the sequence or Tk is not there.
+ *
+ * Side effects:
+ *	The interpreter's result may change; callers save it. Nothing of
+ *	the app's is bound or run.
+ *
+ *----------------------------------------------------------------------
+ */
+
+const char *
+TkleakCanonicalSequence(
+    TkleakState *statePtr,
+    Tcl_Interp *interp,
+    const char *seq)
+{
+    Creation *crPtr;
+    Tcl_HashEntry *hPtr;
+    Tcl_Obj *canonPtr = NULL, *listPtr;
+    ClientData object;
+    int isNew, n;
+
+    if (!statePtr->tkReady || Tk_MainWindow(interp) == NULL) {
+	return NULL;
+    }
+    crPtr = GetCreation(interp);
+    hPtr = Tcl_FindHashEntry(&crPtr->canon, seq);
+    if (hPtr != NULL) {
+	return Tcl_GetString((Tcl_Obj *) Tcl_GetHashValue(hPtr));
+    }
+    if (crPtr->canon.numEntries > 4096) {
+	TkleakDeleteObjTable(&crPtr->canon, 1);
+    }
+    if (crPtr->table == NULL) {
+	crPtr->table = Tk_CreateBindingTable(interp);
+    }
+    object = (ClientData) Tk_GetUid("tkleak::canon");
+    if (Tk_CreateBinding(interp, crPtr->table, object, seq, "#", 0) != 0) {
+	Tcl_Obj **v;
+
+	Tcl_ResetResult(interp);
+	Tk_GetAllBindings(interp, crPtr->table, object);
+	listPtr = Tcl_GetObjResult(interp);
+	if (Tcl_ListObjGetElements(NULL, listPtr, &n, &v) == TCL_OK
+		&& n == 1) {
+	    canonPtr = v[0];
+	}
+	Tk_DeleteAllBindings(crPtr->table, object);
+    }
+    if (canonPtr == NULL) {
+	Tcl_ResetResult(interp);
+	return NULL;
+    }
+    hPtr = Tcl_CreateHashEntry(&crPtr->canon, seq, &isNew);
+    Tcl_IncrRefCount(canonPtr);
+    Tcl_SetHashValue(hPtr, canonPtr);
+    Tcl_ResetResult(interp);
+    return Tcl_GetString(canonPtr);
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakBindingKey --
+ *
+ *	The origin key of the binding of TAG to SEQ: "b" + the census
+ *	identity {tag sequence}, in DSPTR (initialised by the caller).
+ *
+ * Results:
+ *	1, or 0 when SEQ is no event sequence (DSPTR is left empty).
+ *
+ *----------------------------------------------------------------------
+ */
+
+int
+TkleakBindingKey(
+    TkleakState *statePtr,
+    Tcl_Interp *interp,
+    const char *tag,
+    const char *seq,
+    Tcl_DString *dsPtr)
+{
+    const char *canon = TkleakCanonicalSequence(statePtr, interp, seq);
+    char buf[200], *id;
+
+    if (canon == NULL) {
+	return 0;
+    }
+    id = TkleakJoinPair(tag, canon, buf, sizeof(buf));
+    Tcl_DStringAppend(dsPtr, "b", 1);
+    Tcl_DStringAppend(dsPtr, id, -1);
+    if (id != buf) {
+	Tcl_Free(id);
+    }
+    return 1;
+}
+
+/*
+ * Alive --
+ *
+ *	Whether the after event or binding of origin key KEY is still
+ *	there, asked through the built-in "after info" and "bind" (neither
+ *	runs a script).
+ */
+
+static int
+Alive(
+    TkleakState *statePtr,
+    Tcl_Interp *interp,
+    const char *key)
+{
+    TkleakCollect ctx;
+    Tcl_Obj *objv[3], *resultPtr = NULL;
+    int objc, code, alive = 0;
+
+    memset(&ctx, 0, sizeof(ctx));
+    ctx.statePtr = statePtr;
+    ctx.interp = interp;
+    if (key[0] == 'a') {
+	objv[0] = Tcl_NewStringObj("after", 5);
+	objv[1] = Tcl_NewStringObj("info", 4);
+	objv[2] = Tcl_NewStringObj(key + 1, -1);
+	objc = 3;
+    } else {
+	Tcl_Obj *pairPtr = Tcl_NewStringObj(key + 1, -1), **pv;
+	int pc;
+
+	Tcl_IncrRefCount(pairPtr);
+	if (Tcl_ListObjGetElements(NULL, pairPtr, &pc, &pv) != TCL_OK
+		|| pc != 2) {
+	    Tcl_DecrRefCount(pairPtr);
+	    return 0;
+	}
+	objv[0] = Tcl_NewStringObj("bind", 4);
+	objv[1] = pv[0];
+	objv[2] = pv[1];
+	objc = 3;
+	Tcl_IncrRefCount(objv[1]);
+	Tcl_IncrRefCount(objv[2]);
+	Tcl_DecrRefCount(pairPtr);
+    }
+    for (code = 0; code < objc; code++) {
+	Tcl_IncrRefCount(objv[code]);
+    }
+    code = TkleakCallCore(&ctx, key[0] == 'a' ? "::after" : "::bind", objc,
+	    objv, &resultPtr);
+    if (code == TCL_OK) {
+	alive = key[0] == 'a' || Tcl_GetCharLength(resultPtr) > 0;
+	Tcl_DecrRefCount(resultPtr);
+    }
+    for (code = 0; code < objc; code++) {
+	Tcl_DecrRefCount(objv[code]);
+    }
+    return alive;
+}
+
+/*
+ * Prune --
+ *
+ *	Drop the origins of the dead after events (WHICH 0) or bindings
+ *	(1), and set the next look at twice what is left.
+ */
+
+static void
+Prune(
+    TkleakState *statePtr,
+    Tcl_Interp *interp,
+    Creation *crPtr,
+    int which)
+{
+    char kind = which ? 'b' : 'a';
+    Tcl_HashSearch search;
+    Tcl_HashEntry *hPtr;
+    Tcl_Obj *deadPtr = Tcl_NewObj(), **v;
+    int n, i, kept = 0;
+    Tcl_InterpState saved = Tcl_SaveInterpState(interp, TCL_OK);
+
+    Tcl_IncrRefCount(deadPtr);
+    for (hPtr = Tcl_FirstHashEntry(&statePtr->origins, &search); hPtr;
+	    hPtr = Tcl_NextHashEntry(&search)) {
+	const char *key = Tcl_GetHashKey(&statePtr->origins, hPtr);
+
+	if (key[0] != kind) {
+	    continue;
+	}
+	if (Alive(statePtr, interp, key)) {
+	    kept++;
+	} else {
+	    Tcl_ListObjAppendElement(NULL, deadPtr, Tcl_NewStringObj(key, -1));
+	}
+    }
+    Tcl_ListObjGetElements(NULL, deadPtr, &n, &v);
+    for (i = 0; i < n; i++) {
+	TkleakOriginForget(statePtr, Tcl_GetString(v[i]));
+    }
+    Tcl_DecrRefCount(deadPtr);
+    Tcl_RestoreInterpState(interp, saved);
+    crPtr->count[which] = kept;
+    crPtr->pruneAt[which] = kept * 2 > PRUNE_MIN ? kept * 2 : PRUNE_MIN;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakCreatedAfter, TkleakCreatedBinding --
+ *
+ *	Note STACKPTR as where the after event ID, or the binding of TAG to
+ *	SEQ, was made; a binding set to the empty script is gone, and its
+ *	origin with it.
+ *
+ * Side effects:
+ *	May drop the origins of after events or bindings that died.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakCreatedAfter(
+    TkleakState *statePtr,
+    Tcl_Interp *interp,
+    const char *id,
+    Tcl_Obj *stackPtr)
+{
+    Creation *crPtr = GetCreation(interp);
+    Tcl_DString key;
+
+    Tcl_DStringInit(&key);
+    Tcl_DStringAppend(&key, "a", 1);
+    Tcl_DStringAppend(&key, id, -1);
+    TkleakOriginForget(statePtr, Tcl_DStringValue(&key));
+    TkleakOriginCreated(statePtr, Tcl_DStringValue(&key), stackPtr);
+    Tcl_DStringFree(&key);
+    if (++crPtr->count[0] >= crPtr->pruneAt[0]) {
+	Prune(statePtr, interp, crPtr, 0);
+    }
+}
+
+void
+TkleakCreatedBinding(
+    TkleakState *statePtr,
+    Tcl_Interp *interp,
+    const char *tag,
+    const char *seq,
+    int deleted,
+    Tcl_Obj *stackPtr)
+{
+    Creation *crPtr = GetCreation(interp);
+    Tcl_DString key;
+
+    Tcl_DStringInit(&key);
+    if (TkleakBindingKey(statePtr, interp, tag, seq, &key)) {
+	TkleakOriginForget(statePtr, Tcl_DStringValue(&key));
+	if (!deleted) {
+	    TkleakOriginCreated(statePtr, Tcl_DStringValue(&key), stackPtr);
+	    if (++crPtr->count[1] >= crPtr->pruneAt[1]) {
+		Prune(statePtr, interp, crPtr, 1);
+	    }
+	}
+    }
+    Tcl_DStringFree(&key);
+}
