@@ -74,6 +74,11 @@ namespace eval ::tkleak::panel {
     variable itemSeq 0
     variable sortBy {dbytes decreasing}
 
+    # Whether the Diff view groups the growth by the line of code that
+    # made it (tkleak::diff -by origin), and those groups.
+    variable byOrigin 0
+    variable groups [dict create]
+
     # Auto refresh.
     variable auto 0
     variable interval 2000
@@ -371,7 +376,16 @@ proc ::tkleak::panel::Build {w} {
     bind $t <<TreeviewOpen>> [list ::tkleak::panel::Expand %W]
     bind $t <Double-Button-1> [list ::tkleak::panel::Activate %W %x %y]
     bind $t <<TreeviewSelect>> [list ::tkleak::panel::Plot]
-    Layout $f
+    ttk::checkbutton $f.by -text "Group by origin" \
+	-variable ::tkleak::panel::byOrigin -command [list ::tkleak::panel::Diffed]
+    # Layout's grid, with the checkbutton at the end of the heading row.
+    grid $f.head -row 0 -column 0 -sticky we -padx 4 -pady 4
+    grid $f.by -row 0 -column 1 -columnspan 2 -sticky e -padx 4 -pady 4
+    grid $f.tree -row 1 -column 0 -columnspan 2 -sticky nsew
+    grid $f.sy -row 1 -column 2 -sticky ns
+    grid $f.sx -row 2 -column 0 -columnspan 2 -sticky we
+    grid rowconfigure $f 1 -weight 1
+    grid columnconfigure $f 0 -weight 1
     $nb add $f -text Diff
 
     set f [ttk::frame $nb.orphans]
@@ -973,12 +987,18 @@ proc ::tkleak::panel::Diffed {} {
     variable to
     variable diff
     variable summary
+    variable byOrigin
+    variable groups
+    set groups [dict create]
     if {$from eq "" || $to eq ""} {
 	set diff [dict create]
 	set summary [dict create]
     } else {
 	set diff [T ::tkleak::diff $from $to]
 	set summary [T ::tkleak::summary $to]
+	if {$byOrigin && $from ne $to} {
+	    set groups [T ::tkleak::diff $from $to -by origin]
+	}
     }
     if {[winfo exists .tkleak]} {
 	FillDiff
@@ -1141,7 +1161,7 @@ proc ::tkleak::panel::FillDiff {} {
     set open {}
     set selected {}
     foreach id [$t children {}] {
-	if {[dict exists $items $id]} {
+	if {[dict exists $items $id type]} {
 	    set type [dict get $items $id type]
 	    if {[$t item $id -open]} {
 		lappend open $type
@@ -1149,7 +1169,7 @@ proc ::tkleak::panel::FillDiff {} {
 	}
     }
     foreach id [$t selection] {
-	if {[dict exists $items $id] && ![dict exists $items $id name]} {
+	if {[dict exists $items $id type] && ![dict exists $items $id name]} {
 	    lappend selected [dict get $items $id type]
 	}
     }
@@ -1166,6 +1186,17 @@ proc ::tkleak::panel::FillDiff {} {
 	set head "Changes from [Label $from] to [Label $to][Elapsed $from $to]:\
 	    $n [expr {$n == 1 ? "type" : "types"}] changed."
     }
+    variable byOrigin
+    if {$byOrigin && $from ne "" && $to ne "" && $from ne $to} {
+	append head " Grouped by the line that made or attached them."
+	.tkleak.nb.diff.head configure -text $head
+	$t heading #0 -text "Origin: file:line proc"
+	$t heading note -text "New objects"
+	FillGroups $t
+	return
+    }
+    $t heading #0 -text Type
+    $t heading note -text "Orphan: last referrer"
     .tkleak.nb.diff.head configure -text $head
 
     set reselect {}
@@ -1194,6 +1225,117 @@ proc ::tkleak::panel::FillDiff {} {
     }
     $t selection set $reselect
     Fit $t
+}
+
+# ::tkleak::panel::FillGroups --
+#
+#	Fills the Diff view with one row per origin of the new objects
+#	(tkleak::diff -by origin), largest first: the line of the app's
+#	code, how many objects it made, and of which types. Opening a row
+#	lists the objects.
+#
+# Arguments:
+#	t	the Diff treeview, emptied.
+
+proc ::tkleak::panel::FillGroups {t} {
+    variable groups
+    variable items
+    variable itemSeq
+    dict for {origin g} $groups {
+	set id t[incr itemSeq]
+	dict set items $id [dict create origin $origin \
+	    types [dict get $g types]]
+	set parts {}
+	foreach {type n} [dict get $g types] {
+	    lappend parts "$n $type"
+	}
+	$t insert {} end -id $id -text [OriginLabel $origin] -tags grow \
+	    -values [list {} [Signed [dict get $g count]] {} {} \
+		[join $parts ", "]]
+	$t insert $id end -id p$id -text ...
+    }
+    Fit $t
+}
+
+# ::tkleak::panel::OriginLabel --
+#
+#	How a group of tkleak::diff -by origin is shown: "editor.tcl:42
+#	::editor::NewWindow" for "/path/editor.tcl:42 (::editor::NewWindow)".
+#
+# Arguments:
+#	origin	the group's key; empty for objects with no origin.
+
+proc ::tkleak::panel::OriginLabel {origin} {
+    if {$origin eq ""} {
+	return "(no origin: made while recording was off)"
+    }
+    if {[regexp {^(.*):(-?[0-9]+) \((.*)\)$} $origin -> file line proc]} {
+	return [string trim "[file tail $file]:$line $proc"]
+    }
+    return $origin
+}
+
+# ::tkleak::panel::AppKey --
+#
+#	The key tkleak::diff -by origin groups a stack under: "FILE:LINE
+#	(PROC)" of its innermost frame not marked lib, or "".
+#
+# Arguments:
+#	stack	an origin stack.
+
+proc ::tkleak::panel::AppKey {stack} {
+    foreach frame $stack {
+	if {[dict exists $frame lib] && [dict get $frame lib]} {
+	    continue
+	}
+	if {[dict exists $frame file] && [dict exists $frame line]} {
+	    set proc [expr {[dict exists $frame proc] ? [dict get $frame proc] : ""}]
+	    return "[dict get $frame file]:[dict get $frame line] ($proc)"
+	}
+    }
+    return ""
+}
+
+# ::tkleak::panel::PopulateOrigin --
+#
+#	Replaces an origin row's placeholder with the new objects of its
+#	types whose origin is that row's, at most maxChildren of them.
+#
+# Arguments:
+#	t	the Diff treeview.
+#	id	the row of an origin.
+
+proc ::tkleak::panel::PopulateOrigin {t id} {
+    variable items
+    variable itemSeq
+    variable from
+    variable to
+    variable maxChildren
+    $t delete p$id
+    set origin [dict get $items $id origin]
+    set shown 0
+    set rest 0
+    foreach {type n} [dict get $items $id types] {
+	foreach {name stack} [T ::tkleak::new $type $from $to -origins 1] {
+	    if {[AppKey $stack] ne $origin} {
+		continue
+	    }
+	    if {$shown == $maxChildren} {
+		incr rest
+		continue
+	    }
+	    incr shown
+	    set oid o[incr itemSeq]
+	    dict set items $oid [dict create type $type name $name sign +]
+	    $t insert $id end -id $oid -text "+ $name ($type)" -tags object \
+		-values [list {} {} {} {} {}]
+	}
+    }
+    if {$rest > 0} {
+	$t insert $id end -id m$id -tags more \
+	    -text "... and $rest more (Copy or Save lists them all)"
+    }
+    FillDiffNotes
 }
 
 # ::tkleak::panel::Expand --
@@ -1227,6 +1369,10 @@ proc ::tkleak::panel::Populate {t id} {
     variable from
     variable to
     variable maxChildren
+    if {[dict exists $items $id origin]} {
+	PopulateOrigin $t $id
+	return
+    }
     if {[$t exists p$id]} {
 	$t delete p$id
     }
