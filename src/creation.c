@@ -186,15 +186,22 @@ TkleakBindingKey(
 }
 
 /*
- * Alive --
+ *----------------------------------------------------------------------
  *
- *	Whether the after event or binding of origin key KEY is still
- *	there, asked through the built-in "after info" and "bind" (neither
- *	runs a script).
+ * TkleakCreationAlive --
+ *
+ *	Whether the after event ("a" + id) or binding ("b" + {tag
+ *	sequence}) of origin key KEY is still there, asked through the
+ *	built-in "after info" and "bind" (neither runs a script).
+ *
+ * Side effects:
+ *	The interpreter's result may change; callers save it.
+ *
+ *----------------------------------------------------------------------
  */
 
-static int
-Alive(
+int
+TkleakCreationAlive(
     TkleakState *statePtr,
     Tcl_Interp *interp,
     const char *key)
@@ -273,7 +280,7 @@ Prune(
 	if (key[0] != kind) {
 	    continue;
 	}
-	if (Alive(statePtr, interp, key)) {
+	if (TkleakCreationAlive(statePtr, interp, key)) {
 	    kept++;
 	} else {
 	    Tcl_ListObjAppendElement(NULL, deadPtr, Tcl_NewStringObj(key, -1));

@@ -505,13 +505,15 @@ TkleakOriginFree(
 /*
  * OtherKey --
  *
- *	The origin key of NAMEPTR when it names a pending after event
- *	("after#N") or a binding ({tag sequence}, the sequence in any
- *	spelling Tk accepts), found through the built-in "after info" and
- *	"bind"; or an after event or binding whose origin is still kept.
+ *	The origin key of NAMEPTR when it names an after event ("after#N")
+ *	or a binding ({tag sequence}, the sequence in any spelling Tk
+ *	accepts) that is still there or whose origin is still kept.
  *
  * Results:
  *	A new object (no reference held), or NULL.
+ *
+ * Side effects:
+ *	The interpreter's result may change; callers save it.
  */
 
 static Tcl_Obj *
@@ -521,57 +523,26 @@ OtherKey(
     Tcl_Obj *namePtr)
 {
     const char *name = Tcl_GetString(namePtr);
-    TkleakCollect ctx;
-    Tcl_Obj *keyPtr = NULL, *resultPtr, *objv[3], **v;
-    int n, alive = 0, isAfter = strncmp(name, "after#", 6) == 0;
+    Tcl_Obj *keyPtr = NULL, **v;
+    Tcl_DString ds;
+    int n;
 
-    memset(&ctx, 0, sizeof(ctx));
-    ctx.statePtr = statePtr;
-    ctx.interp = interp;
-    if (isAfter) {
-	keyPtr = Tcl_ObjPrintf("a%s", name);
-	objv[0] = Tcl_NewStringObj("after", 5);
-	objv[1] = Tcl_NewStringObj("info", 4);
-	objv[2] = namePtr;
-    } else if (Tcl_ListObjGetElements(NULL, namePtr, &n, &v) == TCL_OK
-	    && n == 2) {
-	Tcl_DString ds;
-
-	Tcl_DStringInit(&ds);
-	if (TkleakBindingKey(statePtr, interp, Tcl_GetString(v[0]),
-		Tcl_GetString(v[1]), &ds)) {
-	    keyPtr = Tcl_NewStringObj(Tcl_DStringValue(&ds),
-		    Tcl_DStringLength(&ds));
-	}
+    Tcl_DStringInit(&ds);
+    if (strncmp(name, "after#", 6) == 0) {
+	Tcl_DStringAppend(&ds, "a", 1);
+	Tcl_DStringAppend(&ds, name, -1);
+    } else if (Tcl_ListObjGetElements(NULL, namePtr, &n, &v) != TCL_OK
+	    || n != 2 || !TkleakBindingKey(statePtr, interp,
+		Tcl_GetString(v[0]), Tcl_GetString(v[1]), &ds)) {
 	Tcl_DStringFree(&ds);
-	objv[0] = Tcl_NewStringObj("bind", 4);
-	objv[1] = v[0];
-	objv[2] = v[1];
-    } else {
 	return NULL;
     }
-    if (keyPtr == NULL) {
-	Tcl_DecrRefCount(objv[0]);
-	return NULL;
+    if (Tcl_FindHashEntry(&statePtr->origins, Tcl_DStringValue(&ds))
+	    || TkleakCreationAlive(statePtr, interp, Tcl_DStringValue(&ds))) {
+	keyPtr = Tcl_NewStringObj(Tcl_DStringValue(&ds),
+		Tcl_DStringLength(&ds));
     }
-    Tcl_IncrRefCount(objv[0]);
-    Tcl_IncrRefCount(objv[1]);
-    Tcl_IncrRefCount(objv[2]);
-    if (Tcl_FindHashEntry(&statePtr->origins, Tcl_GetString(keyPtr))) {
-	alive = 1;
-    } else if (TkleakCallCore(&ctx, isAfter ? "::after" : "::bind", 3, objv,
-	    &resultPtr) == TCL_OK) {
-	alive = isAfter || Tcl_GetCharLength(resultPtr) > 0;
-	Tcl_DecrRefCount(resultPtr);
-    }
-    Tcl_DecrRefCount(objv[0]);
-    Tcl_DecrRefCount(objv[1]);
-    Tcl_DecrRefCount(objv[2]);
-    if (!alive) {
-	Tcl_IncrRefCount(keyPtr);
-	Tcl_DecrRefCount(keyPtr);
-	return NULL;
-    }
+    Tcl_DStringFree(&ds);
     return keyPtr;
 }
 

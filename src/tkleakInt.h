@@ -245,6 +245,8 @@ MODULE_SCOPE const char *TkleakCanonicalSequence(TkleakState *statePtr,
 MODULE_SCOPE int	TkleakBindingKey(TkleakState *statePtr,
 			    Tcl_Interp *interp, const char *tag,
 			    const char *seq, Tcl_DString *dsPtr);
+MODULE_SCOPE int	TkleakCreationAlive(TkleakState *statePtr,
+			    Tcl_Interp *interp, const char *key);
 MODULE_SCOPE void	TkleakCreatedAfter(TkleakState *statePtr,
 			    Tcl_Interp *interp, const char *id,
 			    Tcl_Obj *stackPtr);
