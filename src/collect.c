@@ -832,6 +832,33 @@ BindingRef(
 }
 
 /*
+ *----------------------------------------------------------------------
+ *
+ * TkleakAddBinding --
+ *
+ *	Count the binding of TAG to the event sequence SEQ, whose identity
+ *	{TAG SEQ} is ID (IDLEN bytes) and whose script is SCRIPT; index its
+ *	slot when the census fills a reference index.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakAddBinding(
+    TkleakCollect *ctxPtr,
+    const char *tag,
+    const char *seq,
+    const char *id,
+    size_t idLen,
+    const char *script)
+{
+    size_t len = strlen(script);
+
+    TkleakAddFixed(ctxPtr, TT_BINDING, id, idLen, len);
+    BindingRef(ctxPtr, tag, seq, script, len);
+}
+
+/*
  * CollectBindings --
  *
  *	Count every (tag, sequence) that has a script, over the bind tags
@@ -884,6 +911,9 @@ CollectBindings(
 	    } else {
 		object = (ClientData) Tk_GetUid(tag);
 	    }
+	    if (TkleakWalkBindings(ctxPtr, table, object, tag) == TCL_OK) {
+		continue;
+	    }
 	    Tcl_ResetResult(interp);
 	    Tk_GetAllBindings(interp, table, object);
 	    seqsPtr = Tcl_GetObjResult(interp);
@@ -928,7 +958,15 @@ CollectBindings(
 		Tcl_IncrRefCount(objv[0]);
 		Tcl_IncrRefCount(objv[1]);
 		if (TkleakCallCore(ctxPtr, "::bind", 3, objv, &scriptPtr)
-			== TCL_OK) {
+			== TCL_OK && Tcl_GetCharLength(scriptPtr) == 0) {
+		    /*
+		     * No script: a sequence whose text finds no binding (a
+		     * keysym with no name is listed as plain <Key>), skipped
+		     * as Tk_GetBinding's NULL is on the private path.
+		     */
+
+		    Tcl_DecrRefCount(scriptPtr);
+		} else if (scriptPtr != NULL) {
 		    argv[0] = tag;
 		    argv[1] = Tcl_GetString(seqv[j]);
 		    id = Tcl_Merge(2, argv);
@@ -1241,8 +1279,18 @@ PublicWindows(
     words[1] = Tk_PathName(tkwin);
     if (CallCoreList(ctxPtr, "::bindtags", 2, words, &listPtr, &n, &elems)
 	    == TCL_OK) {
+	/*
+	 * Not TkleakAddTag: these strings are freed with the list, so
+	 * their addresses say nothing about the next window's tags.
+	 */
+
 	for (i = 0; i < n; i++) {
-	    TkleakAddTag(ctxPtr, Tcl_GetString(elems[i]));
+	    const char *tag = Tcl_GetString(elems[i]);
+	    int isNew;
+
+	    if (!TkleakIsOwnWindow(tag)) {
+		Tcl_CreateHashEntry(&ctxPtr->tags, tag, &isNew);
+	    }
 	}
 	Tcl_DecrRefCount(listPtr);
     }

@@ -79,6 +79,10 @@ typedef struct TkleakState {
     int tkProbed;
     Tcl_HashTable procKinds;	/* objProc -> command kind, kept across
 				 * censuses: dladdr is slow. */
+    int bindWalk;		/* walk.c: whether Tk's binding records can
+				 * be read (0 until its self-test ran). */
+    void *seqCache;		/* walk.c: event sequence texts by pattern
+				 * content; owned (TkleakWalkFree). */
 } TkleakState;
 
 /*
@@ -158,6 +162,9 @@ MODULE_SCOPE void	TkleakAddImage(TkleakCollect *ctxPtr,
 			    const Tk_ImageType *typePtr, const char *name,
 			    size_t bytes);
 MODULE_SCOPE void	TkleakAddTag(TkleakCollect *ctxPtr, const char *tag);
+MODULE_SCOPE void	TkleakAddBinding(TkleakCollect *ctxPtr,
+			    const char *tag, const char *seq, const char *id,
+			    size_t idLen, const char *script);
 MODULE_SCOPE char *	TkleakJoinPair(const char *a, const char *b,
 			    char *buf, size_t size);
 MODULE_SCOPE int	TkleakCallCore(TkleakCollect *ctxPtr,
@@ -251,6 +258,10 @@ MODULE_SCOPE void	TkleakWalkNamespaces(TkleakCollect *ctxPtr);
 MODULE_SCOPE void	TkleakWalkWindows(TkleakCollect *ctxPtr,
 			    Tk_Window mainWin);
 MODULE_SCOPE Tk_BindingTable TkleakWalkBindingTable(Tk_Window mainWin);
+MODULE_SCOPE int	TkleakWalkBindings(TkleakCollect *ctxPtr,
+			    Tk_BindingTable table, ClientData object,
+			    const char *tag);
+MODULE_SCOPE void	TkleakWalkFree(TkleakState *statePtr);
 MODULE_SCOPE void	TkleakWalkImages(TkleakCollect *ctxPtr,
 			    Tk_Window mainWin);
 MODULE_SCOPE void	TkleakWalkProbeClass(TkleakState *statePtr,

@@ -3,12 +3,20 @@
  *
  *	The fast path of a census: walking Tcl's namespaces, commands and
  *	variables and Tk's window table, menus, canvases and images through
- *	their private structures (tclInt.h, tkInt.h, tkMenu.h, tkCanvas.h).
- *	This is the only file that includes private headers. It is used
- *	only when configure found them and the running Tcl is 8.6, the
- *	version they describe (TkleakWalkUsable); otherwise collect.c takes
- *	the public-API path, which counts the same objects more slowly and
- *	without a few sizes.
+ *	their private structures (tclInt.h, tkInt.h, tkMenu.h, tkCanvas.h),
+ *	and Tk's binding table through mirrors of records that no header
+ *	declares (see "The binding walk" below). This is the only file that
+ *	reads private structures. It is used only when configure found the
+ *	headers and the running Tcl is 8.6, the version they describe
+ *	(TkleakWalkUsable), and the binding walk only after its own version
+ *	check and self-test; otherwise collect.c takes the public-API path,
+ *	which counts the same objects more slowly and without a few sizes.
+ *
+ *	The objects of a large app lie all over the heap, so a walk is
+ *	bound by memory latency rather than instructions: the walks gather
+ *	a table's entries first and then fetch each record a few entries
+ *	before it is read (__builtin_prefetch), so that the cache misses
+ *	overlap instead of waiting for each other.
  *
  *	Nothing here calls a function that can run a script, so the
  *	pointers held during a walk cannot dangle.
@@ -24,6 +32,7 @@
 #include "tkMenu.h"
 #include "tkCanvas.h"
 #endif
+#include <stdio.h>
 #include <string.h>
 #include "tkleakInt.h"
 
@@ -81,18 +90,23 @@ ObjLength(
  * Entries --
  *
  *	The entries of TABLEPTR in an array owned by the collector, valid
- *	until the next call. The walk gathers a table's entries first so
- *	that it can fetch what they point to ahead of use.
+ *	until the next call, in the order of Tcl_NextHashEntry. The walk
+ *	gathers a table's entries first so that it can fetch what they
+ *	point to ahead of use. It reads the bucket array itself (the fields
+ *	of Tcl_HashTable are in tcl.h) so that it can fetch the head of
+ *	each chain a few buckets ahead: following Tcl_NextHashEntry, each
+ *	entry of a large table is a cache miss that waits for the last.
  */
+
+#define BUCKETS_AHEAD 16
 
 static Tcl_HashEntry **
 Entries(
     TkleakCollect *ctxPtr,
     Tcl_HashTable *tablePtr)
 {
-    Tcl_HashSearch search;
-    Tcl_HashEntry *hPtr;
-    int n = 0;
+    Tcl_HashEntry **buckets = tablePtr->buckets;
+    int numBuckets = tablePtr->numBuckets, n = 0, b;
 
     if (tablePtr->numEntries > ctxPtr->capEntries) {
 	ctxPtr->capEntries = tablePtr->numEntries * 2;
@@ -100,9 +114,22 @@ Entries(
 		(char *) ctxPtr->entries,
 		ctxPtr->capEntries * sizeof(Tcl_HashEntry *));
     }
-    for (hPtr = Tcl_FirstHashEntry(tablePtr, &search); hPtr != NULL;
-	    hPtr = Tcl_NextHashEntry(&search)) {
-	ctxPtr->entries[n++] = hPtr;
+    for (b = 0; b < numBuckets; b++) {
+	Tcl_HashEntry *hPtr;
+
+	if (b + BUCKETS_AHEAD < numBuckets
+		&& buckets[b + BUCKETS_AHEAD] != NULL) {
+	    __builtin_prefetch(buckets[b + BUCKETS_AHEAD]);
+	}
+	if (b + BUCKETS_AHEAD / 2 < numBuckets
+		&& buckets[b + BUCKETS_AHEAD / 2] != NULL
+		&& buckets[b + BUCKETS_AHEAD / 2]->nextPtr != NULL) {
+	    __builtin_prefetch(buckets[b + BUCKETS_AHEAD / 2]->nextPtr);
+	}
+	for (hPtr = buckets[b]; hPtr != NULL && n < tablePtr->numEntries;
+		hPtr = hPtr->nextPtr) {
+	    ctxPtr->entries[n++] = hPtr;
+	}
     }
     return ctxPtr->entries;
 }
@@ -132,13 +159,21 @@ WalkVars(
 	Tcl_Obj *keyPtr = hPtr->key.objPtr;
 	int baseLen;
 
-	if (i + 6 < n) {
-	    Var *aheadPtr = VarFromEntry(entries[i + 6]);
+	/*
+	 * Three stages, each a few variables ahead of the next: the name
+	 * and value objects, then the name's bytes.
+	 */
 
-	    __builtin_prefetch(entries[i + 6]->key.objPtr);
+	if (i + 8 < n) {
+	    Var *aheadPtr = VarFromEntry(entries[i + 8]);
+
+	    __builtin_prefetch(entries[i + 8]->key.objPtr);
 	    if (!TclIsVarArray(aheadPtr) && !TclIsVarLink(aheadPtr)) {
 		__builtin_prefetch(aheadPtr->value.objPtr);
 	    }
+	}
+	if (i + 4 < n && entries[i + 4]->key.objPtr->bytes != NULL) {
+	    __builtin_prefetch(entries[i + 4]->key.objPtr->bytes);
 	}
 
 	if (TclIsVarLink(varPtr) || TclIsVarDeadHash(varPtr)
@@ -242,10 +277,15 @@ WalkNamespace(
 	    Command *cmdPtr = Tcl_GetHashValue(entries[i]);
 	    size_t bodyLen = 0;
 
+	    if (i + 12 < n) {
+		__builtin_prefetch(Tcl_GetHashValue(entries[i + 12]));
+	    }
 	    if (i + 8 < n) {
 		Command *aheadPtr = Tcl_GetHashValue(entries[i + 8]);
 
-		__builtin_prefetch(aheadPtr->objClientData);
+		if (aheadPtr->objProc == statePtr->procProc) {
+		    __builtin_prefetch(aheadPtr->objClientData);
+		}
 	    }
 	    if (i + 4 < n) {
 		Command *aheadPtr = Tcl_GetHashValue(entries[i + 4]);
@@ -393,15 +433,22 @@ TkleakWalkWindows(
 {
     TkleakState *statePtr = ctxPtr->statePtr;
     TkMainInfo *mainInfoPtr = ((TkWindow *) mainWin)->mainPtr;
-    Tcl_HashSearch search;
-    Tcl_HashEntry *hPtr;
+    Tcl_HashEntry **entries = Entries(ctxPtr, &mainInfoPtr->nameTable);
+    int n = mainInfoPtr->nameTable.numEntries, k;
     char num[TCL_INTEGER_SPACE];
     const char *argv[2];
 
-    for (hPtr = Tcl_FirstHashEntry(&mainInfoPtr->nameTable, &search);
-	    hPtr != NULL; hPtr = Tcl_NextHashEntry(&search)) {
-	TkWindow *winPtr = Tcl_GetHashValue(hPtr);
+    for (k = 0; k < n; k++) {
+	TkWindow *winPtr = Tcl_GetHashValue(entries[k]);
 	int i;
+
+	if (k + 8 < n) {
+	    TkWindow *aheadPtr = Tcl_GetHashValue(entries[k + 8]);
+
+	    __builtin_prefetch(&aheadPtr->flags);
+	    __builtin_prefetch(&aheadPtr->pathName);
+	    __builtin_prefetch(&aheadPtr->tagPtr);
+	}
 
 	if ((winPtr->flags & TK_ALREADY_DEAD) || winPtr->pathName == NULL) {
 	    continue;
@@ -523,6 +570,536 @@ TkleakWalkMenuRefs(
     }
 }
 
+/*
+ * The binding walk.
+ *
+ * Tk keeps its bindings in a BindingTable whose records are private to
+ * tkBind.c (not in tkInt.h). The mirrors below declare, field by field,
+ * the layout those records have in Tk 8.6.11 to 8.6.18 (read from
+ * tkBind.c of each release; 8.6.10 and older differ): only the fields
+ * the walk reads and those that fix their offsets. They are used only
+ * when the running Tk is in that range and BindWalkSelfTest has found a
+ * binding of tkleak's own through them (BindWalkUsable); otherwise
+ * collect.c asks Tk through Tk_GetAllBindings and Tk_GetBinding.
+ *
+ * The identity of a binding is its sequence as "bind TAG" lists it,
+ * which Tk renders from the sequence's patterns. The walk never renders
+ * one itself: the first time it meets a pattern sequence of some
+ * content, it asks Tk_GetAllBindings for the object's list, whose order
+ * is that of the object's chain, and keeps each text in the sequence
+ * cache (by content, so the 9,000 buttons bound to <Enter> share one
+ * entry). It also asks Tk_GetBinding whether that text finds the very
+ * same record again; when it does not (a keysym with no name renders as
+ * plain <Key>), the entry is marked, and every binding of that content
+ * is then looked up by its text, as the public path does, so the answers
+ * stay the same.
+ */
+
+typedef struct {			/* Tk's Event. */
+    XEvent xev;
+    union {
+	KeySym info;
+	Tk_Uid name;
+    } detail;
+    unsigned countAny;
+    unsigned countDetailed;
+} MirrorEvent;
+
+typedef struct {			/* Tk's LookupTables. */
+    Tcl_HashTable patternTable;
+    Tcl_HashTable listTable;
+    void *poolFirst;
+    void *poolLast;
+    unsigned number;
+} MirrorLookupTables;
+
+typedef struct {			/* Tk's BindingTable. */
+    MirrorEvent eventInfo[TK_LASTEVENT];
+    void *promArr;
+    MirrorEvent *curEvent;
+    unsigned curModMask;
+    MirrorLookupTables lookupTables;
+    Tcl_HashTable objectTable;	/* Object -> its newest PatSeq. */
+    Tcl_Interp *interp;
+} MirrorBindingTable;
+
+typedef struct {			/* Tk's TkPattern. */
+    unsigned eventType;
+    unsigned count;
+    unsigned modMask;
+    KeySym info;
+    Tk_Uid name;
+} MirrorPattern;
+
+typedef struct MirrorPatSeq {		/* Tk's PatSeq. */
+    unsigned numPats;
+    unsigned count;
+    unsigned number;
+    unsigned added:1;
+    unsigned modMaskUsed:1;
+    char *script;			/* NULL for a sequence being made. */
+    Tcl_Obj *object;			/* The object (tag) it is bound to. */
+    struct MirrorPatSeq *nextSeqPtr;
+    Tcl_HashEntry *hPtr;
+    union {
+	void *owners;
+	struct MirrorPatSeq *nextObj;	/* Next of the same object. */
+    } ptr;
+    MirrorPattern pats[1];		/* NUMPATS of them. */
+} MirrorPatSeq;
+
+/*
+ * One entry of the sequence cache: the text "bind TAG" shows for pattern
+ * sequences of this content.
+ */
+
+typedef struct SeqEntry {
+    struct SeqEntry *nextPtr;		/* Next in its bucket. */
+    size_t hash;
+    int safe;				/* The text finds this content again. */
+    int plain;				/* The text needs no quoting in a list. */
+    char *text;				/* Owned. */
+    size_t len;
+    unsigned numPats;
+    MirrorPattern pats[1];		/* NUMPATS copies, fields compared. */
+} SeqEntry;
+
+typedef struct SeqCache {
+    SeqEntry **buckets;
+    size_t mask;			/* Buckets - 1, a power of two - 1. */
+    size_t numEntries;
+    SeqEntry *lastPtr;			/* The last entry found. */
+} SeqCache;
+
+#define BIND_WALK_UNTESTED 0
+#define BIND_WALK_OK 1
+#define BIND_WALK_NO 2
+
+static size_t
+SeqHash(
+    const MirrorPatSeq *psPtr)
+{
+    size_t h = 14695981039346656037u ^ psPtr->numPats;
+    unsigned i;
+
+    for (i = 0; i < psPtr->numPats; i++) {
+	const MirrorPattern *p = &psPtr->pats[i];
+
+	h = (h ^ p->eventType) * 1099511628211u;
+	h = (h ^ p->count) * 1099511628211u;
+	h = (h ^ p->modMask) * 1099511628211u;
+	h = (h ^ (size_t) p->info) * 1099511628211u;
+	h = (h ^ (size_t) (uintptr_t) p->name) * 1099511628211u;
+    }
+    return h;
+}
+
+static int
+SeqSame(
+    const SeqEntry *entryPtr,
+    const MirrorPatSeq *psPtr)
+{
+    unsigned i;
+
+    if (entryPtr->numPats != psPtr->numPats) {
+	return 0;
+    }
+    for (i = 0; i < psPtr->numPats; i++) {
+	const MirrorPattern *a = &entryPtr->pats[i], *b = &psPtr->pats[i];
+
+	if (a->eventType != b->eventType || a->count != b->count
+		|| a->modMask != b->modMask || a->info != b->info
+		|| a->name != b->name) {
+	    return 0;
+	}
+    }
+    return 1;
+}
+
+/*
+ * SeqFind --
+ *
+ *	The cache entry for PSPTR's content, or NULL.
+ */
+
+static SeqEntry *
+SeqFind(
+    SeqCache *cachePtr,
+    const MirrorPatSeq *psPtr)
+{
+    SeqEntry *entryPtr = cachePtr->lastPtr;
+    size_t hash;
+
+    if (entryPtr != NULL && SeqSame(entryPtr, psPtr)) {
+	return entryPtr;
+    }
+    if (cachePtr->buckets == NULL) {
+	return NULL;
+    }
+    hash = SeqHash(psPtr);
+    for (entryPtr = cachePtr->buckets[hash & cachePtr->mask]; entryPtr;
+	    entryPtr = entryPtr->nextPtr) {
+	if (entryPtr->hash == hash && SeqSame(entryPtr, psPtr)) {
+	    cachePtr->lastPtr = entryPtr;
+	    return entryPtr;
+	}
+    }
+    return NULL;
+}
+
+/*
+ * SeqAdd --
+ *
+ *	Add an entry for PSPTR's content with the text TEXT (copied).
+ */
+
+static void
+SeqAdd(
+    SeqCache *cachePtr,
+    const MirrorPatSeq *psPtr,
+    const char *text,
+    size_t len,
+    int safe)
+{
+    SeqEntry *entryPtr;
+    size_t i;
+
+    if (cachePtr->numEntries + 1 > (cachePtr->mask + 1) / 2) {
+	size_t size = cachePtr->buckets ? (cachePtr->mask + 1) * 2 : 64;
+	SeqEntry **buckets = (SeqEntry **) Tcl_Alloc(size * sizeof(SeqEntry *));
+
+	memset(buckets, 0, size * sizeof(SeqEntry *));
+	if (cachePtr->buckets != NULL) {
+	    for (i = 0; i <= cachePtr->mask; i++) {
+		SeqEntry *nextPtr;
+
+		for (entryPtr = cachePtr->buckets[i]; entryPtr;
+			entryPtr = nextPtr) {
+		    nextPtr = entryPtr->nextPtr;
+		    entryPtr->nextPtr = buckets[entryPtr->hash & (size - 1)];
+		    buckets[entryPtr->hash & (size - 1)] = entryPtr;
+		}
+	    }
+	    Tcl_Free((char *) cachePtr->buckets);
+	}
+	cachePtr->buckets = buckets;
+	cachePtr->mask = size - 1;
+    }
+    entryPtr = (SeqEntry *) Tcl_Alloc(offsetof(SeqEntry, pats)
+	    + psPtr->numPats * sizeof(MirrorPattern));
+    entryPtr->hash = SeqHash(psPtr);
+    entryPtr->safe = safe;
+    entryPtr->plain = (len > 0 && strpbrk(text, " \t\n\r{}[]$\\\";") == NULL);
+    entryPtr->text = Tcl_Alloc(len + 1);
+    memcpy(entryPtr->text, text, len + 1);
+    entryPtr->len = len;
+    entryPtr->numPats = psPtr->numPats;
+    for (i = 0; i < psPtr->numPats; i++) {
+	entryPtr->pats[i] = psPtr->pats[i];
+    }
+    entryPtr->nextPtr = cachePtr->buckets[entryPtr->hash & cachePtr->mask];
+    cachePtr->buckets[entryPtr->hash & cachePtr->mask] = entryPtr;
+    cachePtr->numEntries++;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakWalkFree --
+ *
+ *	Free what walk.c keeps in STATEPTR across censuses (the sequence
+ *	cache).
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakWalkFree(
+    TkleakState *statePtr)
+{
+    SeqCache *cachePtr = statePtr->seqCache;
+    size_t i;
+
+    if (cachePtr == NULL) {
+	return;
+    }
+    if (cachePtr->buckets != NULL) {
+	for (i = 0; i <= cachePtr->mask; i++) {
+	    SeqEntry *entryPtr, *nextPtr;
+
+	    for (entryPtr = cachePtr->buckets[i]; entryPtr;
+		    entryPtr = nextPtr) {
+		nextPtr = entryPtr->nextPtr;
+		Tcl_Free(entryPtr->text);
+		Tcl_Free((char *) entryPtr);
+	    }
+	}
+	Tcl_Free((char *) cachePtr->buckets);
+    }
+    Tcl_Free((char *) cachePtr);
+    statePtr->seqCache = NULL;
+}
+
+/*
+ * ChainStart --
+ *
+ *	The newest pattern sequence bound to OBJECT, or NULL.
+ */
+
+static MirrorPatSeq *
+ChainStart(
+    Tk_BindingTable table,
+    ClientData object)
+{
+    Tcl_HashEntry *hPtr = Tcl_FindHashEntry(
+	    &((MirrorBindingTable *) table)->objectTable, (char *) object);
+
+    return hPtr ? (MirrorPatSeq *) Tcl_GetHashValue(hPtr) : NULL;
+}
+
+/*
+ * LearnObject --
+ *
+ *	Put the text of each of OBJECT's sequences into the sequence cache,
+ *	from Tk_GetAllBindings.
+ *
+ * Results:
+ *	TCL_OK, or TCL_ERROR when Tk's list does not match the chain (the
+ *	caller then takes the public path for this object).
+ *
+ * Side effects:
+ *	The interpreter's result is reset.
+ */
+
+static int
+LearnObject(
+    Tcl_Interp *interp,
+    SeqCache *cachePtr,
+    Tk_BindingTable table,
+    ClientData object)
+{
+    Tcl_Obj *listPtr, **seqv;
+    MirrorPatSeq *psPtr;
+    int seqc, i, code = TCL_OK;
+
+    Tcl_ResetResult(interp);
+    Tk_GetAllBindings(interp, table, object);
+    listPtr = Tcl_GetObjResult(interp);
+    Tcl_IncrRefCount(listPtr);
+    Tcl_ResetResult(interp);
+    if (Tcl_ListObjGetElements(NULL, listPtr, &seqc, &seqv) != TCL_OK) {
+	Tcl_DecrRefCount(listPtr);
+	return TCL_ERROR;
+    }
+    for (psPtr = ChainStart(table, object), i = 0; psPtr && i < seqc;
+	    psPtr = psPtr->ptr.nextObj, i++) {
+	/* Check first: the list must be as long as the chain. */
+    }
+    if (psPtr != NULL || i != seqc) {
+	code = TCL_ERROR;
+    }
+    for (psPtr = ChainStart(table, object), i = 0; code == TCL_OK && psPtr;
+	    psPtr = psPtr->ptr.nextObj, i++) {
+	int len;
+	const char *text = Tcl_GetStringFromObj(seqv[i], &len);
+	const char *script;
+
+	if (SeqFind(cachePtr, psPtr) != NULL) {
+	    continue;
+	}
+	script = Tk_GetBinding(interp, table, object, text);
+	Tcl_ResetResult(interp);
+	SeqAdd(cachePtr, psPtr, text, (size_t) len,
+		script != NULL && script == psPtr->script);
+    }
+    Tcl_DecrRefCount(listPtr);
+    return code;
+}
+
+/*
+ * BindWalkSelfTest --
+ *
+ *	Whether the mirrors describe the running Tk: binds two sequences of
+ *	a tag of tkleak's own through Tk's API, finds them through the
+ *	mirrors with the patterns, scripts and texts Tk reports, and deletes
+ *	them again.
+ */
+
+static int
+BindWalkSelfTest(
+    Tcl_Interp *interp,
+    Tk_BindingTable table)
+{
+    static const char *const seqs[2] = {
+	"<Control-Key-x><Double-Button-1>", "<<TkleakProbe>>"
+    };
+    static const char *const scripts[2] = {
+	"tkleak probe one", "tkleak probe two"
+    };
+    ClientData object = (ClientData) Tk_GetUid("::tkleak::bindprobe");
+    const char *version = Tcl_PkgPresent(interp, "Tk", NULL, 0);
+    MirrorPatSeq *virtPtr, *seqPtr;
+    int major, minor, patch, ok = 0;
+    char extra;
+
+    if (version == NULL || sscanf(version, "%d.%d.%d%c", &major, &minor,
+	    &patch, &extra) != 3 || major != 8 || minor != 6
+	    || patch < 11 || patch > 18) {
+	Tcl_ResetResult(interp);
+	return 0;
+    }
+    if (ChainStart(table, object) != NULL) {
+	return 0;			/* Someone else's use of the tag. */
+    }
+    if (Tk_CreateBinding(interp, table, object, seqs[0], scripts[0], 0) == 0
+	    || Tk_CreateBinding(interp, table, object, seqs[1], scripts[1],
+		0) == 0) {
+	goto done;
+    }
+
+    /*
+     * The chain holds the newest first: the virtual event, then the
+     * two-pattern sequence, in the order they were written.
+     */
+
+    virtPtr = ChainStart(table, object);
+    if (virtPtr == NULL || virtPtr->ptr.nextObj == NULL
+	    || virtPtr->ptr.nextObj->ptr.nextObj != NULL) {
+	goto done;
+    }
+    seqPtr = virtPtr->ptr.nextObj;
+    if (virtPtr->numPats != 1 || virtPtr->pats[0].eventType != VirtualEvent
+	    || virtPtr->pats[0].name != Tk_GetUid("TkleakProbe")
+	    || (ClientData) virtPtr->object != object
+	    || virtPtr->script != Tk_GetBinding(interp, table, object, seqs[1])
+	    || virtPtr->script == NULL
+	    || strcmp(virtPtr->script, scripts[1]) != 0) {
+	goto done;
+    }
+    if (seqPtr->numPats != 2 || (ClientData) seqPtr->object != object
+	    || seqPtr->pats[0].eventType != KeyPress
+	    || seqPtr->pats[0].count != 1
+	    || seqPtr->pats[0].modMask != ControlMask
+	    || seqPtr->pats[0].info != 0x78	/* XK_x */
+	    || seqPtr->pats[1].eventType != ButtonPress
+	    || seqPtr->pats[1].count != 2
+	    || seqPtr->pats[1].modMask != 0
+	    || seqPtr->pats[1].info != 1
+	    || seqPtr->script != Tk_GetBinding(interp, table, object, seqs[0])
+	    || seqPtr->script == NULL
+	    || strcmp(seqPtr->script, scripts[0]) != 0) {
+	goto done;
+    }
+    ok = 1;
+
+  done:
+    Tk_DeleteAllBindings(table, object);
+    Tcl_ResetResult(interp);
+    return ok && ChainStart(table, object) == NULL;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakWalkBindings --
+ *
+ *	Count the bindings of OBJECT (the tag TAG as Tk keys it in TABLE)
+ *	from Tk's records: one "binding" {TAG SEQUENCE} per sequence with a
+ *	script, sized by the script's length, in the order and with the
+ *	texts of Tk_GetAllBindings.
+ *
+ * Results:
+ *	TCL_OK, or TCL_ERROR when the walk cannot be used (the running Tk
+ *	is not the one the mirrors describe, or the object's list did not
+ *	match): nothing was counted, and the caller takes the public path.
+ *
+ * Side effects:
+ *	The first call runs the self-test; the sequence cache grows.
+ *
+ *----------------------------------------------------------------------
+ */
+
+int
+TkleakWalkBindings(
+    TkleakCollect *ctxPtr,
+    Tk_BindingTable table,
+    ClientData object,
+    const char *tag)
+{
+    TkleakState *statePtr = ctxPtr->statePtr;
+    Tcl_Interp *interp = ctxPtr->interp;
+    SeqCache *cachePtr;
+    MirrorPatSeq *psPtr;
+    size_t tagLen;
+    int tagPlain;
+
+    if (statePtr->bindWalk == BIND_WALK_UNTESTED) {
+	statePtr->bindWalk = BindWalkSelfTest(interp, table)
+		? BIND_WALK_OK : BIND_WALK_NO;
+    }
+    if (statePtr->bindWalk != BIND_WALK_OK) {
+	return TCL_ERROR;
+    }
+    if (statePtr->seqCache == NULL) {
+	statePtr->seqCache = Tcl_Alloc(sizeof(SeqCache));
+	memset(statePtr->seqCache, 0, sizeof(SeqCache));
+    }
+    cachePtr = statePtr->seqCache;
+    psPtr = ChainStart(table, object);
+    if (psPtr == NULL) {
+	return TCL_OK;
+    }
+
+    /*
+     * Learn the texts first, so that a failure leaves nothing counted.
+     */
+
+    for (; psPtr; psPtr = psPtr->ptr.nextObj) {
+	if (SeqFind(cachePtr, psPtr) == NULL) {
+	    if (LearnObject(interp, cachePtr, table, object) != TCL_OK) {
+		return TCL_ERROR;
+	    }
+	    break;
+	}
+    }
+    tagLen = strlen(tag);
+    tagPlain = (tagLen > 0 && tag[0] != '#'
+	    && strpbrk(tag, " \t\n\r{}[]$\\\";") == NULL);
+    for (psPtr = ChainStart(table, object); psPtr; psPtr = psPtr->ptr.nextObj) {
+	SeqEntry *entryPtr = SeqFind(cachePtr, psPtr);
+	const char *script = psPtr->script;
+	char buf[200];
+	const char *id;
+	size_t idLen;
+
+	if (entryPtr == NULL) {
+	    continue;			/* Not reached: learnt above. */
+	}
+	if (!entryPtr->safe) {
+	    script = Tk_GetBinding(interp, table, object, entryPtr->text);
+	}
+	if (script == NULL) {
+	    continue;
+	}
+	if (tagPlain && entryPtr->plain
+		&& tagLen + entryPtr->len + 2 <= sizeof(buf)) {
+	    memcpy(buf, tag, tagLen);
+	    buf[tagLen] = ' ';
+	    memcpy(buf + tagLen + 1, entryPtr->text, entryPtr->len + 1);
+	    id = buf;
+	    idLen = tagLen + 1 + entryPtr->len;
+	} else {
+	    id = TkleakJoinPair(tag, entryPtr->text, buf, sizeof(buf));
+	    idLen = strlen(id);
+	}
+	TkleakAddBinding(ctxPtr, tag, entryPtr->text, id, idLen, script);
+	if (id != buf) {
+	    Tcl_Free((char *) id);
+	}
+    }
+    return TCL_OK;
+}
+
 Tk_BindingTable
 TkleakWalkBindingTable(
     Tk_Window mainWin)
@@ -581,6 +1158,8 @@ TkleakWalkImages(
 #else /* !TKLEAK_PRIVATE */
 
 void TkleakWalkNamespaces(TkleakCollect *ctxPtr) { (void) ctxPtr; }
+int TkleakWalkBindings(TkleakCollect *c, Tk_BindingTable t, ClientData o, const char *tag) { (void) c; (void) t; (void) o; (void) tag; return TCL_ERROR; }
+void TkleakWalkFree(TkleakState *s) { (void) s; }
 int TkleakWalkIsMenu(TkleakState *s, Tk_Window w) { (void) s; return Tk_Class(w) && strcmp(Tk_Class(w), "Menu") == 0; }
 int TkleakWalkIsCanvas(TkleakState *s, Tk_Window w) { (void) s; return Tk_Class(w) && strcmp(Tk_Class(w), "Canvas") == 0; }
 void TkleakWalkMenuRefs(TkleakCollect *c, Tk_Window w) { (void) c; (void) w; }
