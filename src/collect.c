@@ -859,6 +859,58 @@ TkleakAddBinding(
 }
 
 /*
+ *----------------------------------------------------------------------
+ *
+ * TkleakTagBindings --
+ *
+ *	Count the bindings of TAG through Tk's API: Tk_GetAllBindings for
+ *	its sequences, Tk_GetBinding for each script. OBJECT is the tag as
+ *	Tk keys it in TABLE: a window's path name record, or the Uid of any
+ *	other tag.
+ *
+ * Side effects:
+ *	The interpreter's result is reset.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakTagBindings(
+    TkleakCollect *ctxPtr,
+    Tk_BindingTable table,
+    ClientData object,
+    const char *tag)
+{
+    Tcl_Interp *interp = ctxPtr->interp;
+    Tcl_Obj *seqsPtr, **seqv;
+    int seqc, j;
+
+    Tcl_ResetResult(interp);
+    Tk_GetAllBindings(interp, table, object);
+    seqsPtr = Tcl_GetObjResult(interp);
+    Tcl_IncrRefCount(seqsPtr);
+    Tcl_ResetResult(interp);
+    if (Tcl_ListObjGetElements(NULL, seqsPtr, &seqc, &seqv) != TCL_OK) {
+	seqc = 0;
+    }
+    for (j = 0; j < seqc; j++) {
+	const char *seq = Tcl_GetString(seqv[j]);
+	const char *script = Tk_GetBinding(interp, table, object, seq);
+	char *id, buf[200];
+
+	if (script == NULL) {
+	    continue;
+	}
+	id = TkleakJoinPair(tag, seq, buf, sizeof(buf));
+	TkleakAddBinding(ctxPtr, tag, seq, id, strlen(id), script);
+	if (id != buf) {
+	    Tcl_Free(id);
+	}
+    }
+    Tcl_DecrRefCount(seqsPtr);
+}
+
+/*
  * CollectBindings --
  *
  *	Count every (tag, sequence) that has a script, over the bind tags
@@ -870,7 +922,6 @@ CollectBindings(
     TkleakCollect *ctxPtr,
     Tk_Window mainWin)
 {
-    Tcl_Interp *interp = ctxPtr->interp;
     Tk_BindingTable table = NULL;
     Tcl_HashSearch search;
     Tcl_HashEntry *hPtr;
@@ -878,11 +929,15 @@ CollectBindings(
 
     if (TkleakWalkUsable(ctxPtr->statePtr)) {
 	table = TkleakWalkBindingTable(mainWin);
+	if (table != NULL && TkleakWalkBindings(ctxPtr, table) == TCL_OK) {
+	    return;
+	}
     }
 
     /*
      * Two passes: every counted window's own tag, then the other tags in
      * use (class names, "all", custom bindtags) that are not such a path.
+     * TkleakWalkBindings takes the same tags in the same order.
      */
 
     for (pass = 0; pass < 2; pass++) {
@@ -891,95 +946,62 @@ CollectBindings(
     for (hPtr = Tcl_FirstHashEntry(tablePtr, &search); hPtr != NULL;
 	    hPtr = Tcl_NextHashEntry(&search)) {
 	const char *tag = Tcl_GetHashKey(tablePtr, hPtr);
+	const char *words[3];
+	Tcl_Obj *seqsPtr = NULL, **seqv;
+	int seqc, j;
 
 	if (pass == 1 && tag[0] == '.') {
 	    continue;		/* A window: its own pass, or not counted. */
 	}
-	Tcl_Obj *seqsPtr = NULL, **seqv;
-	int seqc, j;
-	ClientData object;
-
 	if (table != NULL) {
 	    /*
 	     * Tk keys a window's bindings by its path name record, other
 	     * tags by their Uid.
 	     */
 
-	    if (pass == 0) {
-		object = (ClientData) Tk_PathName(
-			(Tk_Window) Tcl_GetHashValue(hPtr));
-	    } else {
-		object = (ClientData) Tk_GetUid(tag);
-	    }
-	    if (TkleakWalkBindings(ctxPtr, table, object, tag) == TCL_OK) {
-		continue;
-	    }
-	    Tcl_ResetResult(interp);
-	    Tk_GetAllBindings(interp, table, object);
-	    seqsPtr = Tcl_GetObjResult(interp);
-	    Tcl_IncrRefCount(seqsPtr);
-	    Tcl_ResetResult(interp);
-	    if (Tcl_ListObjGetElements(NULL, seqsPtr, &seqc, &seqv) != TCL_OK) {
-		seqc = 0;
-	    }
-	    for (j = 0; j < seqc; j++) {
-		const char *seq = Tcl_GetString(seqv[j]);
-		const char *script = Tk_GetBinding(interp, table, object, seq);
-		char *id, buf[200];
+	    TkleakTagBindings(ctxPtr, table, pass == 0
+		    ? (ClientData) Tk_PathName((Tk_Window) Tcl_GetHashValue(hPtr))
+		    : (ClientData) Tk_GetUid(tag), tag);
+	    continue;
+	}
+	words[0] = "bind";
+	words[1] = tag;
+	if (CallCoreList(ctxPtr, "::bind", 2, words, &seqsPtr, &seqc,
+		&seqv) != TCL_OK) {
+	    continue;
+	}
+	for (j = 0; j < seqc; j++) {
+	    Tcl_Obj *scriptPtr, *objv[3];
+	    const char *argv[2];
+	    char *id;
 
-		if (script == NULL) {
-		    continue;
-		}
-		id = TkleakJoinPair(tag, seq, buf, sizeof(buf));
+	    objv[0] = Tcl_NewStringObj("bind", 4);
+	    objv[1] = Tcl_NewStringObj(tag, -1);
+	    objv[2] = seqv[j];
+	    Tcl_IncrRefCount(objv[0]);
+	    Tcl_IncrRefCount(objv[1]);
+	    if (TkleakCallCore(ctxPtr, "::bind", 3, objv, &scriptPtr)
+		    == TCL_OK && Tcl_GetCharLength(scriptPtr) == 0) {
+		/*
+		 * No script: a sequence whose text finds no binding (a
+		 * keysym with no name is listed as plain <Key>), skipped
+		 * as Tk_GetBinding's NULL is on the private path.
+		 */
+
+		Tcl_DecrRefCount(scriptPtr);
+	    } else if (scriptPtr != NULL) {
+		argv[0] = tag;
+		argv[1] = Tcl_GetString(seqv[j]);
+		id = Tcl_Merge(2, argv);
 		TkleakAddFixed(ctxPtr, TT_BINDING, id, strlen(id),
-			strlen(script));
-		if (id != buf) {
-		    Tcl_Free(id);
-		}
-		BindingRef(ctxPtr, tag, seq, script, strlen(script));
+			(size_t) Tcl_GetCharLength(scriptPtr));
+		Tcl_Free(id);
+		BindingRef(ctxPtr, tag, argv[1], Tcl_GetString(scriptPtr),
+			(size_t) scriptPtr->length);
+		Tcl_DecrRefCount(scriptPtr);
 	    }
-	} else {
-	    const char *words[3];
-
-	    words[0] = "bind";
-	    words[1] = tag;
-	    if (CallCoreList(ctxPtr, "::bind", 2, words, &seqsPtr, &seqc,
-		    &seqv) != TCL_OK) {
-		continue;
-	    }
-	    for (j = 0; j < seqc; j++) {
-		Tcl_Obj *scriptPtr, *objv[3];
-		const char *argv[2];
-		char *id;
-
-		objv[0] = Tcl_NewStringObj("bind", 4);
-		objv[1] = Tcl_NewStringObj(tag, -1);
-		objv[2] = seqv[j];
-		Tcl_IncrRefCount(objv[0]);
-		Tcl_IncrRefCount(objv[1]);
-		if (TkleakCallCore(ctxPtr, "::bind", 3, objv, &scriptPtr)
-			== TCL_OK && Tcl_GetCharLength(scriptPtr) == 0) {
-		    /*
-		     * No script: a sequence whose text finds no binding (a
-		     * keysym with no name is listed as plain <Key>), skipped
-		     * as Tk_GetBinding's NULL is on the private path.
-		     */
-
-		    Tcl_DecrRefCount(scriptPtr);
-		} else if (scriptPtr != NULL) {
-		    argv[0] = tag;
-		    argv[1] = Tcl_GetString(seqv[j]);
-		    id = Tcl_Merge(2, argv);
-		    TkleakAddFixed(ctxPtr, TT_BINDING, id, strlen(id),
-			    (size_t) Tcl_GetCharLength(scriptPtr));
-		    Tcl_Free(id);
-		    BindingRef(ctxPtr, tag, argv[1], Tcl_GetString(scriptPtr),
-			    (size_t) scriptPtr->length);
-		    Tcl_DecrRefCount(scriptPtr);
-		}
-		Tcl_DecrRefCount(objv[0]);
-		Tcl_DecrRefCount(objv[1]);
-	    }
+	    Tcl_DecrRefCount(objv[0]);
+	    Tcl_DecrRefCount(objv[1]);
 	}
 	Tcl_DecrRefCount(seqsPtr);
     }

@@ -165,6 +165,9 @@ MODULE_SCOPE void	TkleakAddTag(TkleakCollect *ctxPtr, const char *tag);
 MODULE_SCOPE void	TkleakAddBinding(TkleakCollect *ctxPtr,
 			    const char *tag, const char *seq, const char *id,
 			    size_t idLen, const char *script);
+MODULE_SCOPE void	TkleakTagBindings(TkleakCollect *ctxPtr,
+			    Tk_BindingTable table, ClientData object,
+			    const char *tag);
 MODULE_SCOPE char *	TkleakJoinPair(const char *a, const char *b,
 			    char *buf, size_t size);
 MODULE_SCOPE int	TkleakCallCore(TkleakCollect *ctxPtr,
@@ -259,8 +262,7 @@ MODULE_SCOPE void	TkleakWalkWindows(TkleakCollect *ctxPtr,
 			    Tk_Window mainWin);
 MODULE_SCOPE Tk_BindingTable TkleakWalkBindingTable(Tk_Window mainWin);
 MODULE_SCOPE int	TkleakWalkBindings(TkleakCollect *ctxPtr,
-			    Tk_BindingTable table, ClientData object,
-			    const char *tag);
+			    Tk_BindingTable table);
 MODULE_SCOPE void	TkleakWalkFree(TkleakState *statePtr);
 MODULE_SCOPE void	TkleakWalkImages(TkleakCollect *ctxPtr,
 			    Tk_Window mainWin);

@@ -999,65 +999,76 @@ BindWalkSelfTest(
 }
 
 /*
- *----------------------------------------------------------------------
- *
- * TkleakWalkBindings --
- *
- *	Count the bindings of OBJECT (the tag TAG as Tk keys it in TABLE)
- *	from Tk's records: one "binding" {TAG SEQUENCE} per sequence with a
- *	script, sized by the script's length, in the order and with the
- *	texts of Tk_GetAllBindings.
- *
- * Results:
- *	TCL_OK, or TCL_ERROR when the walk cannot be used (the running Tk
- *	is not the one the mirrors describe, or the object's list did not
- *	match): nothing was counted, and the caller takes the public path.
- *
- * Side effects:
- *	The first call runs the self-test; the sequence cache grows.
- *
- *----------------------------------------------------------------------
+ * The object map: Tk's objectTable (object -> its newest PatSeq) copied
+ * into one open-addressing array for the length of a census, so that the
+ * lookups of thousands of tags probe a compact array instead of chasing
+ * a chain of Tcl hash entries each.
  */
 
-int
-TkleakWalkBindings(
+typedef struct {
+    ClientData object;
+    MirrorPatSeq *headPtr;
+} MapSlot;
+
+static size_t
+MapIndex(
+    ClientData object,
+    size_t mask)
+{
+    unsigned long long h = (unsigned long long) (uintptr_t) object
+	    * 0x9E3779B97F4A7C15ull;
+
+    return (size_t) (h >> 29) & mask;
+}
+
+static MirrorPatSeq *
+MapFind(
+    const MapSlot *map,
+    size_t mask,
+    ClientData object)
+{
+    size_t i = MapIndex(object, mask);
+
+    while (map[i].object != NULL) {
+	if (map[i].object == object) {
+	    return map[i].headPtr;
+	}
+	i = (i + 1) & mask;
+    }
+    return NULL;
+}
+
+/*
+ * CountChain --
+ *
+ *	Count the bindings of one object whose newest sequence is HEADPTR,
+ *	as TkleakWalkBindings describes; falls back to TkleakTagBindings
+ *	when the object's texts cannot be learnt.
+ */
+
+static void
+CountChain(
     TkleakCollect *ctxPtr,
+    SeqCache *cachePtr,
     Tk_BindingTable table,
     ClientData object,
-    const char *tag)
+    const char *tag,
+    MirrorPatSeq *headPtr)
 {
-    TkleakState *statePtr = ctxPtr->statePtr;
     Tcl_Interp *interp = ctxPtr->interp;
-    SeqCache *cachePtr;
     MirrorPatSeq *psPtr;
     size_t tagLen;
     int tagPlain;
-
-    if (statePtr->bindWalk == BIND_WALK_UNTESTED) {
-	statePtr->bindWalk = BindWalkSelfTest(interp, table)
-		? BIND_WALK_OK : BIND_WALK_NO;
-    }
-    if (statePtr->bindWalk != BIND_WALK_OK) {
-	return TCL_ERROR;
-    }
-    if (statePtr->seqCache == NULL) {
-	statePtr->seqCache = Tcl_Alloc(sizeof(SeqCache));
-	memset(statePtr->seqCache, 0, sizeof(SeqCache));
-    }
-    cachePtr = statePtr->seqCache;
-    psPtr = ChainStart(table, object);
-    if (psPtr == NULL) {
-	return TCL_OK;
-    }
 
     /*
      * Learn the texts first, so that a failure leaves nothing counted.
      */
 
-    for (; psPtr; psPtr = psPtr->ptr.nextObj) {
+    for (psPtr = headPtr; psPtr; psPtr = psPtr->ptr.nextObj) {
 	if (SeqFind(cachePtr, psPtr) == NULL) {
 	    if (LearnObject(interp, cachePtr, table, object) != TCL_OK) {
-		return TCL_ERROR;
+		TkleakTagBindings(ctxPtr, table, object, tag);
+		return;
 	    }
 	    break;
 	}
@@ -1065,7 +1076,7 @@ TkleakWalkBindings(
     tagLen = strlen(tag);
     tagPlain = (tagLen > 0 && tag[0] != '#'
 	    && strpbrk(tag, " \t\n\r{}[]$\\\";") == NULL);
-    for (psPtr = ChainStart(table, object); psPtr; psPtr = psPtr->ptr.nextObj) {
+    for (psPtr = headPtr; psPtr; psPtr = psPtr->ptr.nextObj) {
 	SeqEntry *entryPtr = SeqFind(cachePtr, psPtr);
 	const char *script = psPtr->script;
 	char buf[200];
@@ -1097,6 +1108,140 @@ TkleakWalkBindings(
 	    Tcl_Free((char *) id);
 	}
     }
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakWalkBindings --
+ *
+ *	Count the bindings of the tags in use from Tk's records: the tags
+ *	of the counted windows (keyed in TABLE by their path name records),
+ *	then the other tags (keyed by Uid), in the order of CollectBindings'
+ *	public passes; one "binding" {TAG SEQUENCE} per sequence with a
+ *	script, sized by the script's length, with the texts and in the
+ *	order of Tk_GetAllBindings.
+ *
+ * Results:
+ *	TCL_OK, or TCL_ERROR when the walk cannot be used (the running Tk
+ *	is not one the mirrors describe): nothing was counted then.
+ *
+ * Side effects:
+ *	The first call runs the self-test; the sequence cache grows.
+ *
+ *----------------------------------------------------------------------
+ */
+
+#define AHEAD 8
+
+int
+TkleakWalkBindings(
+    TkleakCollect *ctxPtr,
+    Tk_BindingTable table)
+{
+    TkleakState *statePtr = ctxPtr->statePtr;
+    Tcl_HashTable *objTablePtr = &((MirrorBindingTable *) table)->objectTable;
+    Tcl_HashEntry **entries, *hPtr;
+    Tcl_HashSearch search;
+    MapSlot *map;
+    size_t mask, size;
+    ClientData *objs;
+    const char **tags;
+    MirrorPatSeq **heads;
+    int n, k, numItems, maxItems;
+
+    if (statePtr->bindWalk == BIND_WALK_UNTESTED) {
+	statePtr->bindWalk = BindWalkSelfTest(ctxPtr->interp, table)
+		? BIND_WALK_OK : BIND_WALK_NO;
+    }
+    if (statePtr->bindWalk != BIND_WALK_OK) {
+	return TCL_ERROR;
+    }
+    if (statePtr->seqCache == NULL) {
+	statePtr->seqCache = Tcl_Alloc(sizeof(SeqCache));
+	memset(statePtr->seqCache, 0, sizeof(SeqCache));
+    }
+
+    /*
+     * The object map, from the entries of Tk's objectTable.
+     */
+
+    for (size = 16; size < (size_t) objTablePtr->numEntries * 2; size *= 2) {
+	/* Empty. */
+    }
+    mask = size - 1;
+    map = (MapSlot *) Tcl_Alloc(size * sizeof(MapSlot));
+    memset(map, 0, size * sizeof(MapSlot));
+    entries = Entries(ctxPtr, objTablePtr);
+    n = objTablePtr->numEntries;
+    for (k = 0; k < n; k++) {
+	ClientData object = (ClientData) entries[k]->key.oneWordValue;
+	size_t i = MapIndex(object, mask);
+
+	while (map[i].object != NULL) {
+	    i = (i + 1) & mask;
+	}
+	map[i].object = object;
+	map[i].headPtr = Tcl_GetHashValue(entries[k]);
+    }
+
+    /*
+     * The tags and their objects: each window's path name record is read
+     * a few windows ahead.
+     */
+
+    maxItems = ctxPtr->widgets.numEntries + ctxPtr->tags.numEntries;
+    objs = (ClientData *) Tcl_Alloc((maxItems + 1) * (sizeof(ClientData)
+	    + sizeof(const char *) + sizeof(MirrorPatSeq *)));
+    tags = (const char **) (objs + maxItems + 1);
+    heads = (MirrorPatSeq **) (tags + maxItems + 1);
+    entries = Entries(ctxPtr, &ctxPtr->widgets);
+    n = ctxPtr->widgets.numEntries;
+    numItems = 0;
+    for (k = 0; k < n; k++) {
+	if (k + AHEAD < n) {
+	    __builtin_prefetch(&((TkWindow *)
+		    Tcl_GetHashValue(entries[k + AHEAD]))->pathName);
+	}
+	objs[numItems] = (ClientData) Tk_PathName(
+		(Tk_Window) Tcl_GetHashValue(entries[k]));
+	tags[numItems++] = Tcl_GetHashKey(&ctxPtr->widgets, entries[k]);
+    }
+    for (hPtr = Tcl_FirstHashEntry(&ctxPtr->tags, &search); hPtr != NULL;
+	    hPtr = Tcl_NextHashEntry(&search)) {
+	const char *tag = Tcl_GetHashKey(&ctxPtr->tags, hPtr);
+
+	if (tag[0] != '.') {
+	    objs[numItems] = (ClientData) Tk_GetUid(tag);
+	    tags[numItems++] = tag;
+	}
+    }
+    for (k = 0; k < numItems; k++) {
+	if (k + AHEAD < numItems) {
+	    __builtin_prefetch(&map[MapIndex(objs[k + AHEAD], mask)]);
+	}
+	heads[k] = MapFind(map, mask, objs[k]);
+    }
+    Tcl_Free((char *) map);
+
+    /*
+     * The bindings, each record and script fetched a few tags ahead.
+     */
+
+    for (k = 0; k < numItems; k++) {
+	if (k + AHEAD < numItems && heads[k + AHEAD] != NULL) {
+	    __builtin_prefetch(heads[k + AHEAD]);
+	    __builtin_prefetch((char *) heads[k + AHEAD] + 64);
+	}
+	if (k + AHEAD / 2 < numItems && heads[k + AHEAD / 2] != NULL) {
+	    __builtin_prefetch(heads[k + AHEAD / 2]->script);
+	}
+	if (heads[k] != NULL) {
+	    CountChain(ctxPtr, statePtr->seqCache, table, objs[k], tags[k],
+		    heads[k]);
+	}
+    }
+    Tcl_Free((char *) objs);
     return TCL_OK;
 }
 
@@ -1158,7 +1303,7 @@ TkleakWalkImages(
 #else /* !TKLEAK_PRIVATE */
 
 void TkleakWalkNamespaces(TkleakCollect *ctxPtr) { (void) ctxPtr; }
-int TkleakWalkBindings(TkleakCollect *c, Tk_BindingTable t, ClientData o, const char *tag) { (void) c; (void) t; (void) o; (void) tag; return TCL_ERROR; }
+int TkleakWalkBindings(TkleakCollect *c, Tk_BindingTable t) { (void) c; (void) t; return TCL_ERROR; }
 void TkleakWalkFree(TkleakState *s) { (void) s; }
 int TkleakWalkIsMenu(TkleakState *s, Tk_Window w) { (void) s; return Tk_Class(w) && strcmp(Tk_Class(w), "Menu") == 0; }
 int TkleakWalkIsCanvas(TkleakState *s, Tk_Window w) { (void) s; return Tk_Class(w) && strcmp(Tk_Class(w), "Canvas") == 0; }
