@@ -32,6 +32,7 @@
 #define _GNU_SOURCE
 #include "config.h"
 #include <dlfcn.h>
+#include <stdlib.h>
 #include <string.h>
 #include "tkleakInt.h"
 
@@ -64,6 +65,8 @@ static const char *const fixedNames[TT_COUNT] = {
 enum { KIND_NATIVE = 1, KIND_TKINTER, KIND_OBJECT };
 
 static void	CollectBindings(TkleakCollect *ctxPtr, Tk_Window mainWin);
+static void	CollectBindingsAside(TkleakCollect *ctxPtr, Tk_Window mainWin,
+		    void *worker);
 static void	CollectCore(TkleakCollect *ctxPtr, int tk);
 static void	CollectInterps(TkleakCollect *ctxPtr, Tcl_Obj *pathPtr);
 static void	PublicNamespace(TkleakCollect *ctxPtr, Tcl_Obj *nsPtr);
@@ -710,6 +713,7 @@ TkleakCensusTakeEx(
     TkleakCollect ctx;
     Tcl_InterpState saved;
     Tk_Window mainWin = NULL;
+    void *worker = NULL;
     int i, tk = 0, usePrivate = TkleakWalkUsable(statePtr);
 
     *censusPtrPtr = NULL;
@@ -739,6 +743,16 @@ TkleakCensusTakeEx(
     }
 
     /*
+     * A large census walks the namespaces below the global one on a
+     * second thread (walk.c, "The namespace worker", says what the main
+     * thread may do until TkleakWalkNamespacesFinish).
+     */
+
+    if (usePrivate) {
+	worker = TkleakWalkNamespacesStart(&ctx);
+    }
+
+    /*
      * Windows first: the namespace walk needs their paths to tell widget
      * commands from other commands.
      */
@@ -757,7 +771,9 @@ TkleakCensusTakeEx(
 	    PublicImages(&ctx);
 	}
     }
-    if (usePrivate) {
+    if (worker != NULL) {
+	TkleakWalkGlobalNamespace(&ctx);
+    } else if (usePrivate) {
 	TkleakWalkNamespaces(&ctx);
     } else {
 	Tcl_Obj *globalObj = Tcl_NewStringObj("::", 2);
@@ -770,7 +786,15 @@ TkleakCensusTakeEx(
 	for (i = 0; stdClasses[i] != NULL; i++) {
 	    TkleakAddTag(&ctx, stdClasses[i]);
 	}
-	CollectBindings(&ctx, mainWin);
+	if (worker != NULL) {
+	    CollectBindingsAside(&ctx, mainWin, worker);
+	    worker = NULL;
+	} else {
+	    CollectBindings(&ctx, mainWin);
+	}
+    }
+    if (worker != NULL) {
+	TkleakWalkNamespacesFinish(&ctx, worker);
     }
     CollectCore(&ctx, tk);
     CollectInterps(&ctx, NULL);
@@ -789,13 +813,15 @@ TkleakCensusTakeEx(
     Tcl_DeleteHashTable(&ctx.tagPtrs);
     Tcl_DeleteHashTable(&ctx.classTypes);
     Tcl_DStringFree(&ctx.name);
-    Tcl_Free((char *) ctx.entries);
+    free(ctx.entries);
+    free(ctx.nameBuf);
     statePtr->lastSkipped = ctx.skipped;
     if (ctx.failed) {
 	TkleakCensusFree(ctx.censusPtr);
 	goto nomem;
     }
     TkleakHeapGet(&ctx.censusPtr->heap, &ctx.censusPtr->rss);
+    statePtr->lastObjects = TkleakCensusObjects(ctx.censusPtr);
     *censusPtrPtr = ctx.censusPtr;
     return TCL_OK;
 
@@ -1006,6 +1032,49 @@ CollectBindings(
 	Tcl_DecrRefCount(seqsPtr);
     }
     }
+}
+
+/*
+ * CollectBindingsAside --
+ *
+ *	CollectBindings while the namespace worker WORKER runs, into a
+ *	census of its own; then the worker's finish, and the bindings are
+ *	appended after the namespaces, where the serial walk counts them.
+ */
+
+static void
+CollectBindingsAside(
+    TkleakCollect *ctxPtr,
+    Tk_Window mainWin,
+    void *worker)
+{
+    TkleakCensus *mainPtr = ctxPtr->censusPtr;
+    TkleakCensus *asidePtr = TkleakCensusNew();
+    int fixed[TT_COUNT], i;
+    size_t t;
+
+    if (asidePtr == NULL) {
+	TkleakWalkNamespacesFinish(ctxPtr, worker);
+	CollectBindings(ctxPtr, mainWin);
+	return;
+    }
+    memcpy(fixed, ctxPtr->fixed, sizeof(fixed));
+    for (i = 0; i < TT_COUNT; i++) {
+	ctxPtr->fixed[i] = -1;
+    }
+    ctxPtr->censusPtr = asidePtr;
+    CollectBindings(ctxPtr, mainWin);
+    ctxPtr->censusPtr = mainPtr;
+    memcpy(ctxPtr->fixed, fixed, sizeof(fixed));
+
+    TkleakWalkNamespacesFinish(ctxPtr, worker);
+    TkleakCensusAdoptArena(mainPtr, asidePtr);
+    for (t = 0; t < asidePtr->numTypes && !ctxPtr->failed; t++) {
+	if (TkleakCensusAppendType(mainPtr, &asidePtr->types[t]) != 0) {
+	    ctxPtr->failed = 1;
+	}
+    }
+    TkleakCensusFree(asidePtr);
 }
 
 /*

@@ -33,6 +33,7 @@
 #include "tkCanvas.h"
 #endif
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "tkleakInt.h"
 
@@ -89,8 +90,10 @@ ObjLength(
 /*
  * Entries --
  *
- *	The entries of TABLEPTR in an array owned by the collector, valid
- *	until the next call, in the order of Tcl_NextHashEntry. The walk
+ *	The entries of TABLEPTR in an array owned by the collector (malloc'ed,
+ *	as the namespace worker uses it too), valid until the next call, in
+ *	the order of Tcl_NextHashEntry, or NULL with the census marked
+ *	failed when memory is short. The walk
  *	gathers a table's entries first so that it can fetch what they
  *	point to ahead of use. It reads the bucket array itself (the fields
  *	of Tcl_HashTable are in tcl.h) so that it can fetch the head of
@@ -109,10 +112,16 @@ Entries(
     int numBuckets = tablePtr->numBuckets, n = 0, b;
 
     if (tablePtr->numEntries > ctxPtr->capEntries) {
-	ctxPtr->capEntries = tablePtr->numEntries * 2;
-	ctxPtr->entries = (Tcl_HashEntry **) Tcl_Realloc(
-		(char *) ctxPtr->entries,
-		ctxPtr->capEntries * sizeof(Tcl_HashEntry *));
+	int cap = tablePtr->numEntries * 2;
+	Tcl_HashEntry **entries = realloc(ctxPtr->entries,
+		cap * sizeof(Tcl_HashEntry *));
+
+	if (entries == NULL) {
+	    ctxPtr->failed = 1;
+	    return NULL;
+	}
+	ctxPtr->entries = entries;
+	ctxPtr->capEntries = cap;
     }
     for (b = 0; b < numBuckets; b++) {
 	Tcl_HashEntry *hPtr;
@@ -135,6 +144,81 @@ Entries(
 }
 
 /*
+ * NameRoom --
+ *
+ *	Make the collector's name buffer hold at least LEN bytes and a NUL.
+ *	It is malloc'ed, not Tcl_Alloc'ed, since the namespace worker uses
+ *	it too. Returns the buffer (its contents kept), or NULL with the
+ *	census marked failed.
+ */
+
+static char *
+NameRoom(
+    TkleakCollect *ctxPtr,
+    size_t len)
+{
+    if (len + 1 > ctxPtr->nameCap) {
+	size_t cap = (len + 1) * 2 > 256 ? (len + 1) * 2 : 256;
+	char *buf = realloc(ctxPtr->nameBuf, cap);
+
+	if (buf == NULL) {
+	    ctxPtr->failed = 1;
+	    return NULL;
+	}
+	ctxPtr->nameBuf = buf;
+	ctxPtr->nameCap = cap;
+    }
+    return ctxPtr->nameBuf;
+}
+
+/*
+ * NamePrefix --
+ *
+ *	Put NSPTR's "name::" (just "::" for the global namespace) at the
+ *	start of the name buffer. Returns its length, or 0 on failure.
+ */
+
+static size_t
+NamePrefix(
+    TkleakCollect *ctxPtr,
+    Namespace *nsPtr)
+{
+    size_t len = strlen(nsPtr->fullName);
+    int global = (nsPtr->parentPtr == NULL);
+    char *buf = NameRoom(ctxPtr, len + 2 + 64);
+
+    if (buf == NULL) {
+	return 0;
+    }
+    memcpy(buf, nsPtr->fullName, len);
+    if (!global) {
+	buf[len++] = ':';
+	buf[len++] = ':';
+    }
+    return len;
+}
+
+/*
+ * KeyBytes --
+ *
+ *	The string of a variable name object. The worker must not make a
+ *	string form (that writes to an object the app's thread owns): it
+ *	gives up instead, and the main thread walks again.
+ */
+
+static const char *
+KeyBytes(
+    TkleakCollect *ctxPtr,
+    Tcl_Obj *keyPtr)
+{
+    if (keyPtr->bytes == NULL && ctxPtr->worker) {
+	ctxPtr->failed = 1;
+	return NULL;
+    }
+    return TclGetString(keyPtr);
+}
+
+/*
  * WalkVars --
  *
  *	Count the variables of one namespace and the elements of its
@@ -147,17 +231,20 @@ WalkVars(
     TkleakCollect *ctxPtr,
     Namespace *nsPtr)
 {
-    Tcl_DString *dsPtr = &ctxPtr->name;
-    int global = (nsPtr->parentPtr == NULL);
-
+    size_t prefixLen = NamePrefix(ctxPtr, nsPtr);
     Tcl_HashEntry **entries = Entries(ctxPtr, &nsPtr->varTable.table);
     int n = nsPtr->varTable.table.numEntries, i;
 
-    for (i = 0; i < n; i++) {
+    if (prefixLen == 0 || ctxPtr->failed) {
+	return;
+    }
+    for (i = 0; i < n && !ctxPtr->failed; i++) {
 	Tcl_HashEntry *hPtr = entries[i];
 	Var *varPtr = VarFromEntry(hPtr);
 	Tcl_Obj *keyPtr = hPtr->key.objPtr;
-	int baseLen;
+	const char *key;
+	size_t len;
+	char *buf;
 
 	/*
 	 * Three stages, each a few variables ahead of the next: the name
@@ -180,34 +267,27 @@ WalkVars(
 		|| (TclIsVarUndefined(varPtr) && !TclIsVarArray(varPtr))) {
 	    continue;
 	}
-	if (ctxPtr->prefixNs != nsPtr->fullName) {
-	    Tcl_DStringSetLength(dsPtr, 0);
-	    Tcl_DStringAppend(dsPtr, nsPtr->fullName, -1);
-	    if (!global) {
-		Tcl_DStringAppend(dsPtr, "::", 2);
-	    }
-	    ctxPtr->prefixNs = nsPtr->fullName;
-	    ctxPtr->prefixLen = Tcl_DStringLength(dsPtr);
+	if ((key = KeyBytes(ctxPtr, keyPtr)) == NULL) {
+	    return;
 	}
-	Tcl_DStringSetLength(dsPtr, ctxPtr->prefixLen);
-	Tcl_DStringAppend(dsPtr, TclGetString(keyPtr), keyPtr->length);
+	len = prefixLen + (size_t) keyPtr->length;
+	if ((buf = NameRoom(ctxPtr, len)) == NULL) {
+	    return;
+	}
+	memcpy(buf + prefixLen, key, (size_t) keyPtr->length + 1);
 	if (ctxPtr->refsPtr && (varPtr->flags & VAR_ALL_TRACES)) {
 	    Tcl_ListObjAppendElement(NULL, ctxPtr->refsPtr->tracedVars,
-		    Tcl_NewStringObj(Tcl_DStringValue(dsPtr),
-		    Tcl_DStringLength(dsPtr)));
+		    Tcl_NewStringObj(buf, (int) len));
 	}
 	if (!TclIsVarArray(varPtr)) {
-	    TkleakAddFixed(ctxPtr, TT_VARIABLE, Tcl_DStringValue(dsPtr),
-		    Tcl_DStringLength(dsPtr), ObjLength(varPtr->value.objPtr));
+	    TkleakAddFixed(ctxPtr, TT_VARIABLE, buf, len,
+		    ObjLength(varPtr->value.objPtr));
 	    continue;
 	}
-	TkleakAddFixed(ctxPtr, TT_VARIABLE, Tcl_DStringValue(dsPtr),
-		Tcl_DStringLength(dsPtr), 0);
+	TkleakAddFixed(ctxPtr, TT_VARIABLE, buf, len, 0);
 	if (varPtr->value.tablePtr == NULL) {
 	    continue;
 	}
-	baseLen = Tcl_DStringLength(dsPtr);
-	ctxPtr->prefixNs = NULL;	/* The elements overwrite the prefix. */
 	{
 	    Tcl_HashSearch elSearch;
 	    Tcl_HashEntry *elPtr;
@@ -216,18 +296,25 @@ WalkVars(
 		    &elSearch); elPtr; elPtr = Tcl_NextHashEntry(&elSearch)) {
 		Var *elVarPtr = VarFromEntry(elPtr);
 		Tcl_Obj *elKeyPtr = elPtr->key.objPtr;
+		const char *elKey;
+		size_t elLen;
 
 		if (TclIsVarUndefined(elVarPtr) || TclIsVarDeadHash(elVarPtr)
 			|| TclIsVarLink(elVarPtr)) {
 		    continue;
 		}
-		Tcl_DStringSetLength(dsPtr, baseLen);
-		Tcl_DStringAppend(dsPtr, "(", 1);
-		Tcl_DStringAppend(dsPtr, TclGetString(elKeyPtr),
-			elKeyPtr->length);
-		Tcl_DStringAppend(dsPtr, ")", 1);
-		TkleakAddFixed(ctxPtr, TT_ELEMENT, Tcl_DStringValue(dsPtr),
-			Tcl_DStringLength(dsPtr),
+		if ((elKey = KeyBytes(ctxPtr, elKeyPtr)) == NULL) {
+		    return;
+		}
+		elLen = len + 2 + (size_t) elKeyPtr->length;
+		if ((buf = NameRoom(ctxPtr, elLen)) == NULL) {
+		    return;
+		}
+		buf[len] = '(';
+		memcpy(buf + len + 1, elKey, (size_t) elKeyPtr->length);
+		buf[elLen - 1] = ')';
+		buf[elLen] = '\0';
+		TkleakAddFixed(ctxPtr, TT_ELEMENT, buf, elLen,
 			ObjLength(elVarPtr->value.objPtr));
 	    }
 	}
@@ -235,11 +322,124 @@ WalkVars(
 }
 
 /*
+ * The namespace worker.
+ *
+ * A large census walks the namespaces below the global one on a second
+ * thread while the main thread walks the windows, images, the global
+ * namespace and the bindings: the walk is bound by memory latency, and a
+ * second core has cache misses of its own in flight. Why this is safe:
+ *
+ * - The worker only reads: namespace, command and variable records, and
+ *   the length and bytes of objects that already have a string form. It
+ *   calls no Tcl or Tk function that allocates, locks, or runs anything;
+ *   its census, scratch arrays and names are malloc'ed. A variable name
+ *   without a string form, or a shortage of memory, makes it give up,
+ *   and the main thread walks those namespaces itself afterwards.
+ * - Meanwhile the main thread runs no script and calls nothing that
+ *   makes, deletes or renames a namespace, command or variable, or gives
+ *   an existing object a string form: it reads Tk's windows, images and
+ *   binding records, and asks Tk_GetAllBindings and Tk_GetBinding, which
+ *   make new objects only. The census does not index references then
+ *   (refs indexing calls into Tcl), and fonts, after events, channels
+ *   and interps are collected only after the join.
+ * - Commands whose kind needs the interpreter (anything but procs,
+ *   aliases, imports and ensembles: natives, TclOO objects, tkinter
+ *   wrappers, image commands) are only noted; the main thread counts
+ *   them after the join, with TkleakCountCommand as the serial walk does.
+ *
+ * The result is the census of the serial walk, in the same order: the
+ * worker's types are appended after the main thread's own namespace
+ * types, each noted command is counted at the point where the worker
+ * noted it (between the worker's types made before and after it), and
+ * the bindings, counted into a census of their own, come after all of
+ * these (collect.c).
+ */
+
+typedef struct Deferred {
+    Tcl_HashEntry *hPtr;		/* The command's entry... */
+    Namespace *nsPtr;			/* ...in this namespace. */
+    size_t numTypes;			/* Types the worker had made by then. */
+} Deferred;
+
+typedef struct NsWorker {
+    TkleakCollect ctx;			/* The worker's collector: its own
+					 * census, scratch and name buffer. */
+    Namespace *globalPtr;
+    Deferred *deferred;			/* malloc'ed. */
+    size_t numDeferred;
+    size_t capDeferred;
+    Tcl_ThreadId thread;
+} NsWorker;
+
+/*
+ * WorkerCommand --
+ *
+ *	On the worker, count one command of NSPTR (entry HPTR) when its kind
+ *	can be told from its record, else note it for the main thread.
+ *	PREFIXLEN bytes of NSPTR's prefix are in the name buffer.
+ */
+
+static void
+WorkerCommand(
+    TkleakCollect *ctxPtr,
+    Namespace *nsPtr,
+    Tcl_HashEntry *hPtr,
+    size_t prefixLen,
+    size_t bodyLen)
+{
+    TkleakState *statePtr = ctxPtr->statePtr;
+    NsWorker *workerPtr = (NsWorker *) ctxPtr;
+    Command *cmdPtr = Tcl_GetHashValue(hPtr);
+    const char *name = Tcl_GetHashKey(&nsPtr->cmdTable, hPtr);
+    size_t len = strlen(name);
+    int which;
+    char *buf;
+
+    if (cmdPtr->objProc == statePtr->procProc) {
+	which = TT_PROC;
+    } else if (cmdPtr->objProc == statePtr->aliasProc
+	    || cmdPtr->objProc == statePtr->importProc) {
+	which = TT_ALIAS;
+	bodyLen = 0;
+    } else if (Tcl_IsEnsemble((Tcl_Command) cmdPtr)) {
+	which = TT_ENSEMBLE;
+	bodyLen = 0;
+    } else {
+	Deferred *dPtr;
+
+	if (workerPtr->numDeferred == workerPtr->capDeferred) {
+	    size_t cap = workerPtr->capDeferred ? workerPtr->capDeferred * 2
+		    : 64;
+	    Deferred *deferred = realloc(workerPtr->deferred,
+		    cap * sizeof(Deferred));
+
+	    if (deferred == NULL) {
+		ctxPtr->failed = 1;
+		return;
+	    }
+	    workerPtr->deferred = deferred;
+	    workerPtr->capDeferred = cap;
+	}
+	dPtr = &workerPtr->deferred[workerPtr->numDeferred++];
+	dPtr->hPtr = hPtr;
+	dPtr->nsPtr = nsPtr;
+	dPtr->numTypes = ctxPtr->censusPtr->numTypes;
+	return;
+    }
+    if ((buf = NameRoom(ctxPtr, prefixLen + len)) == NULL) {
+	return;
+    }
+    memcpy(buf + prefixLen, name, len + 1);
+    len += prefixLen;
+    TkleakAddFixed(ctxPtr, which, buf, len, len + bodyLen);
+}
+
+/*
  * WalkNamespace --
  *
- *	Count one namespace, its commands and variables, and recurse into
- *	its children. tkleak's own namespace is skipped whole; a TclOO
- *	object's namespace is part of the object, so it is neither a
+ *	Count one namespace, its commands and variables, and when RECURSE
+ *	is set its children. tkleak's own namespace is skipped whole; a
+ *	TclOO object's namespace is part of the object, so it is neither a
  *	namespace row nor a source of command rows, but its variables are
  *	still variables.
  */
@@ -247,7 +447,8 @@ WalkVars(
 static void
 WalkNamespace(
     TkleakCollect *ctxPtr,
-    Namespace *nsPtr)
+    Namespace *nsPtr,
+    int recurse)
 {
     TkleakState *statePtr = ctxPtr->statePtr;
     Tcl_HashSearch search;
@@ -256,16 +457,25 @@ WalkNamespace(
     int isObject;
 
     if ((nsPtr->flags & (NS_DYING | NS_DEAD | NS_KILLED))
-	    || TkleakIsOwnNamespace(nsPtr->fullName)) {
+	    || TkleakIsOwnNamespace(nsPtr->fullName) || ctxPtr->failed) {
 	return;
     }
     isObject = (statePtr->objNsProc != NULL
 	    && nsPtr->earlyDeleteProc == statePtr->objNsProc);
     if (!isObject) {
+	Tcl_HashEntry **entries;
+	int n = nsPtr->cmdTable.numEntries, i;
+	size_t prefixLen = 0;
+
 	TkleakAddFixed(ctxPtr, TT_NAMESPACE, nsPtr->fullName,
 		strlen(nsPtr->fullName), 0);
-	Tcl_HashEntry **entries = Entries(ctxPtr, &nsPtr->cmdTable);
-	int n = nsPtr->cmdTable.numEntries, i;
+	if (ctxPtr->worker && (prefixLen = NamePrefix(ctxPtr, nsPtr)) == 0) {
+	    return;
+	}
+	entries = Entries(ctxPtr, &nsPtr->cmdTable);
+	if (ctxPtr->failed) {
+	    return;
+	}
 
 	/*
 	 * Commands, procs and proc bodies are separate allocations spread
@@ -300,12 +510,19 @@ WalkNamespace(
 		    && cmdPtr->objClientData != NULL) {
 		bodyLen = ObjLength(((Proc *) cmdPtr->objClientData)->bodyPtr);
 	    }
-	    TkleakCountCommand(ctxPtr, (Tcl_Command) cmdPtr, cmdPtr->objProc,
-		    nsPtr->fullName, Tcl_GetHashKey(&nsPtr->cmdTable, entries[i]),
-		    bodyLen);
+	    if (ctxPtr->worker) {
+		WorkerCommand(ctxPtr, nsPtr, entries[i], prefixLen, bodyLen);
+	    } else {
+		TkleakCountCommand(ctxPtr, (Tcl_Command) cmdPtr,
+			cmdPtr->objProc, nsPtr->fullName,
+			Tcl_GetHashKey(&nsPtr->cmdTable, entries[i]), bodyLen);
+	    }
 	}
     }
     WalkVars(ctxPtr, nsPtr);
+    if (!recurse) {
+	return;
+    }
 #ifndef BREAK_NAMESPACE_COMPAT
     childTablePtr = &nsPtr->childTable;
 #else
@@ -316,15 +533,182 @@ WalkNamespace(
 #endif
     for (hPtr = Tcl_FirstHashEntry(childTablePtr, &search); hPtr != NULL;
 	    hPtr = Tcl_NextHashEntry(&search)) {
-	WalkNamespace(ctxPtr, Tcl_GetHashValue(hPtr));
+	WalkNamespace(ctxPtr, Tcl_GetHashValue(hPtr), 1);
     }
+}
+
+/*
+ * WalkChildren --
+ *
+ *	Walk the namespaces below the global namespace GLOBALPTR.
+ */
+
+static void
+WalkChildren(
+    TkleakCollect *ctxPtr,
+    Namespace *globalPtr)
+{
+    Tcl_HashSearch search;
+    Tcl_HashEntry *hPtr;
+    Tcl_HashTable *childTablePtr;
+
+#ifndef BREAK_NAMESPACE_COMPAT
+    childTablePtr = &globalPtr->childTable;
+#else
+    childTablePtr = globalPtr->childTablePtr;
+    if (childTablePtr == NULL) {
+	return;
+    }
+#endif
+    for (hPtr = Tcl_FirstHashEntry(childTablePtr, &search); hPtr != NULL;
+	    hPtr = Tcl_NextHashEntry(&search)) {
+	WalkNamespace(ctxPtr, Tcl_GetHashValue(hPtr), 1);
+    }
+}
+
+static Tcl_ThreadCreateType
+NsWorkerProc(
+    ClientData clientData)
+{
+    NsWorker *workerPtr = clientData;
+
+    WalkChildren(&workerPtr->ctx, workerPtr->globalPtr);
+    TCL_THREAD_CREATE_RETURN;
 }
 
 void
 TkleakWalkNamespaces(
     TkleakCollect *ctxPtr)
 {
-    WalkNamespace(ctxPtr, (Namespace *) Tcl_GetGlobalNamespace(ctxPtr->interp));
+    WalkNamespace(ctxPtr, (Namespace *) Tcl_GetGlobalNamespace(ctxPtr->interp),
+	    1);
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakWalkNamespacesStart --
+ *
+ *	Start the namespace worker on the namespaces below the global one,
+ *	when the census is likely large enough to gain by it (the last one
+ *	counted at least TKLEAK_THREAD_MIN objects), no reference index is
+ *	being filled, and a thread can be made.
+ *
+ * Results:
+ *	The worker, to be passed to TkleakWalkNamespacesFinish, or NULL: the
+ *	caller walks all namespaces itself (TkleakWalkNamespaces).
+ *
+ * Side effects:
+ *	A thread that reads the interpreter's namespaces until the finish.
+ *	Until then the caller must keep to what the notes above allow.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void *
+TkleakWalkNamespacesStart(
+    TkleakCollect *ctxPtr)
+{
+    NsWorker *workerPtr;
+    int i;
+
+    if (ctxPtr->refsPtr != NULL
+	    || ctxPtr->statePtr->lastObjects < TKLEAK_THREAD_MIN) {
+	return NULL;
+    }
+    workerPtr = calloc(1, sizeof(NsWorker));
+    if (workerPtr == NULL) {
+	return NULL;
+    }
+    workerPtr->ctx.statePtr = ctxPtr->statePtr;
+    workerPtr->ctx.worker = 1;
+    workerPtr->ctx.censusPtr = TkleakCensusNew();
+    for (i = 0; i < TT_COUNT; i++) {
+	workerPtr->ctx.fixed[i] = -1;
+    }
+    workerPtr->globalPtr = (Namespace *)
+	    Tcl_GetGlobalNamespace(ctxPtr->interp);
+    if (workerPtr->ctx.censusPtr == NULL
+	    || Tcl_CreateThread(&workerPtr->thread, NsWorkerProc, workerPtr,
+		TCL_THREAD_STACK_DEFAULT, TCL_THREAD_JOINABLE) != TCL_OK) {
+	TkleakCensusFree(workerPtr->ctx.censusPtr);
+	free(workerPtr);
+	return NULL;
+    }
+    return workerPtr;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakWalkGlobalNamespace --
+ *
+ *	Count the global namespace's own commands and variables, not its
+ *	children (the worker's).
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakWalkGlobalNamespace(
+    TkleakCollect *ctxPtr)
+{
+    WalkNamespace(ctxPtr, (Namespace *) Tcl_GetGlobalNamespace(ctxPtr->interp),
+	    0);
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakWalkNamespacesFinish --
+ *
+ *	Wait for the worker WORKER, then count what it found into the
+ *	census, in the order of the serial walk (see the notes above); if
+ *	it gave up, walk the namespaces below the global one here instead.
+ *
+ * Side effects:
+ *	The worker is freed.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakWalkNamespacesFinish(
+    TkleakCollect *ctxPtr,
+    void *worker)
+{
+    NsWorker *workerPtr = worker;
+    TkleakCensus *censusPtr = workerPtr->ctx.censusPtr;
+    size_t t, d = 0;
+    int result;
+
+    Tcl_JoinThread(workerPtr->thread, &result);
+    if (workerPtr->ctx.failed) {
+	WalkChildren(ctxPtr, workerPtr->globalPtr);
+    } else {
+	TkleakCensusAdoptArena(ctxPtr->censusPtr, censusPtr);
+	for (t = 0; t <= censusPtr->numTypes; t++) {
+	    while (d < workerPtr->numDeferred
+		    && workerPtr->deferred[d].numTypes <= t) {
+		Deferred *dPtr = &workerPtr->deferred[d++];
+		Command *cmdPtr = Tcl_GetHashValue(dPtr->hPtr);
+
+		TkleakCountCommand(ctxPtr, (Tcl_Command) cmdPtr,
+			cmdPtr->objProc, dPtr->nsPtr->fullName,
+			Tcl_GetHashKey(&dPtr->nsPtr->cmdTable, dPtr->hPtr), 0);
+	    }
+	    if (t < censusPtr->numTypes && !ctxPtr->failed
+		    && TkleakCensusAppendType(ctxPtr->censusPtr,
+			&censusPtr->types[t]) != 0) {
+		ctxPtr->failed = 1;
+	    }
+	}
+    }
+    TkleakCensusFree(censusPtr);
+    free(workerPtr->deferred);
+    free(workerPtr->ctx.entries);
+    free(workerPtr->ctx.nameBuf);
+    free(workerPtr);
 }
 
 /*
@@ -434,7 +818,7 @@ TkleakWalkWindows(
     TkleakState *statePtr = ctxPtr->statePtr;
     TkMainInfo *mainInfoPtr = ((TkWindow *) mainWin)->mainPtr;
     Tcl_HashEntry **entries = Entries(ctxPtr, &mainInfoPtr->nameTable);
-    int n = mainInfoPtr->nameTable.numEntries, k;
+    int n = ctxPtr->failed ? 0 : mainInfoPtr->nameTable.numEntries, k;
     char num[TCL_INTEGER_SPACE];
     const char *argv[2];
 
@@ -1173,7 +1557,7 @@ TkleakWalkBindings(
     map = (MapSlot *) Tcl_Alloc(size * sizeof(MapSlot));
     memset(map, 0, size * sizeof(MapSlot));
     entries = Entries(ctxPtr, objTablePtr);
-    n = objTablePtr->numEntries;
+    n = ctxPtr->failed ? 0 : objTablePtr->numEntries;
     for (k = 0; k < n; k++) {
 	ClientData object = (ClientData) entries[k]->key.oneWordValue;
 	size_t i = MapIndex(object, mask);
@@ -1196,7 +1580,7 @@ TkleakWalkBindings(
     tags = (const char **) (objs + maxItems + 1);
     heads = (MirrorPatSeq **) (tags + maxItems + 1);
     entries = Entries(ctxPtr, &ctxPtr->widgets);
-    n = ctxPtr->widgets.numEntries;
+    n = ctxPtr->failed ? 0 : ctxPtr->widgets.numEntries;
     numItems = 0;
     for (k = 0; k < n; k++) {
 	if (k + AHEAD < n) {
@@ -1303,6 +1687,9 @@ TkleakWalkImages(
 #else /* !TKLEAK_PRIVATE */
 
 void TkleakWalkNamespaces(TkleakCollect *ctxPtr) { (void) ctxPtr; }
+void *TkleakWalkNamespacesStart(TkleakCollect *ctxPtr) { (void) ctxPtr; return NULL; }
+void TkleakWalkGlobalNamespace(TkleakCollect *ctxPtr) { (void) ctxPtr; }
+void TkleakWalkNamespacesFinish(TkleakCollect *ctxPtr, void *w) { (void) ctxPtr; (void) w; }
 int TkleakWalkBindings(TkleakCollect *c, Tk_BindingTable t) { (void) c; (void) t; return TCL_ERROR; }
 void TkleakWalkFree(TkleakState *s) { (void) s; }
 int TkleakWalkIsMenu(TkleakState *s, Tk_Window w) { (void) s; return Tk_Class(w) && strcmp(Tk_Class(w), "Menu") == 0; }
