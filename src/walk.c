@@ -35,6 +35,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "tkleakInt.h"
 
 /*
@@ -324,10 +325,11 @@ WalkVars(
 /*
  * The namespace worker.
  *
- * A large census walks the namespaces below the global one on a second
- * thread while the main thread walks the windows, images, the global
- * namespace and the bindings: the walk is bound by memory latency, and a
- * second core has cache misses of its own in flight. Why this is safe:
+ * A large census walks most of the namespaces below the global one on a
+ * second thread while the main thread walks the windows, images, the
+ * global namespace and the bindings, and then the rest of them (see
+ * NsSplit): the walk is bound by memory latency, and a second core has
+ * cache misses of its own in flight. Why this is safe:
  *
  * - The worker only reads: namespace, command and variable records, and
  *   the length and bytes of objects that already have a string form. It
@@ -346,13 +348,15 @@ WalkVars(
  *   aliases, imports and ensembles: natives, TclOO objects, tkinter
  *   wrappers, image commands) are only noted; the main thread counts
  *   them after the join, with TkleakCountCommand as the serial walk does.
+ *   Its own part of the namespaces it walks the worker's way, with the
+ *   same rules, so that both parts can be merged alike.
  *
- * The result is the census of the serial walk, in the same order: the
- * worker's types are appended after the main thread's own namespace
- * types, each noted command is counted at the point where the worker
- * noted it (between the worker's types made before and after it), and
- * the bindings, counted into a census of their own, come after all of
- * these (collect.c).
+ * The result is the census of the serial walk, in the same order: each
+ * part's types are appended after the global namespace's, the worker's
+ * part first, each noted command is counted at the point where it was
+ * noted (between the part's types made before and after it), and the
+ * bindings, counted into a census of their own, come after all of these
+ * (collect.c).
  */
 
 typedef struct Deferred {
@@ -362,14 +366,30 @@ typedef struct Deferred {
 } Deferred;
 
 typedef struct NsWorker {
-    TkleakCollect ctx;			/* The worker's collector: its own
+    TkleakCollect ctx;			/* This part's collector: its own
 					 * census, scratch and name buffer. */
-    Namespace *globalPtr;
+    Namespace **children;		/* The global namespace's children */
+    int first, last;			/* and this part's: [FIRST, LAST). */
+    size_t weight;			/* Their commands and variables. */
     Deferred *deferred;			/* malloc'ed. */
     size_t numDeferred;
     size_t capDeferred;
-    Tcl_ThreadId thread;
+    double ms;				/* How long the walk took. */
 } NsWorker;
+
+/*
+ * The children of the global namespace are split in two runs: the
+ * first for the worker thread, the second for the main thread once its
+ * own work is done, sized from the last census's timings so that both
+ * finish together (the order of the census does not depend on it).
+ */
+
+typedef struct NsSplit {
+    NsWorker parts[2];			/* [0] the thread's, [1] the main's. */
+    Namespace **children;		/* malloc'ed. */
+    Tcl_ThreadId thread;
+    double started;			/* When the thread was started. */
+} NsSplit;
 
 /*
  * WorkerCommand --
@@ -538,42 +558,77 @@ WalkNamespace(
 }
 
 /*
- * WalkChildren --
+ * Now --
  *
- *	Walk the namespaces below the global namespace GLOBALPTR.
+ *	A monotonic clock in milliseconds (clock_gettime: the worker calls
+ *	no Tcl function).
+ */
+
+static double
+Now(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/*
+ * WalkPart --
+ *
+ *	Walk one part's children of the global namespace, timed.
  */
 
 static void
-WalkChildren(
-    TkleakCollect *ctxPtr,
-    Namespace *globalPtr)
+WalkPart(
+    NsWorker *partPtr)
 {
-    Tcl_HashSearch search;
-    Tcl_HashEntry *hPtr;
-    Tcl_HashTable *childTablePtr;
+    double start = Now();
+    int i;
 
-#ifndef BREAK_NAMESPACE_COMPAT
-    childTablePtr = &globalPtr->childTable;
-#else
-    childTablePtr = globalPtr->childTablePtr;
-    if (childTablePtr == NULL) {
-	return;
+    for (i = partPtr->first; i < partPtr->last && !partPtr->ctx.failed;
+	    i++) {
+	WalkNamespace(&partPtr->ctx, partPtr->children[i], 1);
     }
-#endif
-    for (hPtr = Tcl_FirstHashEntry(childTablePtr, &search); hPtr != NULL;
-	    hPtr = Tcl_NextHashEntry(&search)) {
-	WalkNamespace(ctxPtr, Tcl_GetHashValue(hPtr), 1);
-    }
+    partPtr->ms = Now() - start;
 }
 
 static Tcl_ThreadCreateType
 NsWorkerProc(
     ClientData clientData)
 {
-    NsWorker *workerPtr = clientData;
-
-    WalkChildren(&workerPtr->ctx, workerPtr->globalPtr);
+    WalkPart(clientData);
     TCL_THREAD_CREATE_RETURN;
+}
+
+/*
+ * Weight --
+ *
+ *	The commands and variables of NSPTR and the namespaces below it:
+ *	what walking it costs, roughly.
+ */
+
+static size_t
+Weight(
+    Namespace *nsPtr)
+{
+    size_t weight = 1 + nsPtr->cmdTable.numEntries
+	    + nsPtr->varTable.table.numEntries;
+    Tcl_HashSearch search;
+    Tcl_HashEntry *hPtr;
+
+#ifndef BREAK_NAMESPACE_COMPAT
+    for (hPtr = Tcl_FirstHashEntry(&nsPtr->childTable, &search);
+#else
+    if (nsPtr->childTablePtr == NULL) {
+	return weight;
+    }
+    for (hPtr = Tcl_FirstHashEntry(nsPtr->childTablePtr, &search);
+#endif
+	    hPtr != NULL; hPtr = Tcl_NextHashEntry(&search)) {
+	weight += Weight(Tcl_GetHashValue(hPtr));
+    }
+    return weight;
 }
 
 void
@@ -589,14 +644,14 @@ TkleakWalkNamespaces(
  *
  * TkleakWalkNamespacesStart --
  *
- *	Start the namespace worker on the namespaces below the global one,
- *	when the census is likely large enough to gain by it (the last one
- *	counted at least TKLEAK_THREAD_MIN objects), no reference index is
- *	being filled, and a thread can be made.
+ *	Start the namespace worker on the first run of the namespaces below
+ *	the global one, when the census is likely large enough to gain by it
+ *	(the last one counted at least TKLEAK_THREAD_MIN objects), no
+ *	reference index is being filled, and a thread can be made.
  *
  * Results:
- *	The worker, to be passed to TkleakWalkNamespacesFinish, or NULL: the
- *	caller walks all namespaces itself (TkleakWalkNamespaces).
+ *	A handle to pass to TkleakWalkNamespacesFinish, or NULL: the caller
+ *	walks all namespaces itself (TkleakWalkNamespaces).
  *
  * Side effects:
  *	A thread that reads the interpreter's namespaces until the finish.
@@ -609,33 +664,81 @@ void *
 TkleakWalkNamespacesStart(
     TkleakCollect *ctxPtr)
 {
-    NsWorker *workerPtr;
-    int i;
-
-    if (ctxPtr->refsPtr != NULL
-	    || ctxPtr->statePtr->lastObjects < TKLEAK_THREAD_MIN) {
-	return NULL;
-    }
-    workerPtr = calloc(1, sizeof(NsWorker));
-    if (workerPtr == NULL) {
-	return NULL;
-    }
-    workerPtr->ctx.statePtr = ctxPtr->statePtr;
-    workerPtr->ctx.worker = 1;
-    workerPtr->ctx.censusPtr = TkleakCensusNew();
-    for (i = 0; i < TT_COUNT; i++) {
-	workerPtr->ctx.fixed[i] = -1;
-    }
-    workerPtr->globalPtr = (Namespace *)
+    TkleakState *statePtr = ctxPtr->statePtr;
+    Namespace *globalPtr = (Namespace *)
 	    Tcl_GetGlobalNamespace(ctxPtr->interp);
-    if (workerPtr->ctx.censusPtr == NULL
-	    || Tcl_CreateThread(&workerPtr->thread, NsWorkerProc, workerPtr,
-		TCL_THREAD_STACK_DEFAULT, TCL_THREAD_JOINABLE) != TCL_OK) {
-	TkleakCensusFree(workerPtr->ctx.censusPtr);
-	free(workerPtr);
+    Tcl_HashTable *childTablePtr;
+    Tcl_HashSearch search;
+    Tcl_HashEntry *hPtr;
+    NsSplit *splitPtr;
+    size_t *weights, total = 0, sum = 0;
+    double frac;
+    int i, n = 0, m, p;
+
+    if (ctxPtr->refsPtr != NULL || statePtr->lastObjects < TKLEAK_THREAD_MIN) {
 	return NULL;
     }
-    return workerPtr;
+#ifndef BREAK_NAMESPACE_COMPAT
+    childTablePtr = &globalPtr->childTable;
+#else
+    childTablePtr = globalPtr->childTablePtr;
+    if (childTablePtr == NULL) {
+	return NULL;
+    }
+#endif
+    splitPtr = calloc(1, sizeof(NsSplit));
+    if (splitPtr == NULL) {
+	return NULL;
+    }
+    splitPtr->children = malloc((childTablePtr->numEntries + 1)
+	    * (sizeof(Namespace *) + sizeof(size_t)));
+    if (splitPtr->children == NULL) {
+	free(splitPtr);
+	return NULL;
+    }
+    weights = (size_t *) (splitPtr->children + childTablePtr->numEntries + 1);
+    for (hPtr = Tcl_FirstHashEntry(childTablePtr, &search); hPtr != NULL;
+	    hPtr = Tcl_NextHashEntry(&search)) {
+	splitPtr->children[n] = Tcl_GetHashValue(hPtr);
+	weights[n] = Weight(splitPtr->children[n]);
+	total += weights[n++];
+    }
+
+    /*
+     * The worker takes the first children up to 1 - FRAC of the weight.
+     */
+
+    frac = statePtr->splitFrac > 0 ? statePtr->splitFrac : 0.15;
+    for (m = 0; m < n && sum + weights[m] / 2 < (1.0 - frac) * total; m++) {
+	sum += weights[m];
+    }
+    for (p = 0; p < 2; p++) {
+	NsWorker *partPtr = &splitPtr->parts[p];
+
+	partPtr->ctx.statePtr = statePtr;
+	partPtr->ctx.worker = 1;
+	partPtr->ctx.censusPtr = TkleakCensusNew();
+	for (i = 0; i < TT_COUNT; i++) {
+	    partPtr->ctx.fixed[i] = -1;
+	}
+	partPtr->children = splitPtr->children;
+	partPtr->first = p ? m : 0;
+	partPtr->last = p ? n : m;
+	partPtr->weight = p ? total - sum : sum;
+    }
+    splitPtr->started = Now();
+    if (splitPtr->parts[0].ctx.censusPtr == NULL
+	    || splitPtr->parts[1].ctx.censusPtr == NULL
+	    || Tcl_CreateThread(&splitPtr->thread, NsWorkerProc,
+		&splitPtr->parts[0], TCL_THREAD_STACK_DEFAULT,
+		TCL_THREAD_JOINABLE) != TCL_OK) {
+	TkleakCensusFree(splitPtr->parts[0].ctx.censusPtr);
+	TkleakCensusFree(splitPtr->parts[1].ctx.censusPtr);
+	free(splitPtr->children);
+	free(splitPtr);
+	return NULL;
+    }
+    return splitPtr;
 }
 
 /*
@@ -644,7 +747,7 @@ TkleakWalkNamespacesStart(
  * TkleakWalkGlobalNamespace --
  *
  *	Count the global namespace's own commands and variables, not its
- *	children (the worker's).
+ *	children (the parts').
  *
  *----------------------------------------------------------------------
  */
@@ -658,39 +761,32 @@ TkleakWalkGlobalNamespace(
 }
 
 /*
- *----------------------------------------------------------------------
+ * MergePart --
  *
- * TkleakWalkNamespacesFinish --
- *
- *	Wait for the worker WORKER, then count what it found into the
- *	census, in the order of the serial walk (see the notes above); if
- *	it gave up, walk the namespaces below the global one here instead.
- *
- * Side effects:
- *	The worker is freed.
- *
- *----------------------------------------------------------------------
+ *	Count what one part found into the census, in the order of the
+ *	serial walk; if the part gave up, walk its children here instead.
+ *	The part is emptied.
  */
 
-void
-TkleakWalkNamespacesFinish(
+static void
+MergePart(
     TkleakCollect *ctxPtr,
-    void *worker)
+    NsWorker *partPtr)
 {
-    NsWorker *workerPtr = worker;
-    TkleakCensus *censusPtr = workerPtr->ctx.censusPtr;
+    TkleakCensus *censusPtr = partPtr->ctx.censusPtr;
     size_t t, d = 0;
-    int result;
+    int i;
 
-    Tcl_JoinThread(workerPtr->thread, &result);
-    if (workerPtr->ctx.failed) {
-	WalkChildren(ctxPtr, workerPtr->globalPtr);
+    if (partPtr->ctx.failed) {
+	for (i = partPtr->first; i < partPtr->last; i++) {
+	    WalkNamespace(ctxPtr, partPtr->children[i], 1);
+	}
     } else {
 	TkleakCensusAdoptArena(ctxPtr->censusPtr, censusPtr);
 	for (t = 0; t <= censusPtr->numTypes; t++) {
-	    while (d < workerPtr->numDeferred
-		    && workerPtr->deferred[d].numTypes <= t) {
-		Deferred *dPtr = &workerPtr->deferred[d++];
+	    while (d < partPtr->numDeferred
+		    && partPtr->deferred[d].numTypes <= t) {
+		Deferred *dPtr = &partPtr->deferred[d++];
 		Command *cmdPtr = Tcl_GetHashValue(dPtr->hPtr);
 
 		TkleakCountCommand(ctxPtr, (Tcl_Command) cmdPtr,
@@ -705,10 +801,62 @@ TkleakWalkNamespacesFinish(
 	}
     }
     TkleakCensusFree(censusPtr);
-    free(workerPtr->deferred);
-    free(workerPtr->ctx.entries);
-    free(workerPtr->ctx.nameBuf);
-    free(workerPtr);
+    free(partPtr->deferred);
+    free(partPtr->ctx.entries);
+    free(partPtr->ctx.nameBuf);
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakWalkNamespacesFinish --
+ *
+ *	Walk the main thread's part of the namespaces below the global one,
+ *	wait for the worker, and count what both found into the census, in
+ *	the order of the serial walk (see the notes above).
+ *
+ * Side effects:
+ *	The split of the next census is tuned; the handle is freed.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakWalkNamespacesFinish(
+    TkleakCollect *ctxPtr,
+    void *handle)
+{
+    NsSplit *splitPtr = handle;
+    NsWorker *workerPtr = &splitPtr->parts[0], *mainPtr = &splitPtr->parts[1];
+    TkleakState *statePtr = ctxPtr->statePtr;
+    double own = Now() - splitPtr->started;
+    int result;
+
+    WalkPart(mainPtr);
+    Tcl_JoinThread(splitPtr->thread, &result);
+
+    /*
+     * Next time, give the main thread the share that would have made both
+     * finish together: its own work took OWN ms, and each part walked at
+     * its own rate per unit of weight.
+     */
+
+    if (!workerPtr->ctx.failed && !mainPtr->ctx.failed
+	    && workerPtr->weight > 0) {
+	double total = (double) (workerPtr->weight + mainPtr->weight);
+	double rateW = workerPtr->ms / workerPtr->weight;
+	double rateM = mainPtr->weight > 0 ? mainPtr->ms / mainPtr->weight
+		: rateW;
+	double frac = (total * rateW - own) / ((rateM + rateW) * total);
+
+	frac = frac < 0.01 ? 0.01 : frac > 0.9 ? 0.9 : frac;
+	statePtr->splitFrac = statePtr->splitFrac > 0
+		? (statePtr->splitFrac + frac) / 2 : frac;
+    }
+    MergePart(ctxPtr, workerPtr);
+    MergePart(ctxPtr, mainPtr);
+    free(splitPtr->children);
+    free(splitPtr);
 }
 
 /*
