@@ -24,6 +24,7 @@
  * Copyright (c) 2026 the tkleak developers. See the file "LICENSE".
  */
 
+#define _GNU_SOURCE		/* sched_getaffinity */
 #include "config.h"
 #ifdef TKLEAK_PRIVATE
 #include "tclInt.h"
@@ -36,6 +37,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#ifdef __linux__
+#include <sched.h>
+#endif
 #include "tkleakInt.h"
 
 /*
@@ -647,7 +651,8 @@ TkleakWalkNamespaces(
  *	Start the namespace worker on the first run of the namespaces below
  *	the global one, when the census is likely large enough to gain by it
  *	(the last one counted at least TKLEAK_THREAD_MIN objects), no
- *	reference index is being filled, and a thread can be made.
+ *	reference index is being filled, the process may run on two cores,
+ *	and a thread can be made.
  *
  * Results:
  *	A handle to pass to TkleakWalkNamespacesFinish, or NULL: the caller
@@ -678,6 +683,16 @@ TkleakWalkNamespacesStart(
     if (ctxPtr->refsPtr != NULL || statePtr->lastObjects < TKLEAK_THREAD_MIN) {
 	return NULL;
     }
+#ifdef __linux__
+    {
+	cpu_set_t cpus;
+
+	if (sched_getaffinity(0, sizeof(cpus), &cpus) == 0
+		&& CPU_COUNT(&cpus) < 2) {
+	    return NULL;		/* One core: a thread only costs. */
+	}
+    }
+#endif
 #ifndef BREAK_NAMESPACE_COMPAT
     childTablePtr = &globalPtr->childTable;
 #else
