@@ -80,8 +80,6 @@ typedef struct TkleakState {
     Tcl_HashTable procKinds;	/* objProc -> command kind, kept across
 				 * censuses: dladdr is slow. */
     size_t lastObjects;		/* Objects in the last census taken. */
-    double splitFrac;		/* walk.c: the main thread's share of the
-				 * namespace walk, or 0 until measured. */
     int bindWalk;		/* walk.c: whether Tk's binding records can
 				 * be read (0 until its self-test ran). */
     void *seqCache;		/* walk.c: event sequence texts by pattern

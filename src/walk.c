@@ -36,7 +36,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #ifdef __linux__
 #include <sched.h>
 #endif
@@ -329,9 +328,9 @@ WalkVars(
 /*
  * The namespace worker.
  *
- * A large census walks most of the namespaces below the global one on a
- * second thread while the main thread walks the windows, images, the
- * global namespace and the bindings, and then the rest of them (see
+ * A large census walks the namespaces below the global one on a second
+ * thread while the main thread walks the windows, images, the global
+ * namespace and the bindings, and then helps with what is left (see
  * NsSplit): the walk is bound by memory latency, and a second core has
  * cache misses of its own in flight. Why this is safe:
  *
@@ -352,12 +351,12 @@ WalkVars(
  *   aliases, imports and ensembles: natives, TclOO objects, tkinter
  *   wrappers, image commands) are only noted; the main thread counts
  *   them after the join, with TkleakCountCommand as the serial walk does.
- *   Its own part of the namespaces it walks the worker's way, with the
- *   same rules, so that both parts can be merged alike.
+ *   The parts it takes itself it walks the worker's way, with the same
+ *   rules, so that all parts are merged alike.
  *
  * The result is the census of the serial walk, in the same order: each
- * part's types are appended after the global namespace's, the worker's
- * part first, each noted command is counted at the point where it was
+ * part's types are appended after the global namespace's, in the order
+ * of the parts, each noted command is counted at the point where it was
  * noted (between the part's types made before and after it), and the
  * bindings, counted into a census of their own, come after all of these
  * (collect.c).
@@ -374,25 +373,29 @@ typedef struct NsWorker {
 					 * census, scratch and name buffer. */
     Namespace **children;		/* The global namespace's children */
     int first, last;			/* and this part's: [FIRST, LAST). */
-    size_t weight;			/* Their commands and variables. */
     Deferred *deferred;			/* malloc'ed. */
     size_t numDeferred;
     size_t capDeferred;
-    double ms;				/* How long the walk took. */
 } NsWorker;
 
 /*
- * The children of the global namespace are split in two runs: the
- * first for the worker thread, the second for the main thread once its
- * own work is done, sized from the last census's timings so that both
- * finish together (the order of the census does not depend on it).
+ * The children of the global namespace are cut into up to NUM_PARTS runs
+ * of about equal weight (commands and variables). Each part has a
+ * census of its own; the worker thread and, once its own work is done,
+ * the main thread take the next part in turn until none is left, so if
+ * one of the two is slow (the machine is busy), the other takes more.
+ * The parts are merged in their order, so the census does not depend on
+ * who walked which.
  */
 
+#define NUM_PARTS 8
+
 typedef struct NsSplit {
-    NsWorker parts[2];			/* [0] the thread's, [1] the main's. */
+    NsWorker parts[NUM_PARTS];
+    int numParts;
+    int next;				/* The next part to take (atomic). */
     Namespace **children;		/* malloc'ed. */
     Tcl_ThreadId thread;
-    double started;			/* When the thread was started. */
 } NsSplit;
 
 /*
@@ -562,46 +565,34 @@ WalkNamespace(
 }
 
 /*
- * Now --
+ * WalkParts --
  *
- *	A monotonic clock in milliseconds (clock_gettime: the worker calls
- *	no Tcl function).
- */
-
-static double
-Now(void)
-{
-    struct timespec ts;
-
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-/*
- * WalkPart --
- *
- *	Walk one part's children of the global namespace, timed.
+ *	Take the parts of SPLITPTR one after another, until none is left,
+ *	and walk their children of the global namespace.
  */
 
 static void
-WalkPart(
-    NsWorker *partPtr)
+WalkParts(
+    NsSplit *splitPtr)
 {
-    double start = Now();
-    int i;
+    int k, i;
 
-    for (i = partPtr->first; i < partPtr->last && !partPtr->ctx.failed;
-	    i++) {
-	WalkNamespace(&partPtr->ctx, partPtr->children[i], 1);
+    while ((k = __atomic_fetch_add(&splitPtr->next, 1, __ATOMIC_RELAXED))
+	    < splitPtr->numParts) {
+	NsWorker *partPtr = &splitPtr->parts[k];
+
+	for (i = partPtr->first; i < partPtr->last && !partPtr->ctx.failed;
+		i++) {
+	    WalkNamespace(&partPtr->ctx, partPtr->children[i], 1);
+	}
     }
-    partPtr->ms = Now() - start;
 }
 
 static Tcl_ThreadCreateType
 NsWorkerProc(
     ClientData clientData)
 {
-    WalkPart(clientData);
+    WalkParts(clientData);
     TCL_THREAD_CREATE_RETURN;
 }
 
@@ -648,8 +639,8 @@ TkleakWalkNamespaces(
  *
  * TkleakWalkNamespacesStart --
  *
- *	Start the namespace worker on the first run of the namespaces below
- *	the global one, when the census is likely large enough to gain by it
+ *	Start the namespace worker on the parts of the namespaces below the
+ *	global one, when the census is likely large enough to gain by it
  *	(the last one counted at least TKLEAK_THREAD_MIN objects), no
  *	reference index is being filled, the process may run on two cores,
  *	and a thread can be made.
@@ -677,8 +668,7 @@ TkleakWalkNamespacesStart(
     Tcl_HashEntry *hPtr;
     NsSplit *splitPtr;
     size_t *weights, total = 0, sum = 0;
-    double frac;
-    int i, n = 0, m, p;
+    int i, n = 0, m, p, failed = 0;
 
     if (ctxPtr->refsPtr != NULL || statePtr->lastObjects < TKLEAK_THREAD_MIN) {
 	return NULL;
@@ -720,35 +710,36 @@ TkleakWalkNamespacesStart(
     }
 
     /*
-     * The worker takes the first children up to 1 - FRAC of the weight.
+     * Runs of children of about TOTAL / NUM_PARTS each.
      */
 
-    frac = statePtr->splitFrac > 0 ? statePtr->splitFrac : 0.15;
-    for (m = 0; m < n && sum + weights[m] / 2 < (1.0 - frac) * total; m++) {
-	sum += weights[m];
-    }
-    for (p = 0; p < 2; p++) {
+    for (p = 0, i = 0; p < NUM_PARTS && i < n; p++) {
 	NsWorker *partPtr = &splitPtr->parts[p];
+	size_t target = total * (size_t) (p + 1) / NUM_PARTS;
 
 	partPtr->ctx.statePtr = statePtr;
 	partPtr->ctx.worker = 1;
 	partPtr->ctx.censusPtr = TkleakCensusNew();
-	for (i = 0; i < TT_COUNT; i++) {
-	    partPtr->ctx.fixed[i] = -1;
+	for (m = 0; m < TT_COUNT; m++) {
+	    partPtr->ctx.fixed[m] = -1;
 	}
 	partPtr->children = splitPtr->children;
-	partPtr->first = p ? m : 0;
-	partPtr->last = p ? n : m;
-	partPtr->weight = p ? total - sum : sum;
+	partPtr->first = i;
+	do {
+	    sum += weights[i++];
+	} while (i < n && (p == NUM_PARTS - 1 || sum < target));
+	partPtr->last = i;
+	if (partPtr->ctx.censusPtr == NULL) {
+	    failed = 1;
+	}
     }
-    splitPtr->started = Now();
-    if (splitPtr->parts[0].ctx.censusPtr == NULL
-	    || splitPtr->parts[1].ctx.censusPtr == NULL
-	    || Tcl_CreateThread(&splitPtr->thread, NsWorkerProc,
-		&splitPtr->parts[0], TCL_THREAD_STACK_DEFAULT,
-		TCL_THREAD_JOINABLE) != TCL_OK) {
-	TkleakCensusFree(splitPtr->parts[0].ctx.censusPtr);
-	TkleakCensusFree(splitPtr->parts[1].ctx.censusPtr);
+    splitPtr->numParts = p;
+    if (failed || n == 0
+	    || Tcl_CreateThread(&splitPtr->thread, NsWorkerProc, splitPtr,
+		TCL_THREAD_STACK_DEFAULT, TCL_THREAD_JOINABLE) != TCL_OK) {
+	for (p = 0; p < splitPtr->numParts; p++) {
+	    TkleakCensusFree(splitPtr->parts[p].ctx.censusPtr);
+	}
 	free(splitPtr->children);
 	free(splitPtr);
 	return NULL;
@@ -826,12 +817,12 @@ MergePart(
  *
  * TkleakWalkNamespacesFinish --
  *
- *	Walk the main thread's part of the namespaces below the global one,
- *	wait for the worker, and count what both found into the census, in
- *	the order of the serial walk (see the notes above).
+ *	Take parts of the namespaces below the global one until none is
+ *	left, wait for the worker, and count what both found into the
+ *	census, in the order of the serial walk (see the notes above).
  *
  * Side effects:
- *	The split of the next census is tuned; the handle is freed.
+ *	The handle is freed.
  *
  *----------------------------------------------------------------------
  */
@@ -842,34 +833,13 @@ TkleakWalkNamespacesFinish(
     void *handle)
 {
     NsSplit *splitPtr = handle;
-    NsWorker *workerPtr = &splitPtr->parts[0], *mainPtr = &splitPtr->parts[1];
-    TkleakState *statePtr = ctxPtr->statePtr;
-    double own = Now() - splitPtr->started;
-    int result;
+    int result, p;
 
-    WalkPart(mainPtr);
+    WalkParts(splitPtr);
     Tcl_JoinThread(splitPtr->thread, &result);
-
-    /*
-     * Next time, give the main thread the share that would have made both
-     * finish together: its own work took OWN ms, and each part walked at
-     * its own rate per unit of weight.
-     */
-
-    if (!workerPtr->ctx.failed && !mainPtr->ctx.failed
-	    && workerPtr->weight > 0) {
-	double total = (double) (workerPtr->weight + mainPtr->weight);
-	double rateW = workerPtr->ms / workerPtr->weight;
-	double rateM = mainPtr->weight > 0 ? mainPtr->ms / mainPtr->weight
-		: rateW;
-	double frac = (total * rateW - own) / ((rateM + rateW) * total);
-
-	frac = frac < 0.01 ? 0.01 : frac > 0.9 ? 0.9 : frac;
-	statePtr->splitFrac = statePtr->splitFrac > 0
-		? (statePtr->splitFrac + frac) / 2 : frac;
+    for (p = 0; p < splitPtr->numParts; p++) {
+	MergePart(ctxPtr, &splitPtr->parts[p]);
     }
-    MergePart(ctxPtr, workerPtr);
-    MergePart(ctxPtr, mainPtr);
     free(splitPtr->children);
     free(splitPtr);
 }
