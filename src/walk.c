@@ -1465,6 +1465,29 @@ BindWalkSelfTest(
 	Tcl_ResetResult(interp);
 	return 0;
     }
+
+    /*
+     * Before the first lookup calls through the mirrored table's find
+     * procedure: the table must look like a table of one-word keys, with
+     * the find procedure of one of our own, and the record's last field
+     * must be this interpreter.
+     */
+
+    {
+	MirrorBindingTable *bindPtr = (MirrorBindingTable *) table;
+	Tcl_HashTable own;
+	int like;
+
+	Tcl_InitHashTable(&own, TCL_ONE_WORD_KEYS);
+	like = bindPtr->objectTable.keyType == TCL_ONE_WORD_KEYS
+		&& bindPtr->objectTable.findProc == own.findProc
+		&& bindPtr->objectTable.createProc == own.createProc
+		&& bindPtr->interp == interp;
+	Tcl_DeleteHashTable(&own);
+	if (!like) {
+	    return 0;
+	}
+    }
     if (ChainStart(table, object) != NULL) {
 	return 0;			/* Someone else's use of the tag. */
     }
