@@ -734,6 +734,24 @@ TkleakWalkNamespacesStart(
 	}
     }
     splitPtr->numParts = p;
+
+    /*
+     * One part may hold nearly everything (all procs in one namespace):
+     * then the other thread has little to do while it is walked, and a
+     * thread only costs.
+     */
+
+    for (p = 0, sum = 0; p < splitPtr->numParts; p++) {
+	size_t weight = 0;
+
+	for (i = splitPtr->parts[p].first; i < splitPtr->parts[p].last; i++) {
+	    weight += weights[i];
+	}
+	sum = weight > sum ? weight : sum;
+    }
+    if (statePtr->lastObjects < sum + TKLEAK_THREAD_MIN / 4) {
+	failed = 1;
+    }
     if (failed || n == 0
 	    || Tcl_CreateThread(&splitPtr->thread, NsWorkerProc, splitPtr,
 		TCL_THREAD_STACK_DEFAULT, TCL_THREAD_JOINABLE) != TCL_OK) {
