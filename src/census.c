@@ -284,6 +284,110 @@ TkleakCensusAdd(
 /*
  *----------------------------------------------------------------------
  *
+ * TkleakCensusAdoptArena --
+ *
+ *	Move SRCPTR's string arena into DSTPTR, so that identities copied
+ *	into SRCPTR live as long as DSTPTR. SRCPTR keeps its types but no
+ *	strings: free it with TkleakCensusFree once its identities have been
+ *	appended to DSTPTR (TkleakCensusAppendType).
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakCensusAdoptArena(
+    TkleakCensus *dstPtr,
+    TkleakCensus *srcPtr)
+{
+    TkleakChunk *tailPtr;
+
+    if (srcPtr->chunks == NULL) {
+	return;
+    }
+    if (dstPtr->chunks == NULL) {
+	dstPtr->chunks = srcPtr->chunks;
+	dstPtr->next = srcPtr->next;
+	dstPtr->left = srcPtr->left;
+    } else {
+	/*
+	 * After DSTPTR's newest chunk, which keeps taking new strings.
+	 */
+
+	for (tailPtr = srcPtr->chunks; tailPtr->nextPtr != NULL;
+		tailPtr = tailPtr->nextPtr) {
+	    /* Empty. */
+	}
+	tailPtr->nextPtr = dstPtr->chunks->nextPtr;
+	dstPtr->chunks->nextPtr = srcPtr->chunks;
+    }
+    dstPtr->arenaBytes += srcPtr->arenaBytes;
+    srcPtr->chunks = NULL;
+    srcPtr->next = NULL;
+    srcPtr->left = 0;
+    srcPtr->arenaBytes = 0;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakCensusAppendType --
+ *
+ *	Count in DSTPTR the objects of SRCTYPEPTR, a type of another census
+ *	whose arena DSTPTR has adopted: the type of the same name is made
+ *	if needed, and the identities (pointers, not copies), count and
+ *	bytes are appended, as if each had been added with TkleakCensusAdd
+ *	in turn.
+ *
+ * Results:
+ *	0, or -1 when memory is short (DSTPTR is unchanged then).
+ *
+ *----------------------------------------------------------------------
+ */
+
+int
+TkleakCensusAppendType(
+    TkleakCensus *dstPtr,
+    const TkleakType *srcTypePtr)
+{
+    int type = TkleakCensusType(dstPtr, srcTypePtr->name,
+	    strlen(srcTypePtr->name));
+    TkleakType *typePtr;
+
+    if (type < 0) {
+	return -1;
+    }
+    typePtr = &dstPtr->types[type];
+    if (srcTypePtr->numIds == 0) {
+	typePtr->count += srcTypePtr->count;
+	typePtr->bytes += srcTypePtr->bytes;
+	return 0;
+    }
+    if (typePtr->numIds + srcTypePtr->numIds > typePtr->capIds) {
+	size_t cap = typePtr->numIds + srcTypePtr->numIds;
+	const char **ids = realloc((void *) typePtr->ids, cap * sizeof(char *));
+
+	if (ids == NULL) {
+	    return -1;
+	}
+	typePtr->ids = ids;
+	typePtr->capIds = cap;
+    }
+    if (typePtr->sorted && (!srcTypePtr->sorted || (typePtr->numIds
+	    && strcmp(typePtr->ids[typePtr->numIds - 1],
+		srcTypePtr->ids[0]) >= 0))) {
+	typePtr->sorted = 0;
+    }
+    memcpy((void *) (typePtr->ids + typePtr->numIds), srcTypePtr->ids,
+	    srcTypePtr->numIds * sizeof(char *));
+    typePtr->numIds += srcTypePtr->numIds;
+    typePtr->count += srcTypePtr->count;
+    typePtr->bytes += srcTypePtr->bytes;
+    return 0;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
  * TkleakCensusFind --
  *
  *	Look a type up by its exact name.

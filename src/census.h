@@ -53,6 +53,10 @@ int		TkleakCensusType(TkleakCensus *censusPtr, const char *name,
 		    size_t nameLen);
 int		TkleakCensusAdd(TkleakCensus *censusPtr, int type,
 		    const char *id, size_t idLen, size_t bytes);
+void		TkleakCensusAdoptArena(TkleakCensus *dstPtr,
+		    TkleakCensus *srcPtr);
+int		TkleakCensusAppendType(TkleakCensus *dstPtr,
+		    const TkleakType *srcTypePtr);
 TkleakType *	TkleakCensusFind(const TkleakCensus *censusPtr,
 		    const char *name);
 void		TkleakTypeSort(TkleakType *typePtr);

@@ -32,6 +32,7 @@
 #define _GNU_SOURCE
 #include "config.h"
 #include <dlfcn.h>
+#include <stdlib.h>
 #include <string.h>
 #include "tkleakInt.h"
 
@@ -64,6 +65,8 @@ static const char *const fixedNames[TT_COUNT] = {
 enum { KIND_NATIVE = 1, KIND_TKINTER, KIND_OBJECT };
 
 static void	CollectBindings(TkleakCollect *ctxPtr, Tk_Window mainWin);
+static void	CollectBindingsAside(TkleakCollect *ctxPtr, Tk_Window mainWin,
+		    void *worker);
 static void	CollectCore(TkleakCollect *ctxPtr, int tk);
 static void	CollectInterps(TkleakCollect *ctxPtr, Tcl_Obj *pathPtr);
 static void	PublicNamespace(TkleakCollect *ctxPtr, Tcl_Obj *nsPtr);
@@ -710,6 +713,7 @@ TkleakCensusTakeEx(
     TkleakCollect ctx;
     Tcl_InterpState saved;
     Tk_Window mainWin = NULL;
+    void *worker = NULL;
     int i, tk = 0, usePrivate = TkleakWalkUsable(statePtr);
 
     *censusPtrPtr = NULL;
@@ -739,6 +743,16 @@ TkleakCensusTakeEx(
     }
 
     /*
+     * A large census walks the namespaces below the global one on a
+     * second thread (walk.c, "The namespace worker", says what the main
+     * thread may do until TkleakWalkNamespacesFinish).
+     */
+
+    if (usePrivate) {
+	worker = TkleakWalkNamespacesStart(&ctx);
+    }
+
+    /*
      * Windows first: the namespace walk needs their paths to tell widget
      * commands from other commands.
      */
@@ -757,7 +771,9 @@ TkleakCensusTakeEx(
 	    PublicImages(&ctx);
 	}
     }
-    if (usePrivate) {
+    if (worker != NULL) {
+	TkleakWalkGlobalNamespace(&ctx);
+    } else if (usePrivate) {
 	TkleakWalkNamespaces(&ctx);
     } else {
 	Tcl_Obj *globalObj = Tcl_NewStringObj("::", 2);
@@ -770,7 +786,15 @@ TkleakCensusTakeEx(
 	for (i = 0; stdClasses[i] != NULL; i++) {
 	    TkleakAddTag(&ctx, stdClasses[i]);
 	}
-	CollectBindings(&ctx, mainWin);
+	if (worker != NULL) {
+	    CollectBindingsAside(&ctx, mainWin, worker);
+	    worker = NULL;
+	} else {
+	    CollectBindings(&ctx, mainWin);
+	}
+    }
+    if (worker != NULL) {
+	TkleakWalkNamespacesFinish(&ctx, worker);
     }
     CollectCore(&ctx, tk);
     CollectInterps(&ctx, NULL);
@@ -789,13 +813,15 @@ TkleakCensusTakeEx(
     Tcl_DeleteHashTable(&ctx.tagPtrs);
     Tcl_DeleteHashTable(&ctx.classTypes);
     Tcl_DStringFree(&ctx.name);
-    Tcl_Free((char *) ctx.entries);
+    free(ctx.entries);
+    free(ctx.nameBuf);
     statePtr->lastSkipped = ctx.skipped;
     if (ctx.failed) {
 	TkleakCensusFree(ctx.censusPtr);
 	goto nomem;
     }
     TkleakHeapGet(&ctx.censusPtr->heap, &ctx.censusPtr->rss);
+    statePtr->lastObjects = TkleakCensusObjects(ctx.censusPtr);
     *censusPtrPtr = ctx.censusPtr;
     return TCL_OK;
 
@@ -832,6 +858,85 @@ BindingRef(
 }
 
 /*
+ *----------------------------------------------------------------------
+ *
+ * TkleakAddBinding --
+ *
+ *	Count the binding of TAG to the event sequence SEQ, whose identity
+ *	{TAG SEQ} is ID (IDLEN bytes) and whose script is SCRIPT; index its
+ *	slot when the census fills a reference index.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakAddBinding(
+    TkleakCollect *ctxPtr,
+    const char *tag,
+    const char *seq,
+    const char *id,
+    size_t idLen,
+    const char *script)
+{
+    size_t len = strlen(script);
+
+    TkleakAddFixed(ctxPtr, TT_BINDING, id, idLen, len);
+    BindingRef(ctxPtr, tag, seq, script, len);
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakTagBindings --
+ *
+ *	Count the bindings of TAG through Tk's API: Tk_GetAllBindings for
+ *	its sequences, Tk_GetBinding for each script. OBJECT is the tag as
+ *	Tk keys it in TABLE: a window's path name record, or the Uid of any
+ *	other tag.
+ *
+ * Side effects:
+ *	The interpreter's result is reset.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakTagBindings(
+    TkleakCollect *ctxPtr,
+    Tk_BindingTable table,
+    ClientData object,
+    const char *tag)
+{
+    Tcl_Interp *interp = ctxPtr->interp;
+    Tcl_Obj *seqsPtr, **seqv;
+    int seqc, j;
+
+    Tcl_ResetResult(interp);
+    Tk_GetAllBindings(interp, table, object);
+    seqsPtr = Tcl_GetObjResult(interp);
+    Tcl_IncrRefCount(seqsPtr);
+    Tcl_ResetResult(interp);
+    if (Tcl_ListObjGetElements(NULL, seqsPtr, &seqc, &seqv) != TCL_OK) {
+	seqc = 0;
+    }
+    for (j = 0; j < seqc; j++) {
+	const char *seq = Tcl_GetString(seqv[j]);
+	const char *script = Tk_GetBinding(interp, table, object, seq);
+	char *id, buf[200];
+
+	if (script == NULL) {
+	    continue;
+	}
+	id = TkleakJoinPair(tag, seq, buf, sizeof(buf));
+	TkleakAddBinding(ctxPtr, tag, seq, id, strlen(id), script);
+	if (id != buf) {
+	    Tcl_Free(id);
+	}
+    }
+    Tcl_DecrRefCount(seqsPtr);
+}
+
+/*
  * CollectBindings --
  *
  *	Count every (tag, sequence) that has a script, over the bind tags
@@ -843,7 +948,6 @@ CollectBindings(
     TkleakCollect *ctxPtr,
     Tk_Window mainWin)
 {
-    Tcl_Interp *interp = ctxPtr->interp;
     Tk_BindingTable table = NULL;
     Tcl_HashSearch search;
     Tcl_HashEntry *hPtr;
@@ -851,11 +955,15 @@ CollectBindings(
 
     if (TkleakWalkUsable(ctxPtr->statePtr)) {
 	table = TkleakWalkBindingTable(mainWin);
+	if (table != NULL && TkleakWalkBindings(ctxPtr, table) == TCL_OK) {
+	    return;
+	}
     }
 
     /*
      * Two passes: every counted window's own tag, then the other tags in
      * use (class names, "all", custom bindtags) that are not such a path.
+     * TkleakWalkBindings takes the same tags in the same order.
      */
 
     for (pass = 0; pass < 2; pass++) {
@@ -864,88 +972,109 @@ CollectBindings(
     for (hPtr = Tcl_FirstHashEntry(tablePtr, &search); hPtr != NULL;
 	    hPtr = Tcl_NextHashEntry(&search)) {
 	const char *tag = Tcl_GetHashKey(tablePtr, hPtr);
+	const char *words[3];
+	Tcl_Obj *seqsPtr = NULL, **seqv;
+	int seqc, j;
 
 	if (pass == 1 && tag[0] == '.') {
 	    continue;		/* A window: its own pass, or not counted. */
 	}
-	Tcl_Obj *seqsPtr = NULL, **seqv;
-	int seqc, j;
-	ClientData object;
-
 	if (table != NULL) {
 	    /*
 	     * Tk keys a window's bindings by its path name record, other
 	     * tags by their Uid.
 	     */
 
-	    if (pass == 0) {
-		object = (ClientData) Tk_PathName(
-			(Tk_Window) Tcl_GetHashValue(hPtr));
-	    } else {
-		object = (ClientData) Tk_GetUid(tag);
-	    }
-	    Tcl_ResetResult(interp);
-	    Tk_GetAllBindings(interp, table, object);
-	    seqsPtr = Tcl_GetObjResult(interp);
-	    Tcl_IncrRefCount(seqsPtr);
-	    Tcl_ResetResult(interp);
-	    if (Tcl_ListObjGetElements(NULL, seqsPtr, &seqc, &seqv) != TCL_OK) {
-		seqc = 0;
-	    }
-	    for (j = 0; j < seqc; j++) {
-		const char *seq = Tcl_GetString(seqv[j]);
-		const char *script = Tk_GetBinding(interp, table, object, seq);
-		char *id, buf[200];
+	    TkleakTagBindings(ctxPtr, table, pass == 0
+		    ? (ClientData) Tk_PathName((Tk_Window) Tcl_GetHashValue(hPtr))
+		    : (ClientData) Tk_GetUid(tag), tag);
+	    continue;
+	}
+	words[0] = "bind";
+	words[1] = tag;
+	if (CallCoreList(ctxPtr, "::bind", 2, words, &seqsPtr, &seqc,
+		&seqv) != TCL_OK) {
+	    continue;
+	}
+	for (j = 0; j < seqc; j++) {
+	    Tcl_Obj *scriptPtr, *objv[3];
+	    const char *argv[2];
+	    char *id;
 
-		if (script == NULL) {
-		    continue;
-		}
-		id = TkleakJoinPair(tag, seq, buf, sizeof(buf));
+	    objv[0] = Tcl_NewStringObj("bind", 4);
+	    objv[1] = Tcl_NewStringObj(tag, -1);
+	    objv[2] = seqv[j];
+	    Tcl_IncrRefCount(objv[0]);
+	    Tcl_IncrRefCount(objv[1]);
+	    if (TkleakCallCore(ctxPtr, "::bind", 3, objv, &scriptPtr)
+		    == TCL_OK && Tcl_GetCharLength(scriptPtr) == 0) {
+		/*
+		 * No script: a sequence whose text finds no binding (a
+		 * keysym with no name is listed as plain <Key>), skipped
+		 * as Tk_GetBinding's NULL is on the private path.
+		 */
+
+		Tcl_DecrRefCount(scriptPtr);
+	    } else if (scriptPtr != NULL) {
+		argv[0] = tag;
+		argv[1] = Tcl_GetString(seqv[j]);
+		id = Tcl_Merge(2, argv);
 		TkleakAddFixed(ctxPtr, TT_BINDING, id, strlen(id),
-			strlen(script));
-		if (id != buf) {
-		    Tcl_Free(id);
-		}
-		BindingRef(ctxPtr, tag, seq, script, strlen(script));
+			(size_t) Tcl_GetCharLength(scriptPtr));
+		Tcl_Free(id);
+		BindingRef(ctxPtr, tag, argv[1], Tcl_GetString(scriptPtr),
+			(size_t) scriptPtr->length);
+		Tcl_DecrRefCount(scriptPtr);
 	    }
-	} else {
-	    const char *words[3];
-
-	    words[0] = "bind";
-	    words[1] = tag;
-	    if (CallCoreList(ctxPtr, "::bind", 2, words, &seqsPtr, &seqc,
-		    &seqv) != TCL_OK) {
-		continue;
-	    }
-	    for (j = 0; j < seqc; j++) {
-		Tcl_Obj *scriptPtr, *objv[3];
-		const char *argv[2];
-		char *id;
-
-		objv[0] = Tcl_NewStringObj("bind", 4);
-		objv[1] = Tcl_NewStringObj(tag, -1);
-		objv[2] = seqv[j];
-		Tcl_IncrRefCount(objv[0]);
-		Tcl_IncrRefCount(objv[1]);
-		if (TkleakCallCore(ctxPtr, "::bind", 3, objv, &scriptPtr)
-			== TCL_OK) {
-		    argv[0] = tag;
-		    argv[1] = Tcl_GetString(seqv[j]);
-		    id = Tcl_Merge(2, argv);
-		    TkleakAddFixed(ctxPtr, TT_BINDING, id, strlen(id),
-			    (size_t) Tcl_GetCharLength(scriptPtr));
-		    Tcl_Free(id);
-		    BindingRef(ctxPtr, tag, argv[1], Tcl_GetString(scriptPtr),
-			    (size_t) scriptPtr->length);
-		    Tcl_DecrRefCount(scriptPtr);
-		}
-		Tcl_DecrRefCount(objv[0]);
-		Tcl_DecrRefCount(objv[1]);
-	    }
+	    Tcl_DecrRefCount(objv[0]);
+	    Tcl_DecrRefCount(objv[1]);
 	}
 	Tcl_DecrRefCount(seqsPtr);
     }
     }
+}
+
+/*
+ * CollectBindingsAside --
+ *
+ *	CollectBindings while the namespace worker WORKER runs, into a
+ *	census of its own; then the worker's finish, and the bindings are
+ *	appended after the namespaces, where the serial walk counts them.
+ */
+
+static void
+CollectBindingsAside(
+    TkleakCollect *ctxPtr,
+    Tk_Window mainWin,
+    void *worker)
+{
+    TkleakCensus *mainPtr = ctxPtr->censusPtr;
+    TkleakCensus *asidePtr = TkleakCensusNew();
+    int fixed[TT_COUNT], i;
+    size_t t;
+
+    if (asidePtr == NULL) {
+	TkleakWalkNamespacesFinish(ctxPtr, worker);
+	CollectBindings(ctxPtr, mainWin);
+	return;
+    }
+    memcpy(fixed, ctxPtr->fixed, sizeof(fixed));
+    for (i = 0; i < TT_COUNT; i++) {
+	ctxPtr->fixed[i] = -1;
+    }
+    ctxPtr->censusPtr = asidePtr;
+    CollectBindings(ctxPtr, mainWin);
+    ctxPtr->censusPtr = mainPtr;
+    memcpy(ctxPtr->fixed, fixed, sizeof(fixed));
+
+    TkleakWalkNamespacesFinish(ctxPtr, worker);
+    TkleakCensusAdoptArena(mainPtr, asidePtr);
+    for (t = 0; t < asidePtr->numTypes && !ctxPtr->failed; t++) {
+	if (TkleakCensusAppendType(mainPtr, &asidePtr->types[t]) != 0) {
+	    ctxPtr->failed = 1;
+	}
+    }
+    TkleakCensusFree(asidePtr);
 }
 
 /*
@@ -1241,8 +1370,18 @@ PublicWindows(
     words[1] = Tk_PathName(tkwin);
     if (CallCoreList(ctxPtr, "::bindtags", 2, words, &listPtr, &n, &elems)
 	    == TCL_OK) {
+	/*
+	 * Not TkleakAddTag: these strings are freed with the list, so
+	 * their addresses say nothing about the next window's tags.
+	 */
+
 	for (i = 0; i < n; i++) {
-	    TkleakAddTag(ctxPtr, Tcl_GetString(elems[i]));
+	    const char *tag = Tcl_GetString(elems[i]);
+	    int isNew;
+
+	    if (!TkleakIsOwnWindow(tag)) {
+		Tcl_CreateHashEntry(&ctxPtr->tags, tag, &isNew);
+	    }
 	}
 	Tcl_DecrRefCount(listPtr);
     }

@@ -65,6 +65,7 @@ DeleteState(
     TkleakCensusFree(statePtr->loadPtr);
     TkleakDeleteObjTable(&statePtr->seen, 0);
     Tcl_DeleteHashTable(&statePtr->procKinds);
+    TkleakWalkFree(statePtr);
     Tcl_Free((char *) statePtr);
 }
 

@@ -79,6 +79,11 @@ typedef struct TkleakState {
     int tkProbed;
     Tcl_HashTable procKinds;	/* objProc -> command kind, kept across
 				 * censuses: dladdr is slow. */
+    size_t lastObjects;		/* Objects in the last census taken. */
+    int bindWalk;		/* walk.c: whether Tk's binding records can
+				 * be read (0 until its self-test ran). */
+    void *seqCache;		/* walk.c: event sequence texts by pattern
+				 * content; owned (TkleakWalkFree). */
 } TkleakState;
 
 /*
@@ -118,8 +123,12 @@ typedef struct TkleakCollect {
     int lastTagSlot;		/* their class and toplevel tags. */
     Tcl_HashTable classTypes;	/* Class pointer -> type index + 1. */
     Tcl_DString name;		/* Scratch for names. */
-    Tcl_HashEntry **entries;	/* Scratch array for walk.c. */
+    Tcl_HashEntry **entries;	/* Scratch array for walk.c (malloc'ed). */
     int capEntries;
+    char *nameBuf;		/* walk.c: names (malloc'ed). */
+    size_t nameCap;
+    int worker;			/* walk.c: this is the namespace worker's
+				 * collector (see "The namespace worker"). */
     const char *prefixNs;	/* Namespace whose "ns::" prefix is in */
     int prefixLen;		/* NAME: its length. */
     TkleakRefs *refsPtr;	/* Index to fill too, or NULL. */
@@ -158,6 +167,12 @@ MODULE_SCOPE void	TkleakAddImage(TkleakCollect *ctxPtr,
 			    const Tk_ImageType *typePtr, const char *name,
 			    size_t bytes);
 MODULE_SCOPE void	TkleakAddTag(TkleakCollect *ctxPtr, const char *tag);
+MODULE_SCOPE void	TkleakAddBinding(TkleakCollect *ctxPtr,
+			    const char *tag, const char *seq, const char *id,
+			    size_t idLen, const char *script);
+MODULE_SCOPE void	TkleakTagBindings(TkleakCollect *ctxPtr,
+			    Tk_BindingTable table, ClientData object,
+			    const char *tag);
 MODULE_SCOPE char *	TkleakJoinPair(const char *a, const char *b,
 			    char *buf, size_t size);
 MODULE_SCOPE int	TkleakCallCore(TkleakCollect *ctxPtr,
@@ -263,9 +278,18 @@ MODULE_SCOPE void	TkleakRecordFree(TkleakState *statePtr);
 /* walk.c: the fast path through Tcl's and Tk's private structures. */
 MODULE_SCOPE int	TkleakWalkUsable(TkleakState *statePtr);
 MODULE_SCOPE void	TkleakWalkNamespaces(TkleakCollect *ctxPtr);
+MODULE_SCOPE void *	TkleakWalkNamespacesStart(TkleakCollect *ctxPtr);
+MODULE_SCOPE void	TkleakWalkGlobalNamespace(TkleakCollect *ctxPtr);
+MODULE_SCOPE void	TkleakWalkNamespacesFinish(TkleakCollect *ctxPtr,
+			    void *worker);
+#define TKLEAK_THREAD_MIN 20000	/* Objects in the last census from which
+				 * namespaces are walked on two threads. */
 MODULE_SCOPE void	TkleakWalkWindows(TkleakCollect *ctxPtr,
 			    Tk_Window mainWin);
 MODULE_SCOPE Tk_BindingTable TkleakWalkBindingTable(Tk_Window mainWin);
+MODULE_SCOPE int	TkleakWalkBindings(TkleakCollect *ctxPtr,
+			    Tk_BindingTable table);
+MODULE_SCOPE void	TkleakWalkFree(TkleakState *statePtr);
 MODULE_SCOPE void	TkleakWalkImages(TkleakCollect *ctxPtr,
 			    Tk_Window mainWin);
 MODULE_SCOPE void	TkleakWalkProbeClass(TkleakState *statePtr,

@@ -3,12 +3,20 @@
  *
  *	The fast path of a census: walking Tcl's namespaces, commands and
  *	variables and Tk's window table, menus, canvases and images through
- *	their private structures (tclInt.h, tkInt.h, tkMenu.h, tkCanvas.h).
- *	This is the only file that includes private headers. It is used
- *	only when configure found them and the running Tcl is 8.6, the
- *	version they describe (TkleakWalkUsable); otherwise collect.c takes
- *	the public-API path, which counts the same objects more slowly and
- *	without a few sizes.
+ *	their private structures (tclInt.h, tkInt.h, tkMenu.h, tkCanvas.h),
+ *	and Tk's binding table through mirrors of records that no header
+ *	declares (see "The binding walk" below). This is the only file that
+ *	reads private structures. It is used only when configure found the
+ *	headers and the running Tcl is 8.6, the version they describe
+ *	(TkleakWalkUsable), and the binding walk only after its own version
+ *	check and self-test; otherwise collect.c takes the public-API path,
+ *	which counts the same objects more slowly and without a few sizes.
+ *
+ *	The objects of a large app lie all over the heap, so a walk is
+ *	bound by memory latency rather than instructions: the walks gather
+ *	a table's entries first and then fetch each record a few entries
+ *	before it is read (__builtin_prefetch), so that the cache misses
+ *	overlap instead of waiting for each other.
  *
  *	Nothing here calls a function that can run a script, so the
  *	pointers held during a walk cannot dangle.
@@ -16,6 +24,7 @@
  * Copyright (c) 2026 the tkleak developers. See the file "LICENSE".
  */
 
+#define _GNU_SOURCE		/* sched_getaffinity */
 #include "config.h"
 #ifdef TKLEAK_PRIVATE
 #include "tclInt.h"
@@ -24,7 +33,12 @@
 #include "tkMenu.h"
 #include "tkCanvas.h"
 #endif
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#ifdef __linux__
+#include <sched.h>
+#endif
 #include "tkleakInt.h"
 
 /*
@@ -80,31 +94,132 @@ ObjLength(
 /*
  * Entries --
  *
- *	The entries of TABLEPTR in an array owned by the collector, valid
- *	until the next call. The walk gathers a table's entries first so
- *	that it can fetch what they point to ahead of use.
+ *	The entries of TABLEPTR in an array owned by the collector (malloc'ed,
+ *	as the namespace worker uses it too), valid until the next call, in
+ *	the order of Tcl_NextHashEntry, or NULL with the census marked
+ *	failed when memory is short. The walk
+ *	gathers a table's entries first so that it can fetch what they
+ *	point to ahead of use. It reads the bucket array itself (the fields
+ *	of Tcl_HashTable are in tcl.h) so that it can fetch the head of
+ *	each chain a few buckets ahead: following Tcl_NextHashEntry, each
+ *	entry of a large table is a cache miss that waits for the last.
  */
+
+#define BUCKETS_AHEAD 16
 
 static Tcl_HashEntry **
 Entries(
     TkleakCollect *ctxPtr,
     Tcl_HashTable *tablePtr)
 {
-    Tcl_HashSearch search;
-    Tcl_HashEntry *hPtr;
-    int n = 0;
+    Tcl_HashEntry **buckets = tablePtr->buckets;
+    int numBuckets = tablePtr->numBuckets, n = 0, b;
 
     if (tablePtr->numEntries > ctxPtr->capEntries) {
-	ctxPtr->capEntries = tablePtr->numEntries * 2;
-	ctxPtr->entries = (Tcl_HashEntry **) Tcl_Realloc(
-		(char *) ctxPtr->entries,
-		ctxPtr->capEntries * sizeof(Tcl_HashEntry *));
+	int cap = tablePtr->numEntries * 2;
+	Tcl_HashEntry **entries = realloc(ctxPtr->entries,
+		cap * sizeof(Tcl_HashEntry *));
+
+	if (entries == NULL) {
+	    ctxPtr->failed = 1;
+	    return NULL;
+	}
+	ctxPtr->entries = entries;
+	ctxPtr->capEntries = cap;
     }
-    for (hPtr = Tcl_FirstHashEntry(tablePtr, &search); hPtr != NULL;
-	    hPtr = Tcl_NextHashEntry(&search)) {
-	ctxPtr->entries[n++] = hPtr;
+    for (b = 0; b < numBuckets; b++) {
+	Tcl_HashEntry *hPtr;
+
+	if (b + BUCKETS_AHEAD < numBuckets
+		&& buckets[b + BUCKETS_AHEAD] != NULL) {
+	    __builtin_prefetch(buckets[b + BUCKETS_AHEAD]);
+	}
+	if (b + BUCKETS_AHEAD / 2 < numBuckets
+		&& buckets[b + BUCKETS_AHEAD / 2] != NULL
+		&& buckets[b + BUCKETS_AHEAD / 2]->nextPtr != NULL) {
+	    __builtin_prefetch(buckets[b + BUCKETS_AHEAD / 2]->nextPtr);
+	}
+	for (hPtr = buckets[b]; hPtr != NULL && n < tablePtr->numEntries;
+		hPtr = hPtr->nextPtr) {
+	    ctxPtr->entries[n++] = hPtr;
+	}
     }
     return ctxPtr->entries;
+}
+
+/*
+ * NameRoom --
+ *
+ *	Make the collector's name buffer hold at least LEN bytes and a NUL.
+ *	It is malloc'ed, not Tcl_Alloc'ed, since the namespace worker uses
+ *	it too. Returns the buffer (its contents kept), or NULL with the
+ *	census marked failed.
+ */
+
+static char *
+NameRoom(
+    TkleakCollect *ctxPtr,
+    size_t len)
+{
+    if (len + 1 > ctxPtr->nameCap) {
+	size_t cap = (len + 1) * 2 > 256 ? (len + 1) * 2 : 256;
+	char *buf = realloc(ctxPtr->nameBuf, cap);
+
+	if (buf == NULL) {
+	    ctxPtr->failed = 1;
+	    return NULL;
+	}
+	ctxPtr->nameBuf = buf;
+	ctxPtr->nameCap = cap;
+    }
+    return ctxPtr->nameBuf;
+}
+
+/*
+ * NamePrefix --
+ *
+ *	Put NSPTR's "name::" (just "::" for the global namespace) at the
+ *	start of the name buffer. Returns its length, or 0 on failure.
+ */
+
+static size_t
+NamePrefix(
+    TkleakCollect *ctxPtr,
+    Namespace *nsPtr)
+{
+    size_t len = strlen(nsPtr->fullName);
+    int global = (nsPtr->parentPtr == NULL);
+    char *buf = NameRoom(ctxPtr, len + 2 + 64);
+
+    if (buf == NULL) {
+	return 0;
+    }
+    memcpy(buf, nsPtr->fullName, len);
+    if (!global) {
+	buf[len++] = ':';
+	buf[len++] = ':';
+    }
+    return len;
+}
+
+/*
+ * KeyBytes --
+ *
+ *	The string of a variable name object. The worker must not make a
+ *	string form (that writes to an object the app's thread owns): it
+ *	gives up instead, and the main thread walks again.
+ */
+
+static const char *
+KeyBytes(
+    TkleakCollect *ctxPtr,
+    Tcl_Obj *keyPtr)
+{
+    if (keyPtr->bytes == NULL && ctxPtr->worker) {
+	ctxPtr->failed = 1;
+	return NULL;
+    }
+    return TclGetString(keyPtr);
 }
 
 /*
@@ -120,59 +235,63 @@ WalkVars(
     TkleakCollect *ctxPtr,
     Namespace *nsPtr)
 {
-    Tcl_DString *dsPtr = &ctxPtr->name;
-    int global = (nsPtr->parentPtr == NULL);
-
+    size_t prefixLen = NamePrefix(ctxPtr, nsPtr);
     Tcl_HashEntry **entries = Entries(ctxPtr, &nsPtr->varTable.table);
     int n = nsPtr->varTable.table.numEntries, i;
 
-    for (i = 0; i < n; i++) {
+    if (prefixLen == 0 || ctxPtr->failed) {
+	return;
+    }
+    for (i = 0; i < n && !ctxPtr->failed; i++) {
 	Tcl_HashEntry *hPtr = entries[i];
 	Var *varPtr = VarFromEntry(hPtr);
 	Tcl_Obj *keyPtr = hPtr->key.objPtr;
-	int baseLen;
+	const char *key;
+	size_t len;
+	char *buf;
 
-	if (i + 6 < n) {
-	    Var *aheadPtr = VarFromEntry(entries[i + 6]);
+	/*
+	 * Three stages, each a few variables ahead of the next: the name
+	 * and value objects, then the name's bytes.
+	 */
 
-	    __builtin_prefetch(entries[i + 6]->key.objPtr);
+	if (i + 8 < n) {
+	    Var *aheadPtr = VarFromEntry(entries[i + 8]);
+
+	    __builtin_prefetch(entries[i + 8]->key.objPtr);
 	    if (!TclIsVarArray(aheadPtr) && !TclIsVarLink(aheadPtr)) {
 		__builtin_prefetch(aheadPtr->value.objPtr);
 	    }
+	}
+	if (i + 4 < n && entries[i + 4]->key.objPtr->bytes != NULL) {
+	    __builtin_prefetch(entries[i + 4]->key.objPtr->bytes);
 	}
 
 	if (TclIsVarLink(varPtr) || TclIsVarDeadHash(varPtr)
 		|| (TclIsVarUndefined(varPtr) && !TclIsVarArray(varPtr))) {
 	    continue;
 	}
-	if (ctxPtr->prefixNs != nsPtr->fullName) {
-	    Tcl_DStringSetLength(dsPtr, 0);
-	    Tcl_DStringAppend(dsPtr, nsPtr->fullName, -1);
-	    if (!global) {
-		Tcl_DStringAppend(dsPtr, "::", 2);
-	    }
-	    ctxPtr->prefixNs = nsPtr->fullName;
-	    ctxPtr->prefixLen = Tcl_DStringLength(dsPtr);
+	if ((key = KeyBytes(ctxPtr, keyPtr)) == NULL) {
+	    return;
 	}
-	Tcl_DStringSetLength(dsPtr, ctxPtr->prefixLen);
-	Tcl_DStringAppend(dsPtr, TclGetString(keyPtr), keyPtr->length);
+	len = prefixLen + (size_t) keyPtr->length;
+	if ((buf = NameRoom(ctxPtr, len)) == NULL) {
+	    return;
+	}
+	memcpy(buf + prefixLen, key, (size_t) keyPtr->length + 1);
 	if (ctxPtr->refsPtr && (varPtr->flags & VAR_ALL_TRACES)) {
 	    Tcl_ListObjAppendElement(NULL, ctxPtr->refsPtr->tracedVars,
-		    Tcl_NewStringObj(Tcl_DStringValue(dsPtr),
-		    Tcl_DStringLength(dsPtr)));
+		    Tcl_NewStringObj(buf, (int) len));
 	}
 	if (!TclIsVarArray(varPtr)) {
-	    TkleakAddFixed(ctxPtr, TT_VARIABLE, Tcl_DStringValue(dsPtr),
-		    Tcl_DStringLength(dsPtr), ObjLength(varPtr->value.objPtr));
+	    TkleakAddFixed(ctxPtr, TT_VARIABLE, buf, len,
+		    ObjLength(varPtr->value.objPtr));
 	    continue;
 	}
-	TkleakAddFixed(ctxPtr, TT_VARIABLE, Tcl_DStringValue(dsPtr),
-		Tcl_DStringLength(dsPtr), 0);
+	TkleakAddFixed(ctxPtr, TT_VARIABLE, buf, len, 0);
 	if (varPtr->value.tablePtr == NULL) {
 	    continue;
 	}
-	baseLen = Tcl_DStringLength(dsPtr);
-	ctxPtr->prefixNs = NULL;	/* The elements overwrite the prefix. */
 	{
 	    Tcl_HashSearch elSearch;
 	    Tcl_HashEntry *elPtr;
@@ -181,18 +300,25 @@ WalkVars(
 		    &elSearch); elPtr; elPtr = Tcl_NextHashEntry(&elSearch)) {
 		Var *elVarPtr = VarFromEntry(elPtr);
 		Tcl_Obj *elKeyPtr = elPtr->key.objPtr;
+		const char *elKey;
+		size_t elLen;
 
 		if (TclIsVarUndefined(elVarPtr) || TclIsVarDeadHash(elVarPtr)
 			|| TclIsVarLink(elVarPtr)) {
 		    continue;
 		}
-		Tcl_DStringSetLength(dsPtr, baseLen);
-		Tcl_DStringAppend(dsPtr, "(", 1);
-		Tcl_DStringAppend(dsPtr, TclGetString(elKeyPtr),
-			elKeyPtr->length);
-		Tcl_DStringAppend(dsPtr, ")", 1);
-		TkleakAddFixed(ctxPtr, TT_ELEMENT, Tcl_DStringValue(dsPtr),
-			Tcl_DStringLength(dsPtr),
+		if ((elKey = KeyBytes(ctxPtr, elKeyPtr)) == NULL) {
+		    return;
+		}
+		elLen = len + 2 + (size_t) elKeyPtr->length;
+		if ((buf = NameRoom(ctxPtr, elLen)) == NULL) {
+		    return;
+		}
+		buf[len] = '(';
+		memcpy(buf + len + 1, elKey, (size_t) elKeyPtr->length);
+		buf[elLen - 1] = ')';
+		buf[elLen] = '\0';
+		TkleakAddFixed(ctxPtr, TT_ELEMENT, buf, elLen,
 			ObjLength(elVarPtr->value.objPtr));
 	    }
 	}
@@ -200,11 +326,147 @@ WalkVars(
 }
 
 /*
+ * The namespace worker.
+ *
+ * A large census walks the namespaces below the global one on a second
+ * thread while the main thread walks the windows, images, the global
+ * namespace and the bindings, and then helps with what is left (see
+ * NsSplit): the walk is bound by memory latency, and a second core has
+ * cache misses of its own in flight. Why this is safe:
+ *
+ * - The worker only reads: namespace, command and variable records, and
+ *   the length and bytes of objects that already have a string form. It
+ *   calls no Tcl or Tk function that allocates, locks, or runs anything;
+ *   its census, scratch arrays and names are malloc'ed. A variable name
+ *   without a string form, or a shortage of memory, makes it give up,
+ *   and the main thread walks those namespaces itself afterwards.
+ * - Meanwhile the main thread runs no script and calls nothing that
+ *   makes, deletes or renames a namespace, command or variable, or gives
+ *   an existing object a string form: it reads Tk's windows, images and
+ *   binding records, and asks Tk_GetAllBindings and Tk_GetBinding, which
+ *   make new objects only. The census does not index references then
+ *   (refs indexing calls into Tcl), and fonts, after events, channels
+ *   and interps are collected only after the join.
+ * - Commands whose kind needs the interpreter (anything but procs,
+ *   aliases, imports and ensembles: natives, TclOO objects, tkinter
+ *   wrappers, image commands) are only noted; the main thread counts
+ *   them after the join, with TkleakCountCommand as the serial walk does.
+ *   The parts it takes itself it walks the worker's way, with the same
+ *   rules, so that all parts are merged alike.
+ *
+ * The result is the census of the serial walk, in the same order: each
+ * part's types are appended after the global namespace's, in the order
+ * of the parts, each noted command is counted at the point where it was
+ * noted (between the part's types made before and after it), and the
+ * bindings, counted into a census of their own, come after all of these
+ * (collect.c).
+ */
+
+typedef struct Deferred {
+    Tcl_HashEntry *hPtr;		/* The command's entry... */
+    Namespace *nsPtr;			/* ...in this namespace. */
+    size_t numTypes;			/* Types the worker had made by then. */
+} Deferred;
+
+typedef struct NsWorker {
+    TkleakCollect ctx;			/* This part's collector: its own
+					 * census, scratch and name buffer. */
+    Namespace **children;		/* The global namespace's children */
+    int first, last;			/* and this part's: [FIRST, LAST). */
+    Deferred *deferred;			/* malloc'ed. */
+    size_t numDeferred;
+    size_t capDeferred;
+} NsWorker;
+
+/*
+ * The children of the global namespace are cut into up to NUM_PARTS runs
+ * of about equal weight (commands and variables). Each part has a
+ * census of its own; the worker thread and, once its own work is done,
+ * the main thread take the next part in turn until none is left, so if
+ * one of the two is slow (the machine is busy), the other takes more.
+ * The parts are merged in their order, so the census does not depend on
+ * who walked which.
+ */
+
+#define NUM_PARTS 8
+
+typedef struct NsSplit {
+    NsWorker parts[NUM_PARTS];
+    int numParts;
+    int next;				/* The next part to take (atomic). */
+    Namespace **children;		/* malloc'ed. */
+    Tcl_ThreadId thread;
+} NsSplit;
+
+/*
+ * WorkerCommand --
+ *
+ *	On the worker, count one command of NSPTR (entry HPTR) when its kind
+ *	can be told from its record, else note it for the main thread.
+ *	PREFIXLEN bytes of NSPTR's prefix are in the name buffer.
+ */
+
+static void
+WorkerCommand(
+    TkleakCollect *ctxPtr,
+    Namespace *nsPtr,
+    Tcl_HashEntry *hPtr,
+    size_t prefixLen,
+    size_t bodyLen)
+{
+    TkleakState *statePtr = ctxPtr->statePtr;
+    NsWorker *workerPtr = (NsWorker *) ctxPtr;
+    Command *cmdPtr = Tcl_GetHashValue(hPtr);
+    const char *name = Tcl_GetHashKey(&nsPtr->cmdTable, hPtr);
+    size_t len = strlen(name);
+    int which;
+    char *buf;
+
+    if (cmdPtr->objProc == statePtr->procProc) {
+	which = TT_PROC;
+    } else if (cmdPtr->objProc == statePtr->aliasProc
+	    || cmdPtr->objProc == statePtr->importProc) {
+	which = TT_ALIAS;
+	bodyLen = 0;
+    } else if (Tcl_IsEnsemble((Tcl_Command) cmdPtr)) {
+	which = TT_ENSEMBLE;
+	bodyLen = 0;
+    } else {
+	Deferred *dPtr;
+
+	if (workerPtr->numDeferred == workerPtr->capDeferred) {
+	    size_t cap = workerPtr->capDeferred ? workerPtr->capDeferred * 2
+		    : 64;
+	    Deferred *deferred = realloc(workerPtr->deferred,
+		    cap * sizeof(Deferred));
+
+	    if (deferred == NULL) {
+		ctxPtr->failed = 1;
+		return;
+	    }
+	    workerPtr->deferred = deferred;
+	    workerPtr->capDeferred = cap;
+	}
+	dPtr = &workerPtr->deferred[workerPtr->numDeferred++];
+	dPtr->hPtr = hPtr;
+	dPtr->nsPtr = nsPtr;
+	dPtr->numTypes = ctxPtr->censusPtr->numTypes;
+	return;
+    }
+    if ((buf = NameRoom(ctxPtr, prefixLen + len)) == NULL) {
+	return;
+    }
+    memcpy(buf + prefixLen, name, len + 1);
+    len += prefixLen;
+    TkleakAddFixed(ctxPtr, which, buf, len, len + bodyLen);
+}
+
+/*
  * WalkNamespace --
  *
- *	Count one namespace, its commands and variables, and recurse into
- *	its children. tkleak's own namespace is skipped whole; a TclOO
- *	object's namespace is part of the object, so it is neither a
+ *	Count one namespace, its commands and variables, and when RECURSE
+ *	is set its children. tkleak's own namespace is skipped whole; a
+ *	TclOO object's namespace is part of the object, so it is neither a
  *	namespace row nor a source of command rows, but its variables are
  *	still variables.
  */
@@ -212,7 +474,8 @@ WalkVars(
 static void
 WalkNamespace(
     TkleakCollect *ctxPtr,
-    Namespace *nsPtr)
+    Namespace *nsPtr,
+    int recurse)
 {
     TkleakState *statePtr = ctxPtr->statePtr;
     Tcl_HashSearch search;
@@ -221,16 +484,25 @@ WalkNamespace(
     int isObject;
 
     if ((nsPtr->flags & (NS_DYING | NS_DEAD | NS_KILLED))
-	    || TkleakIsOwnNamespace(nsPtr->fullName)) {
+	    || TkleakIsOwnNamespace(nsPtr->fullName) || ctxPtr->failed) {
 	return;
     }
     isObject = (statePtr->objNsProc != NULL
 	    && nsPtr->earlyDeleteProc == statePtr->objNsProc);
     if (!isObject) {
+	Tcl_HashEntry **entries;
+	int n = nsPtr->cmdTable.numEntries, i;
+	size_t prefixLen = 0;
+
 	TkleakAddFixed(ctxPtr, TT_NAMESPACE, nsPtr->fullName,
 		strlen(nsPtr->fullName), 0);
-	Tcl_HashEntry **entries = Entries(ctxPtr, &nsPtr->cmdTable);
-	int n = nsPtr->cmdTable.numEntries, i;
+	if (ctxPtr->worker && (prefixLen = NamePrefix(ctxPtr, nsPtr)) == 0) {
+	    return;
+	}
+	entries = Entries(ctxPtr, &nsPtr->cmdTable);
+	if (ctxPtr->failed) {
+	    return;
+	}
 
 	/*
 	 * Commands, procs and proc bodies are separate allocations spread
@@ -242,10 +514,15 @@ WalkNamespace(
 	    Command *cmdPtr = Tcl_GetHashValue(entries[i]);
 	    size_t bodyLen = 0;
 
+	    if (i + 12 < n) {
+		__builtin_prefetch(Tcl_GetHashValue(entries[i + 12]));
+	    }
 	    if (i + 8 < n) {
 		Command *aheadPtr = Tcl_GetHashValue(entries[i + 8]);
 
-		__builtin_prefetch(aheadPtr->objClientData);
+		if (aheadPtr->objProc == statePtr->procProc) {
+		    __builtin_prefetch(aheadPtr->objClientData);
+		}
 	    }
 	    if (i + 4 < n) {
 		Command *aheadPtr = Tcl_GetHashValue(entries[i + 4]);
@@ -260,12 +537,19 @@ WalkNamespace(
 		    && cmdPtr->objClientData != NULL) {
 		bodyLen = ObjLength(((Proc *) cmdPtr->objClientData)->bodyPtr);
 	    }
-	    TkleakCountCommand(ctxPtr, (Tcl_Command) cmdPtr, cmdPtr->objProc,
-		    nsPtr->fullName, Tcl_GetHashKey(&nsPtr->cmdTable, entries[i]),
-		    bodyLen);
+	    if (ctxPtr->worker) {
+		WorkerCommand(ctxPtr, nsPtr, entries[i], prefixLen, bodyLen);
+	    } else {
+		TkleakCountCommand(ctxPtr, (Tcl_Command) cmdPtr,
+			cmdPtr->objProc, nsPtr->fullName,
+			Tcl_GetHashKey(&nsPtr->cmdTable, entries[i]), bodyLen);
+	    }
 	}
     }
     WalkVars(ctxPtr, nsPtr);
+    if (!recurse) {
+	return;
+    }
 #ifndef BREAK_NAMESPACE_COMPAT
     childTablePtr = &nsPtr->childTable;
 #else
@@ -276,15 +560,306 @@ WalkNamespace(
 #endif
     for (hPtr = Tcl_FirstHashEntry(childTablePtr, &search); hPtr != NULL;
 	    hPtr = Tcl_NextHashEntry(&search)) {
-	WalkNamespace(ctxPtr, Tcl_GetHashValue(hPtr));
+	WalkNamespace(ctxPtr, Tcl_GetHashValue(hPtr), 1);
     }
+}
+
+/*
+ * WalkParts --
+ *
+ *	Take the parts of SPLITPTR one after another, until none is left,
+ *	and walk their children of the global namespace.
+ */
+
+static void
+WalkParts(
+    NsSplit *splitPtr)
+{
+    int k, i;
+
+    while ((k = __atomic_fetch_add(&splitPtr->next, 1, __ATOMIC_RELAXED))
+	    < splitPtr->numParts) {
+	NsWorker *partPtr = &splitPtr->parts[k];
+
+	for (i = partPtr->first; i < partPtr->last && !partPtr->ctx.failed;
+		i++) {
+	    WalkNamespace(&partPtr->ctx, partPtr->children[i], 1);
+	}
+    }
+}
+
+static Tcl_ThreadCreateType
+NsWorkerProc(
+    ClientData clientData)
+{
+    WalkParts(clientData);
+    TCL_THREAD_CREATE_RETURN;
+}
+
+/*
+ * Weight --
+ *
+ *	The commands and variables of NSPTR and the namespaces below it:
+ *	what walking it costs, roughly.
+ */
+
+static size_t
+Weight(
+    Namespace *nsPtr)
+{
+    size_t weight = 1 + nsPtr->cmdTable.numEntries
+	    + nsPtr->varTable.table.numEntries;
+    Tcl_HashSearch search;
+    Tcl_HashEntry *hPtr;
+
+#ifndef BREAK_NAMESPACE_COMPAT
+    for (hPtr = Tcl_FirstHashEntry(&nsPtr->childTable, &search);
+#else
+    if (nsPtr->childTablePtr == NULL) {
+	return weight;
+    }
+    for (hPtr = Tcl_FirstHashEntry(nsPtr->childTablePtr, &search);
+#endif
+	    hPtr != NULL; hPtr = Tcl_NextHashEntry(&search)) {
+	weight += Weight(Tcl_GetHashValue(hPtr));
+    }
+    return weight;
 }
 
 void
 TkleakWalkNamespaces(
     TkleakCollect *ctxPtr)
 {
-    WalkNamespace(ctxPtr, (Namespace *) Tcl_GetGlobalNamespace(ctxPtr->interp));
+    WalkNamespace(ctxPtr, (Namespace *) Tcl_GetGlobalNamespace(ctxPtr->interp),
+	    1);
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakWalkNamespacesStart --
+ *
+ *	Start the namespace worker on the parts of the namespaces below the
+ *	global one, when the census is likely large enough to gain by it
+ *	(the last one counted at least TKLEAK_THREAD_MIN objects), no
+ *	reference index is being filled, the process may run on two cores,
+ *	and a thread can be made.
+ *
+ * Results:
+ *	A handle to pass to TkleakWalkNamespacesFinish, or NULL: the caller
+ *	walks all namespaces itself (TkleakWalkNamespaces).
+ *
+ * Side effects:
+ *	A thread that reads the interpreter's namespaces until the finish.
+ *	Until then the caller must keep to what the notes above allow.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void *
+TkleakWalkNamespacesStart(
+    TkleakCollect *ctxPtr)
+{
+    TkleakState *statePtr = ctxPtr->statePtr;
+    Namespace *globalPtr = (Namespace *)
+	    Tcl_GetGlobalNamespace(ctxPtr->interp);
+    Tcl_HashTable *childTablePtr;
+    Tcl_HashSearch search;
+    Tcl_HashEntry *hPtr;
+    NsSplit *splitPtr;
+    size_t *weights, total = 0, sum = 0;
+    int i, n = 0, m, p, failed = 0;
+
+    if (ctxPtr->refsPtr != NULL || statePtr->lastObjects < TKLEAK_THREAD_MIN) {
+	return NULL;
+    }
+#ifdef __linux__
+    {
+	cpu_set_t cpus;
+
+	if (sched_getaffinity(0, sizeof(cpus), &cpus) == 0
+		&& CPU_COUNT(&cpus) < 2) {
+	    return NULL;		/* One core: a thread only costs. */
+	}
+    }
+#endif
+#ifndef BREAK_NAMESPACE_COMPAT
+    childTablePtr = &globalPtr->childTable;
+#else
+    childTablePtr = globalPtr->childTablePtr;
+    if (childTablePtr == NULL) {
+	return NULL;
+    }
+#endif
+    splitPtr = calloc(1, sizeof(NsSplit));
+    if (splitPtr == NULL) {
+	return NULL;
+    }
+    splitPtr->children = malloc((childTablePtr->numEntries + 1)
+	    * (sizeof(Namespace *) + sizeof(size_t)));
+    if (splitPtr->children == NULL) {
+	free(splitPtr);
+	return NULL;
+    }
+    weights = (size_t *) (splitPtr->children + childTablePtr->numEntries + 1);
+    for (hPtr = Tcl_FirstHashEntry(childTablePtr, &search); hPtr != NULL;
+	    hPtr = Tcl_NextHashEntry(&search)) {
+	splitPtr->children[n] = Tcl_GetHashValue(hPtr);
+	weights[n] = Weight(splitPtr->children[n]);
+	total += weights[n++];
+    }
+
+    /*
+     * Runs of children of about TOTAL / NUM_PARTS each.
+     */
+
+    for (p = 0, i = 0; p < NUM_PARTS && i < n; p++) {
+	NsWorker *partPtr = &splitPtr->parts[p];
+	size_t target = total * (size_t) (p + 1) / NUM_PARTS;
+
+	partPtr->ctx.statePtr = statePtr;
+	partPtr->ctx.worker = 1;
+	partPtr->ctx.censusPtr = TkleakCensusNew();
+	for (m = 0; m < TT_COUNT; m++) {
+	    partPtr->ctx.fixed[m] = -1;
+	}
+	partPtr->children = splitPtr->children;
+	partPtr->first = i;
+	do {
+	    sum += weights[i++];
+	} while (i < n && (p == NUM_PARTS - 1 || sum < target));
+	partPtr->last = i;
+	if (partPtr->ctx.censusPtr == NULL) {
+	    failed = 1;
+	}
+    }
+    splitPtr->numParts = p;
+
+    /*
+     * One part may hold nearly everything (all procs in one namespace):
+     * then the other thread has little to do while it is walked, and a
+     * thread only costs.
+     */
+
+    for (p = 0, sum = 0; p < splitPtr->numParts; p++) {
+	size_t weight = 0;
+
+	for (i = splitPtr->parts[p].first; i < splitPtr->parts[p].last; i++) {
+	    weight += weights[i];
+	}
+	sum = weight > sum ? weight : sum;
+    }
+    if (statePtr->lastObjects < sum + TKLEAK_THREAD_MIN / 4) {
+	failed = 1;
+    }
+    if (failed || n == 0
+	    || Tcl_CreateThread(&splitPtr->thread, NsWorkerProc, splitPtr,
+		TCL_THREAD_STACK_DEFAULT, TCL_THREAD_JOINABLE) != TCL_OK) {
+	for (p = 0; p < splitPtr->numParts; p++) {
+	    TkleakCensusFree(splitPtr->parts[p].ctx.censusPtr);
+	}
+	free(splitPtr->children);
+	free(splitPtr);
+	return NULL;
+    }
+    return splitPtr;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakWalkGlobalNamespace --
+ *
+ *	Count the global namespace's own commands and variables, not its
+ *	children (the parts').
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakWalkGlobalNamespace(
+    TkleakCollect *ctxPtr)
+{
+    WalkNamespace(ctxPtr, (Namespace *) Tcl_GetGlobalNamespace(ctxPtr->interp),
+	    0);
+}
+
+/*
+ * MergePart --
+ *
+ *	Count what one part found into the census, in the order of the
+ *	serial walk; if the part gave up, walk its children here instead.
+ *	The part is emptied.
+ */
+
+static void
+MergePart(
+    TkleakCollect *ctxPtr,
+    NsWorker *partPtr)
+{
+    TkleakCensus *censusPtr = partPtr->ctx.censusPtr;
+    size_t t, d = 0;
+    int i;
+
+    if (partPtr->ctx.failed) {
+	for (i = partPtr->first; i < partPtr->last; i++) {
+	    WalkNamespace(ctxPtr, partPtr->children[i], 1);
+	}
+    } else {
+	TkleakCensusAdoptArena(ctxPtr->censusPtr, censusPtr);
+	for (t = 0; t <= censusPtr->numTypes; t++) {
+	    while (d < partPtr->numDeferred
+		    && partPtr->deferred[d].numTypes <= t) {
+		Deferred *dPtr = &partPtr->deferred[d++];
+		Command *cmdPtr = Tcl_GetHashValue(dPtr->hPtr);
+
+		TkleakCountCommand(ctxPtr, (Tcl_Command) cmdPtr,
+			cmdPtr->objProc, dPtr->nsPtr->fullName,
+			Tcl_GetHashKey(&dPtr->nsPtr->cmdTable, dPtr->hPtr), 0);
+	    }
+	    if (t < censusPtr->numTypes && !ctxPtr->failed
+		    && TkleakCensusAppendType(ctxPtr->censusPtr,
+			&censusPtr->types[t]) != 0) {
+		ctxPtr->failed = 1;
+	    }
+	}
+    }
+    TkleakCensusFree(censusPtr);
+    free(partPtr->deferred);
+    free(partPtr->ctx.entries);
+    free(partPtr->ctx.nameBuf);
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakWalkNamespacesFinish --
+ *
+ *	Take parts of the namespaces below the global one until none is
+ *	left, wait for the worker, and count what both found into the
+ *	census, in the order of the serial walk (see the notes above).
+ *
+ * Side effects:
+ *	The handle is freed.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakWalkNamespacesFinish(
+    TkleakCollect *ctxPtr,
+    void *handle)
+{
+    NsSplit *splitPtr = handle;
+    int result, p;
+
+    WalkParts(splitPtr);
+    Tcl_JoinThread(splitPtr->thread, &result);
+    for (p = 0; p < splitPtr->numParts; p++) {
+	MergePart(ctxPtr, &splitPtr->parts[p]);
+    }
+    free(splitPtr->children);
+    free(splitPtr);
 }
 
 /*
@@ -393,15 +968,22 @@ TkleakWalkWindows(
 {
     TkleakState *statePtr = ctxPtr->statePtr;
     TkMainInfo *mainInfoPtr = ((TkWindow *) mainWin)->mainPtr;
-    Tcl_HashSearch search;
-    Tcl_HashEntry *hPtr;
+    Tcl_HashEntry **entries = Entries(ctxPtr, &mainInfoPtr->nameTable);
+    int n = ctxPtr->failed ? 0 : mainInfoPtr->nameTable.numEntries, k;
     char num[TCL_INTEGER_SPACE];
     const char *argv[2];
 
-    for (hPtr = Tcl_FirstHashEntry(&mainInfoPtr->nameTable, &search);
-	    hPtr != NULL; hPtr = Tcl_NextHashEntry(&search)) {
-	TkWindow *winPtr = Tcl_GetHashValue(hPtr);
+    for (k = 0; k < n; k++) {
+	TkWindow *winPtr = Tcl_GetHashValue(entries[k]);
 	int i;
+
+	if (k + 8 < n) {
+	    TkWindow *aheadPtr = Tcl_GetHashValue(entries[k + 8]);
+
+	    __builtin_prefetch(&aheadPtr->flags);
+	    __builtin_prefetch(&aheadPtr->pathName);
+	    __builtin_prefetch(&aheadPtr->tagPtr);
+	}
 
 	if ((winPtr->flags & TK_ALREADY_DEAD) || winPtr->pathName == NULL) {
 	    continue;
@@ -523,6 +1105,704 @@ TkleakWalkMenuRefs(
     }
 }
 
+/*
+ * The binding walk.
+ *
+ * Tk keeps its bindings in a BindingTable whose records are private to
+ * tkBind.c (not in tkInt.h). The mirrors below declare, field by field,
+ * the layout those records have in Tk 8.6.11 to 8.6.18 (read from
+ * tkBind.c of each release; 8.6.10 and older differ): only the fields
+ * the walk reads and those that fix their offsets. They are used only
+ * when the running Tk is in that range and BindWalkSelfTest has found a
+ * binding of tkleak's own through them (BindWalkUsable); otherwise
+ * collect.c asks Tk through Tk_GetAllBindings and Tk_GetBinding.
+ *
+ * The identity of a binding is its sequence as "bind TAG" lists it,
+ * which Tk renders from the sequence's patterns. The walk never renders
+ * one itself: the first time it meets a pattern sequence of some
+ * content, it asks Tk_GetAllBindings for the object's list, whose order
+ * is that of the object's chain, and keeps each text in the sequence
+ * cache (by content, so the 9,000 buttons bound to <Enter> share one
+ * entry). It also asks Tk_GetBinding whether that text finds the very
+ * same record again; when it does not (a keysym with no name renders as
+ * plain <Key>), the entry is marked, and every binding of that content
+ * is then looked up by its text, as the public path does, so the answers
+ * stay the same.
+ */
+
+typedef struct {			/* Tk's Event. */
+    XEvent xev;
+    union {
+	KeySym info;
+	Tk_Uid name;
+    } detail;
+    unsigned countAny;
+    unsigned countDetailed;
+} MirrorEvent;
+
+typedef struct {			/* Tk's LookupTables. */
+    Tcl_HashTable patternTable;
+    Tcl_HashTable listTable;
+    void *poolFirst;
+    void *poolLast;
+    unsigned number;
+} MirrorLookupTables;
+
+typedef struct {			/* Tk's BindingTable. */
+    MirrorEvent eventInfo[TK_LASTEVENT];
+    void *promArr;
+    MirrorEvent *curEvent;
+    unsigned curModMask;
+    MirrorLookupTables lookupTables;
+    Tcl_HashTable objectTable;	/* Object -> its newest PatSeq. */
+    Tcl_Interp *interp;
+} MirrorBindingTable;
+
+typedef struct {			/* Tk's TkPattern. */
+    unsigned eventType;
+    unsigned count;
+    unsigned modMask;
+    KeySym info;
+    Tk_Uid name;
+} MirrorPattern;
+
+typedef struct MirrorPatSeq {		/* Tk's PatSeq. */
+    unsigned numPats;
+    unsigned count;
+    unsigned number;
+    unsigned added:1;
+    unsigned modMaskUsed:1;
+    char *script;			/* NULL for a sequence being made. */
+    Tcl_Obj *object;			/* The object (tag) it is bound to. */
+    struct MirrorPatSeq *nextSeqPtr;
+    Tcl_HashEntry *hPtr;
+    union {
+	void *owners;
+	struct MirrorPatSeq *nextObj;	/* Next of the same object. */
+    } ptr;
+    MirrorPattern pats[1];		/* NUMPATS of them. */
+} MirrorPatSeq;
+
+/*
+ * One entry of the sequence cache: the text "bind TAG" shows for pattern
+ * sequences of this content.
+ */
+
+typedef struct SeqEntry {
+    struct SeqEntry *nextPtr;		/* Next in its bucket. */
+    size_t hash;
+    int safe;				/* The text finds this content again. */
+    int plain;				/* The text needs no quoting in a list. */
+    char *text;				/* Owned. */
+    size_t len;
+    unsigned numPats;
+    MirrorPattern pats[1];		/* NUMPATS copies, fields compared. */
+} SeqEntry;
+
+typedef struct SeqCache {
+    SeqEntry **buckets;
+    size_t mask;			/* Buckets - 1, a power of two - 1. */
+    size_t numEntries;
+    SeqEntry *lastPtr;			/* The last entry found. */
+} SeqCache;
+
+#define BIND_WALK_UNTESTED 0
+#define BIND_WALK_OK 1
+#define BIND_WALK_NO 2
+
+static size_t
+SeqHash(
+    const MirrorPatSeq *psPtr)
+{
+    size_t h = 14695981039346656037u ^ psPtr->numPats;
+    unsigned i;
+
+    for (i = 0; i < psPtr->numPats; i++) {
+	const MirrorPattern *p = &psPtr->pats[i];
+
+	h = (h ^ p->eventType) * 1099511628211u;
+	h = (h ^ p->count) * 1099511628211u;
+	h = (h ^ p->modMask) * 1099511628211u;
+	h = (h ^ (size_t) p->info) * 1099511628211u;
+	h = (h ^ (size_t) (uintptr_t) p->name) * 1099511628211u;
+    }
+    return h;
+}
+
+static int
+SeqSame(
+    const SeqEntry *entryPtr,
+    const MirrorPatSeq *psPtr)
+{
+    unsigned i;
+
+    if (entryPtr->numPats != psPtr->numPats) {
+	return 0;
+    }
+    for (i = 0; i < psPtr->numPats; i++) {
+	const MirrorPattern *a = &entryPtr->pats[i], *b = &psPtr->pats[i];
+
+	if (a->eventType != b->eventType || a->count != b->count
+		|| a->modMask != b->modMask || a->info != b->info
+		|| a->name != b->name) {
+	    return 0;
+	}
+    }
+    return 1;
+}
+
+/*
+ * SeqFind --
+ *
+ *	The cache entry for PSPTR's content, or NULL.
+ */
+
+static SeqEntry *
+SeqFind(
+    SeqCache *cachePtr,
+    const MirrorPatSeq *psPtr)
+{
+    SeqEntry *entryPtr = cachePtr->lastPtr;
+    size_t hash;
+
+    if (entryPtr != NULL && SeqSame(entryPtr, psPtr)) {
+	return entryPtr;
+    }
+    if (cachePtr->buckets == NULL) {
+	return NULL;
+    }
+    hash = SeqHash(psPtr);
+    for (entryPtr = cachePtr->buckets[hash & cachePtr->mask]; entryPtr;
+	    entryPtr = entryPtr->nextPtr) {
+	if (entryPtr->hash == hash && SeqSame(entryPtr, psPtr)) {
+	    cachePtr->lastPtr = entryPtr;
+	    return entryPtr;
+	}
+    }
+    return NULL;
+}
+
+/*
+ * SeqAdd --
+ *
+ *	Add an entry for PSPTR's content with the text TEXT (copied).
+ */
+
+static void
+SeqAdd(
+    SeqCache *cachePtr,
+    const MirrorPatSeq *psPtr,
+    const char *text,
+    size_t len,
+    int safe)
+{
+    SeqEntry *entryPtr;
+    size_t i;
+
+    if (cachePtr->numEntries + 1 > (cachePtr->mask + 1) / 2) {
+	size_t size = cachePtr->buckets ? (cachePtr->mask + 1) * 2 : 64;
+	SeqEntry **buckets = (SeqEntry **) Tcl_Alloc(size * sizeof(SeqEntry *));
+
+	memset(buckets, 0, size * sizeof(SeqEntry *));
+	if (cachePtr->buckets != NULL) {
+	    for (i = 0; i <= cachePtr->mask; i++) {
+		SeqEntry *nextPtr;
+
+		for (entryPtr = cachePtr->buckets[i]; entryPtr;
+			entryPtr = nextPtr) {
+		    nextPtr = entryPtr->nextPtr;
+		    entryPtr->nextPtr = buckets[entryPtr->hash & (size - 1)];
+		    buckets[entryPtr->hash & (size - 1)] = entryPtr;
+		}
+	    }
+	    Tcl_Free((char *) cachePtr->buckets);
+	}
+	cachePtr->buckets = buckets;
+	cachePtr->mask = size - 1;
+    }
+    entryPtr = (SeqEntry *) Tcl_Alloc(offsetof(SeqEntry, pats)
+	    + psPtr->numPats * sizeof(MirrorPattern));
+    entryPtr->hash = SeqHash(psPtr);
+    entryPtr->safe = safe;
+    entryPtr->plain = (len > 0 && strpbrk(text, " \t\n\r{}[]$\\\";") == NULL);
+    entryPtr->text = Tcl_Alloc(len + 1);
+    memcpy(entryPtr->text, text, len + 1);
+    entryPtr->len = len;
+    entryPtr->numPats = psPtr->numPats;
+    for (i = 0; i < psPtr->numPats; i++) {
+	entryPtr->pats[i] = psPtr->pats[i];
+    }
+    entryPtr->nextPtr = cachePtr->buckets[entryPtr->hash & cachePtr->mask];
+    cachePtr->buckets[entryPtr->hash & cachePtr->mask] = entryPtr;
+    cachePtr->numEntries++;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakWalkFree --
+ *
+ *	Free what walk.c keeps in STATEPTR across censuses (the sequence
+ *	cache).
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakWalkFree(
+    TkleakState *statePtr)
+{
+    SeqCache *cachePtr = statePtr->seqCache;
+    size_t i;
+
+    if (cachePtr == NULL) {
+	return;
+    }
+    if (cachePtr->buckets != NULL) {
+	for (i = 0; i <= cachePtr->mask; i++) {
+	    SeqEntry *entryPtr, *nextPtr;
+
+	    for (entryPtr = cachePtr->buckets[i]; entryPtr;
+		    entryPtr = nextPtr) {
+		nextPtr = entryPtr->nextPtr;
+		Tcl_Free(entryPtr->text);
+		Tcl_Free((char *) entryPtr);
+	    }
+	}
+	Tcl_Free((char *) cachePtr->buckets);
+    }
+    Tcl_Free((char *) cachePtr);
+    statePtr->seqCache = NULL;
+}
+
+/*
+ * ChainStart --
+ *
+ *	The newest pattern sequence bound to OBJECT, or NULL.
+ */
+
+static MirrorPatSeq *
+ChainStart(
+    Tk_BindingTable table,
+    ClientData object)
+{
+    Tcl_HashEntry *hPtr = Tcl_FindHashEntry(
+	    &((MirrorBindingTable *) table)->objectTable, (char *) object);
+
+    return hPtr ? (MirrorPatSeq *) Tcl_GetHashValue(hPtr) : NULL;
+}
+
+/*
+ * LearnObject --
+ *
+ *	Put the text of each of OBJECT's sequences into the sequence cache,
+ *	from Tk_GetAllBindings.
+ *
+ * Results:
+ *	TCL_OK, or TCL_ERROR when Tk's list does not match the chain (the
+ *	caller then takes the public path for this object).
+ *
+ * Side effects:
+ *	The interpreter's result is reset.
+ */
+
+static int
+LearnObject(
+    Tcl_Interp *interp,
+    SeqCache *cachePtr,
+    Tk_BindingTable table,
+    ClientData object)
+{
+    Tcl_Obj *listPtr, **seqv;
+    MirrorPatSeq *psPtr;
+    int seqc, i, code = TCL_OK;
+
+    Tcl_ResetResult(interp);
+    Tk_GetAllBindings(interp, table, object);
+    listPtr = Tcl_GetObjResult(interp);
+    Tcl_IncrRefCount(listPtr);
+    Tcl_ResetResult(interp);
+    if (Tcl_ListObjGetElements(NULL, listPtr, &seqc, &seqv) != TCL_OK) {
+	Tcl_DecrRefCount(listPtr);
+	return TCL_ERROR;
+    }
+    for (psPtr = ChainStart(table, object), i = 0; psPtr && i < seqc;
+	    psPtr = psPtr->ptr.nextObj, i++) {
+	/* Check first: the list must be as long as the chain. */
+    }
+    if (psPtr != NULL || i != seqc) {
+	code = TCL_ERROR;
+    }
+    for (psPtr = ChainStart(table, object), i = 0; code == TCL_OK && psPtr;
+	    psPtr = psPtr->ptr.nextObj, i++) {
+	int len;
+	const char *text = Tcl_GetStringFromObj(seqv[i], &len);
+	const char *script;
+
+	if (SeqFind(cachePtr, psPtr) != NULL) {
+	    continue;
+	}
+	script = Tk_GetBinding(interp, table, object, text);
+	Tcl_ResetResult(interp);
+	SeqAdd(cachePtr, psPtr, text, (size_t) len,
+		script != NULL && script == psPtr->script);
+    }
+    Tcl_DecrRefCount(listPtr);
+    return code;
+}
+
+/*
+ * BindWalkSelfTest --
+ *
+ *	Whether the mirrors describe the running Tk: binds two sequences of
+ *	a tag of tkleak's own through Tk's API, finds them through the
+ *	mirrors with the patterns, scripts and texts Tk reports, and deletes
+ *	them again.
+ */
+
+static int
+BindWalkSelfTest(
+    Tcl_Interp *interp,
+    Tk_BindingTable table)
+{
+    static const char *const seqs[2] = {
+	"<Control-Key-x><Double-Button-1>", "<<TkleakProbe>>"
+    };
+    static const char *const scripts[2] = {
+	"tkleak probe one", "tkleak probe two"
+    };
+    ClientData object = (ClientData) Tk_GetUid("::tkleak::bindprobe");
+    const char *version = Tcl_PkgPresent(interp, "Tk", NULL, 0);
+    MirrorPatSeq *virtPtr, *seqPtr;
+    int major, minor, patch, ok = 0;
+    char extra;
+
+    if (version == NULL || sscanf(version, "%d.%d.%d%c", &major, &minor,
+	    &patch, &extra) != 3 || major != 8 || minor != 6
+	    || patch < 11 || patch > 18) {
+	Tcl_ResetResult(interp);
+	return 0;
+    }
+
+    /*
+     * Before the first lookup calls through the mirrored table's find
+     * procedure: the table must look like a table of one-word keys, with
+     * the find procedure of one of our own, and the record's last field
+     * must be this interpreter.
+     */
+
+    {
+	MirrorBindingTable *bindPtr = (MirrorBindingTable *) table;
+	Tcl_HashTable own;
+	int like;
+
+	Tcl_InitHashTable(&own, TCL_ONE_WORD_KEYS);
+	like = bindPtr->objectTable.keyType == TCL_ONE_WORD_KEYS
+		&& bindPtr->objectTable.findProc == own.findProc
+		&& bindPtr->objectTable.createProc == own.createProc
+		&& bindPtr->interp == interp;
+	Tcl_DeleteHashTable(&own);
+	if (!like) {
+	    return 0;
+	}
+    }
+    if (ChainStart(table, object) != NULL) {
+	return 0;			/* Someone else's use of the tag. */
+    }
+    if (Tk_CreateBinding(interp, table, object, seqs[0], scripts[0], 0) == 0
+	    || Tk_CreateBinding(interp, table, object, seqs[1], scripts[1],
+		0) == 0) {
+	goto done;
+    }
+
+    /*
+     * The chain holds the newest first: the virtual event, then the
+     * two-pattern sequence, in the order they were written.
+     */
+
+    virtPtr = ChainStart(table, object);
+    if (virtPtr == NULL || virtPtr->ptr.nextObj == NULL
+	    || virtPtr->ptr.nextObj->ptr.nextObj != NULL) {
+	goto done;
+    }
+    seqPtr = virtPtr->ptr.nextObj;
+    if (virtPtr->numPats != 1 || virtPtr->pats[0].eventType != VirtualEvent
+	    || virtPtr->pats[0].name != Tk_GetUid("TkleakProbe")
+	    || (ClientData) virtPtr->object != object
+	    || virtPtr->script != Tk_GetBinding(interp, table, object, seqs[1])
+	    || virtPtr->script == NULL
+	    || strcmp(virtPtr->script, scripts[1]) != 0) {
+	goto done;
+    }
+    if (seqPtr->numPats != 2 || (ClientData) seqPtr->object != object
+	    || seqPtr->pats[0].eventType != KeyPress
+	    || seqPtr->pats[0].count != 1
+	    || seqPtr->pats[0].modMask != ControlMask
+	    || seqPtr->pats[0].info != 0x78	/* XK_x */
+	    || seqPtr->pats[1].eventType != ButtonPress
+	    || seqPtr->pats[1].count != 2
+	    || seqPtr->pats[1].modMask != 0
+	    || seqPtr->pats[1].info != 1
+	    || seqPtr->script != Tk_GetBinding(interp, table, object, seqs[0])
+	    || seqPtr->script == NULL
+	    || strcmp(seqPtr->script, scripts[0]) != 0) {
+	goto done;
+    }
+    ok = 1;
+
+  done:
+    Tk_DeleteAllBindings(table, object);
+    Tcl_ResetResult(interp);
+    return ok && ChainStart(table, object) == NULL;
+}
+
+/*
+ * The object map: Tk's objectTable (object -> its newest PatSeq) copied
+ * into one open-addressing array for the length of a census, so that the
+ * lookups of thousands of tags probe a compact array instead of chasing
+ * a chain of Tcl hash entries each.
+ */
+
+typedef struct {
+    ClientData object;
+    MirrorPatSeq *headPtr;
+} MapSlot;
+
+static size_t
+MapIndex(
+    ClientData object,
+    size_t mask)
+{
+    unsigned long long h = (unsigned long long) (uintptr_t) object
+	    * 0x9E3779B97F4A7C15ull;
+
+    return (size_t) (h >> 29) & mask;
+}
+
+static MirrorPatSeq *
+MapFind(
+    const MapSlot *map,
+    size_t mask,
+    ClientData object)
+{
+    size_t i = MapIndex(object, mask);
+
+    while (map[i].object != NULL) {
+	if (map[i].object == object) {
+	    return map[i].headPtr;
+	}
+	i = (i + 1) & mask;
+    }
+    return NULL;
+}
+
+/*
+ * CountChain --
+ *
+ *	Count the bindings of one object whose newest sequence is HEADPTR,
+ *	as TkleakWalkBindings describes; falls back to TkleakTagBindings
+ *	when the object's texts cannot be learnt.
+ */
+
+static void
+CountChain(
+    TkleakCollect *ctxPtr,
+    SeqCache *cachePtr,
+    Tk_BindingTable table,
+    ClientData object,
+    const char *tag,
+    MirrorPatSeq *headPtr)
+{
+    Tcl_Interp *interp = ctxPtr->interp;
+    MirrorPatSeq *psPtr;
+    size_t tagLen;
+    int tagPlain;
+
+    /*
+     * Learn the texts first, so that a failure leaves nothing counted.
+     */
+
+    for (psPtr = headPtr; psPtr; psPtr = psPtr->ptr.nextObj) {
+	if (SeqFind(cachePtr, psPtr) == NULL) {
+	    if (LearnObject(interp, cachePtr, table, object) != TCL_OK) {
+		TkleakTagBindings(ctxPtr, table, object, tag);
+		return;
+	    }
+	    break;
+	}
+    }
+    tagLen = strlen(tag);
+    tagPlain = (tagLen > 0 && tag[0] != '#'
+	    && strpbrk(tag, " \t\n\r{}[]$\\\";") == NULL);
+    for (psPtr = headPtr; psPtr; psPtr = psPtr->ptr.nextObj) {
+	SeqEntry *entryPtr = SeqFind(cachePtr, psPtr);
+	const char *script = psPtr->script;
+	char buf[200];
+	const char *id;
+	size_t idLen;
+
+	if (entryPtr == NULL) {
+	    continue;			/* Not reached: learnt above. */
+	}
+	if (!entryPtr->safe) {
+	    script = Tk_GetBinding(interp, table, object, entryPtr->text);
+	}
+	if (script == NULL) {
+	    continue;
+	}
+	if (tagPlain && entryPtr->plain
+		&& tagLen + entryPtr->len + 2 <= sizeof(buf)) {
+	    memcpy(buf, tag, tagLen);
+	    buf[tagLen] = ' ';
+	    memcpy(buf + tagLen + 1, entryPtr->text, entryPtr->len + 1);
+	    id = buf;
+	    idLen = tagLen + 1 + entryPtr->len;
+	} else {
+	    id = TkleakJoinPair(tag, entryPtr->text, buf, sizeof(buf));
+	    idLen = strlen(id);
+	}
+	TkleakAddBinding(ctxPtr, tag, entryPtr->text, id, idLen, script);
+	if (id != buf) {
+	    Tcl_Free((char *) id);
+	}
+    }
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakWalkBindings --
+ *
+ *	Count the bindings of the tags in use from Tk's records: the tags
+ *	of the counted windows (keyed in TABLE by their path name records),
+ *	then the other tags (keyed by Uid), in the order of CollectBindings'
+ *	public passes; one "binding" {TAG SEQUENCE} per sequence with a
+ *	script, sized by the script's length, with the texts and in the
+ *	order of Tk_GetAllBindings.
+ *
+ * Results:
+ *	TCL_OK, or TCL_ERROR when the walk cannot be used (the running Tk
+ *	is not one the mirrors describe): nothing was counted then.
+ *
+ * Side effects:
+ *	The first call runs the self-test; the sequence cache grows.
+ *
+ *----------------------------------------------------------------------
+ */
+
+#define AHEAD 8
+
+int
+TkleakWalkBindings(
+    TkleakCollect *ctxPtr,
+    Tk_BindingTable table)
+{
+    TkleakState *statePtr = ctxPtr->statePtr;
+    Tcl_HashTable *objTablePtr = &((MirrorBindingTable *) table)->objectTable;
+    Tcl_HashEntry **entries, *hPtr;
+    Tcl_HashSearch search;
+    MapSlot *map;
+    size_t mask, size;
+    ClientData *objs;
+    const char **tags;
+    MirrorPatSeq **heads;
+    int n, k, numItems, maxItems;
+
+    if (statePtr->bindWalk == BIND_WALK_UNTESTED) {
+	statePtr->bindWalk = BindWalkSelfTest(ctxPtr->interp, table)
+		? BIND_WALK_OK : BIND_WALK_NO;
+    }
+    if (statePtr->bindWalk != BIND_WALK_OK) {
+	return TCL_ERROR;
+    }
+    if (statePtr->seqCache == NULL) {
+	statePtr->seqCache = Tcl_Alloc(sizeof(SeqCache));
+	memset(statePtr->seqCache, 0, sizeof(SeqCache));
+    }
+
+    /*
+     * The object map, from the entries of Tk's objectTable.
+     */
+
+    for (size = 16; size < (size_t) objTablePtr->numEntries * 2; size *= 2) {
+	/* Empty. */
+    }
+    mask = size - 1;
+    map = (MapSlot *) Tcl_Alloc(size * sizeof(MapSlot));
+    memset(map, 0, size * sizeof(MapSlot));
+    entries = Entries(ctxPtr, objTablePtr);
+    n = ctxPtr->failed ? 0 : objTablePtr->numEntries;
+    for (k = 0; k < n; k++) {
+	ClientData object = (ClientData) entries[k]->key.oneWordValue;
+	size_t i = MapIndex(object, mask);
+
+	while (map[i].object != NULL) {
+	    i = (i + 1) & mask;
+	}
+	map[i].object = object;
+	map[i].headPtr = Tcl_GetHashValue(entries[k]);
+    }
+
+    /*
+     * The tags and their objects: each window's path name record is read
+     * a few windows ahead.
+     */
+
+    maxItems = ctxPtr->widgets.numEntries + ctxPtr->tags.numEntries;
+    objs = (ClientData *) Tcl_Alloc((maxItems + 1) * (sizeof(ClientData)
+	    + sizeof(const char *) + sizeof(MirrorPatSeq *)));
+    tags = (const char **) (objs + maxItems + 1);
+    heads = (MirrorPatSeq **) (tags + maxItems + 1);
+    entries = Entries(ctxPtr, &ctxPtr->widgets);
+    n = ctxPtr->failed ? 0 : ctxPtr->widgets.numEntries;
+    numItems = 0;
+    for (k = 0; k < n; k++) {
+	if (k + AHEAD < n) {
+	    __builtin_prefetch(&((TkWindow *)
+		    Tcl_GetHashValue(entries[k + AHEAD]))->pathName);
+	}
+	objs[numItems] = (ClientData) Tk_PathName(
+		(Tk_Window) Tcl_GetHashValue(entries[k]));
+	tags[numItems++] = Tcl_GetHashKey(&ctxPtr->widgets, entries[k]);
+    }
+    for (hPtr = Tcl_FirstHashEntry(&ctxPtr->tags, &search); hPtr != NULL;
+	    hPtr = Tcl_NextHashEntry(&search)) {
+	const char *tag = Tcl_GetHashKey(&ctxPtr->tags, hPtr);
+
+	if (tag[0] != '.') {
+	    objs[numItems] = (ClientData) Tk_GetUid(tag);
+	    tags[numItems++] = tag;
+	}
+    }
+    for (k = 0; k < numItems; k++) {
+	if (k + AHEAD < numItems) {
+	    __builtin_prefetch(&map[MapIndex(objs[k + AHEAD], mask)]);
+	}
+	heads[k] = MapFind(map, mask, objs[k]);
+    }
+    Tcl_Free((char *) map);
+
+    /*
+     * The bindings, each record and script fetched a few tags ahead.
+     */
+
+    for (k = 0; k < numItems; k++) {
+	if (k + AHEAD < numItems && heads[k + AHEAD] != NULL) {
+	    __builtin_prefetch(heads[k + AHEAD]);
+	    __builtin_prefetch((char *) heads[k + AHEAD] + 64);
+	}
+	if (k + AHEAD / 2 < numItems && heads[k + AHEAD / 2] != NULL) {
+	    __builtin_prefetch(heads[k + AHEAD / 2]->script);
+	}
+	if (heads[k] != NULL) {
+	    CountChain(ctxPtr, statePtr->seqCache, table, objs[k], tags[k],
+		    heads[k]);
+	}
+    }
+    Tcl_Free((char *) objs);
+    return TCL_OK;
+}
+
 Tk_BindingTable
 TkleakWalkBindingTable(
     Tk_Window mainWin)
@@ -605,6 +1885,11 @@ TkleakWalkImages(
 #else /* !TKLEAK_PRIVATE */
 
 void TkleakWalkNamespaces(TkleakCollect *ctxPtr) { (void) ctxPtr; }
+void *TkleakWalkNamespacesStart(TkleakCollect *ctxPtr) { (void) ctxPtr; return NULL; }
+void TkleakWalkGlobalNamespace(TkleakCollect *ctxPtr) { (void) ctxPtr; }
+void TkleakWalkNamespacesFinish(TkleakCollect *ctxPtr, void *w) { (void) ctxPtr; (void) w; }
+int TkleakWalkBindings(TkleakCollect *c, Tk_BindingTable t) { (void) c; (void) t; return TCL_ERROR; }
+void TkleakWalkFree(TkleakState *s) { (void) s; }
 int TkleakWalkIsMenu(TkleakState *s, Tk_Window w) { (void) s; return Tk_Class(w) && strcmp(Tk_Class(w), "Menu") == 0; }
 int TkleakWalkIsCanvas(TkleakState *s, Tk_Window w) { (void) s; return Tk_Class(w) && strcmp(Tk_Class(w), "Canvas") == 0; }
 void TkleakWalkMenuRefs(TkleakCollect *c, Tk_Window w) { (void) c; (void) w; }

@@ -6,7 +6,8 @@
  *	types to grow the index), counting objects with their bytes and
  *	byte-exact identities, sorting identities, looking types up, and
  *	the object and memory totals, up to 100,000 identities spread over
- *	many arena chunks and one identity longer than a chunk.
+ *	many arena chunks and one identity longer than a chunk; appending
+ *	the types of a census whose arena another adopted.
  *
  * Copyright (c) 2026 the tkleak developers. See the file "LICENSE".
  */
@@ -582,6 +583,137 @@ test_TkleakCensusAdd_fillsChunk(
     free(fill);
 }
 
+/*
+ * Appending the types of a second census whose arena the first adopted
+ * (the threaded namespace walk): the result is the census that adding
+ * the same objects to one census in turn would make.
+ */
+
+static void
+test_TkleakCensusAppendType_likeAdding(
+    void **state)
+{
+    TkleakCensus *censusPtr = *state;
+    TkleakCensus *srcPtr = TkleakCensusNew(), *onePtr = TkleakCensusNew();
+    static const char *const first[] = {"::a", "::b"};
+    static const char *const second[] = {"::c", "::d", "::e"};
+    int i, t, procs, vars, one;
+    size_t j;
+
+    assert_non_null(srcPtr);
+    assert_non_null(onePtr);
+    procs = TypeOf(censusPtr, "command proc");
+    one = TypeOf(onePtr, "command proc");
+    for (i = 0; i < 2; i++) {
+	AddId(censusPtr, procs, first[i], 10);
+	AddId(onePtr, one, first[i], 10);
+    }
+    vars = TypeOf(srcPtr, "variable");
+    AddId(srcPtr, vars, "::v", 3);
+    t = TypeOf(srcPtr, "command proc");
+    one = TypeOf(onePtr, "variable");
+    AddId(onePtr, one, "::v", 3);
+    one = TypeOf(onePtr, "command proc");
+    for (i = 0; i < 3; i++) {
+	AddId(srcPtr, t, second[i], 5);
+	AddId(onePtr, one, second[i], 5);
+    }
+    TkleakCensusAdoptArena(censusPtr, srcPtr);
+    assert_null(srcPtr->chunks);
+    for (j = 0; j < srcPtr->numTypes; j++) {
+	assert_int_equal(TkleakCensusAppendType(censusPtr,
+		&srcPtr->types[j]), 0);
+    }
+    TkleakCensusFree(srcPtr);
+
+    assert_int_equal(censusPtr->numTypes, 2);
+    for (j = 0; j < onePtr->numTypes; j++) {
+	TkleakType *aPtr = TkleakCensusFind(censusPtr, onePtr->types[j].name);
+	TkleakType *bPtr = &onePtr->types[j];
+	size_t k;
+
+	assert_non_null(aPtr);
+	assert_int_equal(aPtr->count, bPtr->count);
+	assert_int_equal(aPtr->bytes, bPtr->bytes);
+	assert_int_equal(aPtr->numIds, bPtr->numIds);
+	assert_int_equal(aPtr->sorted, bPtr->sorted);
+	for (k = 0; k < bPtr->numIds; k++) {
+	    assert_string_equal(aPtr->ids[k], bPtr->ids[k]);
+	}
+    }
+    assert_int_equal(TkleakCensusObjects(censusPtr), 6);
+    TkleakCensusFree(onePtr);
+}
+
+static void
+test_TkleakCensusAppendType_sortedFlag(
+    void **state)
+{
+    TkleakCensus *censusPtr = *state;
+    TkleakCensus *srcPtr = TkleakCensusNew();
+    int t = TypeOf(censusPtr, "x"), u;
+
+    assert_non_null(srcPtr);
+    AddId(censusPtr, t, "b", 0);
+    u = TypeOf(srcPtr, "x");
+    AddId(srcPtr, u, "c", 0);
+    TkleakCensusAdoptArena(censusPtr, srcPtr);
+    assert_int_equal(TkleakCensusAppendType(censusPtr, &srcPtr->types[u]), 0);
+    assert_int_equal(censusPtr->types[t].sorted, 1);
+    TkleakCensusFree(srcPtr);
+
+    srcPtr = TkleakCensusNew();
+    assert_non_null(srcPtr);
+    u = TypeOf(srcPtr, "x");
+    AddId(srcPtr, u, "a", 0);
+    TkleakCensusAdoptArena(censusPtr, srcPtr);
+    assert_int_equal(TkleakCensusAppendType(censusPtr, &srcPtr->types[u]), 0);
+    assert_int_equal(censusPtr->types[t].sorted, 0);
+    assert_int_equal(censusPtr->types[t].numIds, 3);
+    TkleakCensusFree(srcPtr);
+    TkleakTypeSort(&censusPtr->types[t]);
+    assert_string_equal(censusPtr->types[t].ids[0], "a");
+    assert_string_equal(censusPtr->types[t].ids[2], "c");
+}
+
+static void
+test_TkleakCensusAdoptArena_manyChunks(
+    void **state)
+{
+    TkleakCensus *censusPtr = *state;
+    TkleakCensus *srcPtr = TkleakCensusNew();
+    int t = TypeOf(censusPtr, "x"), u, i;
+    char id[32];
+    size_t before, added;
+
+    assert_non_null(srcPtr);
+    AddId(censusPtr, t, "kept", 0);
+    before = censusPtr->arenaBytes;
+    u = TypeOf(srcPtr, "x");
+    for (i = 0; i < 20000; i++) {
+	snprintf(id, sizeof(id), "::ns::object%d", i);
+	AddId(srcPtr, u, id, 1);
+    }
+    added = srcPtr->arenaBytes;
+    assert_true(added > 2 * CHUNK_BYTES(CHUNK_SIZE));
+    TkleakCensusAdoptArena(censusPtr, srcPtr);
+    assert_int_equal(censusPtr->arenaBytes, before + added);
+    assert_int_equal(TkleakCensusAppendType(censusPtr, &srcPtr->types[u]), 0);
+    TkleakCensusFree(srcPtr);
+
+    /*
+     * The adopted strings are still readable, and new ones still go to
+     * the census's own newest chunk.
+     */
+
+    AddId(censusPtr, t, "after", 0);
+    assert_string_equal(censusPtr->types[t].ids[0], "kept");
+    assert_string_equal(censusPtr->types[t].ids[20000], "::ns::object19999");
+    assert_string_equal(censusPtr->types[t].ids[20001], "after");
+    assert_int_equal(censusPtr->types[t].count, 20002);
+    assert_int_equal(censusPtr->types[t].bytes, 20000);
+}
+
 int
 main(void)
 {
@@ -608,6 +740,9 @@ main(void)
 	T(test_TkleakCensusFind_present),
 	T(test_TkleakCensusObjects_sum),
 	T(test_TkleakCensusMemory_grows),
+	T(test_TkleakCensusAppendType_likeAdding),
+	T(test_TkleakCensusAppendType_sortedFlag),
+	T(test_TkleakCensusAdoptArena_manyChunks),
 #undef T
     };
 
