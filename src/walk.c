@@ -19,6 +19,7 @@
 #include "config.h"
 #ifdef TKLEAK_PRIVATE
 #include "tclInt.h"
+#include "tclCompile.h"
 #include "tclOOInt.h"
 #include "tkInt.h"
 #include "tkMenu.h"
@@ -578,6 +579,454 @@ TkleakWalkImages(
     }
 }
 
+/*
+ *----------------------------------------------------------------------
+ *
+ * Frame reading: the fast path of origin capture (origin.c).
+ *
+ *	An origin is what "info frame" says about each command frame of
+ *	the interpreter, innermost first. Asking it costs a call and a dict
+ *	per frame; here the frames are read from the interpreter's chain of
+ *	CmdFrames instead, as a raw key: for each frame its type, the
+ *	ByteCode and pc it runs (or the file and line of a sourced script),
+ *	and the procedure of its call frame. The key is looked up in a
+ *	cache of stacks made before; only on a miss does origin.c ask "info
+ *	frame", and the stack it makes is stored under the key.
+ *
+ *	The cache is exact, because nothing a key points to can be freed
+ *	and its address given to something else while the key is stored:
+ *	the cache holds a reference to each ByteCode (through an object of
+ *	Tcl's own "bytecode" type, so that the last release frees it as Tcl
+ *	would) and to each file path object. The one thing a key cannot pin
+ *	is the name of a procedure, which "rename" changes under a running
+ *	Proc: each hit compares the name of every procedure with the one
+ *	stored. How many frames a key covers is what "info frame" needs to
+ *	fill the stack (frames without a file or a procedure are skipped);
+ *	a key whose prediction disagrees with what "info frame" used is
+ *	not stored. Coroutines renumber the frames, so they take the slow
+ *	path, as do interpreters without frames. The cache holds at most
+ *	FC_MAX entries and is emptied when full and when recording stops.
+ *
+ *----------------------------------------------------------------------
+ */
+
+#define FC_MAX 1024		/* Stacks cached. */
+#define FC_BUCKETS 1024
+#define FC_MAX_RAW 128		/* Frames a key may cover. */
+
+typedef struct RawFrame {
+    intptr_t type;		/* A word, so that keys have no padding. */
+    const void *code;		/* ByteCode, or the path object. */
+    const void *pc;		/* pc, or the line. */
+    const void *cmd;		/* The frame's command string, if set. */
+    const void *proc;		/* The call frame's Proc, or NULL. */
+} RawFrame;
+
+typedef struct ProcName {
+    Command *cmdPtr;		/* NULL: the frame has no procedure. */
+    Tcl_HashEntry *hPtr;
+    Namespace *nsPtr;
+    int epoch;
+    char *tail;			/* Owned copies of the name's parts. */
+    char *ns;
+} ProcName;
+
+typedef struct FrameEntry {
+    struct FrameEntry *nextPtr;
+    size_t hash;
+    int numRaw;
+    RawFrame *raw;		/* Owned, numRaw of each. */
+    ProcName *names;
+    Tcl_Obj *stackPtr;		/* One reference held. */
+} FrameEntry;
+
+typedef struct TkleakFrameCache {
+    FrameEntry *buckets[FC_BUCKETS];
+    int numEntries;
+    Tcl_HashTable holders;	/* ByteCode or path -> object, held. */
+    const Tcl_ObjType *byteCodeType;
+    RawFrame raw[FC_MAX_RAW];	/* The key of the last lookup, */
+    int numRaw;			/* its length (-1: not cacheable), */
+    size_t hash;		/* and its hash. */
+} TkleakFrameCache;
+
+static TkleakFrameCache *
+GetFrameCache(
+    TkleakState *statePtr)
+{
+    TkleakFrameCache *cachePtr = statePtr->frameCache;
+
+    if (cachePtr == NULL) {
+	cachePtr = (TkleakFrameCache *) Tcl_Alloc(sizeof(TkleakFrameCache));
+	memset(cachePtr, 0, sizeof(TkleakFrameCache));
+	Tcl_InitHashTable(&cachePtr->holders, TCL_ONE_WORD_KEYS);
+	cachePtr->byteCodeType = Tcl_GetObjType("bytecode");
+	cachePtr->numRaw = -1;
+	statePtr->frameCache = cachePtr;
+    }
+    return cachePtr;
+}
+
+/*
+ * Hold --
+ *
+ *	Keep the ByteCode CODEPTR (isCode) or the object PTR alive while
+ *	the cache holds keys naming it.
+ */
+
+static void
+Hold(
+    TkleakFrameCache *cachePtr,
+    const void *ptr,
+    int isCode)
+{
+    Tcl_HashEntry *hPtr;
+    Tcl_Obj *holdPtr;
+    int isNew;
+
+    if (ptr == NULL) {
+	return;
+    }
+    hPtr = Tcl_CreateHashEntry(&cachePtr->holders, ptr, &isNew);
+    if (!isNew) {
+	return;
+    }
+    if (isCode) {
+	/*
+	 * An empty object whose internal form is the ByteCode: its last
+	 * release runs Tcl's own release of the ByteCode.
+	 */
+
+	holdPtr = Tcl_NewObj();
+	((ByteCode *) ptr)->refCount++;
+	holdPtr->internalRep.twoPtrValue.ptr1 = (void *) ptr;
+	holdPtr->internalRep.twoPtrValue.ptr2 = NULL;
+	holdPtr->typePtr = cachePtr->byteCodeType;
+    } else {
+	holdPtr = (Tcl_Obj *) ptr;
+    }
+    Tcl_IncrRefCount(holdPtr);
+    Tcl_SetHashValue(hPtr, holdPtr);
+}
+
+/*
+ * TkleakWalkFramesFlush --
+ *
+ *	Empty the frame cache of an interpreter, releasing what it holds.
+ */
+
+void
+TkleakWalkFramesFlush(
+    TkleakState *statePtr)
+{
+    TkleakFrameCache *cachePtr = statePtr->frameCache;
+    Tcl_HashSearch search;
+    Tcl_HashEntry *hPtr;
+    int b, i;
+
+    if (cachePtr == NULL) {
+	return;
+    }
+    for (b = 0; b < FC_BUCKETS; b++) {
+	FrameEntry *ePtr = cachePtr->buckets[b], *nextPtr;
+
+	for (; ePtr != NULL; ePtr = nextPtr) {
+	    nextPtr = ePtr->nextPtr;
+	    for (i = 0; i < ePtr->numRaw; i++) {
+		Tcl_Free(ePtr->names[i].tail);
+		Tcl_Free(ePtr->names[i].ns);
+	    }
+	    Tcl_Free((char *) ePtr->raw);
+	    Tcl_Free((char *) ePtr->names);
+	    Tcl_DecrRefCount(ePtr->stackPtr);
+	    Tcl_Free((char *) ePtr);
+	}
+	cachePtr->buckets[b] = NULL;
+    }
+    cachePtr->numEntries = 0;
+    for (hPtr = Tcl_FirstHashEntry(&cachePtr->holders, &search); hPtr;
+	    hPtr = Tcl_NextHashEntry(&search)) {
+	Tcl_DecrRefCount((Tcl_Obj *) Tcl_GetHashValue(hPtr));
+    }
+    Tcl_DeleteHashTable(&cachePtr->holders);
+    Tcl_InitHashTable(&cachePtr->holders, TCL_ONE_WORD_KEYS);
+    cachePtr->numRaw = -1;
+}
+
+void
+TkleakWalkFramesFree(
+    TkleakState *statePtr)
+{
+    if (statePtr->frameCache != NULL) {
+	TkleakWalkFramesFlush(statePtr);
+	Tcl_DeleteHashTable(
+		&((TkleakFrameCache *) statePtr->frameCache)->holders);
+	Tcl_Free((char *) statePtr->frameCache);
+	statePtr->frameCache = NULL;
+    }
+}
+
+/*
+ * HasProcName --
+ *
+ *	Whether "info frame" names the procedure of a frame whose call
+ *	frame runs PROCPTR.
+ */
+
+static inline int
+HasProcName(
+    Proc *procPtr)
+{
+    return procPtr != NULL && procPtr->cmdPtr != NULL
+	    && procPtr->cmdPtr->hPtr != NULL;
+}
+
+/*
+ * NameMatches --
+ *
+ *	Whether the procedure of PROCPTR still has the name stored in
+ *	NAMEPTR.
+ */
+
+static inline int
+NameMatches(
+    Proc *procPtr,
+    const ProcName *namePtr)
+{
+    Command *cmdPtr;
+
+    if (!HasProcName(procPtr)) {
+	return namePtr->cmdPtr == NULL;
+    }
+    cmdPtr = procPtr->cmdPtr;
+    return cmdPtr == namePtr->cmdPtr && cmdPtr->hPtr == namePtr->hPtr
+	    && cmdPtr->nsPtr == namePtr->nsPtr
+	    && cmdPtr->cmdEpoch == namePtr->epoch
+	    && strcmp(Tcl_GetHashKey(cmdPtr->hPtr->tablePtr, cmdPtr->hPtr),
+		namePtr->tail) == 0
+	    && strcmp(cmdPtr->nsPtr->fullName, namePtr->ns) == 0;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakWalkFramesLookup --
+ *
+ *	Read the raw key of the current frames, covering what "info frame"
+ *	needs for DEPTH frames, and look it up.
+ *
+ * Results:
+ *	The cached Tcl stack (owned by the cache: the caller takes a
+ *	reference of its own to keep it), or NULL on a miss or when the
+ *	fast path does not apply; then the caller asks "info frame" and
+ *	offers the stack to TkleakWalkFramesStore.
+ *
+ *----------------------------------------------------------------------
+ */
+
+Tcl_Obj *
+TkleakWalkFramesLookup(
+    TkleakState *statePtr,
+    Tcl_Interp *interp,
+    int depth)
+{
+    Interp *iPtr = (Interp *) interp;
+    TkleakFrameCache *cachePtr = GetFrameCache(statePtr);
+    CmdFrame *framePtr;
+    FrameEntry *ePtr;
+    size_t hash = 14695981039346656037UL;
+    int n = 0, kept = 0, i;
+
+    cachePtr->numRaw = -1;
+    if (cachePtr->byteCodeType == NULL || iPtr->cmdFramePtr == NULL
+	    || iPtr->execEnvPtr->corPtr != NULL || iPtr->lineBCPtr == NULL) {
+	return NULL;
+    }
+    for (framePtr = iPtr->cmdFramePtr; framePtr != NULL && kept < depth;
+	    framePtr = framePtr->nextPtr) {
+	RawFrame *rPtr;
+	Proc *procPtr = framePtr->framePtr ? framePtr->framePtr->procPtr
+		: NULL;
+	int hasFile = 0;
+
+	if (n == FC_MAX_RAW) {
+	    return NULL;
+	}
+	rPtr = &cachePtr->raw[n++];
+	rPtr->type = framePtr->type;
+	rPtr->proc = procPtr;
+	rPtr->cmd = NULL;
+	switch (framePtr->type) {
+	case TCL_LOCATION_BC:
+	    rPtr->code = framePtr->data.tebc.codePtr;
+	    rPtr->pc = framePtr->data.tebc.pc;
+	    rPtr->cmd = framePtr->cmd;
+	    if (!HasProcName(procPtr)) {
+		Tcl_HashEntry *hPtr = Tcl_FindHashEntry(iPtr->lineBCPtr,
+			(char *) framePtr->data.tebc.codePtr);
+
+		hasFile = hPtr != NULL && ((ExtCmdLoc *)
+			Tcl_GetHashValue(hPtr))->type == TCL_LOCATION_SOURCE;
+	    }
+	    break;
+	case TCL_LOCATION_SOURCE:
+	    if (framePtr->line == NULL || framePtr->data.eval.path == NULL) {
+		return NULL;
+	    }
+	    rPtr->code = framePtr->data.eval.path;
+	    rPtr->pc = (const void *) (intptr_t) framePtr->line[0];
+	    hasFile = 1;
+	    break;
+	case TCL_LOCATION_EVAL:
+	    rPtr->code = NULL;
+	    rPtr->pc = (const void *) (intptr_t)
+		    (framePtr->line ? framePtr->line[0] : 1);
+	    break;
+	case TCL_LOCATION_PREBC:
+	    rPtr->code = NULL;
+	    rPtr->pc = NULL;
+	    break;
+	default:
+	    return NULL;
+	}
+	if (hasFile || HasProcName(procPtr) || n == 1) {
+	    kept++;
+	}
+	hash = (hash ^ (size_t) rPtr->code) * 1099511628211UL;
+	hash = (hash ^ (size_t) rPtr->pc) * 1099511628211UL;
+	hash = (hash ^ (size_t) rPtr->proc) * 1099511628211UL;
+	hash = (hash ^ (size_t) rPtr->cmd ^ (size_t) rPtr->type)
+		* 1099511628211UL;
+    }
+    cachePtr->numRaw = n;
+    cachePtr->hash = hash;
+    for (ePtr = cachePtr->buckets[hash % FC_BUCKETS]; ePtr != NULL;
+	    ePtr = ePtr->nextPtr) {
+	if (ePtr->hash != hash || ePtr->numRaw != n
+		|| memcmp(ePtr->raw, cachePtr->raw, n * sizeof(RawFrame)) != 0) {
+	    continue;
+	}
+	for (i = 0; i < n; i++) {
+	    if (!NameMatches((Proc *) ePtr->raw[i].proc, &ePtr->names[i])) {
+		break;
+	    }
+	}
+	if (i == n) {
+	    return ePtr->stackPtr;
+	}
+    }
+    return NULL;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakWalkFramesStore --
+ *
+ *	Store STACKPTR, made by "info frame" from LEVELS frames, under the
+ *	key of the last TkleakWalkFramesLookup, when that lookup covered
+ *	the same frames. No script may have run since that lookup.
+ *
+ * Side effects:
+ *	The cache takes a reference to STACKPTR, and holds the ByteCodes
+ *	and paths of the key.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakWalkFramesStore(
+    TkleakState *statePtr,
+    Tcl_Interp *interp,
+    Tcl_Obj *stackPtr,
+    int levels)
+{
+    TkleakFrameCache *cachePtr = statePtr->frameCache;
+    Interp *iPtr = (Interp *) interp;
+    FrameEntry *ePtr;
+    CmdFrame *framePtr;
+    int n, i;
+
+    if (cachePtr == NULL || cachePtr->numRaw <= 0
+	    || cachePtr->numRaw != levels) {
+	return;
+    }
+    if (cachePtr->numEntries >= FC_MAX) {
+	RawFrame raw[FC_MAX_RAW];
+	size_t hash = cachePtr->hash;
+
+	n = cachePtr->numRaw;
+	memcpy(raw, cachePtr->raw, n * sizeof(RawFrame));
+	TkleakWalkFramesFlush(statePtr);
+	memcpy(cachePtr->raw, raw, n * sizeof(RawFrame));
+	cachePtr->numRaw = n;
+	cachePtr->hash = hash;
+    }
+    n = cachePtr->numRaw;
+    ePtr = (FrameEntry *) Tcl_Alloc(sizeof(FrameEntry));
+    ePtr->hash = cachePtr->hash;
+    ePtr->numRaw = n;
+    ePtr->raw = (RawFrame *) Tcl_Alloc(n * sizeof(RawFrame));
+    memcpy(ePtr->raw, cachePtr->raw, n * sizeof(RawFrame));
+    ePtr->names = (ProcName *) Tcl_Alloc(n * sizeof(ProcName));
+    for (i = 0, framePtr = iPtr->cmdFramePtr; i < n;
+	    i++, framePtr = framePtr->nextPtr) {
+	ProcName *namePtr = &ePtr->names[i];
+	Proc *procPtr = (Proc *) ePtr->raw[i].proc;
+
+	memset(namePtr, 0, sizeof(ProcName));
+	if (HasProcName(procPtr)) {
+	    Command *cmdPtr = procPtr->cmdPtr;
+	    const char *tail = Tcl_GetHashKey(cmdPtr->hPtr->tablePtr,
+		    cmdPtr->hPtr);
+
+	    namePtr->cmdPtr = cmdPtr;
+	    namePtr->hPtr = cmdPtr->hPtr;
+	    namePtr->nsPtr = cmdPtr->nsPtr;
+	    namePtr->epoch = cmdPtr->cmdEpoch;
+	    namePtr->tail = strcpy(Tcl_Alloc(strlen(tail) + 1), tail);
+	    namePtr->ns = strcpy(Tcl_Alloc(strlen(cmdPtr->nsPtr->fullName)
+		    + 1), cmdPtr->nsPtr->fullName);
+	}
+	if (ePtr->raw[i].type == TCL_LOCATION_BC) {
+	    Hold(cachePtr, ePtr->raw[i].code, 1);
+	} else if (ePtr->raw[i].type == TCL_LOCATION_SOURCE) {
+	    Hold(cachePtr, ePtr->raw[i].code, 0);
+	}
+    }
+    ePtr->stackPtr = stackPtr;
+    Tcl_IncrRefCount(stackPtr);
+    ePtr->nextPtr = cachePtr->buckets[ePtr->hash % FC_BUCKETS];
+    cachePtr->buckets[ePtr->hash % FC_BUCKETS] = ePtr;
+    cachePtr->numEntries++;
+    cachePtr->numRaw = -1;
+}
+
+/*
+ * TkleakWalkMenuOwns, TkleakWalkMenuSize --
+ *
+ *	Whether CLIENTDATA is the menu record of TKWIN (a menu); how many
+ *	entries the menu record CLIENTDATA has.
+ */
+
+int
+TkleakWalkMenuOwns(
+    TkleakState *statePtr,
+    Tk_Window tkwin,
+    ClientData clientData)
+{
+    return TkleakWalkUsable(statePtr) && TkleakWalkIsMenu(statePtr, tkwin)
+	    && ((TkWindow *) tkwin)->instanceData == clientData
+	    && ((TkMenu *) clientData)->tkwin == tkwin;
+}
+
+int
+TkleakWalkMenuSize(
+    ClientData clientData)
+{
+    return ((TkMenu *) clientData)->numEntries;
+}
+
 #else /* !TKLEAK_PRIVATE */
 
 void TkleakWalkNamespaces(TkleakCollect *ctxPtr) { (void) ctxPtr; }
@@ -591,5 +1040,11 @@ void TkleakWalkProbeClass(TkleakState *s, Tk_Window w, int m) { (void) s; (void)
 Tcl_NamespaceDeleteProc *TkleakWalkNsEarlyDelete(Tcl_Namespace *n) { (void) n; return NULL; }
 Tcl_Class TkleakWalkObjectClass(Tcl_Object o) { (void) o; return NULL; }
 int TkleakWalkHasFrames(Tcl_Interp *i) { (void) i; return 0; }
+Tcl_Obj *TkleakWalkFramesLookup(TkleakState *s, Tcl_Interp *i, int d) { (void) s; (void) i; (void) d; return NULL; }
+void TkleakWalkFramesStore(TkleakState *s, Tcl_Interp *i, Tcl_Obj *o, int l) { (void) s; (void) i; (void) o; (void) l; }
+void TkleakWalkFramesFlush(TkleakState *s) { (void) s; }
+void TkleakWalkFramesFree(TkleakState *s) { (void) s; }
+int TkleakWalkMenuOwns(TkleakState *s, Tk_Window w, ClientData c) { (void) s; (void) w; (void) c; return 0; }
+int TkleakWalkMenuSize(ClientData c) { (void) c; return -1; }
 
 #endif /* TKLEAK_PRIVATE */
