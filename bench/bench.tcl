@@ -366,6 +366,29 @@ proc ::bench::main {argv} {
     set recordOn [concat [dict get $orphTimes record] \
 	    [dict get $attachTimes record]]
 
+    # What recording defers: the attach loop's log is folded into the
+    # tables by the first question asked after it. tkleak::orphans
+    # right after the loop, with recording on (with origins), against
+    # tkleak::orphans asked again at once (nothing left to fold).
+    set foldTimes {}
+    set foldAgain {}
+    for {set i 0} {$i <= $runs} {incr i} {
+	tkleak::record on
+	attach::run $attachN
+	set t0 [clock microseconds]
+	set foldResult [tkleak::orphans]
+	set t1 [clock microseconds]
+	tkleak::orphans
+	set t2 [clock microseconds]
+	tkleak::record off
+	update idletasks
+	if {$i > 0} {
+	    lappend foldTimes [expr {$t1 - $t0}]
+	    lappend foldAgain [expr {$t2 - $t1}]
+	}
+    }
+    set foldSame [expr {[Orphans $foldResult] eq $orphResult}]
+
     # tkleak::orphans again, off and on, once every button and entry has
     # a callback proc of its own: recording's check grows with the
     # objects slots name, and the app's "set" scripts name only one.
@@ -487,6 +510,12 @@ proc ::bench::main {argv} {
     puts [format "| recording overhead with origins (issue 7) |\
 	    %+.1f%% | <= 20%% | %s |" $overheadOrig \
 	    [Verdict [expr {max($overheadOrig, 0.0)}] 20 max]]
+    puts [format "| orphans right after the attach loop, recording on: folds\
+	    the loop's %d logged attachments%s | %s | - | - |" \
+	    [expr {3 * $attachN}] [expr {$foldSame ? "" : " (OTHER RESULT)"}] \
+	    [Ms $foldTimes]]
+    puts "| the same orphans asked again at once (nothing to fold) |\
+	    [Ms $foldAgain] | - | - |"
     puts "| record on (census, slot index, hooking every widget) |\
 	    [Ms $recordOn] | - | - |"
     foreach mode {off on} target [list $targetOrphansMs \

@@ -597,10 +597,12 @@ TkleakWalkImages(
  *	and its address given to something else while the key is stored:
  *	the cache holds a reference to each ByteCode (through an object of
  *	Tcl's own "bytecode" type, so that the last release frees it as Tcl
- *	would) and to each file path object. The one thing a key cannot pin
- *	is the name of a procedure, which "rename" changes under a running
- *	Proc: each hit compares the name of every procedure with the one
- *	stored. How many frames a key covers is what "info frame" needs to
+ *	would), to each file path object, and to the Command of each
+ *	procedure a frame names. The one thing a key cannot pin is that
+ *	name, which "rename" changes under a running Proc; but Tcl bumps a
+ *	Command's cmdEpoch whenever it is renamed, hidden or deleted, so
+ *	each hit compares, for every frame, the Command and its epoch with
+ *	the ones stored. How many frames a key covers is what "info frame" needs to
  *	fill the stack (frames without a file or a procedure are skipped);
  *	a key whose prediction disagrees with what "info frame" used is
  *	not stored. Coroutines renumber the frames, so they take the slow
@@ -613,6 +615,7 @@ TkleakWalkImages(
 #define FC_MAX 1024		/* Stacks cached. */
 #define FC_BUCKETS 1024
 #define FC_MAX_RAW 128		/* Frames a key may cover. */
+#define FC_HINTS 256		/* Entries by innermost frame alone. */
 
 typedef struct RawFrame {
     intptr_t type;		/* A word, so that keys have no padding. */
@@ -623,18 +626,17 @@ typedef struct RawFrame {
 } RawFrame;
 
 typedef struct ProcName {
-    Command *cmdPtr;		/* NULL: the frame has no procedure. */
-    Tcl_HashEntry *hPtr;
-    Namespace *nsPtr;
-    int epoch;
-    char *tail;			/* Owned copies of the name's parts. */
-    char *ns;
+    Command *cmdPtr;		/* NULL: the frame has no procedure; else
+				 * one reference held. */
+    int epoch;			/* Its cmdEpoch then. */
 } ProcName;
 
 typedef struct FrameEntry {
     struct FrameEntry *nextPtr;
     size_t hash;
     int numRaw;
+    int toEnd;			/* The key covers the whole chain. */
+    int depth;			/* The -depth it was made for. */
     RawFrame *raw;		/* Owned, numRaw of each. */
     ProcName *names;
     Tcl_Obj *stackPtr;		/* One reference held. */
@@ -642,11 +644,14 @@ typedef struct FrameEntry {
 
 typedef struct TkleakFrameCache {
     FrameEntry *buckets[FC_BUCKETS];
+    FrameEntry *hints[FC_HINTS];	/* The last entry seen for an innermost
+					 * frame: tried first, frame by frame. */
     int numEntries;
     Tcl_HashTable holders;	/* ByteCode or path -> object, held. */
     const Tcl_ObjType *byteCodeType;
     RawFrame raw[FC_MAX_RAW];	/* The key of the last lookup, */
     int numRaw;			/* its length (-1: not cacheable), */
+    int toEnd;			/* whether it covers the whole chain, */
     size_t hash;		/* and its hash. */
 } TkleakFrameCache;
 
@@ -733,8 +738,11 @@ TkleakWalkFramesFlush(
 	for (; ePtr != NULL; ePtr = nextPtr) {
 	    nextPtr = ePtr->nextPtr;
 	    for (i = 0; i < ePtr->numRaw; i++) {
-		Tcl_Free(ePtr->names[i].tail);
-		Tcl_Free(ePtr->names[i].ns);
+		Command *cmdPtr = ePtr->names[i].cmdPtr;
+
+		if (cmdPtr != NULL) {
+		    TclCleanupCommandMacro(cmdPtr);
+		}
 	    }
 	    Tcl_Free((char *) ePtr->raw);
 	    Tcl_Free((char *) ePtr->names);
@@ -743,6 +751,7 @@ TkleakWalkFramesFlush(
 	}
 	cachePtr->buckets[b] = NULL;
     }
+    memset(cachePtr->hints, 0, sizeof(cachePtr->hints));
     cachePtr->numEntries = 0;
     for (hPtr = Tcl_FirstHashEntry(&cachePtr->holders, &search); hPtr;
 	    hPtr = Tcl_NextHashEntry(&search)) {
@@ -793,18 +802,96 @@ NameMatches(
     Proc *procPtr,
     const ProcName *namePtr)
 {
-    Command *cmdPtr;
+    /*
+     * The stored Command is held, so no other Command can have its
+     * address; the same epoch means it was not renamed since.
+     */
 
     if (!HasProcName(procPtr)) {
 	return namePtr->cmdPtr == NULL;
     }
-    cmdPtr = procPtr->cmdPtr;
-    return cmdPtr == namePtr->cmdPtr && cmdPtr->hPtr == namePtr->hPtr
-	    && cmdPtr->nsPtr == namePtr->nsPtr
-	    && cmdPtr->cmdEpoch == namePtr->epoch
-	    && strcmp(Tcl_GetHashKey(cmdPtr->hPtr->tablePtr, cmdPtr->hPtr),
-		namePtr->tail) == 0
-	    && strcmp(cmdPtr->nsPtr->fullName, namePtr->ns) == 0;
+    return procPtr->cmdPtr == namePtr->cmdPtr
+	    && procPtr->cmdPtr->cmdEpoch == namePtr->epoch;
+}
+
+/*
+ * ReadFrame --
+ *
+ *	Fill *RPTR with the raw key of FRAMEPTR. Returns 0 for a frame the
+ *	cache does not handle.
+ */
+
+static inline int
+ReadFrame(
+    CmdFrame *framePtr,
+    RawFrame *rPtr)
+{
+    rPtr->type = framePtr->type;
+    rPtr->proc = framePtr->framePtr ? framePtr->framePtr->procPtr : NULL;
+    rPtr->cmd = NULL;
+    switch (framePtr->type) {
+    case TCL_LOCATION_BC:
+	rPtr->code = framePtr->data.tebc.codePtr;
+	rPtr->pc = framePtr->data.tebc.pc;
+	rPtr->cmd = framePtr->cmd;
+	return 1;
+    case TCL_LOCATION_SOURCE:
+	if (framePtr->line == NULL || framePtr->data.eval.path == NULL) {
+	    return 0;
+	}
+	rPtr->code = framePtr->data.eval.path;
+	rPtr->pc = (const void *) (intptr_t) framePtr->line[0];
+	return 1;
+    case TCL_LOCATION_EVAL:
+	rPtr->code = NULL;
+	rPtr->pc = (const void *) (intptr_t)
+		(framePtr->line ? framePtr->line[0] : 1);
+	return 1;
+    case TCL_LOCATION_PREBC:
+	rPtr->code = NULL;
+	rPtr->pc = NULL;
+	return 1;
+    }
+    return 0;
+}
+
+static inline size_t
+HintOf(
+    const RawFrame *rPtr)
+{
+    return (((size_t) rPtr->code >> 4) ^ ((size_t) rPtr->pc)
+	    ^ ((size_t) rPtr->proc >> 4)) % FC_HINTS;
+}
+
+/*
+ * TryHint --
+ *
+ *	Whether the current frames are those of the entry EPTR, compared
+ *	frame by frame: the key TkleakWalkFramesLookup would make, without
+ *	making it.
+ */
+
+static int
+TryHint(
+    Interp *iPtr,
+    FrameEntry *ePtr,
+    int depth)
+{
+    CmdFrame *framePtr = iPtr->cmdFramePtr;
+    RawFrame raw;
+    int i;
+
+    if (ePtr->depth != depth) {
+	return 0;
+    }
+    for (i = 0; i < ePtr->numRaw; i++, framePtr = framePtr->nextPtr) {
+	if (framePtr == NULL || !ReadFrame(framePtr, &raw)
+		|| memcmp(&raw, &ePtr->raw[i], sizeof(RawFrame)) != 0
+		|| !NameMatches((Proc *) raw.proc, &ePtr->names[i])) {
+	    return 0;
+	}
+    }
+    return !ePtr->toEnd || framePtr == NULL;
 }
 
 /*
@@ -835,61 +922,55 @@ TkleakWalkFramesLookup(
     CmdFrame *framePtr;
     FrameEntry *ePtr;
     size_t hash = 14695981039346656037UL;
-    int n = 0, kept = 0, i;
+    int n = 0, kept = 0, all, i;
+
+    RawFrame first;
 
     cachePtr->numRaw = -1;
     if (cachePtr->byteCodeType == NULL || iPtr->cmdFramePtr == NULL
-	    || iPtr->execEnvPtr->corPtr != NULL || iPtr->lineBCPtr == NULL) {
+	    || iPtr->execEnvPtr->corPtr != NULL || iPtr->lineBCPtr == NULL
+	    || !ReadFrame(iPtr->cmdFramePtr, &first)) {
 	return NULL;
     }
+    ePtr = cachePtr->hints[HintOf(&first)];
+    if (ePtr != NULL && TryHint(iPtr, ePtr, depth)) {
+	return ePtr->stackPtr;
+    }
+
+    /*
+     * When the chain has no more frames than the stack may hold, the key
+     * covers all of them and which are kept does not matter.
+     */
+
+    for (framePtr = iPtr->cmdFramePtr; framePtr != NULL && n <= depth;
+	    framePtr = framePtr->nextPtr) {
+	n++;
+    }
+    all = n <= depth;
+    n = 0;
     for (framePtr = iPtr->cmdFramePtr; framePtr != NULL && kept < depth;
 	    framePtr = framePtr->nextPtr) {
 	RawFrame *rPtr;
-	Proc *procPtr = framePtr->framePtr ? framePtr->framePtr->procPtr
-		: NULL;
 	int hasFile = 0;
 
 	if (n == FC_MAX_RAW) {
 	    return NULL;
 	}
 	rPtr = &cachePtr->raw[n++];
-	rPtr->type = framePtr->type;
-	rPtr->proc = procPtr;
-	rPtr->cmd = NULL;
-	switch (framePtr->type) {
-	case TCL_LOCATION_BC:
-	    rPtr->code = framePtr->data.tebc.codePtr;
-	    rPtr->pc = framePtr->data.tebc.pc;
-	    rPtr->cmd = framePtr->cmd;
-	    if (!HasProcName(procPtr)) {
-		Tcl_HashEntry *hPtr = Tcl_FindHashEntry(iPtr->lineBCPtr,
-			(char *) framePtr->data.tebc.codePtr);
-
-		hasFile = hPtr != NULL && ((ExtCmdLoc *)
-			Tcl_GetHashValue(hPtr))->type == TCL_LOCATION_SOURCE;
-	    }
-	    break;
-	case TCL_LOCATION_SOURCE:
-	    if (framePtr->line == NULL || framePtr->data.eval.path == NULL) {
-		return NULL;
-	    }
-	    rPtr->code = framePtr->data.eval.path;
-	    rPtr->pc = (const void *) (intptr_t) framePtr->line[0];
-	    hasFile = 1;
-	    break;
-	case TCL_LOCATION_EVAL:
-	    rPtr->code = NULL;
-	    rPtr->pc = (const void *) (intptr_t)
-		    (framePtr->line ? framePtr->line[0] : 1);
-	    break;
-	case TCL_LOCATION_PREBC:
-	    rPtr->code = NULL;
-	    rPtr->pc = NULL;
-	    break;
-	default:
+	if (!ReadFrame(framePtr, rPtr)) {
 	    return NULL;
 	}
-	if (hasFile || HasProcName(procPtr) || n == 1) {
+	if (rPtr->type == TCL_LOCATION_SOURCE) {
+	    hasFile = 1;
+	} else if (rPtr->type == TCL_LOCATION_BC && !all
+		&& !HasProcName((Proc *) rPtr->proc)) {
+	    Tcl_HashEntry *hPtr = Tcl_FindHashEntry(iPtr->lineBCPtr,
+		    (char *) rPtr->code);
+
+	    hasFile = hPtr != NULL && ((ExtCmdLoc *)
+		    Tcl_GetHashValue(hPtr))->type == TCL_LOCATION_SOURCE;
+	}
+	if (hasFile || HasProcName((Proc *) rPtr->proc) || n == 1) {
 	    kept++;
 	}
 	hash = (hash ^ (size_t) rPtr->code) * 1099511628211UL;
@@ -898,6 +979,7 @@ TkleakWalkFramesLookup(
 	hash = (hash ^ (size_t) rPtr->cmd ^ (size_t) rPtr->type)
 		* 1099511628211UL;
     }
+    cachePtr->toEnd = framePtr == NULL;
     cachePtr->numRaw = n;
     cachePtr->hash = hash;
     for (ePtr = cachePtr->buckets[hash % FC_BUCKETS]; ePtr != NULL;
@@ -912,6 +994,9 @@ TkleakWalkFramesLookup(
 	    }
 	}
 	if (i == n) {
+	    if (ePtr->depth == depth) {
+		cachePtr->hints[HintOf(&first)] = ePtr;
+	    }
 	    return ePtr->stackPtr;
 	}
     }
@@ -954,6 +1039,7 @@ TkleakWalkFramesStore(
     if (cachePtr->numEntries >= FC_MAX) {
 	RawFrame raw[FC_MAX_RAW];
 	size_t hash = cachePtr->hash;
+	int toEnd = cachePtr->toEnd;
 
 	n = cachePtr->numRaw;
 	memcpy(raw, cachePtr->raw, n * sizeof(RawFrame));
@@ -961,11 +1047,14 @@ TkleakWalkFramesStore(
 	memcpy(cachePtr->raw, raw, n * sizeof(RawFrame));
 	cachePtr->numRaw = n;
 	cachePtr->hash = hash;
+	cachePtr->toEnd = toEnd;
     }
     n = cachePtr->numRaw;
     ePtr = (FrameEntry *) Tcl_Alloc(sizeof(FrameEntry));
     ePtr->hash = cachePtr->hash;
     ePtr->numRaw = n;
+    ePtr->toEnd = cachePtr->toEnd;
+    ePtr->depth = statePtr->depth;
     ePtr->raw = (RawFrame *) Tcl_Alloc(n * sizeof(RawFrame));
     memcpy(ePtr->raw, cachePtr->raw, n * sizeof(RawFrame));
     ePtr->names = (ProcName *) Tcl_Alloc(n * sizeof(ProcName));
@@ -976,17 +1065,9 @@ TkleakWalkFramesStore(
 
 	memset(namePtr, 0, sizeof(ProcName));
 	if (HasProcName(procPtr)) {
-	    Command *cmdPtr = procPtr->cmdPtr;
-	    const char *tail = Tcl_GetHashKey(cmdPtr->hPtr->tablePtr,
-		    cmdPtr->hPtr);
-
-	    namePtr->cmdPtr = cmdPtr;
-	    namePtr->hPtr = cmdPtr->hPtr;
-	    namePtr->nsPtr = cmdPtr->nsPtr;
-	    namePtr->epoch = cmdPtr->cmdEpoch;
-	    namePtr->tail = strcpy(Tcl_Alloc(strlen(tail) + 1), tail);
-	    namePtr->ns = strcpy(Tcl_Alloc(strlen(cmdPtr->nsPtr->fullName)
-		    + 1), cmdPtr->nsPtr->fullName);
+	    namePtr->cmdPtr = procPtr->cmdPtr;
+	    namePtr->cmdPtr->refCount++;
+	    namePtr->epoch = procPtr->cmdPtr->cmdEpoch;
 	}
 	if (ePtr->raw[i].type == TCL_LOCATION_BC) {
 	    Hold(cachePtr, ePtr->raw[i].code, 1);
@@ -998,6 +1079,7 @@ TkleakWalkFramesStore(
     Tcl_IncrRefCount(stackPtr);
     ePtr->nextPtr = cachePtr->buckets[ePtr->hash % FC_BUCKETS];
     cachePtr->buckets[ePtr->hash % FC_BUCKETS] = ePtr;
+    cachePtr->hints[HintOf(&ePtr->raw[0])] = ePtr;
     cachePtr->numEntries++;
     cachePtr->numRaw = -1;
 }
