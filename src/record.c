@@ -119,6 +119,10 @@ struct TkleakRecord {
     Tcl_CmdInfo orig[NUM_GLOBALS];
     int hooked[NUM_GLOBALS];
     Tcl_HashTable widgets;	/* Widget client data -> WidgetHook. */
+    ClientData lastData[2];	/* The last two widgets called, and their */
+    WidgetHook *lastHook[2];	/* hooks: an app works on a few at a time.
+				 * Entries of the table are never dropped
+				 * while recording state lives. */
     LogEntry *log;		/* CAPLOG entries, or NULL. */
     int numLog;
     int capLog;
@@ -836,14 +840,27 @@ WidgetHookProc(
     const char *sub;
     int code, added = -1;
 
-    hPtr = recPtr ? Tcl_FindHashEntry(&recPtr->widgets, clientData) : NULL;
-    if (hPtr == NULL) {
-	Tcl_SetObjResult(interp, Tcl_NewStringObj(
-		"tkleak: lost the procedure of a recorded widget", -1));
-	Tcl_SetErrorCode(interp, "TKLEAK", "RECORD", "LOST", (char *) NULL);
-	return TCL_ERROR;
+    if (recPtr != NULL && recPtr->lastData[0] == clientData
+	    && recPtr->lastHook[0] != NULL) {
+	hookPtr = recPtr->lastHook[0];
+    } else if (recPtr != NULL && recPtr->lastData[1] == clientData
+	    && recPtr->lastHook[1] != NULL) {
+	hookPtr = recPtr->lastHook[1];
+    } else {
+	hPtr = recPtr ? Tcl_FindHashEntry(&recPtr->widgets, clientData) : NULL;
+	if (hPtr == NULL) {
+	    Tcl_SetObjResult(interp, Tcl_NewStringObj(
+		    "tkleak: lost the procedure of a recorded widget", -1));
+	    Tcl_SetErrorCode(interp, "TKLEAK", "RECORD", "LOST",
+		    (char *) NULL);
+	    return TCL_ERROR;
+	}
+	hookPtr = Tcl_GetHashValue(hPtr);
+	recPtr->lastData[1] = recPtr->lastData[0];
+	recPtr->lastHook[1] = recPtr->lastHook[0];
+	recPtr->lastData[0] = clientData;
+	recPtr->lastHook[0] = hookPtr;
     }
-    hookPtr = Tcl_GetHashValue(hPtr);
     if (objc < 3 || !recPtr->on) {
 	return hookPtr->objProc(clientData, interp, objc, objv);
     }
@@ -867,28 +884,27 @@ WidgetHookProc(
      * Most calls fill no slot: leave them before any bookkeeping.
      */
 
-    switch (hookPtr->kind) {
-    case 'm':
-	if (strcmp(sub, "configure") != 0 && strcmp(sub, "add") != 0
-		&& strcmp(sub, "insert") != 0
-		&& strcmp(sub, "entryconfigure") != 0) {
-	    return code;
-	}
-	break;
-    case 'c':
-	if (strcmp(sub, "configure") != 0 && strcmp(sub, "bind") != 0
-		&& strcmp(sub, "create") != 0
-		&& strcmp(sub, "itemconfigure") != 0) {
-	    return code;
-	}
-	break;
-    case 't':
-	if (strcmp(sub, "configure") != 0 && strcmp(sub, "tag") != 0) {
-	    return code;
-	}
-	break;
-    default:
-	if (strcmp(sub, "configure") != 0) {
+    if (!(sub[0] == 'c' && strcmp(sub, "configure") == 0)) {
+	switch (hookPtr->kind) {
+	case 'm':
+	    if (added < 0 && strcmp(sub, "insert") != 0
+		    && strcmp(sub, "entryconfigure") != 0
+		    && strcmp(sub, "add") != 0) {
+		return code;
+	    }
+	    break;
+	case 'c':
+	    if (strcmp(sub, "bind") != 0 && strcmp(sub, "create") != 0
+		    && strcmp(sub, "itemconfigure") != 0) {
+		return code;
+	    }
+	    break;
+	case 't':
+	    if (strcmp(sub, "tag") != 0) {
+		return code;
+	    }
+	    break;
+	default:
 	    return code;
 	}
     }

@@ -47,13 +47,18 @@ TkleakWalkUsable(
     TkleakState *statePtr)
 {
 #ifdef TKLEAK_PRIVATE
-    int major, minor;
+    static int is86 = -1;	/* The running Tcl is 8.6; asked once. */
 
     if (statePtr->forcePublic) {
 	return 0;
     }
-    Tcl_GetVersion(&major, &minor, NULL, NULL);
-    return major == 8 && minor == 6;
+    if (is86 < 0) {
+	int major, minor;
+
+	Tcl_GetVersion(&major, &minor, NULL, NULL);
+	is86 = (major == 8 && minor == 6);
+    }
+    return is86;
 #else
     (void) statePtr;
     return 0;
@@ -878,16 +883,45 @@ TryHint(
     int depth)
 {
     CmdFrame *framePtr = iPtr->cmdFramePtr;
-    RawFrame raw;
     int i;
 
     if (ePtr->depth != depth) {
 	return 0;
     }
     for (i = 0; i < ePtr->numRaw; i++, framePtr = framePtr->nextPtr) {
-	if (framePtr == NULL || !ReadFrame(framePtr, &raw)
-		|| memcmp(&raw, &ePtr->raw[i], sizeof(RawFrame)) != 0
-		|| !NameMatches((Proc *) raw.proc, &ePtr->names[i])) {
+	const RawFrame *rPtr = &ePtr->raw[i];
+	Proc *procPtr;
+
+	if (framePtr == NULL || framePtr->type != rPtr->type) {
+	    return 0;
+	}
+	procPtr = framePtr->framePtr ? framePtr->framePtr->procPtr : NULL;
+	if (procPtr != rPtr->proc) {
+	    return 0;
+	}
+	switch (framePtr->type) {
+	case TCL_LOCATION_BC:
+	    if (framePtr->data.tebc.codePtr != rPtr->code
+		    || framePtr->data.tebc.pc != rPtr->pc
+		    || framePtr->cmd != rPtr->cmd) {
+		return 0;
+	    }
+	    break;
+	case TCL_LOCATION_SOURCE:
+	    if (framePtr->line == NULL
+		    || framePtr->data.eval.path != rPtr->code
+		    || framePtr->line[0] != (intptr_t) rPtr->pc) {
+		return 0;
+	    }
+	    break;
+	case TCL_LOCATION_EVAL:
+	    if ((framePtr->line ? framePtr->line[0] : 1)
+		    != (intptr_t) rPtr->pc) {
+		return 0;
+	    }
+	    break;
+	}
+	if (!NameMatches(procPtr, &ePtr->names[i])) {
 	    return 0;
 	}
     }
