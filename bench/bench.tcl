@@ -10,8 +10,11 @@
 #	namespace. Then references and orphans (issue 3): tkleak::refs,
 #	tkleak::orphans with recording off and on, the plain-Tcl orphan
 #	finder of plainrefs.tcl and its ratio to tkleak, the cost of live
-#	recording on the attach loop of attach.tcl, and tkleak::orphans
-#	again once every button and menu entry calls a proc of its own. It
+#	recording on the attach loop of attach.tcl (without and with
+#	origins), the query-time cost recording defers (tkleak::orphans
+#	right after the loop folds its logged attachments), and
+#	tkleak::orphans again once every button and menu entry calls a proc
+#	of its own. It
 #	prints markdown tables, each figure beside its target.
 #
 #	Usage: wish bench.tcl ?-runs N? ?-keep N? ?-grow {N ...}?
