@@ -872,7 +872,8 @@ WidgetHookProc(
      * menu is surely there.
      */
 
-    if (hookPtr->direct && strcmp(sub, "add") == 0) {
+    if (hookPtr->direct && strcmp(sub, "add") == 0
+	    && TkleakWalkUsable(statePtr)) {
 	added = TkleakWalkMenuSize(clientData);
     }
     code = hookPtr->objProc(clientData, interp, objc, objv);
