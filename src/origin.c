@@ -341,7 +341,8 @@ TkleakOriginCapture(
     if (py.state == 0) {
 	LookUpPython();
     }
-    if (py.state == 1 && py.isInitialized() && py.getThisThreadState() != NULL) {
+    if (py.state == 1 && py.isInitialized()
+	    && py.getThisThreadState() != NULL) {
 	Tcl_Obj *fullPtr = Tcl_DuplicateObj(stackPtr);
 	int n, m;
 

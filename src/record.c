@@ -11,6 +11,10 @@
  *	it holds, and each named command, image or menu is remembered with
  *	that slot as its last referrer (TkleakSeen), so an attachment made
  *	and undone between two snapshots is still known to tkleak::orphans.
+ *	The scan is deferred: a hook only logs the slot, its value and its
+ *	origin, and the log is folded into the tables when a command asks
+ *	(TkleakRecordFlush, whose header says what that means for names
+ *	deleted or made in between) or when it is full.
  *
  *	Notes on implementation:
  *
@@ -22,10 +26,11 @@
  *	from a per-interpreter table keyed by client data (widget commands:
  *	each widget record is its own key) or from a fixed trampoline per
  *	hooked global command. The bookkeeping runs after the original
- *	command returns, with the interpreter's result saved and restored.
+ *	command returns and leaves the interpreter's result alone.
  *
- *	Memory stays bounded: what is remembered is keyed by object, so a
- *	slot replaced a thousand times keeps one entry, and "seen" entries
+ *	Memory stays bounded: the log holds at most LOG_MAX entries and
+ *	LOG_MAX_TEXT bytes of values; what is remembered is keyed by object,
+ *	so a slot replaced a thousand times keeps one entry, and "seen" entries
  *	of objects that died are dropped by tkleak::orphans. The widget
  *	table grows with the widgets hooked; entries of destroyed widgets
  *	are reused when malloc gives a new widget the same record address,
