@@ -607,10 +607,10 @@ TkleakWalkImages(
  *	name, which "rename" changes under a running Proc; but Tcl bumps a
  *	Command's cmdEpoch whenever it is renamed, hidden or deleted, so
  *	each hit compares, for every frame, the Command and its epoch with
- *	the ones stored. How many frames a key covers is what "info frame" needs to
- *	fill the stack (frames without a file or a procedure are skipped);
- *	a key whose prediction disagrees with what "info frame" used is
- *	not stored. Coroutines renumber the frames, so they take the slow
+ *	the ones stored. How many frames a key covers is what "info frame"
+ *	needs to fill the stack (frames without a file or a procedure are
+ *	skipped); a key whose prediction disagrees with what "info frame"
+ *	used is not stored. Coroutines renumber the frames, so they take the slow
  *	path, as do interpreters without frames. The cache holds at most
  *	FC_MAX entries and is emptied when full and when recording stops.
  *
