@@ -6,8 +6,10 @@
 #	-command and deletes it again, and rebinds a button's <Enter>
 #	binding, each time with a new script naming a callback proc. While
 #	recording is on, every one of those calls goes through tkleak's
-#	hook, which scans the new script for the names it holds.
-#	bench.tcl times the loop with recording off and on in the same run.
+#	hook, which logs the slot, the new script and (with origins) where
+#	the call was made; the names the script holds are resolved when
+#	someone asks. bench.tcl times the loop with recording off and on in
+#	the same run, and the first tkleak::orphans after it.
 #
 # Copyright (c) 2026 the tkleak developers. See the file "LICENSE".
 

@@ -10,8 +10,12 @@
 #	namespace. Then references and orphans (issue 3): tkleak::refs,
 #	tkleak::orphans with recording off and on, the plain-Tcl orphan
 #	finder of plainrefs.tcl and its ratio to tkleak, the cost of live
-#	recording on the attach loop of attach.tcl, and tkleak::orphans
-#	again once every button and menu entry calls a proc of its own. It
+#	recording on the attach loop of attach.tcl (without and with
+#	origins; and, as a diagnostic, in a steady state), the query-time
+#	cost recording defers (tkleak::orphans right after the loop folds
+#	its logged attachments), and
+#	tkleak::orphans again once every button and menu entry calls a proc
+#	of its own. It
 #	prints markdown tables, each figure beside its target.
 #
 #	Usage: wish bench.tcl ?-runs N? ?-keep N? ?-grow {N ...}?
@@ -366,6 +370,61 @@ proc ::bench::main {argv} {
     set recordOn [concat [dict get $orphTimes record] \
 	    [dict get $attachTimes record]]
 
+    # What recording defers: the attach loop's log is folded into the
+    # tables by the first question asked after it. tkleak::orphans
+    # right after the loop, with recording on (with origins), against
+    # tkleak::orphans asked again at once (nothing left to fold).
+    set foldTimes {}
+    set foldAgain {}
+    for {set i 0} {$i <= $runs} {incr i} {
+	tkleak::record on
+	attach::run $attachN
+	set t0 [clock microseconds]
+	set foldResult [tkleak::orphans]
+	set t1 [clock microseconds]
+	tkleak::orphans
+	set t2 [clock microseconds]
+	tkleak::record off
+	update idletasks
+	if {$i > 0} {
+	    lappend foldTimes [expr {$t1 - $t0}]
+	    lappend foldAgain [expr {$t2 - $t1}]
+	}
+    }
+    set foldSame [expr {[Orphans $foldResult] eq $orphResult}]
+
+    # The same overheads in a steady state: in bench::OffOn each "on"
+    # run comes right after "record on" (a census of the whole app), each
+    # "off" run after nothing. Here each timed run, off, on without
+    # origins or on with them, comes after an untimed run of the loop in
+    # the same mode, the three in rotating order.
+    set warm [dict create off {} on0 {} on1 {}]
+    set modes {off on0 on1}
+    for {set i 0} {$i <= $runs} {incr i} {
+	foreach mode [concat [lrange $modes [expr {$i % 3}] end] \
+		[lrange $modes 0 [expr {$i % 3 - 1}]]] {
+	    if {$mode ne "off"} {
+		tkleak::configure -origins [string index $mode 2]
+		tkleak::record on
+	    }
+	    attach::run $attachN
+	    set t0 [clock microseconds]
+	    attach::run $attachN
+	    set t [expr {[clock microseconds] - $t0}]
+	    tkleak::record off
+	    tkleak::configure -origins 1
+	    update idletasks
+	    if {$i > 0} {
+		dict lappend warm $mode $t
+	    }
+	}
+    }
+    set warmOff [Median [dict get $warm off]]
+    set warmOverhead0 [expr {([Median [dict get $warm on0]] - $warmOff) \
+	    * 100.0 / $warmOff}]
+    set warmOverhead1 [expr {([Median [dict get $warm on1]] - $warmOff) \
+	    * 100.0 / $warmOff}]
+
     # tkleak::orphans again, off and on, once every button and entry has
     # a callback proc of its own: recording's check grows with the
     # objects slots name, and the app's "set" scripts name only one.
@@ -487,6 +546,17 @@ proc ::bench::main {argv} {
     puts [format "| recording overhead with origins (issue 7) |\
 	    %+.1f%% | <= 20%% | %s |" $overheadOrig \
 	    [Verdict [expr {max($overheadOrig, 0.0)}] 20 max]]
+    puts [format "| orphans right after the attach loop, recording on: folds\
+	    the loop's %d logged attachments%s | %s | - | - |" \
+	    [expr {3 * $attachN}] [expr {$foldSame ? "" : " (OTHER RESULT)"}] \
+	    [Ms $foldTimes]]
+    puts "| the same orphans asked again at once (nothing to fold) |\
+	    [Ms $foldAgain] | - | - |"
+    puts [format "| diagnostic, steady state (each timed loop after an\
+	    untimed one in the same mode): off %s, on -origins 0 %s, on with\
+	    origins %s | %+.1f%%, %+.1f%% | - | - |" \
+	    [Ms [dict get $warm off]] [Ms [dict get $warm on0]] \
+	    [Ms [dict get $warm on1]] $warmOverhead0 $warmOverhead1]
     puts "| record on (census, slot index, hooking every widget) |\
 	    [Ms $recordOn] | - | - |"
     foreach mode {off on} target [list $targetOrphansMs \

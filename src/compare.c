@@ -269,6 +269,7 @@ TkleakDiffObjCmd(
     size_t i;
     int byOrigin = 0;
 
+    TkleakRecordFlush(clientData);
     if (objc >= 4 && strcmp(Tcl_GetString(objv[objc - 2]), "-by") == 0) {
 	if (strcmp(Tcl_GetString(objv[objc - 1]), "origin") != 0
 		&& strcmp(Tcl_GetString(objv[objc - 1]), "type") != 0) {
@@ -339,6 +340,7 @@ NewOrGone(
     Tcl_Obj *listPtr;
     int code, origins = 0;
 
+    TkleakRecordFlush(clientData);
     if (objc >= 5 && strcmp(Tcl_GetString(objv[objc - 2]), "-origins") == 0) {
 	if (Tcl_GetBooleanFromObj(interp, objv[objc - 1], &origins) != TCL_OK) {
 	    Tcl_SetErrorCode(interp, "TKLEAK", "USAGE", (char *) NULL);

@@ -194,10 +194,11 @@ PythonFrames(
  * TclFrames --
  *
  *	Append up to ROOM Tcl frames, innermost first, to STACKPTR, from
- *	"info frame".
+ *	"info frame". Returns how many command frames it read, from the
+ *	innermost: all of them when the stack did not fill.
  */
 
-static void
+static int
 TclFrames(
     TkleakState *statePtr,
     Tcl_Interp *interp,
@@ -216,7 +217,7 @@ TclFrames(
      */
 
     if (!TkleakWalkUsable(statePtr) || !TkleakWalkHasFrames(interp)) {
-	return;
+	return 0;
     }
     memset(&ctx, 0, sizeof(ctx));
     ctx.statePtr = statePtr;
@@ -224,7 +225,7 @@ TclFrames(
     w[0] = "info";
     w[1] = "frame";
     if (TkleakCallWidget(&ctx, "::info", 2, w, &resultPtr) != TCL_OK) {
-	return;
+	return 0;
     }
     Tcl_GetIntFromObj(NULL, resultPtr, &depth);
     Tcl_DecrRefCount(resultPtr);
@@ -255,6 +256,33 @@ TclFrames(
 	room--;
 	Tcl_DecrRefCount(resultPtr);
     }
+    return depth - level;
+}
+
+/*
+ * Intern --
+ *
+ *	The interned stack equal to STACKPTR, whose one reference the call
+ *	takes over. The result is owned by the stack table.
+ */
+
+static Tcl_Obj *
+Intern(
+    TkleakState *statePtr,
+    Tcl_Obj *stackPtr)
+{
+    Tcl_HashEntry *hPtr;
+    int isNew;
+
+    hPtr = Tcl_CreateHashEntry(&statePtr->stacks, Tcl_GetString(stackPtr),
+	    &isNew);
+    if (isNew) {
+	Tcl_SetHashValue(hPtr, stackPtr);
+    } else {
+	Tcl_DecrRefCount(stackPtr);
+	stackPtr = Tcl_GetHashValue(hPtr);
+    }
+    return stackPtr;
 }
 
 /*
@@ -270,7 +298,8 @@ TclFrames(
  *	caller holds a reference of its own if it keeps it.
  *
  * Side effects:
- *	The interpreter's result may change; callers save it.
+ *	None that a script can see: the interpreter's result is kept, and
+ *	no script runs.
  *
  *----------------------------------------------------------------------
  */
@@ -280,21 +309,52 @@ TkleakOriginCapture(
     TkleakState *statePtr,
     Tcl_Interp *interp)
 {
-    Tcl_Obj *stackPtr = Tcl_NewListObj(0, NULL);
-    Tcl_HashEntry *hPtr;
-    int n, isNew;
+    Tcl_Obj *stackPtr = NULL;
+    int fast = TkleakWalkUsable(statePtr) && TkleakWalkHasFrames(interp);
 
-    Tcl_IncrRefCount(stackPtr);
-    TclFrames(statePtr, interp, stackPtr, statePtr->depth);
-    Tcl_ListObjLength(NULL, stackPtr, &n);
-    PythonFrames(stackPtr, statePtr->depth - n);
-    hPtr = Tcl_CreateHashEntry(&statePtr->stacks, Tcl_GetString(stackPtr),
-	    &isNew);
-    if (isNew) {
-	Tcl_SetHashValue(hPtr, stackPtr);
-    } else {
-	Tcl_DecrRefCount(stackPtr);
-	stackPtr = Tcl_GetHashValue(hPtr);
+    /*
+     * The Tcl frames: from the frame cache (walk.c), or else from "info
+     * frame", then offered to the cache.
+     */
+
+    if (fast) {
+	stackPtr = TkleakWalkFramesLookup(statePtr, interp, statePtr->depth);
+    }
+    if (stackPtr == NULL) {
+	Tcl_InterpState saved = Tcl_SaveInterpState(interp, TCL_OK);
+	int levels;
+
+	stackPtr = Tcl_NewListObj(0, NULL);
+	Tcl_IncrRefCount(stackPtr);
+	levels = TclFrames(statePtr, interp, stackPtr, statePtr->depth);
+	Tcl_RestoreInterpState(interp, saved);
+	stackPtr = Intern(statePtr, stackPtr);
+	if (fast) {
+	    TkleakWalkFramesStore(statePtr, interp, stackPtr, levels);
+	}
+    }
+
+    /*
+     * Then the Python frames that called into Tcl, when there are any.
+     */
+
+    if (py.state == 0) {
+	LookUpPython();
+    }
+    if (py.state == 1 && py.isInitialized()
+	    && py.getThisThreadState() != NULL) {
+	Tcl_Obj *fullPtr = Tcl_DuplicateObj(stackPtr);
+	int n, m;
+
+	Tcl_IncrRefCount(fullPtr);
+	Tcl_ListObjLength(NULL, fullPtr, &n);
+	PythonFrames(fullPtr, statePtr->depth - n);
+	Tcl_ListObjLength(NULL, fullPtr, &m);
+	if (m > n) {
+	    stackPtr = Intern(statePtr, fullPtr);
+	} else {
+	    Tcl_DecrRefCount(fullPtr);
+	}
     }
     return stackPtr;
 }
@@ -498,6 +558,7 @@ void
 TkleakOriginFree(
     TkleakState *statePtr)
 {
+    TkleakWalkFramesFree(statePtr);
     TkleakDeleteObjTable(&statePtr->origins, 0);
     TkleakDeleteObjTable(&statePtr->stacks, 0);
 }
@@ -505,9 +566,9 @@ TkleakOriginFree(
 /*
  * OtherKey --
  *
- *	The origin key of NAMEPTR when it names an after event ("after#N")
- *	or a binding ({tag sequence}, the sequence in any spelling Tk
- *	accepts) that is still there or whose origin is still kept.
+ *	The origin key of NAMEPTR when it names a pending after event
+ *	("after#N") or a binding ({tag sequence}, the sequence in any
+ *	spelling Tk accepts).
  *
  * Results:
  *	A new object (no reference held), or NULL.
@@ -537,8 +598,7 @@ OtherKey(
 	Tcl_DStringFree(&ds);
 	return NULL;
     }
-    if (Tcl_FindHashEntry(&statePtr->origins, Tcl_DStringValue(&ds))
-	    || TkleakCreationAlive(statePtr, interp, Tcl_DStringValue(&ds))) {
+    if (TkleakCreationAlive(statePtr, interp, Tcl_DStringValue(&ds))) {
 	keyPtr = Tcl_NewStringObj(Tcl_DStringValue(&ds),
 		Tcl_DStringLength(&ds));
     }
@@ -576,6 +636,7 @@ TkleakOriginObjCmd(
 	return TCL_ERROR;
     }
     TkleakInitTk(statePtr, interp);
+    TkleakRecordFlush(statePtr);
     saved = Tcl_SaveInterpState(interp, TCL_OK);
     keyPtr = TkleakResolveKey(statePtr, interp, Tcl_GetString(objv[1]));
     if (keyPtr == NULL) {

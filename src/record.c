@@ -11,6 +11,10 @@
  *	it holds, and each named command, image or menu is remembered with
  *	that slot as its last referrer (TkleakSeen), so an attachment made
  *	and undone between two snapshots is still known to tkleak::orphans.
+ *	The scan is deferred: a hook only logs the slot, its value and its
+ *	origin, and the log is folded into the tables when a command asks
+ *	(TkleakRecordFlush, whose header says what that means for names
+ *	deleted or made in between) or when it is full.
  *
  *	Notes on implementation:
  *
@@ -22,10 +26,11 @@
  *	from a per-interpreter table keyed by client data (widget commands:
  *	each widget record is its own key) or from a fixed trampoline per
  *	hooked global command. The bookkeeping runs after the original
- *	command returns, with the interpreter's result saved and restored.
+ *	command returns and leaves the interpreter's result alone.
  *
- *	Memory stays bounded: what is remembered is keyed by object, so a
- *	slot replaced a thousand times keeps one entry, and "seen" entries
+ *	Memory stays bounded: the log holds at most LOG_MAX entries and
+ *	LOG_MAX_TEXT bytes of values; what is remembered is keyed by object,
+ *	so a slot replaced a thousand times keeps one entry, and "seen" entries
  *	of objects that died are dropped by tkleak::orphans. The widget
  *	table grows with the widgets hooked; entries of destroyed widgets
  *	are reused when malloc gives a new widget the same record address,
@@ -64,17 +69,75 @@ typedef struct WidgetHook {
     Tcl_ObjCmdProc *nreProc;	/* A TclOO class's NRE procedure. */
     char kind;			/* 'm' menu, 'c' canvas, 't' text, 'w', or
 				 * 'o' a TclOO class. */
+    char direct;		/* A menu whose entries walk.c can count. */
 } WidgetHook;
 
 /*
  * Per-interpreter recording state, hung off TkleakState.
  */
 
+/*
+ * The attachment log: what a hook saw, kept until someone asks
+ * (TkleakRecordFlush). The slot name is put together, and the value's
+ * words resolved, only then. The parts of the slot name are the app's
+ * own objects, most of them literals, with one reference each; the
+ * value is copied into one buffer, because holding the app's fresh
+ * value objects would keep the allocator from reusing their memory, and
+ * fresh memory at every call costs the app more than the copy.
+ */
+
+enum LogKind {
+    L_OPTION,			/* OWNER's option A. */
+    L_ENTRY,			/* "entry INDEX A" of menu OWNER. */
+    L_ITEM,			/* "item B A" of canvas OWNER. */
+    L_BIND,			/* "bind A" of tag OWNER; a leading + dropped. */
+    L_CBIND,			/* "item|tag A bind B" of canvas OWNER. */
+    L_TBIND,			/* "tag A bind B" of text OWNER. */
+    L_AFTER,			/* "after A" of "after". */
+    L_WM,			/* "wm protocol A" of OWNER. */
+    L_TRACE,			/* "variable A" of "trace". */
+    L_CREATED			/* The object of key OWNER was made. */
+};
+
+typedef struct LogEntry {
+    int kind;			/* enum LogKind. */
+    int index;			/* L_ENTRY: the entry's index when set. */
+    Tcl_Obj *ownerPtr;		/* See enum LogKind; each held, or NULL. */
+    Tcl_Obj *aPtr;
+    Tcl_Obj *bPtr;
+    size_t textOff;		/* What was put in the slot: its string */
+    int textLen;		/* in the log's text buffer. */
+    Tcl_Obj *stackPtr;		/* Where, or NULL without -origins. */
+} LogEntry;
+
+/*
+ * Entries the log holds before it is folded into the "seen" and origin
+ * tables: bounds the memory of a long recording nobody asks about, at
+ * about 48 bytes an entry plus the values it holds (which are mostly
+ * held by their slots anyway). The log starts small and doubles.
+ */
+
+#define LOG_MAX 16384
+#define LOG_MIN 64
+#define LOG_MAX_TEXT (1 << 20)
+
 struct TkleakRecord {
     int on;
     Tcl_CmdInfo orig[NUM_GLOBALS];
     int hooked[NUM_GLOBALS];
     Tcl_HashTable widgets;	/* Widget client data -> WidgetHook. */
+    ClientData lastData[2];	/* The last two widgets called, and their */
+    WidgetHook *lastHook[2];	/* hooks: an app works on a few at a time.
+				 * Entries of the table are never dropped
+				 * while recording state lives. */
+    LogEntry *log;		/* CAPLOG entries, or NULL. */
+    int numLog;
+    int capLog;
+    char *text;			/* The values of the entries. */
+    size_t numText;
+    size_t capText;
+    Tcl_Obj *endPtr;		/* "end" and "index", for MenuIndex. */
+    Tcl_Obj *indexPtr;
 };
 
 static int	GlobalHook(int which, Tcl_Interp *interp, int objc,
@@ -161,14 +224,14 @@ CachedRef(
  *
  *	Note every command, image or window that a word of TEXT (or TEXT
  *	whole, or its first list element) names, with {owner slot} as its
- *	last referrer.
+ *	last referrer and STACKPTR (or NULL) as where that happened.
  */
 
 typedef struct RememberData {
     TkleakState *statePtr;
     Tcl_Interp *interp;
     Tcl_Obj *refPtr;
-    Tcl_Obj *stackPtr;		/* Where this happens, taken on first use. */
+    Tcl_Obj *stackPtr;		/* Where this happened, or NULL. */
 } RememberData;
 
 static void
@@ -183,9 +246,9 @@ RememberName(
 
     /*
      * What a word names is memoised: most scripts name the same few
-     * commands again and again. An entry is dropped when tkleak sees an
-     * object of that name made (ForgetName), and the memo is emptied when
-     * it grows large.
+     * commands again and again. The memo lives for one flush, during
+     * which no script runs and nothing is made or deleted, and is
+     * emptied when it grows large.
      */
 
     if (statePtr->memo.numEntries > 20000) {
@@ -206,35 +269,9 @@ RememberName(
 	return;			/* Names nothing. */
     }
     TkleakSeen(statePtr, Tcl_GetString(keyPtr), dataPtr->refPtr);
-    if (statePtr->origins_on) {
-	if (dataPtr->stackPtr == NULL) {
-	    dataPtr->stackPtr = TkleakOriginCapture(statePtr, dataPtr->interp);
-	}
+    if (dataPtr->stackPtr != NULL) {
 	TkleakOriginAttached(statePtr, Tcl_GetString(keyPtr),
 		dataPtr->refPtr, dataPtr->stackPtr);
-    }
-}
-
-/*
- * ForgetName --
- *
- *	Drop the memo entries of NAME: an object of that name was just
- *	made, so a word that named nothing may name it now.
- */
-
-static void
-ForgetName(
-    TkleakState *statePtr,
-    const char *name)
-{
-    Tcl_HashEntry *hPtr = Tcl_FindHashEntry(&statePtr->memo, name);
-
-    if (hPtr != NULL) {
-	Tcl_DecrRefCount((Tcl_Obj *) Tcl_GetHashValue(hPtr));
-	Tcl_DeleteHashEntry(hPtr);
-    }
-    if (strncmp(name, "::", 2) == 0) {
-	ForgetName(statePtr, name + 2);
     }
 }
 
@@ -258,19 +295,25 @@ Remember(
     Tcl_Interp *interp,
     const char *owner,
     const char *slot,
-    Tcl_Obj *textPtr)
+    const char *text,
+    int len,
+    Tcl_Obj *stackPtr)
 {
     RememberData data;
-    int len;
-    const char *text = Tcl_GetStringFromObj(textPtr, &len);
 
     if (len == 0) {
 	return;
     }
     data.statePtr = statePtr;
     data.interp = interp;
-    data.refPtr = CachedRef(statePtr, owner, slot);
-    data.stackPtr = NULL;
+    /*
+     * Every after event is a slot of its own, never set again: caching
+     * its referrer would only fill the cache.
+     */
+
+    data.refPtr = strcmp(owner, "after") == 0 ? TkleakNewRef(owner, slot)
+	    : CachedRef(statePtr, owner, slot);
+    data.stackPtr = stackPtr;
     Tcl_IncrRefCount(data.refPtr);
     TkleakScanWords(text, (size_t) len, RememberWord, &data);
 
@@ -309,26 +352,359 @@ Remember(
 /*
  * Created --
  *
- *	Note where the object KEY is being made.
+ *	Note that the object KEY was made, at STACKPTR (or NULL).
  */
 
 static void
 Created(
     TkleakState *statePtr,
-    Tcl_Interp *interp,
-    const char *key)
+    const char *key,
+    Tcl_Obj *stackPtr)
 {
-    ForgetName(statePtr, key + 1);
-
     /*
      * A new object may reuse the name of one that died: its origin
      * starts afresh.
      */
 
     TkleakOriginForget(statePtr, key);
-    if (statePtr->origins_on) {
-	TkleakOriginCreated(statePtr, key,
-		TkleakOriginCapture(statePtr, interp));
+    if (stackPtr != NULL) {
+	TkleakOriginCreated(statePtr, key, stackPtr);
+    }
+}
+
+/*
+ * SameObj --
+ *
+ *	Whether two objects of a log entry are the same value, without
+ *	making a string form that the app has not made.
+ */
+
+static int
+SameObj(
+    Tcl_Obj *a,
+    Tcl_Obj *b)
+{
+    if (a == b) {
+	return 1;
+    }
+    return a != NULL && b != NULL && a->bytes != NULL && b->bytes != NULL
+	    && a->length == b->length && memcmp(a->bytes, b->bytes,
+		(size_t) a->length) == 0;
+}
+
+/*
+ * Log --
+ *
+ *	Append an attachment or creation to the log (see enum LogKind),
+ *	with where it happens when origins are on. A full log is folded
+ *	into the tables first. VALUEPTR may be an object the caller made;
+ *	the log does not keep it.
+ */
+
+static void
+Log(
+    TkleakState *statePtr,
+    Tcl_Interp *interp,
+    int kind,
+    int index,
+    Tcl_Obj *ownerPtr,
+    Tcl_Obj *aPtr,
+    Tcl_Obj *bPtr,
+    Tcl_Obj *valuePtr)
+{
+    TkleakRecord *recPtr = statePtr->recordPtr;
+    LogEntry *entryPtr;
+    Tcl_Obj *stackPtr = statePtr->origins_on
+	    ? TkleakOriginCapture(statePtr, interp) : NULL;
+    const char *text = "";
+    int len = 0;
+
+    if (valuePtr != NULL) {
+	Tcl_IncrRefCount(valuePtr);
+	text = Tcl_GetStringFromObj(valuePtr, &len);
+    }
+
+    /*
+     * The same attachment made again, from the same place, straight
+     * after itself (a slot set again and again) adds nothing: replaying
+     * it twice leaves the tables as replaying it once.
+     */
+
+    if (recPtr->numLog > 0) {
+	entryPtr = &recPtr->log[recPtr->numLog - 1];
+	if (entryPtr->kind == kind && entryPtr->index == index
+		&& entryPtr->stackPtr == stackPtr
+		&& entryPtr->textLen == len
+		&& SameObj(entryPtr->ownerPtr, ownerPtr)
+		&& SameObj(entryPtr->aPtr, aPtr)
+		&& SameObj(entryPtr->bPtr, bPtr)
+		&& memcmp(recPtr->text + entryPtr->textOff, text,
+		    (size_t) len) == 0) {
+	    if (ownerPtr != NULL && ownerPtr->refCount == 0) {
+		Tcl_IncrRefCount(ownerPtr);	/* Made for the log. */
+		Tcl_DecrRefCount(ownerPtr);
+	    }
+	    if (valuePtr != NULL) {
+		Tcl_DecrRefCount(valuePtr);
+	    }
+	    return;
+	}
+    }
+    if (recPtr->numLog == LOG_MAX
+	    || recPtr->numText + len + 1 > LOG_MAX_TEXT) {
+	TkleakRecordFlush(statePtr);
+    }
+    if (recPtr->numLog == recPtr->capLog) {
+	recPtr->capLog = recPtr->capLog ? 2 * recPtr->capLog : LOG_MIN;
+	recPtr->log = (LogEntry *) Tcl_Realloc((char *) recPtr->log,
+		recPtr->capLog * sizeof(LogEntry));
+    }
+    if (recPtr->numText + len + 1 > recPtr->capText) {
+	recPtr->capText = 2 * (recPtr->numText + len + 1) + 1024;
+	recPtr->text = Tcl_Realloc(recPtr->text, recPtr->capText);
+    }
+    entryPtr = &recPtr->log[recPtr->numLog++];
+    entryPtr->kind = kind;
+    entryPtr->index = index;
+    entryPtr->ownerPtr = ownerPtr;
+    entryPtr->aPtr = aPtr;
+    entryPtr->bPtr = bPtr;
+    entryPtr->textOff = recPtr->numText;
+    entryPtr->textLen = len;
+    memcpy(recPtr->text + recPtr->numText, text, (size_t) len);
+    recPtr->text[recPtr->numText + len] = '\0';
+    recPtr->numText += len + 1;
+    entryPtr->stackPtr = stackPtr;
+    if (ownerPtr) {
+	Tcl_IncrRefCount(ownerPtr);
+    }
+    if (aPtr) {
+	Tcl_IncrRefCount(aPtr);
+    }
+    if (bPtr) {
+	Tcl_IncrRefCount(bPtr);
+    }
+    if (stackPtr) {
+	Tcl_IncrRefCount(stackPtr);
+    }
+    if (valuePtr != NULL) {
+	Tcl_DecrRefCount(valuePtr);
+    }
+}
+
+static void
+LogCreated(
+    TkleakState *statePtr,
+    Tcl_Interp *interp,
+    const char *kind,
+    const char *name)
+{
+    Tcl_Obj *keyPtr = Tcl_NewStringObj(kind, 1);
+
+    Tcl_AppendToObj(keyPtr, name, -1);
+    Log(statePtr, interp, L_CREATED, 0, keyPtr, NULL, NULL, NULL);
+}
+
+/*
+ * FreeEntry --
+ *
+ *	Release what a log entry holds.
+ */
+
+static void
+FreeEntry(
+    LogEntry *entryPtr)
+{
+    Tcl_Obj **objs[4];
+    int i;
+
+    objs[0] = &entryPtr->ownerPtr;
+    objs[1] = &entryPtr->aPtr;
+    objs[2] = &entryPtr->bPtr;
+    objs[3] = &entryPtr->stackPtr;
+    for (i = 0; i < 4; i++) {
+	if (*objs[i] != NULL) {
+	    Tcl_DecrRefCount(*objs[i]);
+	    *objs[i] = NULL;
+	}
+    }
+}
+
+/*
+ * Replay --
+ *
+ *	Fold one log entry into the "seen" and origin tables, as the hook
+ *	did at once before the log: put the slot name together and resolve
+ *	the words of its value.
+ */
+
+static void
+Replay(
+    TkleakState *statePtr,
+    Tcl_Interp *interp,
+    LogEntry *entryPtr,
+    const char *texts)
+{
+    Tcl_DString slot;
+    const char *owner = entryPtr->ownerPtr
+	    ? Tcl_GetString(entryPtr->ownerPtr) : "";
+    const char *text;
+    int len;
+    char num[TCL_INTEGER_SPACE + 8];
+
+    if (entryPtr->kind == L_CREATED) {
+	Created(statePtr, owner, entryPtr->stackPtr);
+	return;
+    }
+    text = texts + entryPtr->textOff;
+    len = entryPtr->textLen;
+    Tcl_DStringInit(&slot);
+    switch (entryPtr->kind) {
+    case L_OPTION:
+	Tcl_DStringAppend(&slot, Tcl_GetString(entryPtr->aPtr), -1);
+	break;
+    case L_ENTRY:
+	snprintf(num, sizeof(num), "entry %d ", entryPtr->index);
+	Tcl_DStringAppend(&slot, num, -1);
+	Tcl_DStringAppend(&slot, Tcl_GetString(entryPtr->aPtr), -1);
+	break;
+    case L_ITEM:
+	Tcl_DStringAppend(&slot, "item ", 5);
+	Tcl_DStringAppend(&slot, Tcl_GetString(entryPtr->bPtr), -1);
+	Tcl_DStringAppend(&slot, " ", 1);
+	Tcl_DStringAppend(&slot, Tcl_GetString(entryPtr->aPtr), -1);
+	break;
+    case L_BIND:
+	if (text[0] == '+') {
+	    text++;
+	    len--;
+	}
+	TkleakBindSlot(&slot, owner, Tcl_GetString(entryPtr->aPtr));
+	if (entryPtr->stackPtr != NULL && !TkleakIsOwnWindow(owner)
+		&& !TkleakIsOwnName(owner)) {
+	    TkleakCreatedBinding(statePtr, interp, owner,
+		    Tcl_GetString(entryPtr->aPtr), len == 0,
+		    entryPtr->stackPtr);
+	}
+	break;
+    case L_CBIND: {
+	const char *t = Tcl_GetString(entryPtr->aPtr);
+
+	Tcl_DStringAppend(&slot, (t[0] >= '0' && t[0] <= '9') ? "item " : "tag ",
+		-1);
+	Tcl_DStringAppend(&slot, t, -1);
+	Tcl_DStringAppend(&slot, " bind ", -1);
+	Tcl_DStringAppend(&slot, Tcl_GetString(entryPtr->bPtr), -1);
+	break;
+    }
+    case L_TBIND:
+	Tcl_DStringAppend(&slot, "tag ", -1);
+	Tcl_DStringAppend(&slot, Tcl_GetString(entryPtr->aPtr), -1);
+	Tcl_DStringAppend(&slot, " bind ", -1);
+	Tcl_DStringAppend(&slot, Tcl_GetString(entryPtr->bPtr), -1);
+	break;
+    case L_AFTER:
+	owner = "after";
+	Tcl_DStringAppend(&slot, "after ", 6);
+	Tcl_DStringAppend(&slot, Tcl_GetString(entryPtr->aPtr), -1);
+	if (entryPtr->stackPtr != NULL) {
+	    TkleakCreatedAfter(statePtr, interp,
+		    Tcl_GetString(entryPtr->aPtr), entryPtr->stackPtr);
+	}
+	break;
+    case L_WM:
+	Tcl_DStringAppend(&slot, "wm protocol ", -1);
+	Tcl_DStringAppend(&slot, Tcl_GetString(entryPtr->aPtr), -1);
+	break;
+    case L_TRACE:
+	owner = "trace";
+	Tcl_DStringAppend(&slot, "variable ", -1);
+	Tcl_DStringAppend(&slot, Tcl_GetString(entryPtr->aPtr), -1);
+	break;
+    }
+    Remember(statePtr, interp, owner, Tcl_DStringValue(&slot), text, len,
+	    entryPtr->stackPtr);
+    Tcl_DStringFree(&slot);
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakRecordFlush --
+ *
+ *	Fold the attachment log into the "seen" and origin tables: called
+ *	by every command that reads them, and by the hooks when the log is
+ *	full.
+ *
+ *	Notes on the semantics: a hook keeps the slot's value and where it
+ *	was set, not what its words named then; the words are resolved
+ *	here, against the commands, images and windows that exist now.
+ *	The log is replayed in order, creations included, so an object
+ *	made again under the name of a dead one still has its origin start
+ *	afresh at its creation. Keys are names, so a name deleted and made
+ *	again between the attachment and the question counts as the object
+ *	that bears it now, as the tables always did; a word that named
+ *	nothing when it was attached but names an object now is noted as
+ *	naming it (the script would call it now). A name that names nothing
+ *	now is not noted: whatever it named is gone, and so is what tkleak
+ *	would report about it.
+ *
+ * Side effects:
+ *	The interpreter's result is kept. No script runs.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakRecordFlush(
+    TkleakState *statePtr)
+{
+    TkleakRecord *recPtr = statePtr->recordPtr;
+    Tcl_Interp *interp = statePtr->interp;
+    Tcl_InterpState saved;
+    LogEntry *log;
+    char *text;
+    size_t capText;
+    int n, i, cap;
+
+    if (recPtr == NULL || recPtr->numLog == 0) {
+	return;
+    }
+
+    /*
+     * The log is taken out first, so that nothing done here can append
+     * to the entries being replayed.
+     */
+
+    log = recPtr->log;
+    n = recPtr->numLog;
+    cap = recPtr->capLog;
+    text = recPtr->text;
+    capText = recPtr->capText;
+    recPtr->log = NULL;
+    recPtr->numLog = 0;
+    recPtr->capLog = 0;
+    recPtr->text = NULL;
+    recPtr->numText = 0;
+    recPtr->capText = 0;
+    saved = Tcl_SaveInterpState(interp, TCL_OK);
+    for (i = 0; i < n; i++) {
+	Replay(statePtr, interp, &log[i], text);
+	FreeEntry(&log[i]);
+    }
+    TkleakDeleteObjTable(&statePtr->memo, 1);
+    Tcl_RestoreInterpState(interp, saved);
+    if (recPtr->log == NULL) {
+	recPtr->log = log;
+	recPtr->capLog = cap;
+    } else {
+	Tcl_Free((char *) log);
+    }
+    if (recPtr->text == NULL) {
+	recPtr->text = text;
+	recPtr->capText = capText;
+    } else {
+	Tcl_Free(text);
     }
 }
 
@@ -341,10 +717,9 @@ Created(
 
 static int
 IsSlotOption(
-    const char *opt)
+    const char *opt,
+    int n)
 {
-    size_t n = strlen(opt);
-
     return opt[0] == '-' && ((n >= 8 && strcasecmp(opt + n - 7, "command") == 0)
 	    || (n >= 6 && strcasecmp(opt + n - 5, "image") == 0)
 	    || strcmp(opt, "-menu") == 0);
@@ -353,33 +728,30 @@ IsSlotOption(
 /*
  * RememberOptions --
  *
- *	Remember the slot options among OBJV's "-option value" pairs, with
- *	slot names PREFIX + option.
+ *	Log the slot options among OBJV's "-option value" pairs, as slots
+ *	of KIND (L_OPTION, L_ENTRY with INDEX, L_ITEM with ITEMPTR).
  */
 
 static void
 RememberOptions(
     TkleakState *statePtr,
     Tcl_Interp *interp,
-    const char *owner,
-    const char *prefix,
+    Tcl_Obj *ownerPtr,
+    int kind,
+    int index,
+    Tcl_Obj *itemPtr,
     int objc,
     Tcl_Obj *const objv[])
 {
     int i;
 
     for (i = 0; i + 1 < objc; i += 2) {
-	const char *opt = Tcl_GetString(objv[i]);
+	int n;
+	const char *opt = Tcl_GetStringFromObj(objv[i], &n);
 
-	if (IsSlotOption(opt)) {
-	    Tcl_DString slot;
-
-	    Tcl_DStringInit(&slot);
-	    Tcl_DStringAppend(&slot, prefix, -1);
-	    Tcl_DStringAppend(&slot, opt, -1);
-	    Remember(statePtr, interp, owner, Tcl_DStringValue(&slot),
+	if (IsSlotOption(opt, n)) {
+	    Log(statePtr, interp, kind, index, ownerPtr, objv[i], itemPtr,
 		    objv[i + 1]);
-	    Tcl_DStringFree(&slot);
 	}
     }
 }
@@ -420,10 +792,13 @@ HookWidget(
     hookPtr->objProc = info.objProc;
     hookPtr->nreProc = NULL;
     hookPtr->kind = 'w';
+    hookPtr->direct = 0;
     tkwin = Tk_NameToWindow(interp, path, Tk_MainWindow(interp));
     if (tkwin != NULL) {
 	if (TkleakWalkIsMenu(statePtr, tkwin)) {
 	    hookPtr->kind = 'm';
+	    hookPtr->direct = TkleakWalkMenuOwns(statePtr, tkwin,
+		    info.objClientData);
 	} else if (TkleakWalkIsCanvas(statePtr, tkwin)) {
 	    hookPtr->kind = 'c';
 	} else if (Tk_Class(tkwin) && strcmp(Tk_Class(tkwin), "Text") == 0) {
@@ -543,7 +918,7 @@ ObjectMade(
 	Tcl_IncrRefCount(keyPtr);
 	Tcl_GetCommandFullName(interp, token, keyPtr);
 	if (!TkleakIsOwnNamespace(Tcl_GetString(keyPtr) + 1)) {
-	    Created(statePtr, interp, Tcl_GetString(keyPtr));
+	    Log(statePtr, interp, L_CREATED, 0, keyPtr, NULL, NULL, NULL);
 	    HookClass(statePtr, token);
 	}
 	Tcl_DecrRefCount(keyPtr);
@@ -602,6 +977,7 @@ ClassHookNRE(
 
 static int
 MenuIndex(
+    TkleakRecord *recPtr,
     WidgetHook *hookPtr,
     ClientData clientData,
     Tcl_Interp *interp,
@@ -611,16 +987,18 @@ MenuIndex(
     Tcl_Obj *objv[3];
     int index = -1;
 
+    if (recPtr->indexPtr == NULL) {
+	recPtr->indexPtr = Tcl_NewStringObj("index", 5);
+	Tcl_IncrRefCount(recPtr->indexPtr);
+    }
     objv[0] = pathPtr;
-    objv[1] = Tcl_NewStringObj("index", 5);
+    objv[1] = recPtr->indexPtr;
     objv[2] = indexPtr;
-    Tcl_IncrRefCount(objv[1]);
     if (hookPtr->objProc(clientData, interp, 3, objv) == TCL_OK
 	    && Tcl_GetIntFromObj(NULL, Tcl_GetObjResult(interp), &index)
 		!= TCL_OK) {
 	index = -1;
     }
-    Tcl_DecrRefCount(objv[1]);
     Tcl_ResetResult(interp);
     return index;
 }
@@ -629,7 +1007,7 @@ MenuIndex(
  * WidgetHookProc --
  *
  *	The procedure of a hooked widget command: run the widget's own,
- *	then remember the slots the call filled.
+ *	then log the slots the call filled.
  */
 
 static int
@@ -643,43 +1021,101 @@ WidgetHookProc(
     TkleakRecord *recPtr = statePtr->recordPtr;
     Tcl_HashEntry *hPtr;
     WidgetHook *hookPtr;
-    Tcl_Obj *resultPtr;
-    const char *path, *sub;
-    char prefix[64];
-    int code;
+    Tcl_Obj *resultPtr, *pathPtr;
+    const char *sub;
+    int code, added = -1;
 
-    hPtr = recPtr ? Tcl_FindHashEntry(&recPtr->widgets, clientData) : NULL;
-    if (hPtr == NULL) {
-	Tcl_SetObjResult(interp, Tcl_NewStringObj(
-		"tkleak: lost the procedure of a recorded widget", -1));
-	Tcl_SetErrorCode(interp, "TKLEAK", "RECORD", "LOST", (char *) NULL);
-	return TCL_ERROR;
+    if (recPtr != NULL && recPtr->lastData[0] == clientData
+	    && recPtr->lastHook[0] != NULL) {
+	hookPtr = recPtr->lastHook[0];
+    } else if (recPtr != NULL && recPtr->lastData[1] == clientData
+	    && recPtr->lastHook[1] != NULL) {
+	hookPtr = recPtr->lastHook[1];
+    } else {
+	hPtr = recPtr ? Tcl_FindHashEntry(&recPtr->widgets, clientData) : NULL;
+	if (hPtr == NULL) {
+	    Tcl_SetObjResult(interp, Tcl_NewStringObj(
+		    "tkleak: lost the procedure of a recorded widget", -1));
+	    Tcl_SetErrorCode(interp, "TKLEAK", "RECORD", "LOST",
+		    (char *) NULL);
+	    return TCL_ERROR;
+	}
+	hookPtr = Tcl_GetHashValue(hPtr);
+	recPtr->lastData[1] = recPtr->lastData[0];
+	recPtr->lastHook[1] = recPtr->lastHook[0];
+	recPtr->lastData[0] = clientData;
+	recPtr->lastHook[0] = hookPtr;
     }
-    hookPtr = Tcl_GetHashValue(hPtr);
+    if (objc < 3 || !recPtr->on) {
+	return hookPtr->objProc(clientData, interp, objc, objv);
+    }
+    sub = Tcl_GetString(objv[1]);
+
+    /*
+     * An entry added to a menu walk.c can read gets the index the menu's
+     * last entry has now plus one, counted before the call, while the
+     * menu is surely there.
+     */
+
+    if (hookPtr->direct && strcmp(sub, "add") == 0
+	    && TkleakWalkUsable(statePtr)) {
+	added = TkleakWalkMenuSize(clientData);
+    }
     code = hookPtr->objProc(clientData, interp, objc, objv);
-    if (code != TCL_OK || objc < 3 || !recPtr->on) {
+    if (code != TCL_OK) {
 	return code;
     }
+
+    /*
+     * Most calls fill no slot: leave them before any bookkeeping.
+     */
+
+    if (!(sub[0] == 'c' && strcmp(sub, "configure") == 0)) {
+	switch (hookPtr->kind) {
+	case 'm':
+	    if (added < 0 && strcmp(sub, "insert") != 0
+		    && strcmp(sub, "entryconfigure") != 0
+		    && strcmp(sub, "add") != 0) {
+		return code;
+	    }
+	    break;
+	case 'c':
+	    if (strcmp(sub, "bind") != 0 && strcmp(sub, "create") != 0
+		    && strcmp(sub, "itemconfigure") != 0) {
+		return code;
+	    }
+	    break;
+	case 't':
+	    if (strcmp(sub, "tag") != 0) {
+		return code;
+	    }
+	    break;
+	default:
+	    return code;
+	}
+    }
+
     /*
      * The call succeeded, so the interpreter holds nothing but its result:
-     * keep that, and put it back after the bookkeeping.
+     * the log leaves it alone (a full log is folded with the result
+     * saved), and the menu's index is asked with it saved.
      */
 
     resultPtr = Tcl_GetObjResult(interp);
     Tcl_IncrRefCount(resultPtr);
-    Tcl_IncrRefCount(objv[0]);
-    path = Tcl_GetString(objv[0]);
-    sub = Tcl_GetString(objv[1]);
+    pathPtr = objv[0];
+    Tcl_IncrRefCount(pathPtr);
     if (strcmp(sub, "configure") == 0) {
-	RememberOptions(statePtr, interp, path, "", objc - 2, objv + 2);
-    } else if (hookPtr->kind == 'm' && objc >= 3
-	    && (strcmp(sub, "add") == 0 || strcmp(sub, "insert") == 0
-	    || strcmp(sub, "entryconfigure") == 0)) {
-	int first = strcmp(sub, "add") == 0 ? 3 : (strcmp(sub, "insert") == 0
-		? 4 : 3);
-	Tcl_Obj *endPtr = Tcl_NewStringObj("end", 3);
-	int index;
-
+	RememberOptions(statePtr, interp, pathPtr, L_OPTION, 0, NULL,
+		objc - 2, objv + 2);
+    } else if (added >= 0) {
+	if (objc > 3) {
+	    RememberOptions(statePtr, interp, pathPtr, L_ENTRY, added, NULL,
+		    objc - 3, objv + 3);
+	}
+    } else if (hookPtr->kind == 'm') {
+	int first = strcmp(sub, "insert") == 0 ? 4 : 3;
+	int index = -1;
 	Tcl_CmdInfo info;
 
 	/*
@@ -688,57 +1124,38 @@ WidgetHookProc(
 	 * widget command is still there.
 	 */
 
-	index = -1;
-	Tcl_IncrRefCount(endPtr);
-	if (Tcl_GetCommandInfo(interp, path, &info)
-		&& info.objProc == WidgetHookProc
-		&& info.objClientData == clientData) {
-	    index = MenuIndex(hookPtr, clientData, interp, objv[0],
-		    strcmp(sub, "add") == 0 ? endPtr : objv[2]);
+	if (recPtr->endPtr == NULL) {
+	    recPtr->endPtr = Tcl_NewStringObj("end", 3);
+	    Tcl_IncrRefCount(recPtr->endPtr);
 	}
-	Tcl_DecrRefCount(endPtr);
-	if (index >= 0 && objc > first) {
-	    snprintf(prefix, sizeof(prefix), "entry %d ", index);
-	    RememberOptions(statePtr, interp, path, prefix, objc - first,
-		    objv + first);
+	if (objc > first && Tcl_GetCommandInfo(interp, Tcl_GetString(pathPtr),
+		&info) && info.objProc == WidgetHookProc
+		&& info.objClientData == clientData) {
+	    index = MenuIndex(recPtr, hookPtr, clientData, interp, pathPtr,
+		    strcmp(sub, "add") == 0 ? recPtr->endPtr : objv[2]);
+	}
+	Tcl_SetObjResult(interp, resultPtr);
+	if (index >= 0) {
+	    RememberOptions(statePtr, interp, pathPtr, L_ENTRY, index, NULL,
+		    objc - first, objv + first);
 	}
     } else if (hookPtr->kind == 'c' && strcmp(sub, "bind") == 0 && objc == 5) {
-	const char *t = Tcl_GetString(objv[2]);
-	Tcl_DString slot;
-
-	Tcl_DStringInit(&slot);
-	Tcl_DStringAppend(&slot, (t[0] >= '0' && t[0] <= '9') ? "item " : "tag ",
-		-1);
-	Tcl_DStringAppend(&slot, t, -1);
-	Tcl_DStringAppend(&slot, " bind ", -1);
-	Tcl_DStringAppend(&slot, Tcl_GetString(objv[3]), -1);
-	Remember(statePtr, interp, path, Tcl_DStringValue(&slot), objv[4]);
-	Tcl_DStringFree(&slot);
+	Log(statePtr, interp, L_CBIND, 0, pathPtr, objv[2], objv[3], objv[4]);
     } else if (hookPtr->kind == 'c' && (strcmp(sub, "create") == 0
 	    || strcmp(sub, "itemconfigure") == 0)) {
 	int i;
 
-	snprintf(prefix, sizeof(prefix), "item %s ", strcmp(sub, "create") == 0
-		? Tcl_GetString(resultPtr) : Tcl_GetString(objv[2]));
 	for (i = 3; i < objc && Tcl_GetString(objv[i])[0] != '-'; i++) {
 	    /* Skip coordinates. */
 	}
-	RememberOptions(statePtr, interp, path, prefix, objc - i, objv + i);
+	RememberOptions(statePtr, interp, pathPtr, L_ITEM, 0,
+		strcmp(sub, "create") == 0 ? resultPtr : objv[2],
+		objc - i, objv + i);
     } else if (hookPtr->kind == 't' && strcmp(sub, "tag") == 0 && objc == 6
 	    && strcmp(Tcl_GetString(objv[2]), "bind") == 0) {
-	Tcl_DString slot;
-
-	Tcl_DStringInit(&slot);
-	Tcl_DStringAppend(&slot, "tag ", -1);
-	Tcl_DStringAppend(&slot, Tcl_GetString(objv[3]), -1);
-	Tcl_DStringAppend(&slot, " bind ", -1);
-	Tcl_DStringAppend(&slot, Tcl_GetString(objv[4]), -1);
-	Remember(statePtr, interp, path, Tcl_DStringValue(&slot), objv[5]);
-	Tcl_DStringFree(&slot);
+	Log(statePtr, interp, L_TBIND, 0, pathPtr, objv[3], objv[4], objv[5]);
     }
-    Tcl_DecrRefCount(objv[0]);
-    Tcl_ResetResult(interp);
-    Tcl_SetObjResult(interp, resultPtr);
+    Tcl_DecrRefCount(pathPtr);
     Tcl_DecrRefCount(resultPtr);
     return TCL_OK;
 }
@@ -747,7 +1164,7 @@ WidgetHookProc(
  * GlobalHook --
  *
  *	The procedure of a hooked global command WHICH: run the original,
- *	then remember what it attached.
+ *	then log what it attached or made.
  */
 
 static int
@@ -775,35 +1192,21 @@ GlobalHook(
     if (code != TCL_OK || !recPtr->on) {
 	return code;
     }
+    if (which == G_BIND) {
+	if (objc == 4) {
+	    Log(statePtr, interp, L_BIND, 0, objv[1], objv[2], NULL, objv[3]);
+	}
+	return TCL_OK;
+    }
+
+    /*
+     * Hooking a new widget may leave a message in the result: keep the
+     * command's own, and put it back after the bookkeeping.
+     */
+
     resultPtr = Tcl_GetObjResult(interp);
     Tcl_IncrRefCount(resultPtr);
     switch (which) {
-    case G_BIND:
-	if (objc == 4) {
-	    const char *tag = Tcl_GetString(objv[1]);
-	    Tcl_DString slot;
-	    Tcl_Obj *scriptPtr = objv[3];
-	    const char *script = Tcl_GetString(scriptPtr);
-
-	    if (script[0] == '+') {
-		scriptPtr = Tcl_NewStringObj(script + 1, -1);
-	    }
-	    Tcl_IncrRefCount(scriptPtr);
-	    Tcl_DStringInit(&slot);
-	    TkleakBindSlot(&slot, tag, Tcl_GetString(objv[2]));
-	    Remember(statePtr, interp, tag, Tcl_DStringValue(&slot), scriptPtr);
-	    Tcl_DStringFree(&slot);
-	    if (statePtr->origins_on && !TkleakIsOwnWindow(tag)
-		    && !TkleakIsOwnName(tag)) {
-		int deleted = Tcl_GetString(scriptPtr)[0] == '\0';
-
-		TkleakCreatedBinding(statePtr, interp, tag,
-			Tcl_GetString(objv[2]), deleted, deleted ? NULL
-			: TkleakOriginCapture(statePtr, interp));
-	    }
-	    Tcl_DecrRefCount(scriptPtr);
-	}
-	break;
     case G_AFTER:
 	if (objc >= 3) {
 	    const char *first = Tcl_GetString(objv[1]);
@@ -811,57 +1214,20 @@ GlobalHook(
 
 	    if (strcmp(first, "idle") == 0
 		    || Tcl_GetIntFromObj(NULL, objv[1], &ms) == TCL_OK) {
-		Tcl_Obj *scriptPtr = Tcl_ConcatObj(objc - 2, objv + 2);
-		Tcl_DString slot;
-
-		Tcl_IncrRefCount(scriptPtr);
-		Tcl_DStringInit(&slot);
-		Tcl_DStringAppend(&slot, "after ", 6);
-		Tcl_DStringAppend(&slot, Tcl_GetString(resultPtr), -1);
-		Remember(statePtr, interp, "after", Tcl_DStringValue(&slot),
-			scriptPtr);
-		Tcl_DStringFree(&slot);
-		if (statePtr->origins_on) {
-		    TkleakCreatedAfter(statePtr, interp,
-			    Tcl_GetString(resultPtr),
-			    TkleakOriginCapture(statePtr, interp));
-		}
-		Tcl_DecrRefCount(scriptPtr);
-	    } else if (objc == 3 && strcmp(first, "cancel") == 0
-		    && strncmp(Tcl_GetString(objv[2]), "after#", 6) == 0) {
-		Tcl_DString key;
-
-		Tcl_DStringInit(&key);
-		Tcl_DStringAppend(&key, "a", 1);
-		Tcl_DStringAppend(&key, Tcl_GetString(objv[2]), -1);
-		TkleakOriginForget(statePtr, Tcl_DStringValue(&key));
-		Tcl_DStringFree(&key);
+		Log(statePtr, interp, L_AFTER, 0, NULL, resultPtr, NULL,
+			Tcl_ConcatObj(objc - 2, objv + 2));
 	    }
 	}
 	break;
     case G_WM:
 	if (objc == 5 && strcmp(Tcl_GetString(objv[1]), "protocol") == 0) {
-	    Tcl_DString slot;
-
-	    Tcl_DStringInit(&slot);
-	    Tcl_DStringAppend(&slot, "wm protocol ", -1);
-	    Tcl_DStringAppend(&slot, Tcl_GetString(objv[3]), -1);
-	    Remember(statePtr, interp, Tcl_GetString(objv[2]),
-		    Tcl_DStringValue(&slot), objv[4]);
-	    Tcl_DStringFree(&slot);
+	    Log(statePtr, interp, L_WM, 0, objv[2], objv[3], NULL, objv[4]);
 	}
 	break;
     case G_TRACE:
 	if (objc == 6 && strcmp(Tcl_GetString(objv[1]), "add") == 0
 		&& strcmp(Tcl_GetString(objv[2]), "variable") == 0) {
-	    Tcl_DString slot;
-
-	    Tcl_DStringInit(&slot);
-	    Tcl_DStringAppend(&slot, "variable ", -1);
-	    Tcl_DStringAppend(&slot, Tcl_GetString(objv[3]), -1);
-	    Remember(statePtr, interp, "trace", Tcl_DStringValue(&slot),
-		    objv[5]);
-	    Tcl_DStringFree(&slot);
+	    Log(statePtr, interp, L_TRACE, 0, NULL, objv[3], NULL, objv[5]);
 	}
 	break;
     case G_PROC:
@@ -875,7 +1241,8 @@ GlobalHook(
 		Tcl_IncrRefCount(keyPtr);
 		Tcl_GetCommandFullName(interp, token, keyPtr);
 		if (!TkleakIsOwnNamespace(Tcl_GetString(keyPtr) + 1)) {
-		    Created(statePtr, interp, Tcl_GetString(keyPtr));
+		    Log(statePtr, interp, L_CREATED, 0, keyPtr, NULL, NULL,
+			    NULL);
 		}
 		Tcl_DecrRefCount(keyPtr);
 	    }
@@ -883,13 +1250,7 @@ GlobalHook(
 	break;
     case G_IMAGE:
 	if (objc >= 3 && strcmp(Tcl_GetString(objv[1]), "create") == 0) {
-	    Tcl_DString key;
-
-	    Tcl_DStringInit(&key);
-	    Tcl_DStringAppend(&key, "i", 1);
-	    Tcl_DStringAppend(&key, Tcl_GetString(resultPtr), -1);
-	    Created(statePtr, interp, Tcl_DStringValue(&key));
-	    Tcl_DStringFree(&key);
+	    LogCreated(statePtr, interp, "i", Tcl_GetString(resultPtr));
 	}
 	break;
     default:
@@ -901,14 +1262,9 @@ GlobalHook(
 	    const char *path = Tcl_GetString(resultPtr);
 
 	    if (path[0] == '.' && !TkleakIsOwnWindow(path)) {
-		Tcl_DString key;
-
-		Tcl_DStringInit(&key);
-		Tcl_DStringAppend(&key, "w", 1);
-		Tcl_DStringAppend(&key, path, -1);
-		Created(statePtr, interp, Tcl_DStringValue(&key));
-		Tcl_DStringFree(&key);
-		RememberOptions(statePtr, interp, path, "", objc - 2, objv + 2);
+		LogCreated(statePtr, interp, "w", path);
+		RememberOptions(statePtr, interp, resultPtr, L_OPTION, 0, NULL,
+			objc - 2, objv + 2);
 		HookWidget(statePtr, interp, path);
 	    }
 	}
@@ -1018,6 +1374,8 @@ RecordOff(
     if (recPtr == NULL || !recPtr->on) {
 	return;
     }
+    TkleakRecordFlush(statePtr);
+    TkleakWalkFramesFlush(statePtr);	/* Let go of the ByteCodes. */
     for (g = 0; g < NUM_GLOBALS && globalNames[g] != NULL; g++) {
 	Tcl_Command token;
 	Tcl_CmdInfo info;
@@ -1098,6 +1456,23 @@ TkleakRecordFree(
 
     if (recPtr == NULL) {
 	return;
+    }
+    if (recPtr->log != NULL) {
+	int i;
+
+	for (i = 0; i < recPtr->numLog; i++) {
+	    FreeEntry(&recPtr->log[i]);
+	}
+	Tcl_Free((char *) recPtr->log);
+    }
+    if (recPtr->text != NULL) {
+	Tcl_Free(recPtr->text);
+    }
+    if (recPtr->endPtr != NULL) {
+	Tcl_DecrRefCount(recPtr->endPtr);
+    }
+    if (recPtr->indexPtr != NULL) {
+	Tcl_DecrRefCount(recPtr->indexPtr);
     }
     for (hPtr = Tcl_FirstHashEntry(&recPtr->widgets, &search); hPtr;
 	    hPtr = Tcl_NextHashEntry(&search)) {

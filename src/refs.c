@@ -981,6 +981,7 @@ TkleakRefsRemember(
     Tcl_HashSearch search;
     Tcl_HashEntry *hPtr;
 
+    TkleakRecordFlush(statePtr);	/* What was attached before comes first. */
     for (hPtr = Tcl_FirstHashEntry(&refsPtr->index, &search); hPtr;
 	    hPtr = Tcl_NextHashEntry(&search)) {
 	Tcl_Obj *listPtr = Tcl_GetHashValue(hPtr), **v;
@@ -1146,6 +1147,7 @@ TkleakRefsObjCmd(
 	return TCL_ERROR;
     }
     name = Tcl_GetString(objv[1]);
+    TkleakRecordFlush(statePtr);
     if (TkleakInitTk(statePtr, interp)) {
 	const Tk_ImageType *typePtr = NULL;
 	Tk_Window mainWin = Tk_MainWindow(interp);
@@ -1417,6 +1419,7 @@ TkleakOrphansObjCmd(
 	}
 	Tcl_DecrRefCount(baseObj);
     }
+    TkleakRecordFlush(statePtr);
     if (TkleakRecording(statePtr) && sincePtr != NULL) {
 	int code = TkleakOrphansLive(statePtr, interp, sincePtr, &resultPtr);
 

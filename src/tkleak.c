@@ -42,6 +42,15 @@ static const struct {
 };
 
 /*
+ * The last interpreter asked about in this thread and its state: the
+ * recording hooks ask on every call, and Tcl_GetAssocData is a string
+ * hash lookup. Cleared when that state goes.
+ */
+
+static __thread Tcl_Interp *lastInterp;
+static __thread TkleakState *lastState;
+
+/*
  * DeleteState --
  *
  *	AssocData delete proc: frees the snapshots when the interpreter
@@ -56,6 +65,10 @@ DeleteState(
     TkleakState *statePtr = clientData;
 
     (void) interp;
+    if (lastState == statePtr) {
+	lastInterp = NULL;
+	lastState = NULL;
+    }
     TkleakRecordFree(statePtr);
     TkleakOriginFree(statePtr);
     TkleakDeleteObjTable(&statePtr->memo, 0);
@@ -86,8 +99,12 @@ TkleakState *
 TkleakGetState(
     Tcl_Interp *interp)
 {
-    TkleakState *statePtr = Tcl_GetAssocData(interp, STATE_KEY, NULL);
+    TkleakState *statePtr;
 
+    if (interp == lastInterp) {
+	return lastState;
+    }
+    statePtr = Tcl_GetAssocData(interp, STATE_KEY, NULL);
     if (statePtr == NULL) {
 	statePtr = (TkleakState *) Tcl_Alloc(sizeof(TkleakState));
 	memset(statePtr, 0, sizeof(TkleakState));
@@ -102,6 +119,10 @@ TkleakGetState(
 	Tcl_InitHashTable(&statePtr->seen, TCL_STRING_KEYS);
 	Tcl_InitHashTable(&statePtr->procKinds, TCL_ONE_WORD_KEYS);
 	Tcl_SetAssocData(interp, STATE_KEY, DeleteState, statePtr);
+    }
+    if (!Tcl_InterpDeleted(interp)) {
+	lastInterp = interp;
+	lastState = statePtr;
     }
     return statePtr;
 }

@@ -56,6 +56,7 @@ typedef struct TkleakState {
     Tcl_HashTable refCache;	/* Recording: owner\1slot -> referrer dict. */
     Tcl_HashTable origins;	/* Index key -> {CREATED ATTACHED} list. */
     Tcl_HashTable stacks;	/* Interned stacks, by string form. */
+    void *frameCache;		/* Stacks by raw frames (walk.c), or NULL. */
     int maxSnapshots;		/* 0: no cap. */
     int lastSkipped;		/* Calls the last census skipped: app
 				 * commands that failed or were replaced by
@@ -236,6 +237,7 @@ MODULE_SCOPE Tcl_ObjCmdProc TkleakRefsObjCmd, TkleakOrphansObjCmd;
 /* record.c */
 MODULE_SCOPE Tcl_ObjCmdProc TkleakRecordObjCmd;
 MODULE_SCOPE int	TkleakRecording(TkleakState *statePtr);
+MODULE_SCOPE void	TkleakRecordFlush(TkleakState *statePtr);
 
 /* origin.c */
 MODULE_SCOPE Tcl_Obj *	TkleakOriginCapture(TkleakState *statePtr,
@@ -300,6 +302,16 @@ MODULE_SCOPE int	TkleakWalkIsCanvas(TkleakState *statePtr,
 MODULE_SCOPE void	TkleakWalkMenuRefs(TkleakCollect *ctxPtr,
 			    Tk_Window tkwin);
 MODULE_SCOPE int	TkleakWalkHasFrames(Tcl_Interp *interp);
+MODULE_SCOPE Tcl_Obj *	TkleakWalkFramesLookup(TkleakState *statePtr,
+			    Tcl_Interp *interp, int depth);
+MODULE_SCOPE void	TkleakWalkFramesStore(TkleakState *statePtr,
+			    Tcl_Interp *interp, Tcl_Obj *stackPtr,
+			    int levels);
+MODULE_SCOPE void	TkleakWalkFramesFlush(TkleakState *statePtr);
+MODULE_SCOPE void	TkleakWalkFramesFree(TkleakState *statePtr);
+MODULE_SCOPE int	TkleakWalkMenuOwns(TkleakState *statePtr,
+			    Tk_Window tkwin, ClientData clientData);
+MODULE_SCOPE int	TkleakWalkMenuSize(ClientData clientData);
 MODULE_SCOPE Tcl_Class	TkleakWalkObjectClass(Tcl_Object object);
 MODULE_SCOPE Tcl_ObjCmdProc *TkleakWalkCommandNre(Tcl_Command token);
 MODULE_SCOPE void	TkleakWalkSetCommandNre(Tcl_Command token,
