@@ -1330,7 +1330,7 @@ SeqAdd(
 	    + psPtr->numPats * sizeof(MirrorPattern));
     entryPtr->hash = SeqHash(psPtr);
     entryPtr->safe = safe;
-    entryPtr->plain = (len > 0 && strpbrk(text, " \t\n\r{}[]$\\\";") == NULL);
+    entryPtr->plain = (len > 0 && strpbrk(text, TKLEAK_LIST_SPECIALS) == NULL);
     entryPtr->text = Tcl_Alloc(len + 1);
     memcpy(entryPtr->text, text, len + 1);
     entryPtr->len = len;
@@ -1639,7 +1639,7 @@ CountChain(
     }
     tagLen = strlen(tag);
     tagPlain = (tagLen > 0 && tag[0] != '#'
-	    && strpbrk(tag, " \t\n\r{}[]$\\\";") == NULL);
+	    && strpbrk(tag, TKLEAK_LIST_SPECIALS) == NULL);
     for (psPtr = headPtr; psPtr; psPtr = psPtr->ptr.nextObj) {
 	SeqEntry *entryPtr = SeqFind(cachePtr, psPtr);
 	const char *script = psPtr->script;
