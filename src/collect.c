@@ -558,8 +558,8 @@ TkleakJoinPair(
     const char *argv[2];
 
     if (la > 0 && lb > 0 && la + lb + 2 <= size
-	    && strpbrk(a, " \t\n\r{}[]$\\\";") == NULL
-	    && strpbrk(b, " \t\n\r{}[]$\\\";") == NULL && a[0] != '#') {
+	    && strpbrk(a, TKLEAK_LIST_SPECIALS) == NULL
+	    && strpbrk(b, TKLEAK_LIST_SPECIALS) == NULL && a[0] != '#') {
 	memcpy(buf, a, la);
 	buf[la] = ' ';
 	memcpy(buf + la + 1, b, lb + 1);

@@ -176,6 +176,13 @@ MODULE_SCOPE void	TkleakTagBindings(TkleakCollect *ctxPtr,
 			    const char *tag);
 MODULE_SCOPE char *	TkleakJoinPair(const char *a, const char *b,
 			    char *buf, size_t size);
+
+/*
+ * The characters for which Tcl_Merge quotes a list element: a word without
+ * them (and not empty, nor first with a leading '#') is its own element.
+ */
+
+#define TKLEAK_LIST_SPECIALS " \t\n\r\f\v{}[]$\\\";"
 MODULE_SCOPE int	TkleakCallCore(TkleakCollect *ctxPtr,
 			    const char *cmdName, int objc,
 			    Tcl_Obj *const objv[], Tcl_Obj **resultPtr);

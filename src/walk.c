@@ -34,6 +34,7 @@
 #include "tkMenu.h"
 #include "tkCanvas.h"
 #endif
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -343,9 +344,13 @@ WalkVars(
  * - The worker only reads: namespace, command and variable records, and
  *   the length and bytes of objects that already have a string form. It
  *   calls no Tcl or Tk function that allocates, locks, or runs anything;
- *   its census, scratch arrays and names are malloc'ed. A variable name
- *   without a string form, or a shortage of memory, makes it give up,
- *   and the main thread walks those namespaces itself afterwards.
+ *   its census, scratch arrays and names are malloc'ed. It is a plain
+ *   POSIX thread: Tcl_CreateThread's wrapper frees its start record on
+ *   the new thread, which gives the thread a cache of Tcl's allocator
+ *   that only Tcl_FinalizeThread frees (a KB lost each census). A
+ *   variable name without a string form, or a shortage of memory, makes
+ *   it give up, and the main thread walks those namespaces itself
+ *   afterwards.
  * - Meanwhile the main thread runs no script and calls nothing that
  *   makes, deletes or renames a namespace, command or variable, or gives
  *   an existing object a string form: it reads Tk's windows, images and
@@ -401,7 +406,7 @@ typedef struct NsSplit {
     int numParts;
     int next;				/* The next part to take (atomic). */
     Namespace **children;		/* malloc'ed. */
-    Tcl_ThreadId thread;
+    pthread_t thread;
 } NsSplit;
 
 /*
@@ -594,12 +599,12 @@ WalkParts(
     }
 }
 
-static Tcl_ThreadCreateType
+static void *
 NsWorkerProc(
-    ClientData clientData)
+    void *clientData)
 {
     WalkParts(clientData);
-    TCL_THREAD_CREATE_RETURN;
+    return NULL;
 }
 
 /*
@@ -759,8 +764,8 @@ TkleakWalkNamespacesStart(
 	failed = 1;
     }
     if (failed || n == 0
-	    || Tcl_CreateThread(&splitPtr->thread, NsWorkerProc, splitPtr,
-		TCL_THREAD_STACK_DEFAULT, TCL_THREAD_JOINABLE) != TCL_OK) {
+	    || pthread_create(&splitPtr->thread, NULL, NsWorkerProc,
+		splitPtr) != 0) {
 	for (p = 0; p < splitPtr->numParts; p++) {
 	    TkleakCensusFree(splitPtr->parts[p].ctx.censusPtr);
 	}
@@ -857,10 +862,10 @@ TkleakWalkNamespacesFinish(
     void *handle)
 {
     NsSplit *splitPtr = handle;
-    int result, p;
+    int p;
 
     WalkParts(splitPtr);
-    Tcl_JoinThread(splitPtr->thread, &result);
+    pthread_join(splitPtr->thread, NULL);
     for (p = 0; p < splitPtr->numParts; p++) {
 	MergePart(ctxPtr, &splitPtr->parts[p]);
     }
@@ -1330,7 +1335,7 @@ SeqAdd(
 	    + psPtr->numPats * sizeof(MirrorPattern));
     entryPtr->hash = SeqHash(psPtr);
     entryPtr->safe = safe;
-    entryPtr->plain = (len > 0 && strpbrk(text, " \t\n\r{}[]$\\\";") == NULL);
+    entryPtr->plain = (len > 0 && strpbrk(text, TKLEAK_LIST_SPECIALS) == NULL);
     entryPtr->text = Tcl_Alloc(len + 1);
     memcpy(entryPtr->text, text, len + 1);
     entryPtr->len = len;
@@ -1639,7 +1644,7 @@ CountChain(
     }
     tagLen = strlen(tag);
     tagPlain = (tagLen > 0 && tag[0] != '#'
-	    && strpbrk(tag, " \t\n\r{}[]$\\\";") == NULL);
+	    && strpbrk(tag, TKLEAK_LIST_SPECIALS) == NULL);
     for (psPtr = headPtr; psPtr; psPtr = psPtr->ptr.nextObj) {
 	SeqEntry *entryPtr = SeqFind(cachePtr, psPtr);
 	const char *script = psPtr->script;
