@@ -574,19 +574,22 @@ Replay(
 	Tcl_DStringAppend(&slot, " ", 1);
 	Tcl_DStringAppend(&slot, Tcl_GetString(entryPtr->aPtr), -1);
 	break;
-    case L_BIND:
+    case L_BIND: {
+	int how = len == 0 ? TKLEAK_BIND_DELETED : TKLEAK_BIND_SET;
+
 	if (text[0] == '+') {
 	    text++;
 	    len--;
+	    how = TKLEAK_BIND_APPENDED;
 	}
 	TkleakBindSlot(&slot, owner, Tcl_GetString(entryPtr->aPtr));
 	if (entryPtr->stackPtr != NULL && !TkleakIsOwnWindow(owner)
 		&& !TkleakIsOwnName(owner)) {
 	    TkleakCreatedBinding(statePtr, interp, owner,
-		    Tcl_GetString(entryPtr->aPtr), len == 0,
-		    entryPtr->stackPtr);
+		    Tcl_GetString(entryPtr->aPtr), how, entryPtr->stackPtr);
 	}
 	break;
+    }
     case L_CBIND: {
 	const char *t = Tcl_GetString(entryPtr->aPtr);
 

@@ -269,7 +269,8 @@ MODULE_SCOPE void	TkleakCreatedAfter(TkleakState *statePtr,
 			    Tcl_Obj *stackPtr);
 MODULE_SCOPE void	TkleakCreatedBinding(TkleakState *statePtr,
 			    Tcl_Interp *interp, const char *tag,
-			    const char *seq, int deleted, Tcl_Obj *stackPtr);
+			    const char *seq, int how, Tcl_Obj *stackPtr);
+enum { TKLEAK_BIND_SET, TKLEAK_BIND_DELETED, TKLEAK_BIND_APPENDED };
 
 /* live.c */
 MODULE_SCOPE int	TkleakOrphansLive(TkleakState *statePtr,
