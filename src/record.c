@@ -1065,7 +1065,14 @@ WidgetHookProc(
 	added = TkleakWalkMenuSize(clientData);
     }
     code = hookPtr->objProc(clientData, interp, objc, objv);
-    if (code != TCL_OK) {
+
+    /*
+     * The call may have run scripts (a -variable's traces) that turned
+     * recording off: then it logs nothing, as the global hooks do, and
+     * the frame cache "record off" emptied stays empty.
+     */
+
+    if (code != TCL_OK || !recPtr->on) {
 	return code;
     }
 
