@@ -1007,6 +1007,47 @@ MenuIndex(
 }
 
 /*
+ * AddedIndex --
+ *
+ *	The index of the entry that "PATH add TYPE OBJV..." made in the menu
+ *	record CLIENTDATA, which had ADDED entries before: ADDED, unless
+ *	the call ran scripts (a -variable's traces) that added or deleted
+ *	entries; then the entry that holds one of the slot values given, or
+ *	-1 when none does. The record is read only while the same widget
+ *	command is there; when it is gone, ADDED stands.
+ */
+
+static int
+AddedIndex(
+    Tcl_Interp *interp,
+    ClientData clientData,
+    Tcl_Obj *pathPtr,
+    int added,
+    int objc,
+    Tcl_Obj *const objv[])
+{
+    Tcl_CmdInfo info;
+    int i, index;
+
+    if (!Tcl_GetCommandInfo(interp, Tcl_GetString(pathPtr), &info)
+	    || info.objProc != WidgetHookProc
+	    || info.objClientData != clientData
+	    || TkleakWalkMenuSize(clientData) == added + 1) {
+	return added;
+    }
+    for (i = 0; i + 1 < objc; i += 2) {
+	int n;
+	const char *opt = Tcl_GetStringFromObj(objv[i], &n);
+
+	if (IsSlotOption(opt, n)
+		&& (index = TkleakWalkMenuFind(clientData, objv[i + 1])) >= 0) {
+	    return index;
+	}
+    }
+    return -1;
+}
+
+/*
  * WidgetHookProc --
  *
  *	The procedure of a hooked widget command: run the widget's own,
@@ -1120,6 +1161,10 @@ WidgetHookProc(
 		objc - 2, objv + 2);
     } else if (added >= 0) {
 	if (objc > 3) {
+	    added = AddedIndex(interp, clientData, pathPtr, added, objc - 3,
+		    objv + 3);
+	}
+	if (objc > 3 && added >= 0) {
 	    RememberOptions(statePtr, interp, pathPtr, L_ENTRY, added, NULL,
 		    objc - 3, objv + 3);
 	}

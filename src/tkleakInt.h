@@ -313,6 +313,8 @@ MODULE_SCOPE void	TkleakWalkFramesFree(TkleakState *statePtr);
 MODULE_SCOPE int	TkleakWalkMenuOwns(TkleakState *statePtr,
 			    Tk_Window tkwin, ClientData clientData);
 MODULE_SCOPE int	TkleakWalkMenuSize(ClientData clientData);
+MODULE_SCOPE int	TkleakWalkMenuFind(ClientData clientData,
+			    Tcl_Obj *valuePtr);
 MODULE_SCOPE Tcl_Class	TkleakWalkObjectClass(Tcl_Object object);
 MODULE_SCOPE Tcl_ObjCmdProc *TkleakWalkCommandNre(Tcl_Command token);
 MODULE_SCOPE void	TkleakWalkSetCommandNre(Tcl_Command token,
