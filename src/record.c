@@ -763,6 +763,11 @@ RememberOptions(
  * HookWidget --
  *
  *	Hook the widget command of PATH, if it is still the widget's own.
+ *	A megawidget may have put a proc, an alias, an import, a TclOO
+ *	object or an ensemble there: Tcl knows those by their procedures
+ *	(a swapped one would be "no object" to "info object"), and all but
+ *	the first kinds run through an NRE procedure, so a command that has
+ *	one is left alone.
  */
 
 static void
@@ -782,7 +787,11 @@ HookWidget(
     if (token == NULL || !Tcl_GetCommandInfoFromToken(token, &info)
 	    || info.objProc == WidgetHookProc || info.objProc == NULL
 	    || info.objProc == statePtr->procProc
-	    || info.objProc == statePtr->aliasProc) {
+	    || info.objProc == statePtr->aliasProc
+	    || info.objProc == statePtr->importProc
+	    || info.objProc == statePtr->objectProc
+	    || (TkleakWalkUsable(statePtr)
+		&& TkleakWalkCommandNre(token) != NULL)) {
 	return;
     }
     hPtr = Tcl_CreateHashEntry(&recPtr->widgets, info.objClientData, &isNew);
