@@ -1016,6 +1016,23 @@ MenuIndex(
 }
 
 /*
+ * IsSub --
+ *
+ *	Whether the subcommand word SUB of a widget call that succeeded
+ *	names FULL. Tk takes any unique prefix ("config", "entryconfig"),
+ *	and none of the subcommands looked for has another subcommand of
+ *	its widget as a prefix, so a prefix of FULL that Tk took is FULL.
+ */
+
+static inline int
+IsSub(
+    const char *sub,
+    const char *full)
+{
+    return sub[0] == full[0] && strncmp(sub, full, strlen(sub)) == 0;
+}
+
+/*
  * AddedIndex --
  *
  *	The index of the entry that "PATH add TYPE OBJV..." made in the menu
@@ -1110,7 +1127,7 @@ WidgetHookProc(
      * menu is surely there.
      */
 
-    if (hookPtr->direct && strcmp(sub, "add") == 0
+    if (hookPtr->direct && IsSub(sub, "add")
 	    && TkleakWalkUsable(statePtr)) {
 	added = TkleakWalkMenuSize(clientData);
     }
@@ -1130,23 +1147,23 @@ WidgetHookProc(
      * Most calls fill no slot: leave them before any bookkeeping.
      */
 
-    if (!(sub[0] == 'c' && strcmp(sub, "configure") == 0)) {
+    if (!IsSub(sub, "configure")) {
 	switch (hookPtr->kind) {
 	case 'm':
-	    if (added < 0 && strcmp(sub, "insert") != 0
-		    && strcmp(sub, "entryconfigure") != 0
-		    && strcmp(sub, "add") != 0) {
+	    if (added < 0 && !IsSub(sub, "insert")
+		    && !IsSub(sub, "entryconfigure")
+		    && !IsSub(sub, "add")) {
 		return code;
 	    }
 	    break;
 	case 'c':
-	    if (strcmp(sub, "bind") != 0 && strcmp(sub, "create") != 0
-		    && strcmp(sub, "itemconfigure") != 0) {
+	    if (!IsSub(sub, "bind") && !IsSub(sub, "create")
+		    && !IsSub(sub, "itemconfigure")) {
 		return code;
 	    }
 	    break;
 	case 't':
-	    if (strcmp(sub, "tag") != 0) {
+	    if (!IsSub(sub, "tag")) {
 		return code;
 	    }
 	    break;
@@ -1165,7 +1182,7 @@ WidgetHookProc(
     Tcl_IncrRefCount(resultPtr);
     pathPtr = objv[0];
     Tcl_IncrRefCount(pathPtr);
-    if (strcmp(sub, "configure") == 0) {
+    if (IsSub(sub, "configure")) {
 	RememberOptions(statePtr, interp, pathPtr, L_OPTION, 0, NULL,
 		objc - 2, objv + 2);
     } else if (added >= 0) {
@@ -1178,7 +1195,7 @@ WidgetHookProc(
 		    objc - 3, objv + 3);
 	}
     } else if (hookPtr->kind == 'm') {
-	int first = strcmp(sub, "insert") == 0 ? 4 : 3;
+	int first = IsSub(sub, "insert") ? 4 : 3;
 	int index = -1;
 	Tcl_CmdInfo info;
 
@@ -1196,27 +1213,27 @@ WidgetHookProc(
 		&info) && info.objProc == WidgetHookProc
 		&& info.objClientData == clientData) {
 	    index = MenuIndex(recPtr, hookPtr, clientData, interp, pathPtr,
-		    strcmp(sub, "add") == 0 ? recPtr->endPtr : objv[2]);
+		    IsSub(sub, "add") ? recPtr->endPtr : objv[2]);
 	}
 	Tcl_SetObjResult(interp, resultPtr);
 	if (index >= 0) {
 	    RememberOptions(statePtr, interp, pathPtr, L_ENTRY, index, NULL,
 		    objc - first, objv + first);
 	}
-    } else if (hookPtr->kind == 'c' && strcmp(sub, "bind") == 0 && objc == 5) {
+    } else if (hookPtr->kind == 'c' && IsSub(sub, "bind") && objc == 5) {
 	Log(statePtr, interp, L_CBIND, 0, pathPtr, objv[2], objv[3], objv[4]);
-    } else if (hookPtr->kind == 'c' && (strcmp(sub, "create") == 0
-	    || strcmp(sub, "itemconfigure") == 0)) {
+    } else if (hookPtr->kind == 'c' && (IsSub(sub, "create")
+	    || IsSub(sub, "itemconfigure"))) {
 	int i;
 
 	for (i = 3; i < objc && Tcl_GetString(objv[i])[0] != '-'; i++) {
 	    /* Skip coordinates. */
 	}
 	RememberOptions(statePtr, interp, pathPtr, L_ITEM, 0,
-		strcmp(sub, "create") == 0 ? resultPtr : objv[2],
+		IsSub(sub, "create") ? resultPtr : objv[2],
 		objc - i, objv + i);
-    } else if (hookPtr->kind == 't' && strcmp(sub, "tag") == 0 && objc == 6
-	    && strcmp(Tcl_GetString(objv[2]), "bind") == 0) {
+    } else if (hookPtr->kind == 't' && IsSub(sub, "tag") && objc == 6
+	    && IsSub(Tcl_GetString(objv[2]), "bind")) {
 	Log(statePtr, interp, L_TBIND, 0, pathPtr, objv[3], objv[4], objv[5]);
     }
     Tcl_DecrRefCount(pathPtr);
