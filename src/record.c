@@ -1291,10 +1291,14 @@ GlobalHook(
     case G_AFTER:
 	if (objc >= 3) {
 	    const char *first = Tcl_GetString(objv[1]);
-	    int ms;
+	    Tcl_WideInt ms;
+
+	    /*
+	     * "after" takes any wide integer as its delay.
+	     */
 
 	    if (strcmp(first, "idle") == 0
-		    || Tcl_GetIntFromObj(NULL, objv[1], &ms) == TCL_OK) {
+		    || Tcl_GetWideIntFromObj(NULL, objv[1], &ms) == TCL_OK) {
 		Log(statePtr, interp, L_AFTER, 0, NULL, resultPtr, NULL,
 			Tcl_ConcatObj(objc - 2, objv + 2));
 	    }
