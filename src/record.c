@@ -1018,10 +1018,11 @@ MenuIndex(
 /*
  * IsSub --
  *
- *	Whether the subcommand word SUB of a widget call that succeeded
- *	names FULL. Tk takes any unique prefix ("config", "entryconfig"),
- *	and none of the subcommands looked for has another subcommand of
- *	its widget as a prefix, so a prefix of FULL that Tk took is FULL.
+ *	Whether the subcommand word SUB of a widget or hooked command call
+ *	that succeeded names FULL. Tk and Tcl take any unique prefix
+ *	("config", "entryconfig", "wm proto", "trace add var"), and none of
+ *	the subcommands looked for has another subcommand of its command as
+ *	a prefix, so a prefix of FULL that the call took is FULL.
  */
 
 static inline int
@@ -1297,7 +1298,7 @@ GlobalHook(
 	     * "after" takes any wide integer as its delay.
 	     */
 
-	    if (strcmp(first, "idle") == 0
+	    if (IsSub(first, "idle")
 		    || Tcl_GetWideIntFromObj(NULL, objv[1], &ms) == TCL_OK) {
 		Log(statePtr, interp, L_AFTER, 0, NULL, resultPtr, NULL,
 			Tcl_ConcatObj(objc - 2, objv + 2));
@@ -1305,13 +1306,13 @@ GlobalHook(
 	}
 	break;
     case G_WM:
-	if (objc == 5 && strcmp(Tcl_GetString(objv[1]), "protocol") == 0) {
+	if (objc == 5 && IsSub(Tcl_GetString(objv[1]), "protocol")) {
 	    Log(statePtr, interp, L_WM, 0, objv[2], objv[3], NULL, objv[4]);
 	}
 	break;
     case G_TRACE:
-	if (objc == 6 && strcmp(Tcl_GetString(objv[1]), "add") == 0
-		&& strcmp(Tcl_GetString(objv[2]), "variable") == 0) {
+	if (objc == 6 && IsSub(Tcl_GetString(objv[1]), "add")
+		&& IsSub(Tcl_GetString(objv[2]), "variable")) {
 	    Log(statePtr, interp, L_TRACE, 0, NULL, objv[3], NULL, objv[5]);
 	}
 	break;
@@ -1334,7 +1335,7 @@ GlobalHook(
 	}
 	break;
     case G_IMAGE:
-	if (objc >= 3 && strcmp(Tcl_GetString(objv[1]), "create") == 0) {
+	if (objc >= 3 && IsSub(Tcl_GetString(objv[1]), "create")) {
 	    LogCreated(statePtr, interp, "i", Tcl_GetString(resultPtr));
 	}
 	break;
