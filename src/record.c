@@ -1227,8 +1227,17 @@ WidgetHookProc(
 	    || IsSub(sub, "itemconfigure"))) {
 	int i;
 
-	for (i = 3; i < objc && Tcl_GetString(objv[i])[0] != '-'; i++) {
-	    /* Skip coordinates. */
+	/*
+	 * Coordinates end where Tk's item types end them: at the first word
+	 * that is a dash and a lowercase letter ("-5" is a coordinate).
+	 */
+
+	for (i = 3; i < objc; i++) {
+	    const char *w = Tcl_GetString(objv[i]);
+
+	    if (w[0] == '-' && w[1] >= 'a' && w[1] <= 'z') {
+		break;
+	    }
 	}
 	RememberOptions(statePtr, interp, pathPtr, L_ITEM, 0,
 		IsSub(sub, "create") ? resultPtr : objv[2],
