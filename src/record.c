@@ -93,6 +93,7 @@ enum LogKind {
     L_BIND,			/* "bind A" of tag OWNER; a leading + dropped. */
     L_CBIND,			/* "item|tag A bind B" of canvas OWNER. */
     L_TBIND,			/* "tag A bind B" of text OWNER. */
+    L_TIMAGE,			/* "image B A" of text OWNER. */
     L_AFTER,			/* "after A" of "after". */
     L_WM,			/* "wm protocol A" of OWNER. */
     L_TRACE,			/* "variable A" of "trace". */
@@ -600,6 +601,12 @@ Replay(
 	Tcl_DStringAppend(&slot, Tcl_GetString(entryPtr->bPtr), -1);
 	break;
     }
+    case L_TIMAGE:
+	Tcl_DStringAppend(&slot, "image ", 6);
+	Tcl_DStringAppend(&slot, Tcl_GetString(entryPtr->bPtr), -1);
+	Tcl_DStringAppend(&slot, " ", 1);
+	Tcl_DStringAppend(&slot, Tcl_GetString(entryPtr->aPtr), -1);
+	break;
     case L_TBIND:
 	Tcl_DStringAppend(&slot, "tag ", -1);
 	Tcl_DStringAppend(&slot, Tcl_GetString(entryPtr->aPtr), -1);
@@ -732,7 +739,8 @@ IsSlotOption(
  * RememberOptions --
  *
  *	Log the slot options among OBJV's "-option value" pairs, as slots
- *	of KIND (L_OPTION, L_ENTRY with INDEX, L_ITEM with ITEMPTR).
+ *	of KIND (L_OPTION, L_ENTRY with INDEX, L_ITEM or L_TIMAGE with
+ *	ITEMPTR).
  */
 
 static void
@@ -1164,7 +1172,7 @@ WidgetHookProc(
 	    }
 	    break;
 	case 't':
-	    if (!IsSub(sub, "tag")) {
+	    if (!IsSub(sub, "tag") && !IsSub(sub, "image")) {
 		return code;
 	    }
 	    break;
@@ -1245,6 +1253,21 @@ WidgetHookProc(
     } else if (hookPtr->kind == 't' && IsSub(sub, "tag") && objc == 6
 	    && IsSub(Tcl_GetString(objv[2]), "bind")) {
 	Log(statePtr, interp, L_TBIND, 0, pathPtr, objv[3], objv[4], objv[5]);
+    } else if (hookPtr->kind == 't' && IsSub(sub, "image") && objc >= 4) {
+	const char *op = Tcl_GetString(objv[2]);
+
+	/*
+	 * An embedded image is known by the name "image create" returns,
+	 * as "image names" lists it.
+	 */
+
+	if (IsSub(op, "create")) {
+	    RememberOptions(statePtr, interp, pathPtr, L_TIMAGE, 0, resultPtr,
+		    objc - 4, objv + 4);
+	} else if (IsSub(op, "configure")) {
+	    RememberOptions(statePtr, interp, pathPtr, L_TIMAGE, 0, objv[3],
+		    objc - 4, objv + 4);
+	}
     }
     Tcl_DecrRefCount(pathPtr);
     Tcl_DecrRefCount(resultPtr);
