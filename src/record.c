@@ -594,6 +594,10 @@ Replay(
     case L_CBIND: {
 	const char *t = Tcl_GetString(entryPtr->aPtr);
 
+	if (text[0] == '+') {		/* Appended, as "bind" does. */
+	    text++;
+	    len--;
+	}
 	Tcl_DStringAppend(&slot, (t[0] >= '0' && t[0] <= '9') ? "item " : "tag ",
 		-1);
 	Tcl_DStringAppend(&slot, t, -1);
@@ -608,6 +612,10 @@ Replay(
 	Tcl_DStringAppend(&slot, Tcl_GetString(entryPtr->aPtr), -1);
 	break;
     case L_TBIND:
+	if (text[0] == '+') {
+	    text++;
+	    len--;
+	}
 	Tcl_DStringAppend(&slot, "tag ", -1);
 	Tcl_DStringAppend(&slot, Tcl_GetString(entryPtr->aPtr), -1);
 	Tcl_DStringAppend(&slot, " bind ", -1);
