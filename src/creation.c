@@ -302,8 +302,10 @@ Prune(
  * TkleakCreatedAfter, TkleakCreatedBinding --
  *
  *	Note STACKPTR as where the after event ID, or the binding of TAG to
- *	SEQ, was made; a binding set to the empty script is gone, and its
- *	origin with it.
+ *	SEQ, was made. HOW says what "bind" did to the binding: set it, or
+ *	deleted it (the empty script: its origin goes with it), or appended
+ *	to it (a script with a leading "+", even "+" alone, which leaves the
+ *	binding there): a binding that has an origin keeps it.
  *
  * Side effects:
  *	May drop the origins of after events or bindings that died.
@@ -338,16 +340,18 @@ TkleakCreatedBinding(
     Tcl_Interp *interp,
     const char *tag,
     const char *seq,
-    int deleted,
+    int how,
     Tcl_Obj *stackPtr)
 {
     Creation *crPtr = GetCreation(interp);
     Tcl_DString key;
 
     Tcl_DStringInit(&key);
-    if (TkleakBindingKey(statePtr, interp, tag, seq, &key)) {
+    if (TkleakBindingKey(statePtr, interp, tag, seq, &key)
+	    && (how != TKLEAK_BIND_APPENDED || Tcl_FindHashEntry(
+		&statePtr->origins, Tcl_DStringValue(&key)) == NULL)) {
 	TkleakOriginForget(statePtr, Tcl_DStringValue(&key));
-	if (!deleted) {
+	if (how != TKLEAK_BIND_DELETED) {
 	    TkleakOriginCreated(statePtr, Tcl_DStringValue(&key), stackPtr);
 	    if (++crPtr->count[1] >= crPtr->pruneAt[1]) {
 		Prune(statePtr, interp, crPtr, 1);

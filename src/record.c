@@ -93,6 +93,7 @@ enum LogKind {
     L_BIND,			/* "bind A" of tag OWNER; a leading + dropped. */
     L_CBIND,			/* "item|tag A bind B" of canvas OWNER. */
     L_TBIND,			/* "tag A bind B" of text OWNER. */
+    L_TIMAGE,			/* "image B A" of text OWNER. */
     L_AFTER,			/* "after A" of "after". */
     L_WM,			/* "wm protocol A" of OWNER. */
     L_TRACE,			/* "variable A" of "trace". */
@@ -574,22 +575,29 @@ Replay(
 	Tcl_DStringAppend(&slot, " ", 1);
 	Tcl_DStringAppend(&slot, Tcl_GetString(entryPtr->aPtr), -1);
 	break;
-    case L_BIND:
+    case L_BIND: {
+	int how = len == 0 ? TKLEAK_BIND_DELETED : TKLEAK_BIND_SET;
+
 	if (text[0] == '+') {
 	    text++;
 	    len--;
+	    how = TKLEAK_BIND_APPENDED;
 	}
 	TkleakBindSlot(&slot, owner, Tcl_GetString(entryPtr->aPtr));
 	if (entryPtr->stackPtr != NULL && !TkleakIsOwnWindow(owner)
 		&& !TkleakIsOwnName(owner)) {
 	    TkleakCreatedBinding(statePtr, interp, owner,
-		    Tcl_GetString(entryPtr->aPtr), len == 0,
-		    entryPtr->stackPtr);
+		    Tcl_GetString(entryPtr->aPtr), how, entryPtr->stackPtr);
 	}
 	break;
+    }
     case L_CBIND: {
 	const char *t = Tcl_GetString(entryPtr->aPtr);
 
+	if (text[0] == '+') {		/* Appended, as "bind" does. */
+	    text++;
+	    len--;
+	}
 	Tcl_DStringAppend(&slot, (t[0] >= '0' && t[0] <= '9') ? "item " : "tag ",
 		-1);
 	Tcl_DStringAppend(&slot, t, -1);
@@ -597,7 +605,17 @@ Replay(
 	Tcl_DStringAppend(&slot, Tcl_GetString(entryPtr->bPtr), -1);
 	break;
     }
+    case L_TIMAGE:
+	Tcl_DStringAppend(&slot, "image ", 6);
+	Tcl_DStringAppend(&slot, Tcl_GetString(entryPtr->bPtr), -1);
+	Tcl_DStringAppend(&slot, " ", 1);
+	Tcl_DStringAppend(&slot, Tcl_GetString(entryPtr->aPtr), -1);
+	break;
     case L_TBIND:
+	if (text[0] == '+') {
+	    text++;
+	    len--;
+	}
 	Tcl_DStringAppend(&slot, "tag ", -1);
 	Tcl_DStringAppend(&slot, Tcl_GetString(entryPtr->aPtr), -1);
 	Tcl_DStringAppend(&slot, " bind ", -1);
@@ -729,7 +747,8 @@ IsSlotOption(
  * RememberOptions --
  *
  *	Log the slot options among OBJV's "-option value" pairs, as slots
- *	of KIND (L_OPTION, L_ENTRY with INDEX, L_ITEM with ITEMPTR).
+ *	of KIND (L_OPTION, L_ENTRY with INDEX, L_ITEM or L_TIMAGE with
+ *	ITEMPTR).
  */
 
 static void
@@ -760,6 +779,11 @@ RememberOptions(
  * HookWidget --
  *
  *	Hook the widget command of PATH, if it is still the widget's own.
+ *	A megawidget may have put a proc, an alias, an import, a TclOO
+ *	object or an ensemble there: Tcl knows those by their procedures
+ *	(a swapped one would be "no object" to "info object"), and all but
+ *	the first kinds run through an NRE procedure, so a command that has
+ *	one is left alone.
  */
 
 static void
@@ -779,7 +803,11 @@ HookWidget(
     if (token == NULL || !Tcl_GetCommandInfoFromToken(token, &info)
 	    || info.objProc == WidgetHookProc || info.objProc == NULL
 	    || info.objProc == statePtr->procProc
-	    || info.objProc == statePtr->aliasProc) {
+	    || info.objProc == statePtr->aliasProc
+	    || info.objProc == statePtr->importProc
+	    || info.objProc == statePtr->objectProc
+	    || (TkleakWalkUsable(statePtr)
+		&& TkleakWalkCommandNre(token) != NULL)) {
 	return;
     }
     hPtr = Tcl_CreateHashEntry(&recPtr->widgets, info.objClientData, &isNew);
@@ -1004,6 +1032,65 @@ MenuIndex(
 }
 
 /*
+ * IsSub --
+ *
+ *	Whether the subcommand word SUB of a widget or hooked command call
+ *	that succeeded names FULL. Tk and Tcl take any unique prefix
+ *	("config", "entryconfig", "wm proto", "trace add var"), and none of
+ *	the subcommands looked for has another subcommand of its command as
+ *	a prefix, so a prefix of FULL that the call took is FULL.
+ */
+
+static inline int
+IsSub(
+    const char *sub,
+    const char *full)
+{
+    return sub[0] == full[0] && strncmp(sub, full, strlen(sub)) == 0;
+}
+
+/*
+ * AddedIndex --
+ *
+ *	The index of the entry that "PATH add TYPE OBJV..." made in the menu
+ *	record CLIENTDATA, which had ADDED entries before: ADDED, unless
+ *	the call ran scripts (a -variable's traces) that added or deleted
+ *	entries; then the entry that holds one of the slot values given, or
+ *	-1 when none does. The record is read only while the same widget
+ *	command is there; when it is gone, ADDED stands.
+ */
+
+static int
+AddedIndex(
+    Tcl_Interp *interp,
+    ClientData clientData,
+    Tcl_Obj *pathPtr,
+    int added,
+    int objc,
+    Tcl_Obj *const objv[])
+{
+    Tcl_CmdInfo info;
+    int i, index;
+
+    if (!Tcl_GetCommandInfo(interp, Tcl_GetString(pathPtr), &info)
+	    || info.objProc != WidgetHookProc
+	    || info.objClientData != clientData
+	    || TkleakWalkMenuSize(clientData) == added + 1) {
+	return added;
+    }
+    for (i = 0; i + 1 < objc; i += 2) {
+	int n;
+	const char *opt = Tcl_GetStringFromObj(objv[i], &n);
+
+	if (IsSlotOption(opt, n)
+		&& (index = TkleakWalkMenuFind(clientData, objv[i + 1])) >= 0) {
+	    return index;
+	}
+    }
+    return -1;
+}
+
+/*
  * WidgetHookProc --
  *
  *	The procedure of a hooked widget command: run the widget's own,
@@ -1057,12 +1144,19 @@ WidgetHookProc(
      * menu is surely there.
      */
 
-    if (hookPtr->direct && strcmp(sub, "add") == 0
+    if (hookPtr->direct && IsSub(sub, "add")
 	    && TkleakWalkUsable(statePtr)) {
 	added = TkleakWalkMenuSize(clientData);
     }
     code = hookPtr->objProc(clientData, interp, objc, objv);
-    if (code != TCL_OK) {
+
+    /*
+     * The call may have run scripts (a -variable's traces) that turned
+     * recording off: then it logs nothing, as the global hooks do, and
+     * the frame cache "record off" emptied stays empty.
+     */
+
+    if (code != TCL_OK || !recPtr->on) {
 	return code;
     }
 
@@ -1070,23 +1164,23 @@ WidgetHookProc(
      * Most calls fill no slot: leave them before any bookkeeping.
      */
 
-    if (!(sub[0] == 'c' && strcmp(sub, "configure") == 0)) {
+    if (!IsSub(sub, "configure")) {
 	switch (hookPtr->kind) {
 	case 'm':
-	    if (added < 0 && strcmp(sub, "insert") != 0
-		    && strcmp(sub, "entryconfigure") != 0
-		    && strcmp(sub, "add") != 0) {
+	    if (added < 0 && !IsSub(sub, "insert")
+		    && !IsSub(sub, "entryconfigure")
+		    && !IsSub(sub, "add")) {
 		return code;
 	    }
 	    break;
 	case 'c':
-	    if (strcmp(sub, "bind") != 0 && strcmp(sub, "create") != 0
-		    && strcmp(sub, "itemconfigure") != 0) {
+	    if (!IsSub(sub, "bind") && !IsSub(sub, "create")
+		    && !IsSub(sub, "itemconfigure")) {
 		return code;
 	    }
 	    break;
 	case 't':
-	    if (strcmp(sub, "tag") != 0) {
+	    if (!IsSub(sub, "tag") && !IsSub(sub, "image")) {
 		return code;
 	    }
 	    break;
@@ -1105,16 +1199,20 @@ WidgetHookProc(
     Tcl_IncrRefCount(resultPtr);
     pathPtr = objv[0];
     Tcl_IncrRefCount(pathPtr);
-    if (strcmp(sub, "configure") == 0) {
+    if (IsSub(sub, "configure")) {
 	RememberOptions(statePtr, interp, pathPtr, L_OPTION, 0, NULL,
 		objc - 2, objv + 2);
     } else if (added >= 0) {
 	if (objc > 3) {
+	    added = AddedIndex(interp, clientData, pathPtr, added, objc - 3,
+		    objv + 3);
+	}
+	if (objc > 3 && added >= 0) {
 	    RememberOptions(statePtr, interp, pathPtr, L_ENTRY, added, NULL,
 		    objc - 3, objv + 3);
 	}
     } else if (hookPtr->kind == 'm') {
-	int first = strcmp(sub, "insert") == 0 ? 4 : 3;
+	int first = IsSub(sub, "insert") ? 4 : 3;
 	int index = -1;
 	Tcl_CmdInfo info;
 
@@ -1132,28 +1230,52 @@ WidgetHookProc(
 		&info) && info.objProc == WidgetHookProc
 		&& info.objClientData == clientData) {
 	    index = MenuIndex(recPtr, hookPtr, clientData, interp, pathPtr,
-		    strcmp(sub, "add") == 0 ? recPtr->endPtr : objv[2]);
+		    IsSub(sub, "add") ? recPtr->endPtr : objv[2]);
 	}
 	Tcl_SetObjResult(interp, resultPtr);
 	if (index >= 0) {
 	    RememberOptions(statePtr, interp, pathPtr, L_ENTRY, index, NULL,
 		    objc - first, objv + first);
 	}
-    } else if (hookPtr->kind == 'c' && strcmp(sub, "bind") == 0 && objc == 5) {
+    } else if (hookPtr->kind == 'c' && IsSub(sub, "bind") && objc == 5) {
 	Log(statePtr, interp, L_CBIND, 0, pathPtr, objv[2], objv[3], objv[4]);
-    } else if (hookPtr->kind == 'c' && (strcmp(sub, "create") == 0
-	    || strcmp(sub, "itemconfigure") == 0)) {
+    } else if (hookPtr->kind == 'c' && (IsSub(sub, "create")
+	    || IsSub(sub, "itemconfigure"))) {
 	int i;
 
-	for (i = 3; i < objc && Tcl_GetString(objv[i])[0] != '-'; i++) {
-	    /* Skip coordinates. */
+	/*
+	 * Coordinates end where Tk's item types end them: at the first word
+	 * that is a dash and a lowercase letter ("-5" is a coordinate).
+	 */
+
+	for (i = 3; i < objc; i++) {
+	    const char *w = Tcl_GetString(objv[i]);
+
+	    if (w[0] == '-' && w[1] >= 'a' && w[1] <= 'z') {
+		break;
+	    }
 	}
 	RememberOptions(statePtr, interp, pathPtr, L_ITEM, 0,
-		strcmp(sub, "create") == 0 ? resultPtr : objv[2],
+		IsSub(sub, "create") ? resultPtr : objv[2],
 		objc - i, objv + i);
-    } else if (hookPtr->kind == 't' && strcmp(sub, "tag") == 0 && objc == 6
-	    && strcmp(Tcl_GetString(objv[2]), "bind") == 0) {
+    } else if (hookPtr->kind == 't' && IsSub(sub, "tag") && objc == 6
+	    && IsSub(Tcl_GetString(objv[2]), "bind")) {
 	Log(statePtr, interp, L_TBIND, 0, pathPtr, objv[3], objv[4], objv[5]);
+    } else if (hookPtr->kind == 't' && IsSub(sub, "image") && objc >= 4) {
+	const char *op = Tcl_GetString(objv[2]);
+
+	/*
+	 * An embedded image is known by the name "image create" returns,
+	 * as "image names" lists it.
+	 */
+
+	if (IsSub(op, "create")) {
+	    RememberOptions(statePtr, interp, pathPtr, L_TIMAGE, 0, resultPtr,
+		    objc - 4, objv + 4);
+	} else if (IsSub(op, "configure")) {
+	    RememberOptions(statePtr, interp, pathPtr, L_TIMAGE, 0, objv[3],
+		    objc - 4, objv + 4);
+	}
     }
     Tcl_DecrRefCount(pathPtr);
     Tcl_DecrRefCount(resultPtr);
@@ -1210,23 +1332,27 @@ GlobalHook(
     case G_AFTER:
 	if (objc >= 3) {
 	    const char *first = Tcl_GetString(objv[1]);
-	    int ms;
+	    Tcl_WideInt ms;
 
-	    if (strcmp(first, "idle") == 0
-		    || Tcl_GetIntFromObj(NULL, objv[1], &ms) == TCL_OK) {
+	    /*
+	     * "after" takes any wide integer as its delay.
+	     */
+
+	    if (IsSub(first, "idle")
+		    || Tcl_GetWideIntFromObj(NULL, objv[1], &ms) == TCL_OK) {
 		Log(statePtr, interp, L_AFTER, 0, NULL, resultPtr, NULL,
 			Tcl_ConcatObj(objc - 2, objv + 2));
 	    }
 	}
 	break;
     case G_WM:
-	if (objc == 5 && strcmp(Tcl_GetString(objv[1]), "protocol") == 0) {
+	if (objc == 5 && IsSub(Tcl_GetString(objv[1]), "protocol")) {
 	    Log(statePtr, interp, L_WM, 0, objv[2], objv[3], NULL, objv[4]);
 	}
 	break;
     case G_TRACE:
-	if (objc == 6 && strcmp(Tcl_GetString(objv[1]), "add") == 0
-		&& strcmp(Tcl_GetString(objv[2]), "variable") == 0) {
+	if (objc == 6 && IsSub(Tcl_GetString(objv[1]), "add")
+		&& IsSub(Tcl_GetString(objv[2]), "variable")) {
 	    Log(statePtr, interp, L_TRACE, 0, NULL, objv[3], NULL, objv[5]);
 	}
 	break;
@@ -1249,7 +1375,7 @@ GlobalHook(
 	}
 	break;
     case G_IMAGE:
-	if (objc >= 3 && strcmp(Tcl_GetString(objv[1]), "create") == 0) {
+	if (objc >= 3 && IsSub(Tcl_GetString(objv[1]), "create")) {
 	    LogCreated(statePtr, interp, "i", Tcl_GetString(resultPtr));
 	}
 	break;

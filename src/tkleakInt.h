@@ -276,7 +276,8 @@ MODULE_SCOPE void	TkleakCreatedAfter(TkleakState *statePtr,
 			    Tcl_Obj *stackPtr);
 MODULE_SCOPE void	TkleakCreatedBinding(TkleakState *statePtr,
 			    Tcl_Interp *interp, const char *tag,
-			    const char *seq, int deleted, Tcl_Obj *stackPtr);
+			    const char *seq, int how, Tcl_Obj *stackPtr);
+enum { TKLEAK_BIND_SET, TKLEAK_BIND_DELETED, TKLEAK_BIND_APPENDED };
 
 /* live.c */
 MODULE_SCOPE int	TkleakOrphansLive(TkleakState *statePtr,
@@ -319,6 +320,8 @@ MODULE_SCOPE void	TkleakWalkFramesFree(TkleakState *statePtr);
 MODULE_SCOPE int	TkleakWalkMenuOwns(TkleakState *statePtr,
 			    Tk_Window tkwin, ClientData clientData);
 MODULE_SCOPE int	TkleakWalkMenuSize(ClientData clientData);
+MODULE_SCOPE int	TkleakWalkMenuFind(ClientData clientData,
+			    Tcl_Obj *valuePtr);
 MODULE_SCOPE Tcl_Class	TkleakWalkObjectClass(Tcl_Object object);
 MODULE_SCOPE Tcl_ObjCmdProc *TkleakWalkCommandNre(Tcl_Command token);
 MODULE_SCOPE void	TkleakWalkSetCommandNre(Tcl_Command token,

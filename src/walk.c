@@ -2428,10 +2428,12 @@ TkleakWalkFramesStore(
 }
 
 /*
- * TkleakWalkMenuOwns, TkleakWalkMenuSize --
+ * TkleakWalkMenuOwns, TkleakWalkMenuSize, TkleakWalkMenuFind --
  *
  *	Whether CLIENTDATA is the menu record of TKWIN (a menu); how many
- *	entries the menu record CLIENTDATA has.
+ *	entries the menu record CLIENTDATA has; the index of its entry that
+ *	holds the object VALUEPTR itself in a slot (Tk keeps the objects an
+ *	option was given), or -1.
  */
 
 int
@@ -2450,6 +2452,27 @@ TkleakWalkMenuSize(
     ClientData clientData)
 {
     return ((TkMenu *) clientData)->numEntries;
+}
+
+int
+TkleakWalkMenuFind(
+    ClientData clientData,
+    Tcl_Obj *valuePtr)
+{
+    TkMenu *menuPtr = clientData;
+    int i;
+
+    for (i = 0; i < menuPtr->numEntries; i++) {
+	TkMenuEntry *entryPtr = menuPtr->entries[i];
+
+	if (entryPtr->commandPtr == valuePtr || entryPtr->imagePtr == valuePtr
+		|| entryPtr->selectImagePtr == valuePtr
+		|| (entryPtr->type == CASCADE_ENTRY
+		    && entryPtr->namePtr == valuePtr)) {
+	    return i;
+	}
+    }
+    return -1;
 }
 
 #else /* !TKLEAK_PRIVATE */
@@ -2478,5 +2501,6 @@ void TkleakWalkFramesFlush(TkleakState *s) { (void) s; }
 void TkleakWalkFramesFree(TkleakState *s) { (void) s; }
 int TkleakWalkMenuOwns(TkleakState *s, Tk_Window w, ClientData c) { (void) s; (void) w; (void) c; return 0; }
 int TkleakWalkMenuSize(ClientData c) { (void) c; return -1; }
+int TkleakWalkMenuFind(ClientData c, Tcl_Obj *v) { (void) c; (void) v; return -1; }
 
 #endif /* TKLEAK_PRIVATE */
