@@ -18,10 +18,9 @@
  *	distinct spelling.
  *
  *	After events and bindings die without a hook seeing it (an after
- *	event fires; a window's bindings go with the window). So that the
- *	origins of dead ones do not pile up, each time the number noted has
- *	doubled since the last look, the ones no longer pending or bound
- *	are dropped: memory stays proportional to the live ones.
+ *	event fires; a window's bindings go with the window): their origins
+ *	go with those of every other dead object, when record.c's fold of
+ *	the log finds the origin table doubled (TkleakForgetDead).
  *
  * Copyright (c) 2026 the tkleak developers. See the file "LICENSE".
  */
@@ -31,15 +30,11 @@
 #include "tkleakInt.h"
 
 #define CREATION_KEY "tkleak::creation"
-#define PRUNE_MIN 256
 
 typedef struct Creation {
     Tk_BindingTable table;	/* tkleak's own, for canonical sequences; or
 				 * NULL until first needed. */
     Tcl_HashTable canon;	/* Spelling -> Tcl_Obj canonical sequence. */
-    int count[2];		/* After events, bindings noted since the
-				 * last prune (and kept by it). */
-    int pruneAt[2];		/* Prune when the count reaches this. */
 } Creation;
 
 static void
@@ -74,7 +69,6 @@ GetCreation(
 	crPtr = (Creation *) Tcl_Alloc(sizeof(Creation));
 	memset(crPtr, 0, sizeof(Creation));
 	Tcl_InitHashTable(&crPtr->canon, TCL_STRING_KEYS);
-	crPtr->pruneAt[0] = crPtr->pruneAt[1] = PRUNE_MIN;
 	Tcl_SetAssocData(interp, CREATION_KEY, CreationFree, crPtr);
     }
     return crPtr;
@@ -252,51 +246,6 @@ TkleakCreationAlive(
 }
 
 /*
- * Prune --
- *
- *	Drop the origins of the dead after events (WHICH 0) or bindings
- *	(1), and set the next look at twice what is left.
- */
-
-static void
-Prune(
-    TkleakState *statePtr,
-    Tcl_Interp *interp,
-    Creation *crPtr,
-    int which)
-{
-    char kind = which ? 'b' : 'a';
-    Tcl_HashSearch search;
-    Tcl_HashEntry *hPtr;
-    Tcl_Obj *deadPtr = Tcl_NewObj(), **v;
-    int n, i, kept = 0;
-    Tcl_InterpState saved = Tcl_SaveInterpState(interp, TCL_OK);
-
-    Tcl_IncrRefCount(deadPtr);
-    for (hPtr = Tcl_FirstHashEntry(&statePtr->origins, &search); hPtr;
-	    hPtr = Tcl_NextHashEntry(&search)) {
-	const char *key = Tcl_GetHashKey(&statePtr->origins, hPtr);
-
-	if (key[0] != kind) {
-	    continue;
-	}
-	if (TkleakCreationAlive(statePtr, interp, key)) {
-	    kept++;
-	} else {
-	    Tcl_ListObjAppendElement(NULL, deadPtr, Tcl_NewStringObj(key, -1));
-	}
-    }
-    Tcl_ListObjGetElements(NULL, deadPtr, &n, &v);
-    for (i = 0; i < n; i++) {
-	TkleakOriginForget(statePtr, Tcl_GetString(v[i]));
-    }
-    Tcl_DecrRefCount(deadPtr);
-    Tcl_RestoreInterpState(interp, saved);
-    crPtr->count[which] = kept;
-    crPtr->pruneAt[which] = kept * 2 > PRUNE_MIN ? kept * 2 : PRUNE_MIN;
-}
-
-/*
  *----------------------------------------------------------------------
  *
  * TkleakCreatedAfter, TkleakCreatedBinding --
@@ -307,20 +256,15 @@ Prune(
  *	to it (a script with a leading "+", even "+" alone, which leaves the
  *	binding there): a binding that has an origin keeps it.
  *
- * Side effects:
- *	May drop the origins of after events or bindings that died.
- *
  *----------------------------------------------------------------------
  */
 
 void
 TkleakCreatedAfter(
     TkleakState *statePtr,
-    Tcl_Interp *interp,
     const char *id,
     Tcl_Obj *stackPtr)
 {
-    Creation *crPtr = GetCreation(interp);
     Tcl_DString key;
 
     Tcl_DStringInit(&key);
@@ -329,9 +273,6 @@ TkleakCreatedAfter(
     TkleakOriginForget(statePtr, Tcl_DStringValue(&key));
     TkleakOriginCreated(statePtr, Tcl_DStringValue(&key), stackPtr);
     Tcl_DStringFree(&key);
-    if (++crPtr->count[0] >= crPtr->pruneAt[0]) {
-	Prune(statePtr, interp, crPtr, 0);
-    }
 }
 
 void
@@ -343,7 +284,6 @@ TkleakCreatedBinding(
     int how,
     Tcl_Obj *stackPtr)
 {
-    Creation *crPtr = GetCreation(interp);
     Tcl_DString key;
 
     Tcl_DStringInit(&key);
@@ -353,9 +293,6 @@ TkleakCreatedBinding(
 	TkleakOriginForget(statePtr, Tcl_DStringValue(&key));
 	if (how != TKLEAK_BIND_DELETED) {
 	    TkleakOriginCreated(statePtr, Tcl_DStringValue(&key), stackPtr);
-	    if (++crPtr->count[1] >= crPtr->pruneAt[1]) {
-		Prune(statePtr, interp, crPtr, 1);
-	    }
 	}
     }
     Tcl_DStringFree(&key);

@@ -121,6 +121,7 @@ typedef struct LogEntry {
 #define LOG_MAX 16384
 #define LOG_MIN 64
 #define LOG_MAX_TEXT (1 << 20)
+#define PRUNE_MIN 1024
 
 struct TkleakRecord {
     int on;
@@ -137,6 +138,8 @@ struct TkleakRecord {
     char *text;			/* The values of the entries. */
     size_t numText;
     size_t capText;
+    int pruneAt;		/* Entries of the origin and "seen" tables
+				 * at which a fold drops those of the dead. */
     Tcl_Obj *endPtr;		/* "end" and "index", for MenuIndex. */
     Tcl_Obj *indexPtr;
 };
@@ -626,8 +629,8 @@ Replay(
 	Tcl_DStringAppend(&slot, "after ", 6);
 	Tcl_DStringAppend(&slot, Tcl_GetString(entryPtr->aPtr), -1);
 	if (entryPtr->stackPtr != NULL) {
-	    TkleakCreatedAfter(statePtr, interp,
-		    Tcl_GetString(entryPtr->aPtr), entryPtr->stackPtr);
+	    TkleakCreatedAfter(statePtr, Tcl_GetString(entryPtr->aPtr),
+		    entryPtr->stackPtr);
 	}
 	break;
     case L_WM:
@@ -643,6 +646,56 @@ Replay(
     Remember(statePtr, interp, owner, Tcl_DStringValue(&slot), text, len,
 	    entryPtr->stackPtr);
     Tcl_DStringFree(&slot);
+}
+
+/*
+ * PruneCount, ForgetDeadOwners --
+ *
+ *	What a fold counts to decide whether to drop what is kept of dead
+ *	objects: the origin, "seen" and referrer cache entries; and the
+ *	last of these: referrers whose owner is a window that is gone.
+ */
+
+static int
+PruneCount(
+    TkleakState *statePtr)
+{
+    return statePtr->origins.numEntries + statePtr->seen.numEntries
+	    + statePtr->refCache.numEntries;
+}
+
+static void
+ForgetDeadOwners(
+    TkleakState *statePtr,
+    Tcl_Interp *interp)
+{
+    Tcl_HashSearch search;
+    Tcl_HashEntry *hPtr;
+    Tk_Window mainWin;
+    Tcl_DString owner;
+
+    if (!statePtr->tkReady || (mainWin = Tk_MainWindow(interp)) == NULL) {
+	return;
+    }
+    Tcl_DStringInit(&owner);
+    for (hPtr = Tcl_FirstHashEntry(&statePtr->refCache, &search); hPtr;
+	    hPtr = Tcl_NextHashEntry(&search)) {
+	const char *key = Tcl_GetHashKey(&statePtr->refCache, hPtr);
+	const char *sep = strchr(key, '\001');
+
+	if (key[0] != '.' || sep == NULL) {
+	    continue;
+	}
+	Tcl_DStringSetLength(&owner, 0);
+	Tcl_DStringAppend(&owner, key, (int) (sep - key));
+	if (Tk_NameToWindow(interp, Tcl_DStringValue(&owner), mainWin)
+		== NULL) {
+	    Tcl_DecrRefCount((Tcl_Obj *) Tcl_GetHashValue(hPtr));
+	    Tcl_DeleteHashEntry(hPtr);
+	}
+    }
+    Tcl_DStringFree(&owner);
+    Tcl_ResetResult(interp);
 }
 
 /*
@@ -711,6 +764,25 @@ TkleakRecordFlush(
 	FreeEntry(&log[i]);
     }
     TkleakDeleteObjTable(&statePtr->memo, 1);
+
+    /*
+     * Objects die without a hook seeing it (a window with its parent, an
+     * after event that fires, a tkinter wrapper Python deletes): each
+     * time the origin and "seen" tables have doubled since the last
+     * look, the entries of the dead go, so that memory follows the app,
+     * not its history. (A snapshot's objects that have died since lose
+     * their origins then.)
+     */
+
+    if (PruneCount(statePtr) >= recPtr->pruneAt) {
+	int left;
+
+	TkleakForgetDead(statePtr, interp, &statePtr->origins);
+	TkleakForgetDead(statePtr, interp, &statePtr->seen);
+	ForgetDeadOwners(statePtr, interp);
+	left = PruneCount(statePtr);
+	recPtr->pruneAt = left > PRUNE_MIN / 2 ? 2 * left : PRUNE_MIN;
+    }
     Tcl_RestoreInterpState(interp, saved);
     if (recPtr->log == NULL) {
 	recPtr->log = log;
@@ -1483,6 +1555,10 @@ RecordOn(
     }
     Tcl_ResetResult(interp);
     TkleakCensusFree(censusPtr);
+    recPtr->pruneAt = 2 * PruneCount(statePtr);
+    if (recPtr->pruneAt < PRUNE_MIN) {
+	recPtr->pruneAt = PRUNE_MIN;
+    }
     recPtr->on = 1;
     return TCL_OK;
 }

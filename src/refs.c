@@ -1073,40 +1073,71 @@ TkleakSeenLast(
 }
 
 /*
- * ForgetDead --
+ *----------------------------------------------------------------------
  *
- *	Drop "seen" entries of objects that no longer exist, so the table
- *	stays as large as the app, not as its history.
+ * TkleakKeyAlive --
+ *
+ *	Whether the object of index or origin key KEY still exists: "c" a
+ *	command, "i" an image, "w" a window, "a" an after event, "b" a
+ *	binding. Nothing is evaluated.
+ *
+ * Side effects:
+ *	The interpreter's result may change; callers save it.
+ *
+ *----------------------------------------------------------------------
  */
 
-static void
-ForgetDead(
+int
+TkleakKeyAlive(
     TkleakState *statePtr,
-    Tcl_Interp *interp)
+    Tcl_Interp *interp,
+    const char *key)
+{
+    switch (key[0]) {
+    case 'c':
+	return Tcl_FindCommand(interp, key + 1, NULL, TCL_GLOBAL_ONLY) != NULL;
+    case 'a':
+    case 'b':
+	return TkleakCreationAlive(statePtr, interp, key);
+    }
+    if (statePtr->tkReady && Tk_MainWindow(interp) != NULL) {
+	if (key[0] == 'i') {
+	    const Tk_ImageType *typePtr = NULL;
+
+	    (void) Tk_GetImageMasterData(interp, key + 1, &typePtr);
+	    return typePtr != NULL;
+	}
+	return Tk_NameToWindow(interp, key + 1, Tk_MainWindow(interp)) != NULL;
+    }
+    return 0;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakForgetDead --
+ *
+ *	Drop the entries of TABLEPTR (the "seen" or the origin table: keys
+ *	as TkleakKeyAlive takes them, each value an object holding one
+ *	reference) whose objects no longer exist, so the table stays as
+ *	large as the app, not as its history.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakForgetDead(
+    TkleakState *statePtr,
+    Tcl_Interp *interp,
+    Tcl_HashTable *tablePtr)
 {
     Tcl_HashSearch search;
     Tcl_HashEntry *hPtr;
 
-    for (hPtr = Tcl_FirstHashEntry(&statePtr->seen, &search); hPtr;
+    for (hPtr = Tcl_FirstHashEntry(tablePtr, &search); hPtr;
 	    hPtr = Tcl_NextHashEntry(&search)) {
-	const char *key = Tcl_GetHashKey(&statePtr->seen, hPtr);
-	int alive = 0;
-
-	if (key[0] == 'c') {
-	    alive = Tcl_FindCommand(interp, key + 1, NULL, TCL_GLOBAL_ONLY)
-		    != NULL;
-	} else if (statePtr->tkReady && Tk_MainWindow(interp) != NULL) {
-	    if (key[0] == 'i') {
-		const Tk_ImageType *typePtr = NULL;
-
-		(void) Tk_GetImageMasterData(interp, key + 1, &typePtr);
-		alive = typePtr != NULL;
-	    } else {
-		alive = Tk_NameToWindow(interp, key + 1,
-			Tk_MainWindow(interp)) != NULL;
-	    }
-	}
-	if (!alive) {
+	if (!TkleakKeyAlive(statePtr, interp,
+		Tcl_GetHashKey(tablePtr, hPtr))) {
 	    Tcl_DecrRefCount((Tcl_Obj *) Tcl_GetHashValue(hPtr));
 	    Tcl_DeleteHashEntry(hPtr);
 	}
@@ -1437,7 +1468,7 @@ TkleakOrphansObjCmd(
 	return TCL_ERROR;
     }
     TkleakRefsRemember(statePtr, &refs);
-    ForgetDead(statePtr, interp);
+    TkleakForgetDead(statePtr, interp, &statePtr->seen);
 
     /*
      * Types in name order, identities sorted: the same list every time.

@@ -233,6 +233,10 @@ MODULE_SCOPE void	TkleakRefsRemember(TkleakState *statePtr,
 MODULE_SCOPE void	TkleakSeen(TkleakState *statePtr, const char *key,
 			    Tcl_Obj *refPtr);
 MODULE_SCOPE Tcl_Obj *	TkleakSeenLast(Tcl_HashEntry *hPtr);
+MODULE_SCOPE int	TkleakKeyAlive(TkleakState *statePtr,
+			    Tcl_Interp *interp, const char *key);
+MODULE_SCOPE void	TkleakForgetDead(TkleakState *statePtr,
+			    Tcl_Interp *interp, Tcl_HashTable *tablePtr);
 MODULE_SCOPE Tcl_Obj *	TkleakResolveKey(TkleakState *statePtr,
 			    Tcl_Interp *interp, const char *name);
 MODULE_SCOPE int	TkleakCallWidget(TkleakCollect *ctxPtr,
@@ -272,8 +276,7 @@ MODULE_SCOPE int	TkleakBindingKey(TkleakState *statePtr,
 MODULE_SCOPE int	TkleakCreationAlive(TkleakState *statePtr,
 			    Tcl_Interp *interp, const char *key);
 MODULE_SCOPE void	TkleakCreatedAfter(TkleakState *statePtr,
-			    Tcl_Interp *interp, const char *id,
-			    Tcl_Obj *stackPtr);
+			    const char *id, Tcl_Obj *stackPtr);
 MODULE_SCOPE void	TkleakCreatedBinding(TkleakState *statePtr,
 			    Tcl_Interp *interp, const char *tag,
 			    const char *seq, int how, Tcl_Obj *stackPtr);
