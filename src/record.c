@@ -1122,6 +1122,30 @@ IsSub(
 }
 
 /*
+ * StillHooked --
+ *
+ *	Whether PATHPTR, the word a hooked widget command was called by,
+ *	still names that hooked command with the record CLIENTDATA: the
+ *	call may have run scripts (a -variable's traces) that destroyed the
+ *	widget. The word's own command lookup is used, as the call just
+ *	made it; nothing is run.
+ */
+
+static int
+StillHooked(
+    Tcl_Interp *interp,
+    Tcl_Obj *pathPtr,
+    ClientData clientData)
+{
+    Tcl_Command token = Tcl_GetCommandFromObj(interp, pathPtr);
+    Tcl_CmdInfo info;
+
+    return token != NULL && Tcl_GetCommandInfoFromToken(token, &info)
+	    && info.objProc == WidgetHookProc
+	    && info.objClientData == clientData;
+}
+
+/*
  * AddedIndex --
  *
  *	The index of the entry that "PATH add TYPE OBJV..." made in the menu
@@ -1141,12 +1165,9 @@ AddedIndex(
     int objc,
     Tcl_Obj *const objv[])
 {
-    Tcl_CmdInfo info;
     int i, index;
 
-    if (!Tcl_GetCommandInfo(interp, Tcl_GetString(pathPtr), &info)
-	    || info.objProc != WidgetHookProc
-	    || info.objClientData != clientData
+    if (!StillHooked(interp, pathPtr, clientData)
 	    || TkleakWalkMenuSize(clientData) == added + 1) {
 	return added;
     }
@@ -1286,7 +1307,6 @@ WidgetHookProc(
     } else if (hookPtr->kind == 'm') {
 	int first = IsSub(sub, "insert") ? 4 : 3;
 	int index = -1;
-	Tcl_CmdInfo info;
 
 	/*
 	 * The call may have run scripts (a -variable's traces) that
@@ -1298,9 +1318,7 @@ WidgetHookProc(
 	    recPtr->endPtr = Tcl_NewStringObj("end", 3);
 	    Tcl_IncrRefCount(recPtr->endPtr);
 	}
-	if (objc > first && Tcl_GetCommandInfo(interp, Tcl_GetString(pathPtr),
-		&info) && info.objProc == WidgetHookProc
-		&& info.objClientData == clientData) {
+	if (objc > first && StillHooked(interp, pathPtr, clientData)) {
 	    index = MenuIndex(recPtr, hookPtr, clientData, interp, pathPtr,
 		    IsSub(sub, "add") ? recPtr->endPtr : objv[2]);
 	}
