@@ -848,6 +848,40 @@ RememberOptions(
 }
 
 /*
+ * NewHook --
+ *
+ *	The hook entry of the widget or class record CLIENTDATA, made or
+ *	reused (a record address malloc gave again), with the command's
+ *	own procedures and its KIND.
+ */
+
+static WidgetHook *
+NewHook(
+    TkleakRecord *recPtr,
+    ClientData clientData,
+    Tcl_ObjCmdProc *objProc,
+    Tcl_ObjCmdProc *nreProc,
+    char kind)
+{
+    Tcl_HashEntry *hPtr;
+    WidgetHook *hookPtr;
+    int isNew;
+
+    hPtr = Tcl_CreateHashEntry(&recPtr->widgets, clientData, &isNew);
+    if (isNew) {
+	hookPtr = (WidgetHook *) Tcl_Alloc(sizeof(WidgetHook));
+	Tcl_SetHashValue(hPtr, hookPtr);
+    } else {
+	hookPtr = Tcl_GetHashValue(hPtr);
+    }
+    hookPtr->objProc = objProc;
+    hookPtr->nreProc = nreProc;
+    hookPtr->kind = kind;
+    hookPtr->direct = 0;
+    return hookPtr;
+}
+
+/*
  * HookWidget --
  *
  *	Hook the widget command of PATH, if it is still the widget's own.
@@ -867,10 +901,8 @@ HookWidget(
     TkleakRecord *recPtr = GetRecord(statePtr);
     Tcl_Command token = Tcl_FindCommand(interp, path, NULL, TCL_GLOBAL_ONLY);
     Tcl_CmdInfo info;
-    Tcl_HashEntry *hPtr;
     WidgetHook *hookPtr;
     Tk_Window tkwin;
-    int isNew;
 
     if (token == NULL || !Tcl_GetCommandInfoFromToken(token, &info)
 	    || info.objProc == WidgetHookProc || info.objProc == NULL
@@ -882,17 +914,7 @@ HookWidget(
 		&& TkleakWalkCommandNre(token) != NULL)) {
 	return;
     }
-    hPtr = Tcl_CreateHashEntry(&recPtr->widgets, info.objClientData, &isNew);
-    if (isNew) {
-	hookPtr = (WidgetHook *) Tcl_Alloc(sizeof(WidgetHook));
-	Tcl_SetHashValue(hPtr, hookPtr);
-    } else {
-	hookPtr = Tcl_GetHashValue(hPtr);
-    }
-    hookPtr->objProc = info.objProc;
-    hookPtr->nreProc = NULL;
-    hookPtr->kind = 'w';
-    hookPtr->direct = 0;
+    hookPtr = NewHook(recPtr, info.objClientData, info.objProc, NULL, 'w');
     tkwin = Tk_NameToWindow(interp, path, Tk_MainWindow(interp));
     if (tkwin != NULL) {
 	if (TkleakWalkIsMenu(statePtr, tkwin)) {
@@ -928,10 +950,7 @@ HookClass(
 {
     TkleakRecord *recPtr = GetRecord(statePtr);
     Tcl_CmdInfo info;
-    Tcl_HashEntry *hPtr;
-    WidgetHook *hookPtr;
     Tcl_ObjCmdProc *nreProc;
-    int isNew;
 
     if (token == NULL || !TkleakWalkUsable(statePtr)
 	    || statePtr->objectProc == NULL
@@ -943,16 +962,7 @@ HookClass(
 	    || nreProc == ClassHookNRE) {
 	return;
     }
-    hPtr = Tcl_CreateHashEntry(&recPtr->widgets, info.objClientData, &isNew);
-    if (isNew) {
-	hookPtr = (WidgetHook *) Tcl_Alloc(sizeof(WidgetHook));
-	Tcl_SetHashValue(hPtr, hookPtr);
-    } else {
-	hookPtr = Tcl_GetHashValue(hPtr);
-    }
-    hookPtr->objProc = info.objProc;
-    hookPtr->nreProc = nreProc;
-    hookPtr->kind = 'o';
+    NewHook(recPtr, info.objClientData, info.objProc, nreProc, 'o');
     TkleakWalkSetCommandNre(token, ClassHookNRE);
 }
 
