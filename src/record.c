@@ -649,11 +649,13 @@ Replay(
 }
 
 /*
- * PruneCount, ForgetDeadOwners --
+ * PruneCount, NextPrune, ForgetDeadOwners --
  *
  *	What a fold counts to decide whether to drop what is kept of dead
- *	objects: the origin, "seen" and referrer cache entries; and the
- *	last of these: referrers whose owner is a window that is gone.
+ *	objects (the origin, "seen" and referrer cache entries); the count
+ *	at which it next does (twice what is kept, at least PRUNE_MIN); and
+ *	the last of the drops: referrers whose owner is a window that is
+ *	gone.
  */
 
 static int
@@ -662,6 +664,15 @@ PruneCount(
 {
     return statePtr->origins.numEntries + statePtr->seen.numEntries
 	    + statePtr->refCache.numEntries;
+}
+
+static int
+NextPrune(
+    TkleakState *statePtr)
+{
+    int n = 2 * PruneCount(statePtr);
+
+    return n > PRUNE_MIN ? n : PRUNE_MIN;
 }
 
 static void
@@ -775,13 +786,10 @@ TkleakRecordFlush(
      */
 
     if (PruneCount(statePtr) >= recPtr->pruneAt) {
-	int left;
-
 	TkleakForgetDead(statePtr, interp, &statePtr->origins);
 	TkleakForgetDead(statePtr, interp, &statePtr->seen);
 	ForgetDeadOwners(statePtr, interp);
-	left = PruneCount(statePtr);
-	recPtr->pruneAt = left > PRUNE_MIN / 2 ? 2 * left : PRUNE_MIN;
+	recPtr->pruneAt = NextPrune(statePtr);
     }
     Tcl_RestoreInterpState(interp, saved);
     if (recPtr->log == NULL) {
@@ -1583,10 +1591,7 @@ RecordOn(
     }
     Tcl_ResetResult(interp);
     TkleakCensusFree(censusPtr);
-    recPtr->pruneAt = 2 * PruneCount(statePtr);
-    if (recPtr->pruneAt < PRUNE_MIN) {
-	recPtr->pruneAt = PRUNE_MIN;
-    }
+    recPtr->pruneAt = NextPrune(statePtr);
     recPtr->on = 1;
     return TCL_OK;
 }
