@@ -33,6 +33,7 @@ static const struct {
     {"::tkleak::print_diff", TkleakPrintDiffObjCmd},
     {"::tkleak::calibrate", TkleakCalibrateObjCmd},
     {"::tkleak::heap", TkleakHeapObjCmd},
+    {"::tkleak::gc", TkleakGcObjCmd},
     {"::tkleak::configure", TkleakConfigureObjCmd},
     {"::tkleak::refs", TkleakRefsObjCmd},
     {"::tkleak::orphans", TkleakOrphansObjCmd},

@@ -191,6 +191,11 @@ MODULE_SCOPE int	TkleakCallCore(TkleakCollect *ctxPtr,
 MODULE_SCOPE void	TkleakHeapGet(long long *heapPtr, long long *rssPtr);
 MODULE_SCOPE Tcl_ObjCmdProc TkleakHeapObjCmd;
 
+/* pygc.c */
+MODULE_SCOPE int TkleakPythonCollect(Tcl_Interp *interp,
+			    Tcl_WideInt *countPtr);
+MODULE_SCOPE Tcl_ObjCmdProc TkleakGcObjCmd;
+
 /* snapshot.c */
 MODULE_SCOPE Tcl_ObjCmdProc TkleakSnapshotObjCmd, TkleakSnapshotsObjCmd,
 			    TkleakForgetObjCmd, TkleakSummaryObjCmd,

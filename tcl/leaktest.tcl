@@ -90,6 +90,7 @@ proc ::tkleak::leaktest {args} {
 	if {!$recording} {
 	    tkleak::record on
 	}
+	tkleak::gc
 	tkleak::snapshot $snap
 	set rows {}
 	set heaps {}
@@ -239,6 +240,10 @@ proc ::tkleak::leaktest::Run {script run total} {
 	    "the script of tkleak::leaktest invoked \"$word\" outside of a\
 	    loop (run $run of $total)"
     }
+    # In a tkinter app, what the action left in reference cycles holds
+    # Tcl variables, images and commands until Python's collector runs:
+    # collect it now, so that every census sees only what the app keeps.
+    tkleak::gc
     update
 }
 
