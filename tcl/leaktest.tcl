@@ -35,9 +35,8 @@ namespace eval ::tkleak::leaktest {
     # few hundred bytes a run in clean scripts.
     variable heapFloor 4096
 
-    # Types whose measure is their bytes: a variable leaks by growing as
-    # well as by multiplying. One is added per object, so that objects
-    # with empty values count too.
+    # Types that also leak by their bytes alone: a variable leaks by
+    # growing as well as by multiplying.
     variable byBytes {variable {array element}}
 }
 
@@ -54,10 +53,11 @@ namespace eval ::tkleak::leaktest {
 #
 # Results:
 #	A dict: leaking 0|1, growth {TYPE rate ...} (only leaking types,
-#	objects per iteration), heap (bytes per iteration), heapLeaking 0|1
+#	objects per iteration), bytes {TYPE rate ...} (the same types,
+#	bytes per iteration), heap (bytes per iteration), heapLeaking 0|1
 #	(only with -heap 1), orphans (as tkleak::orphans), iterations,
 #	warmup, counts {TYPE {c0 c1 ... cN} ...} (every type seen, c0 after
-#	the warm-up). An error of SCRIPT is raised with its own message,
+#	the warm-up), sizes (their bytes, likewise), heaps. An error of SCRIPT is raised with its own message,
 #	error code and error info; no snapshot is left behind and the
 #	recording status is as it was.
 
@@ -300,25 +300,18 @@ proc ::tkleak::leaktest::Heap {} {
 
 # ::tkleak::leaktest::Measures --
 #
-#	The figure judged for each type of a census.
+#	The figures judged for each type of a census.
 #
 # Arguments:
 #	summary	a dict TYPE -> {count N bytes B} from tkleak::summary.
 #
 # Results:
-#	A dict TYPE -> count, or count + bytes for the types of byBytes.
+#	A dict TYPE -> {N B}.
 
 proc ::tkleak::leaktest::Measures {summary} {
-    variable byBytes
-    set row {}
-    dict for {type cell} $summary {
-	set m [dict get $cell count]
-	if {$type in $byBytes} {
-	    incr m [dict get $cell bytes]
-	}
-	dict set row $type $m
+    dict map {type cell} $summary {
+	list [dict get $cell count] [dict get $cell bytes]
     }
-    return $row
 }
 
 # ::tkleak::leaktest::Verdict --
@@ -340,27 +333,41 @@ proc ::tkleak::leaktest::Verdict {rows heaps orphans opts} {
     foreach row $rows {
 	lappend types {*}[dict keys $row]
     }
+    variable byBytes
     set counts {}
+    set sizes {}
     set growth {}
+    set bytes {}
     foreach type [lsort -unique $types] {
 	set series {}
+	set bseries {}
 	foreach row $rows {
-	    lappend series [expr {[dict exists $row $type]
-		? [dict get $row $type] : 0}]
+	    lassign [expr {[dict exists $row $type]
+		? [dict get $row $type] : {0 0}}] n b
+	    lappend series $n
+	    lappend bseries $b
 	}
 	dict set counts $type $series
+	dict set sizes $type $bseries
 	# Judge, with the slope (quadratic in N) only for series that pass
-	# the linear tests.
+	# the linear tests. A type leaks by its count, or, for the types of
+	# byBytes, by its bytes alone; its objects and its bytes per
+	# iteration are reported apart.
+	set rate 0.0
+	set leaks 0
 	if {[Steady $series]} {
 	    set rate [TheilSen $series]
-	    if {$rate > 0} {
-		dict set growth $type $rate
-	    }
+	    set leaks [expr {$rate > 0}]
+	}
+	if {$leaks || ($type in $byBytes && [lindex [Judge $bseries] 0])} {
+	    dict set growth $type $rate
+	    dict set bytes $type [TheilSen $bseries]
 	}
     }
     lassign [Judge $heaps] heapGrows heapRate
     set leaking [expr {[dict size $growth] > 0}]
-    set result [list leaking $leaking growth $growth heap $heapRate]
+    set result [list leaking $leaking growth $growth bytes $bytes \
+	heap $heapRate]
     if {[dict get $opts -heap]} {
 	set heapLeaking [expr {$heapGrows && $heapRate >= $heapFloor}]
 	dict set result heapLeaking $heapLeaking
@@ -370,6 +377,7 @@ proc ::tkleak::leaktest::Verdict {rows heaps orphans opts} {
     dict set result iterations [dict get $opts -iterations]
     dict set result warmup [dict get $opts -warmup]
     dict set result counts $counts
+    dict set result sizes $sizes
     dict set result heaps $heaps
     return $result
 }
@@ -472,12 +480,15 @@ proc ::tkleak::leaktest::Format {result} {
 	set lines [list "leak: [dict size $growth] $what steadily over $runs"]
     }
     if {[dict size $growth]} {
-	set head [list types "per iteration" "over the run"]
+	set head [list types "per iteration" "over the run" "bytes per iteration"]
 	set rows {}
 	foreach {type rate} [lsort -stride 2 -index 1 -real -decreasing $growth] {
 	    set series [dict get $result counts $type]
+	    set brate [expr {[dict exists $result bytes $type]
+		? [dict get $result bytes $type] : 0}]
 	    lappend rows [list $type [format %.2f $rate] \
-		[format %+d [expr {[lindex $series end] - [lindex $series 0]}]]]
+		[format %+d [expr {[lindex $series end] - [lindex $series 0]}]] \
+		[Size $brate]]
 	}
 	set widths {}
 	foreach h $head {
@@ -547,13 +558,13 @@ proc ::tkleak::leaktest::Json {result} {
 	    leaking - heapLeaking {
 		set json [expr {$value ? "true" : "false"}]
 	    }
-	    growth {
+	    growth - bytes {
 		set json [JsonObject [dict map {k v} $value {JsonNumber $v}]]
 	    }
 	    heap {
 		set json [JsonNumber $value]
 	    }
-	    counts {
+	    counts - sizes {
 		set json [JsonObject [dict map {k v} $value {
 		    string cat \[ [join $v ,] \]
 		}]]
