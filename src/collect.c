@@ -165,38 +165,65 @@ TkleakAddTyped(
 }
 
 /*
- * ProcKind --
+ * LibraryKind --
  *
- *	Which library implements a C command: Python's _tkinter (its
+ *	Which library holds the C function FUNC: Python's _tkinter (its
  *	callback wrappers) or anything else. dladdr is asked once per
- *	distinct objProc.
+ *	distinct function.
  */
 
 static int
-ProcKind(
+LibraryKind(
     TkleakState *statePtr,
-    Tcl_ObjCmdProc *objProc)
+    void *func)
 {
     Tcl_HashEntry *hPtr;
     int isNew, kind = KIND_NATIVE;
 
-    if (objProc == statePtr->objectProc) {
-	return KIND_OBJECT;
-    }
-    hPtr = Tcl_CreateHashEntry(&statePtr->procKinds, (void *) objProc,
-	    &isNew);
+    hPtr = Tcl_CreateHashEntry(&statePtr->procKinds, func, &isNew);
     if (!isNew) {
 	return TKLEAK_P2I(Tcl_GetHashValue(hPtr));
     }
-    if (objProc) {
+    if (func) {
 	Dl_info info;
 
-	if (dladdr((void *) objProc, &info) && info.dli_fname
+	if (dladdr(func, &info) && info.dli_fname
 		&& strstr(info.dli_fname, "_tkinter")) {
 	    kind = KIND_TKINTER;
 	}
     }
     Tcl_SetHashValue(hPtr, TKLEAK_I2P(kind));
+    return kind;
+}
+
+/*
+ * ProcKind --
+ *
+ *	Which kind of C command TOKEN is, whose object procedure is
+ *	OBJPROC: a TclOO object, a tkinter callback wrapper or another
+ *	native command. A command made with Tcl_CreateCommand (string
+ *	arguments) has Tcl's own trampoline as its object procedure, and
+ *	its library is that of its string procedure: Python 3.6's _tkinter
+ *	makes its wrappers so.
+ */
+
+static int
+ProcKind(
+    TkleakState *statePtr,
+    Tcl_Command token,
+    Tcl_ObjCmdProc *objProc)
+{
+    Tcl_CmdInfo info;
+    int kind;
+
+    if (objProc == statePtr->objectProc) {
+	return KIND_OBJECT;
+    }
+    kind = LibraryKind(statePtr, (void *) objProc);
+    if (kind == KIND_NATIVE && Tcl_GetCommandInfoFromToken(token, &info)
+	    && !info.isNativeObjectProc && info.proc != NULL) {
+	kind = LibraryKind(statePtr, (void *) info.proc);
+    }
     return kind;
 }
 
@@ -240,7 +267,7 @@ TkleakCommandType(
     if (Tcl_IsEnsemble(token)) {
 	return fixedNames[TT_ENSEMBLE];
     }
-    switch (ProcKind(statePtr, info.objProc)) {
+    switch (ProcKind(statePtr, token, info.objProc)) {
     case KIND_OBJECT: {
 	Tcl_Obj *nameObj = Tcl_NewStringObj(fq, -1);
 	Tcl_Object object;
@@ -345,7 +372,7 @@ TkleakCountCommand(
 	    && Tcl_FindHashEntry(&ctxPtr->imageCmds, fq) != NULL) {
 	return;			/* An image's command is part of the image. */
     }
-    switch (ProcKind(statePtr, objProc)) {
+    switch (ProcKind(statePtr, token, objProc)) {
     case KIND_OBJECT: {
 	Tcl_Obj *nameObj = Tcl_NewStringObj(fq, (int) len);
 	Tcl_Object object;
