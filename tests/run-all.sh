@@ -93,15 +93,37 @@ if [ -n "$ONLY_SAN" ]; then
     :
 elif command -v "$PYTHON" >/dev/null 2>&1 && "$PYTHON" -c 'import tkinter' 2>/dev/null; then
     # Every tests/test_*.py, each in a Python of its own.
+    # The real-application tests (test_realapps_*.py) run in every
+    # python3 of pyenv too, when there are some: IDLE differs between
+    # versions, and so does tkinter.
+    runs=""
     for py in "$srcdir"/tests/test_*.py; do
-        name=$(basename "$py")
-        out=$(eval "$XRUN" '"$PYTHON" "$py"' 2>&1)
+        runs="$runs $PYTHON:$py"
+        case "$py" in
+        */test_realapps_*.py)
+            for other in "$HOME"/.pyenv/versions/3.*/bin/python3; do
+                if [ -x "$other" ] && "$other" -c 'import tkinter' 2>/dev/null
+                then
+                    runs="$runs $other:$py"
+                fi
+            done
+            ;;
+        esac
+    done
+    for run in $runs; do
+        python=${run%%:*}
+        py=${run#*:}
+        name="$(basename "$py") ($python)"
+        out=$(eval "$XRUN" '"$python" "$py"' 2>&1)
         rc=$?
         printf '%s\n' "$out"
         ran=$(printf '%s\n' "$out" | sed -n 's/^Ran \([0-9]*\) test.*/\1/p')
         f1=$(printf '%s\n' "$out" | sed -n 's/^FAILED (.*failures=\([0-9]*\).*/\1/p')
         e1=$(printf '%s\n' "$out" | sed -n 's/^FAILED (.*errors=\([0-9]*\).*/\1/p')
         bad=$((${f1:-0} + ${e1:-0}))
+        # Skipped tests are neither passed nor failed.
+        sk=$(printf '%s\n' "$out" | sed -n 's/^\(OK\|FAILED\) (.*skipped=\([0-9]*\).*/\2/p')
+        ran=${ran:+$((ran - ${sk:-0}))}
         if [ -z "$ran" ]; then
             echo "$name: did not finish"
             count 0 1
