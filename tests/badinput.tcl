@@ -4,7 +4,8 @@
 #	badinput-tk.test (wish): every public tkleak command, every
 #	argument and every option, fed wrong argument counts, unknown
 #	names, huge, negative and non-numbers, empty strings, embedded NULs
-#	and a name of a megabyte. Each call must either succeed or fail
+#	a name of a megabyte, 10,000 open braces, a list of 10,000 words and
+#	odd characters. Each call must either succeed or fail
 #	with an error code starting with TKLEAK, and a failed call must
 #	leave the snapshots, the settings and the recording status as they
 #	were.
@@ -16,7 +17,8 @@ namespace eval sweep {
     variable bad [list {} - -- " " "a\0b" "\0" [string repeat x 1048576] \
 	-1 0 2147483647 2147483648 9223372036854775807 \
 	99999999999999999999 -99999999999999999999 1e308 NaN 0x7fffffff \
-	"1 2" "\{" "\[exit 3\]" "\$x"]
+	"1 2" "\{" "\[exit 3\]" "\$x" [string repeat "\{" 10000] \
+	[lrepeat 10000 marker] "\u00e9\uFFFF" "\uD800"]
 
     # What every command takes. For each: args, its arguments in order
     # with a valid value each; required, how many must be given; options,
