@@ -263,6 +263,8 @@ TkleakDiffObjCmd(
     int objc,
     Tcl_Obj *const objv[])
 {
+    static const char *const byOptions[] = {"-by", NULL};
+    static const char *const groupings[] = {"type", "origin", NULL};
     Pair pair;
     TkleakDiff diff;
     Tcl_Obj *dictPtr;
@@ -270,16 +272,21 @@ TkleakDiffObjCmd(
     int byOrigin = 0;
 
     TkleakRecordFlush(clientData);
-    if (objc >= 4 && strcmp(Tcl_GetString(objv[objc - 2]), "-by") == 0) {
-	if (strcmp(Tcl_GetString(objv[objc - 1]), "origin") != 0
-		&& strcmp(Tcl_GetString(objv[objc - 1]), "type") != 0) {
-	    Tcl_SetObjResult(interp, Tcl_ObjPrintf(
-		    "bad grouping \"%s\": must be type or origin",
-		    Tcl_GetString(objv[objc - 1])));
-	    Tcl_SetErrorCode(interp, "TKLEAK", "USAGE", (char *) NULL);
+
+    /*
+     * Only the last two of four words or more can be the option: a
+     * snapshot named like an option is still one in "diff old new".
+     */
+
+    if (objc >= 4 && Tcl_GetString(objv[objc - 2])[0] == '-') {
+	if (TkleakGetIndex(interp, objv[objc - 2], byOptions, "option",
+		&byOrigin, "DIFF", "OPTION", Tcl_GetString(objv[objc - 2]),
+		(char *) NULL) != TCL_OK
+		|| TkleakGetIndex(interp, objv[objc - 1], groupings,
+		"grouping", &byOrigin, "DIFF", "VALUE", "-by",
+		(char *) NULL) != TCL_OK) {
 	    return TCL_ERROR;
 	}
-	byOrigin = strcmp(Tcl_GetString(objv[objc - 1]), "origin") == 0;
 	objc -= 2;
     }
     if (objc < 2 || objc > 3) {
@@ -333,17 +340,23 @@ NewOrGone(
     Tcl_Obj *const objv[],
     int gone)
 {
+    static const char *const originsOptions[] = {"-origins", NULL};
     Pair pair;
     TkleakType *oldTypePtr, *newTypePtr;
     const char **ids;
     size_t n, i;
     Tcl_Obj *listPtr;
-    int code, origins = 0;
+    int code, origins = 0, index;
 
     TkleakRecordFlush(clientData);
-    if (objc >= 5 && strcmp(Tcl_GetString(objv[objc - 2]), "-origins") == 0) {
-	if (Tcl_GetBooleanFromObj(interp, objv[objc - 1], &origins) != TCL_OK) {
-	    Tcl_SetErrorCode(interp, "TKLEAK", "USAGE", (char *) NULL);
+    if (objc >= 5 && Tcl_GetString(objv[objc - 2])[0] == '-') {
+	if (TkleakGetIndex(interp, objv[objc - 2], originsOptions, "option",
+		&index, gone ? "GONE" : "NEW", "OPTION",
+		Tcl_GetString(objv[objc - 2]), (char *) NULL) != TCL_OK) {
+	    return TCL_ERROR;
+	}
+	if (TkleakGetBoolean(interp, objv[objc - 1], &origins, "USAGE",
+		(char *) NULL) != TCL_OK) {
 	    return TCL_ERROR;
 	}
 	objc -= 2;

@@ -1745,9 +1745,8 @@ TkleakRecordObjCmd(
 	Tcl_SetErrorCode(interp, "TKLEAK", "USAGE", (char *) NULL);
 	return TCL_ERROR;
     }
-    if (Tcl_GetIndexFromObj(interp, objv[1], actions, "action", 0, &index)
-	    != TCL_OK) {
-	Tcl_SetErrorCode(interp, "TKLEAK", "USAGE", (char *) NULL);
+    if (TkleakGetIndex(interp, objv[1], actions, "action", &index, "USAGE",
+	    (char *) NULL) != TCL_OK) {
 	return TCL_ERROR;
     }
     switch (index) {

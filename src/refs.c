@@ -1430,9 +1430,8 @@ TkleakOrphansObjCmd(
 	return TCL_ERROR;
     }
     if (objc == 3) {
-	if (Tcl_GetIndexFromObj(interp, objv[1], options, "option", 0,
-		&index) != TCL_OK) {
-	    Tcl_SetErrorCode(interp, "TKLEAK", "USAGE", (char *) NULL);
+	if (TkleakGetIndex(interp, objv[1], options, "option", &index,
+		"USAGE", (char *) NULL) != TCL_OK) {
 	    return TCL_ERROR;
 	}
 	if (TkleakGetCensus(interp, statePtr, objv[2], &sincePtr, &fresh)

@@ -484,6 +484,7 @@ TkleakConfigureObjCmd(
     int i, index, max = statePtr->maxSnapshots, walk = statePtr->forcePublic;
     int depth = statePtr->depth, origins = statePtr->origins_on;
     int refs = statePtr->snapshotRefs;
+    Tcl_WideInt wide;
 
     if (objc == 1 || objc == 2) {
 	Tcl_Obj *dictPtr = Tcl_NewDictObj();
@@ -502,16 +503,23 @@ TkleakConfigureObjCmd(
 		Tcl_NewStringObj(TkleakWalkUsable(statePtr) ? "private"
 		: "public", -1));
 	if (objc == 2) {
-	    Tcl_Obj *valuePtr;
+	    Tcl_Obj *keyPtr, *valuePtr;
 
-	    if (Tcl_GetIndexFromObj(interp, objv[1], options, "option", 0,
-		    &index) != TCL_OK) {
-		Tcl_SetErrorCode(interp, "TKLEAK", "CONFIGURE", "OPTION",
-			Tcl_GetString(objv[1]), (char *) NULL);
+	    if (TkleakGetIndex(interp, objv[1], options, "option", &index,
+		    "CONFIGURE", "OPTION", Tcl_GetString(objv[1]),
+		    (char *) NULL) != TCL_OK) {
 		Tcl_DecrRefCount(dictPtr);
 		return TCL_ERROR;
 	    }
-	    Tcl_DictObjGet(NULL, dictPtr, objv[1], &valuePtr);
+
+	    /*
+	     * The full name, not the word: the word may be a prefix.
+	     */
+
+	    keyPtr = Tcl_NewStringObj(options[index], -1);
+	    Tcl_IncrRefCount(keyPtr);
+	    Tcl_DictObjGet(NULL, dictPtr, keyPtr, &valuePtr);
+	    Tcl_DecrRefCount(keyPtr);
 	    Tcl_SetObjResult(interp, valuePtr);
 	    Tcl_DecrRefCount(dictPtr);
 	} else {
@@ -530,32 +538,25 @@ TkleakConfigureObjCmd(
      */
 
     for (i = 1; i < objc; i += 2) {
-	if (Tcl_GetIndexFromObj(interp, objv[i], options, "option", 0,
-		&index) != TCL_OK) {
-	    Tcl_SetErrorCode(interp, "TKLEAK", "CONFIGURE", "OPTION",
-		    Tcl_GetString(objv[i]), (char *) NULL);
+	if (TkleakGetIndex(interp, objv[i], options, "option", &index,
+		"CONFIGURE", "OPTION", Tcl_GetString(objv[i]),
+		(char *) NULL) != TCL_OK) {
 	    return TCL_ERROR;
 	}
 	if (index == OPT_MAX) {
-	    if (Tcl_GetIntFromObj(NULL, objv[i + 1], &max) != TCL_OK
-		    || max < 0) {
-		Tcl_SetObjResult(interp, Tcl_ObjPrintf(
-			"expected a count >= 0 but got \"%s\"",
-			Tcl_GetString(objv[i + 1])));
-		Tcl_SetErrorCode(interp, "TKLEAK", "CONFIGURE", "VALUE",
-			"-maxsnapshots", (char *) NULL);
+	    if (TkleakGetBounded(interp, objv[i + 1], 0, TKLEAK_MAX_SNAPSHOTS,
+		    "a count", &wide, "CONFIGURE", "VALUE", "-maxsnapshots",
+		    (char *) NULL) != TCL_OK) {
 		return TCL_ERROR;
 	    }
+	    max = (int) wide;
 	} else if (index == OPT_DEPTH) {
-	    if (Tcl_GetIntFromObj(NULL, objv[i + 1], &depth) != TCL_OK
-		    || depth < 1 || depth > 64) {
-		Tcl_SetObjResult(interp, Tcl_ObjPrintf(
-			"expected a depth from 1 to 64 but got \"%s\"",
-			Tcl_GetString(objv[i + 1])));
-		Tcl_SetErrorCode(interp, "TKLEAK", "CONFIGURE", "VALUE",
-			"-depth", (char *) NULL);
+	    if (TkleakGetBounded(interp, objv[i + 1], 1, TKLEAK_MAX_DEPTH,
+		    "a depth", &wide, "CONFIGURE", "VALUE", "-depth",
+		    (char *) NULL) != TCL_OK) {
 		return TCL_ERROR;
 	    }
+	    depth = (int) wide;
 	} else if (index == OPT_ORIGINS) {
 	    if (Tcl_GetBooleanFromObj(NULL, objv[i + 1], &origins) != TCL_OK) {
 		Tcl_SetObjResult(interp, Tcl_ObjPrintf(
@@ -581,10 +582,8 @@ TkleakConfigureObjCmd(
 		return TCL_ERROR;
 	    }
 	} else {
-	    if (Tcl_GetIndexFromObj(interp, objv[i + 1], walks, "walk", 0,
-		    &walk) != TCL_OK) {
-		Tcl_SetErrorCode(interp, "TKLEAK", "CONFIGURE", "VALUE",
-			"-walk", (char *) NULL);
+	    if (TkleakGetIndex(interp, objv[i + 1], walks, "walk", &walk,
+		    "CONFIGURE", "VALUE", "-walk", (char *) NULL) != TCL_OK) {
 		return TCL_ERROR;
 	    }
 	}

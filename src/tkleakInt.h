@@ -187,6 +187,18 @@ MODULE_SCOPE int	TkleakCallCore(TkleakCollect *ctxPtr,
 			    const char *cmdName, int objc,
 			    Tcl_Obj *const objv[], Tcl_Obj **resultPtr);
 
+/* options.c: the limits of the numeric options, as in tkleak(n). */
+#define TKLEAK_MAX_SNAPSHOTS 10000	/* configure -maxsnapshots */
+#define TKLEAK_MAX_DEPTH 64		/* configure -depth */
+MODULE_SCOPE int	TkleakGetIndex(Tcl_Interp *interp, Tcl_Obj *objPtr,
+			    const char *const *table, const char *what,
+			    int *indexPtr, ...);
+MODULE_SCOPE int	TkleakGetBounded(Tcl_Interp *interp, Tcl_Obj *objPtr,
+			    Tcl_WideInt min, Tcl_WideInt max,
+			    const char *what, Tcl_WideInt *valuePtr, ...);
+MODULE_SCOPE int	TkleakGetBoolean(Tcl_Interp *interp, Tcl_Obj *objPtr,
+			    int *boolPtr, ...);
+
 /* heap.c */
 MODULE_SCOPE void	TkleakHeapGet(long long *heapPtr, long long *rssPtr);
 MODULE_SCOPE Tcl_ObjCmdProc TkleakHeapObjCmd;

@@ -61,30 +61,24 @@ namespace eval ::tkleak::attach {
 #		own name points the panel back at this app), then
 #		optionally -timeout MS: the longest a call into the app
 #		may take before it fails with TKLEAK ATTACH TIMEOUT
-#		(default 5000).
+#		(1 to 3600000, an hour; default 5000).
 #
 # Results:
 #	The panel's path, .tkleak.
 
 proc ::tkleak::attach {args} {
-    package require Tk
     variable attach::timeout
     set args [lassign $args app]
     if {$app eq "" || [llength $args] % 2} {
 	return -code error -errorcode {TKLEAK USAGE} \
 	    "wrong # args: should be \"tkleak::attach app ?-timeout ms?\""
     }
-    foreach {opt value} $args {
-	if {$opt ne "-timeout"} {
-	    return -code error -errorcode [list TKLEAK ATTACH OPTION $opt] \
-		"bad option \"$opt\": must be -timeout"
-	}
-	if {![string is integer -strict $value] || $value <= 0} {
-	    return -code error -errorcode [list TKLEAK ATTACH VALUE $opt] \
-		"expected a positive number of milliseconds but got \"$value\""
-	}
-	set wait $value
+    foreach {word value} $args {
+	set opt [Match option {-timeout} $word ATTACH OPTION $word]
+	set wait [Bounded $value 1 3600000 [list ATTACH VALUE $opt] \
+	    "a number of milliseconds"]
     }
+    NeedTk
     if {$app eq [tk appname]} {
 	panel::Local
 	return [panel]

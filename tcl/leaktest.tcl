@@ -30,6 +30,11 @@ namespace eval ::tkleak::leaktest {
     # The options and their defaults.
     variable defaults {-heap 0 -iterations 10 -warmup 2}
 
+    # The least and the most each count may be (tkleak(n)): the verdict
+    # compares every pair of runs, so its time and memory grow with the
+    # square of the iterations.
+    variable limits {-iterations {3 1000} -warmup {0 1000}}
+
     # Heap growth per iteration, in bytes, below which the heap is not
     # judged to leak: malloc and Tcl's object caches move the heap by a
     # few hundred bytes a run in clean scripts.
@@ -47,8 +52,8 @@ namespace eval ::tkleak::leaktest {
 #
 # Arguments:
 #	script	the action to repeat; it should leave nothing behind.
-#	args	option-value pairs: -iterations N (>= 3, default 10),
-#		-warmup W (>= 0, default 2), -heap BOOL (default 0: the heap
+#	args	option-value pairs: -iterations N (3 to 1000, default 10),
+#		-warmup W (0 to 1000, default 2), -heap BOOL (default 0: the heap
 #		is measured but does not count in the verdict).
 #
 # Results:
@@ -173,23 +178,16 @@ proc ::tkleak::assertNoLeak {args} {
 
 proc ::tkleak::leaktest::Options {optlist} {
     variable defaults
+    variable limits
     set opts $defaults
     foreach {option value} $optlist {
-	if {[catch {tcl::prefix match -message option [dict keys $defaults] \
-		$option} name]} {
-	    return -code error -errorcode [list TKLEAK LEAKTEST OPTION $option] \
-		$name
-	}
+	set name [::tkleak::Match option [dict keys $defaults] $option \
+	    LEAKTEST OPTION $option]
 	switch -- $name {
 	    -iterations - -warmup {
-		set min [expr {$name eq "-iterations" ? 3 : 0}]
-		if {![string is integer -strict $value] || $value < $min} {
-		    return -code error \
-			-errorcode [list TKLEAK LEAKTEST VALUE $name] \
-			"expected an integer >= $min for $name but got\
-			\"$value\""
-		}
-		dict set opts $name [expr {int($value)}]
+		lassign [dict get $limits $name] min max
+		dict set opts $name [::tkleak::Bounded $value $min $max \
+		    [list LEAKTEST VALUE $name] "an integer" $name]
 	    }
 	    -heap {
 		if {![string is boolean -strict $value]} {

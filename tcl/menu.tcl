@@ -37,29 +37,23 @@ namespace eval ::tkleak::menu {
 #	menubar adds nothing and only applies the options given.
 
 proc ::tkleak::menu {args} {
-    package require Tk
     if {[llength $args] % 2 == 0} {
 	return -code error -errorcode {TKLEAK USAGE} \
 	    "wrong # args: should be \"tkleak::menu menubar ?-label text? ?-print bool?\""
     }
     set args [lassign $args menubar]
     set opts [dict create -label Memory -print 0]
-    foreach {opt value} $args {
-	switch -exact -- $opt {
-	    -label {}
-	    -print {
-		if {![string is boolean -strict $value]} {
-		    return -code error -errorcode [list TKLEAK MENU VALUE $opt] \
-			"expected boolean for -print but got \"$value\""
-		}
-	    }
-	    default {
-		return -code error -errorcode [list TKLEAK MENU OPTION $opt] \
-		    "bad option \"$opt\": must be -label or -print"
-	    }
+    set given {}
+    foreach {word value} $args {
+	set opt [Match option {-label -print} $word MENU OPTION $word]
+	if {$opt eq "-print" && ![string is boolean -strict $value]} {
+	    return -code error -errorcode [list TKLEAK MENU VALUE $opt] \
+		"expected boolean for -print but got \"$value\""
 	}
 	dict set opts $opt $value
+	dict set given $opt $value
     }
+    NeedTk
     if {![winfo exists $menubar] || [winfo class $menubar] ne "Menu"} {
 	return -code error -errorcode [list TKLEAK MENU UNKNOWN $menubar] \
 	    "\"$menubar\" is not a menu"
@@ -68,7 +62,7 @@ proc ::tkleak::menu {args} {
     variable menu::cascades
     set m $menubar.tkleak
     if {[winfo exists $m]} {
-	if {[dict exists $args -print]} {
+	if {[dict exists $given -print]} {
 	    dict set cascades $m -print [dict get $opts -print]
 	}
 	return $m

@@ -122,17 +122,17 @@ namespace eval ::tkleak::panel {
 #	The panel's path, .tkleak.
 
 proc ::tkleak::panel {args} {
-    package require Tk
     set w .tkleak
     if {[llength $args] > 1} {
 	return -code error -errorcode {TKLEAK USAGE} \
 	    "wrong # args: should be \"tkleak::panel ?view?\""
     }
     set view [lindex $args 0]
-    if {$view ni {{} diff orphans details growth}} {
-	return -code error -errorcode [list TKLEAK PANEL VIEW $view] \
-	    "bad view \"$view\": must be diff, orphans, details or growth"
+    if {$view ne ""} {
+	set view [Match view {diff orphans details growth} $view \
+	    PANEL VIEW $view]
     }
+    NeedTk
     if {![winfo exists $w]} {
 	panel::Prime
 	panel::Build $w

@@ -14,8 +14,75 @@ namespace eval ::tkleak {
     variable library [file dirname [file normalize [info script]]]
 
     namespace export snapshot snapshots forget summary diff objects new \
-	gone format_diff print_diff calibrate heap configure refs orphans \
+	gone format_diff print_diff calibrate heap gc configure refs orphans \
 	record origin leaktest assertNoLeak menu panel attach
+}
+
+# ::tkleak::Match --
+#
+#	Reads a word that names an option or a keyword the way Tcl's own
+#	commands do (tcl::prefix match): the word or its unique prefix.
+#
+# Arguments:
+#	what	what the words are, for the message: "option", "view".
+#	table	the words it may be.
+#	word	the word given.
+#	args	the error code after TKLEAK.
+#
+# Results:
+#	The full word. An unknown, ambiguous or empty word is an error
+#	"bad WHAT "x": must be ..." or "ambiguous WHAT "x": must be ...",
+#	error code TKLEAK ARGS.
+
+proc ::tkleak::Match {what table word args} {
+    tcl::prefix match -message $what \
+	-error [list -errorcode [list TKLEAK {*}$args]] $table $word
+}
+
+# ::tkleak::Bounded --
+#
+#	Reads a number that must lie within a documented range.
+#
+# Arguments:
+#	value	the value given.
+#	min	the least it may be.
+#	max	the most it may be.
+#	code	the error code after TKLEAK.
+#	what	what it is, for the message.
+#	option	the option it is the value of, for the message, or "".
+#
+# Results:
+#	The integer. Anything else is an error "expected WHAT from MIN to
+#	MAX ?for OPTION? but got "x"", error code TKLEAK CODE.
+
+proc ::tkleak::Bounded {value min max code what {option {}}} {
+    if {![string is entier -strict $value] || $value < $min
+	    || $value > $max} {
+	set for [expr {$option eq "" ? "" : " for $option"}]
+	return -code error -errorcode [list TKLEAK {*}$code] \
+	    "expected $what from $min to $max$for but got \"$value\""
+    }
+    expr {$value + 0}
+}
+
+# ::tkleak::NeedTk --
+#
+#	Loads Tk for the commands that show something (menu, panel,
+#	attach), after they have checked their arguments, so that a call
+#	with bad arguments loads nothing.
+#
+# Arguments:
+#	None.
+#
+# Results:
+#	None. When Tk cannot be loaded (no display), an error TKLEAK TK
+#	UNAVAILABLE with Tk's message.
+
+proc ::tkleak::NeedTk {} {
+    if {[catch {package require Tk} msg]} {
+	return -code error -errorcode {TKLEAK TK UNAVAILABLE} \
+	    "Tk cannot be loaded: $msg"
+    }
 }
 
 foreach ::tkleak::File {leaktest.tcl menu.tcl panel.tcl attach.tcl} {
