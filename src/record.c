@@ -245,8 +245,8 @@ RememberName(
 {
     TkleakState *statePtr = dataPtr->statePtr;
     Tcl_HashEntry *hPtr;
-    Tcl_Obj *keyPtr;
-    int isNew;
+    Tcl_Obj *keysPtr, **kv;
+    int isNew, kc, i;
 
     /*
      * What a word names is memoised: most scripts name the same few
@@ -260,22 +260,21 @@ RememberName(
     }
     hPtr = Tcl_CreateHashEntry(&statePtr->memo, name, &isNew);
     if (isNew) {
-	keyPtr = TkleakResolveKey(statePtr, dataPtr->interp, name);
-	if (keyPtr == NULL) {
-	    keyPtr = Tcl_NewObj();
-	}
-	Tcl_IncrRefCount(keyPtr);
-	Tcl_SetHashValue(hPtr, keyPtr);
+	keysPtr = TkleakResolveKeys(statePtr, dataPtr->interp, name);
+	Tcl_IncrRefCount(keysPtr);
+	Tcl_SetHashValue(hPtr, keysPtr);
     } else {
-	keyPtr = Tcl_GetHashValue(hPtr);
+	keysPtr = Tcl_GetHashValue(hPtr);
     }
-    if (keyPtr->length == 0 && Tcl_GetString(keyPtr)[0] == '\0') {
-	return;			/* Names nothing. */
+    if (Tcl_ListObjGetElements(NULL, keysPtr, &kc, &kv) != TCL_OK) {
+	return;
     }
-    TkleakSeen(statePtr, Tcl_GetString(keyPtr), dataPtr->refPtr);
-    if (dataPtr->stackPtr != NULL) {
-	TkleakOriginAttached(statePtr, Tcl_GetString(keyPtr),
-		dataPtr->refPtr, dataPtr->stackPtr);
+    for (i = 0; i < kc; i++) {
+	TkleakSeen(statePtr, Tcl_GetString(kv[i]), dataPtr->refPtr);
+	if (dataPtr->stackPtr != NULL) {
+	    TkleakOriginAttached(statePtr, Tcl_GetString(kv[i]),
+		    dataPtr->refPtr, dataPtr->stackPtr);
+	}
     }
 }
 
