@@ -50,7 +50,8 @@ static void
 NamesWord(
     void *clientData,
     const char *word,
-    size_t len)
+    size_t len,
+    int flags)
 {
     NamesData *dataPtr = clientData;
     Tcl_DString ds;
@@ -68,7 +69,8 @@ NamesWord(
     Tcl_IncrRefCount(keysPtr);
     if (Tcl_ListObjGetElements(NULL, keysPtr, &kc, &kv) == TCL_OK) {
 	for (i = 0; i < kc && !dataPtr->found; i++) {
-	    dataPtr->found = strcmp(Tcl_GetString(kv[i]), dataPtr->key) == 0;
+	    dataPtr->found = strcmp(Tcl_GetString(kv[i]), dataPtr->key) == 0
+		    && TkleakWordMayName(flags, dataPtr->key[0]);
 	}
     }
     Tcl_DecrRefCount(keysPtr);
@@ -78,8 +80,8 @@ NamesWord(
  * TextNames --
  *
  *	Whether TEXTPTR (a slot's script or value) names the object KEY, by
- *	the rule of refs.c: a word of it, the whole of it, or its first list
- *	element.
+ *	the rule of refs.c: a word of it that may name KEY's kind
+ *	(TkleakWordMayName), the whole of it, or its first list element.
  */
 
 static int
@@ -100,11 +102,12 @@ TextNames(
     data.found = 0;
     TkleakScanWords(text, (size_t) len, NamesWord, &data);
     if (!data.found) {
-	NamesWord(&data, text, (size_t) len);
+	NamesWord(&data, text, (size_t) len, TKLEAK_WORD_COMMAND);
     }
     if (!data.found && Tcl_ListObjIndex(NULL, textPtr, 0, &firstPtr) == TCL_OK
 	    && firstPtr != NULL) {
-	NamesWord(&data, Tcl_GetString(firstPtr), firstPtr->length);
+	NamesWord(&data, Tcl_GetString(firstPtr), firstPtr->length,
+		TKLEAK_WORD_COMMAND);
     }
     return data.found;
 }

@@ -241,7 +241,8 @@ typedef struct RememberData {
 static void
 RememberName(
     RememberData *dataPtr,
-    const char *name)
+    const char *name,
+    int flags)			/* As TkleakScanWords reports the name. */
 {
     TkleakState *statePtr = dataPtr->statePtr;
     Tcl_HashEntry *hPtr;
@@ -270,6 +271,9 @@ RememberName(
 	return;
     }
     for (i = 0; i < kc; i++) {
+	if (!TkleakWordMayName(flags, Tcl_GetString(kv[i])[0])) {
+	    continue;
+	}
 	TkleakSeen(statePtr, Tcl_GetString(kv[i]), dataPtr->refPtr);
 	if (dataPtr->stackPtr != NULL) {
 	    TkleakOriginAttached(statePtr, Tcl_GetString(kv[i]),
@@ -282,13 +286,14 @@ static void
 RememberWord(
     void *clientData,
     const char *word,
-    size_t len)
+    size_t len,
+    int flags)
 {
     Tcl_DString ds;
 
     Tcl_DStringInit(&ds);
     Tcl_DStringAppend(&ds, word, (int) len);
-    RememberName(clientData, Tcl_DStringValue(&ds));
+    RememberName(clientData, Tcl_DStringValue(&ds), flags);
     Tcl_DStringFree(&ds);
 }
 
@@ -335,7 +340,7 @@ Remember(
 
 	if ((sl >= 5 && strcmp(slot + sl - 5, "image") == 0)
 		|| (sl >= 5 && strcmp(slot + sl - 5, "-menu") == 0)) {
-	    RememberName(&data, text);
+	    RememberName(&data, text, TKLEAK_WORD_COMMAND);
 	}
 	if (text[0] == '{' || text[0] == '"') {
 	    int argc;
@@ -343,7 +348,7 @@ Remember(
 
 	    if (Tcl_SplitList(NULL, text, &argc, &argv) == TCL_OK) {
 		if (argc > 0) {
-		    RememberName(&data, argv[0]);
+		    RememberName(&data, argv[0], TKLEAK_WORD_COMMAND);
 		}
 		Tcl_Free((char *) argv);
 	    }

@@ -10,8 +10,10 @@
  *	bind tag, a canvas item's or text tag's binding, a canvas image item,
  *	a text widget's embedded image, a "wm protocol" handler, a pending
  *	"after" script and a variable trace. A slot names a command, image
- *	or menu when its name stands in the slot's script as a word (see
- *	words.c).
+ *	or menu when a word of the slot's script names it: a command word
+ *	any of them, an argument word only an image or a window, never a
+ *	word in a comment (words.c); a word names every object it resolves
+ *	to (TkleakResolveKeys).
  *
  *	An orphan is a command, image or menu that did not exist at a
  *	reference snapshot and that no live slot names now, of one of two
@@ -131,14 +133,16 @@ AddKey(
 /*
  * AddKeys --
  *
- *	Give every key of the list KEYSPTR the referrer REFPTR.
+ *	Give every key of the list KEYSPTR that a word with FLAGS may name
+ *	(TkleakWordMayName) the referrer REFPTR.
  */
 
 static void
 AddKeys(
     TkleakCollect *ctxPtr,
     Tcl_Obj *keysPtr,
-    Tcl_Obj *refPtr)
+    Tcl_Obj *refPtr,
+    int flags)
 {
     Tcl_Obj **kv;
     int kc, i;
@@ -147,7 +151,11 @@ AddKeys(
 	return;
     }
     for (i = 0; i < kc; i++) {
-	AddKey(ctxPtr, Tcl_GetString(kv[i]), refPtr);
+	const char *key = Tcl_GetString(kv[i]);
+
+	if (TkleakWordMayName(flags, key[0])) {
+	    AddKey(ctxPtr, key, refPtr);
+	}
     }
 }
 
@@ -155,7 +163,8 @@ static void
 ScanWord(
     void *clientData,
     const char *word,
-    size_t len)
+    size_t len,
+    int flags)
 {
     ScanData *dataPtr = clientData;
     Tcl_DString ds;
@@ -163,7 +172,7 @@ ScanWord(
     Tcl_DStringInit(&ds);
     Tcl_DStringAppend(&ds, word, (int) len);
     AddKeys(dataPtr->ctxPtr, Resolve(dataPtr->ctxPtr, Tcl_DStringValue(&ds)),
-	    dataPtr->refPtr);
+	    dataPtr->refPtr, flags);
     Tcl_DStringFree(&ds);
 }
 
@@ -272,8 +281,9 @@ TkleakBindSlot(
  *
  *	Index the slot SLOT of OWNER, whose script (or image or window
  *	name) is TEXT: every object a word of TEXT names gets the referrer
- *	{owner OWNER slot SLOT}. TEXT is taken whole too, so a name with
- *	spaces given as the value of an option is found as itself.
+ *	{owner OWNER slot SLOT}. TEXT is taken whole too, and its first list
+ *	element, as command words, so a name with spaces given as the value
+ *	of an option is found as itself.
  *
  *----------------------------------------------------------------------
  */
@@ -306,14 +316,16 @@ TkleakRefsAdd(
 
     Tcl_DStringInit(&ds);
     Tcl_DStringAppend(&ds, text, (int) len);
-    AddKeys(ctxPtr, Resolve(ctxPtr, Tcl_DStringValue(&ds)), refPtr);
+    AddKeys(ctxPtr, Resolve(ctxPtr, Tcl_DStringValue(&ds)), refPtr,
+	    TKLEAK_WORD_COMMAND);
     {
 	Tcl_Obj *valuePtr = Tcl_NewStringObj(text, (int) len), *firstPtr;
 
 	Tcl_IncrRefCount(valuePtr);
 	if (Tcl_ListObjIndex(NULL, valuePtr, 0, &firstPtr) == TCL_OK
 		&& firstPtr != NULL) {
-	    AddKeys(ctxPtr, Resolve(ctxPtr, Tcl_GetString(firstPtr)), refPtr);
+	    AddKeys(ctxPtr, Resolve(ctxPtr, Tcl_GetString(firstPtr)), refPtr,
+		    TKLEAK_WORD_COMMAND);
 	}
 	Tcl_DecrRefCount(valuePtr);
     }
