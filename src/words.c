@@ -19,7 +19,9 @@
  *	    each command of the script bodies of the commands whose
  *	    arguments Tcl itself evaluates as scripts or expressions (if,
  *	    while, for, foreach, lmap, catch, eval, uplevel, after, time,
- *	    namespace eval/inscope, try, expr), at any depth;
+ *	    namespace eval/inscope, try, expr, and a ttk widget's
+ *	    "instate spec script", which Tk's own ttk bindings use), at any
+ *	    depth;
  *	  - an argument word: any other word outside comments, split at
  *	    white space and at { } [ ] " ; as before (issue 6).
  *
@@ -528,6 +530,8 @@ Roles(
     } else if (Is(&words[0], "namespace") && nw >= 4
 	    && (Is(&words[1], "eval") || Is(&words[1], "inscope"))) {
 	role[3] = ROLE_SCRIPT;
+    } else if (nw == 4 && Is(&words[1], "instate")) {
+	role[3] = ROLE_SCRIPT;		/* A ttk widget's "instate". */
     } else if (Is(&words[0], "expr")) {
 	for (i = 1; i < nw; i++) {
 	    role[i] = ROLE_EXPR;

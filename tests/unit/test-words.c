@@ -281,13 +281,14 @@ test_TkleakScanWords_knownForms(void **state)
 	    "while 1 {c10}; for {c11} {[c12]} {c13} {c14}\n"
 	    "foreach x3 $l {c15}; lmap x4 $l x5 $l c16; time {c17} 5\n"
 	    "try {c18} on error {x6 x7} {c19} trap X {x8} c20 finally c21\n"
-	    "expr {[c22] + 1}; ::if 1 then c23 elseif {0} c24 else c25");
+	    "expr {[c22] + 1}; ::if 1 then c23 elseif {0} c24 else c25\n"
+	    "%W instate !disabled {c26 %W}; %W instate x y z");
 
     (void) state;
     assert_string_equal(w.commands, "after c1 after c2 after catch c3 eval "
 	    "c4 uplevel c6 uplevel c7 namespace c8 namespace c9 while c10 "
 	    "for c11 c12 c13 c14 foreach c15 lmap c16 time c17 try c18 c19 "
-	    "c20 c21 expr c22 ::if c23 c24 c25");
+	    "c20 c21 expr c22 ::if c23 c24 c25 %W c26 %W");
 }
 
 static void
