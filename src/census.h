@@ -104,11 +104,15 @@ char *		TkleakFormatTable(const TkleakDiff *diffPtr);
  * words.c: the word scanner that finds names in scripts.
  */
 
+#define TKLEAK_WORD_COMMAND 1	/* The word stands where Tcl takes a
+				 * command name. */
+
 typedef void (TkleakWordProc)(void *clientData, const char *word,
-		    size_t len);
+		    size_t len, int flags);
 
 size_t		TkleakScanWords(const char *script, size_t len,
 		    TkleakWordProc *fn, void *clientData);
+int		TkleakWordMayName(int flags, char kind);
 
 /*
  * names.c: rules on names.

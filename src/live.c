@@ -50,33 +50,38 @@ static void
 NamesWord(
     void *clientData,
     const char *word,
-    size_t len)
+    size_t len,
+    int flags)
 {
     NamesData *dataPtr = clientData;
     Tcl_DString ds;
-    Tcl_Obj *keyPtr;
+    Tcl_Obj *keysPtr, **kv;
+    int kc, i;
 
     if (dataPtr->found) {
 	return;
     }
     Tcl_DStringInit(&ds);
     Tcl_DStringAppend(&ds, word, (int) len);
-    keyPtr = TkleakResolveKey(dataPtr->statePtr, dataPtr->interp,
+    keysPtr = TkleakResolveKeys(dataPtr->statePtr, dataPtr->interp,
 	    Tcl_DStringValue(&ds));
     Tcl_DStringFree(&ds);
-    if (keyPtr != NULL) {
-	Tcl_IncrRefCount(keyPtr);
-	dataPtr->found = strcmp(Tcl_GetString(keyPtr), dataPtr->key) == 0;
-	Tcl_DecrRefCount(keyPtr);
+    Tcl_IncrRefCount(keysPtr);
+    if (Tcl_ListObjGetElements(NULL, keysPtr, &kc, &kv) == TCL_OK) {
+	for (i = 0; i < kc && !dataPtr->found; i++) {
+	    dataPtr->found = strcmp(Tcl_GetString(kv[i]), dataPtr->key) == 0
+		    && TkleakWordMayName(flags, dataPtr->key[0]);
+	}
     }
+    Tcl_DecrRefCount(keysPtr);
 }
 
 /*
  * TextNames --
  *
  *	Whether TEXTPTR (a slot's script or value) names the object KEY, by
- *	the rule of refs.c: a word of it, the whole of it, or its first list
- *	element.
+ *	the rule of refs.c: a word of it that may name KEY's kind
+ *	(TkleakWordMayName), the whole of it, or its first list element.
  */
 
 static int
@@ -97,11 +102,12 @@ TextNames(
     data.found = 0;
     TkleakScanWords(text, (size_t) len, NamesWord, &data);
     if (!data.found) {
-	NamesWord(&data, text, (size_t) len);
+	NamesWord(&data, text, (size_t) len, TKLEAK_WORD_COMMAND);
     }
     if (!data.found && Tcl_ListObjIndex(NULL, textPtr, 0, &firstPtr) == TCL_OK
 	    && firstPtr != NULL) {
-	NamesWord(&data, Tcl_GetString(firstPtr), firstPtr->length);
+	NamesWord(&data, Tcl_GetString(firstPtr), firstPtr->length,
+		TKLEAK_WORD_COMMAND);
     }
     return data.found;
 }
@@ -442,8 +448,25 @@ TkleakOrphansLive(
 	    Tcl_Command token = Tcl_FindCommand(interp, name, NULL,
 		    TCL_GLOBAL_ONLY);
 
-	    if (token != NULL && !IsPartOfObject(statePtr, interp, name)) {
+	    if (token != NULL) {
 		type = TkleakCommandType(statePtr, interp, token, name, &typeDs);
+	    }
+
+	    /*
+	     * As the census counts: a proc, alias or ensemble is a command
+	     * even when an image has its name (a proc made after the image's
+	     * own command was renamed away); a widget's path never is.
+	     */
+
+	    if (type != NULL && IsPartOfObject(statePtr, interp, name)) {
+		int counted = strncmp(name, "::.", 3) != 0
+			&& (strcmp(type, "command proc") == 0
+			|| strcmp(type, "command alias") == 0
+			|| strcmp(type, "command ensemble") == 0);
+
+		if (!counted) {
+		    type = NULL;
+		}
 	    }
 	} else if (statePtr->tkReady && Tk_MainWindow(interp) != NULL) {
 	    if (key[0] == 'i') {

@@ -241,12 +241,13 @@ typedef struct RememberData {
 static void
 RememberName(
     RememberData *dataPtr,
-    const char *name)
+    const char *name,
+    int flags)			/* As TkleakScanWords reports the name. */
 {
     TkleakState *statePtr = dataPtr->statePtr;
     Tcl_HashEntry *hPtr;
-    Tcl_Obj *keyPtr;
-    int isNew;
+    Tcl_Obj *keysPtr, **kv;
+    int isNew, kc, i;
 
     /*
      * What a word names is memoised: most scripts name the same few
@@ -260,22 +261,24 @@ RememberName(
     }
     hPtr = Tcl_CreateHashEntry(&statePtr->memo, name, &isNew);
     if (isNew) {
-	keyPtr = TkleakResolveKey(statePtr, dataPtr->interp, name);
-	if (keyPtr == NULL) {
-	    keyPtr = Tcl_NewObj();
-	}
-	Tcl_IncrRefCount(keyPtr);
-	Tcl_SetHashValue(hPtr, keyPtr);
+	keysPtr = TkleakResolveKeys(statePtr, dataPtr->interp, name);
+	Tcl_IncrRefCount(keysPtr);
+	Tcl_SetHashValue(hPtr, keysPtr);
     } else {
-	keyPtr = Tcl_GetHashValue(hPtr);
+	keysPtr = Tcl_GetHashValue(hPtr);
     }
-    if (keyPtr->length == 0 && Tcl_GetString(keyPtr)[0] == '\0') {
-	return;			/* Names nothing. */
+    if (Tcl_ListObjGetElements(NULL, keysPtr, &kc, &kv) != TCL_OK) {
+	return;
     }
-    TkleakSeen(statePtr, Tcl_GetString(keyPtr), dataPtr->refPtr);
-    if (dataPtr->stackPtr != NULL) {
-	TkleakOriginAttached(statePtr, Tcl_GetString(keyPtr),
-		dataPtr->refPtr, dataPtr->stackPtr);
+    for (i = 0; i < kc; i++) {
+	if (!TkleakWordMayName(flags, Tcl_GetString(kv[i])[0])) {
+	    continue;
+	}
+	TkleakSeen(statePtr, Tcl_GetString(kv[i]), dataPtr->refPtr);
+	if (dataPtr->stackPtr != NULL) {
+	    TkleakOriginAttached(statePtr, Tcl_GetString(kv[i]),
+		    dataPtr->refPtr, dataPtr->stackPtr);
+	}
     }
 }
 
@@ -283,13 +286,14 @@ static void
 RememberWord(
     void *clientData,
     const char *word,
-    size_t len)
+    size_t len,
+    int flags)
 {
     Tcl_DString ds;
 
     Tcl_DStringInit(&ds);
     Tcl_DStringAppend(&ds, word, (int) len);
-    RememberName(clientData, Tcl_DStringValue(&ds));
+    RememberName(clientData, Tcl_DStringValue(&ds), flags);
     Tcl_DStringFree(&ds);
 }
 
@@ -336,7 +340,7 @@ Remember(
 
 	if ((sl >= 5 && strcmp(slot + sl - 5, "image") == 0)
 		|| (sl >= 5 && strcmp(slot + sl - 5, "-menu") == 0)) {
-	    RememberName(&data, text);
+	    RememberName(&data, text, TKLEAK_WORD_COMMAND);
 	}
 	if (text[0] == '{' || text[0] == '"') {
 	    int argc;
@@ -344,7 +348,7 @@ Remember(
 
 	    if (Tcl_SplitList(NULL, text, &argc, &argv) == TCL_OK) {
 		if (argc > 0) {
-		    RememberName(&data, argv[0]);
+		    RememberName(&data, argv[0], TKLEAK_WORD_COMMAND);
 		}
 		Tcl_Free((char *) argv);
 	    }

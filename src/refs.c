@@ -10,8 +10,10 @@
  *	bind tag, a canvas item's or text tag's binding, a canvas image item,
  *	a text widget's embedded image, a "wm protocol" handler, a pending
  *	"after" script and a variable trace. A slot names a command, image
- *	or menu when its name stands in the slot's script as a word (see
- *	words.c).
+ *	or menu when a word of the slot's script names it: a command word
+ *	any of them, an argument word only an image or a window, never a
+ *	word in a comment (words.c); a word names every object it resolves
+ *	to (TkleakResolveKeys).
  *
  *	An orphan is a command, image or menu that did not exist at a
  *	reference snapshot and that no live slot names now, of one of two
@@ -36,16 +38,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include "tkleakInt.h"
-
-/*
- * What a word of a script resolves to, memoised per index: up to three
- * keys (a name can be a command, an image and a window at once).
- */
-
-typedef struct Resolved {
-    int numKeys;
-    char *keys[3];
-} Resolved;
 
 typedef struct ScanData {
     TkleakCollect *ctxPtr;
@@ -78,90 +70,36 @@ void
 TkleakRefsFree(
     TkleakRefs *refsPtr)
 {
-    Tcl_HashSearch search;
-    Tcl_HashEntry *hPtr;
-
     TkleakDeleteObjTable(&refsPtr->index, 0);
-    for (hPtr = Tcl_FirstHashEntry(&refsPtr->memo, &search); hPtr;
-	    hPtr = Tcl_NextHashEntry(&search)) {
-	Resolved *resPtr = Tcl_GetHashValue(hPtr);
-	int i;
-
-	for (i = 0; i < resPtr->numKeys; i++) {
-	    Tcl_Free(resPtr->keys[i]);
-	}
-	Tcl_Free((char *) resPtr);
-    }
-    Tcl_DeleteHashTable(&refsPtr->memo);
+    TkleakDeleteObjTable(&refsPtr->memo, 0);
     TkleakDeleteObjTable(&refsPtr->classSlots, 0);
     Tcl_DecrRefCount(refsPtr->tracedVars);
-}
-
-static char *
-MakeKey(
-    char kind,
-    const char *name,
-    int len)
-{
-    char *key;
-
-    if (len < 0) {
-	len = (int) strlen(name);
-    }
-    key = Tcl_Alloc(len + 2);
-    key[0] = kind;
-    memcpy(key + 1, name, len);
-    key[len + 1] = '\0';
-    return key;
 }
 
 /*
  * Resolve --
  *
- *	What WORD names in this app, memoised. A command is looked up as
- *	Tcl would from the global namespace, without "unknown" and without
- *	running anything.
+ *	What WORD names in this app (TkleakResolveKeys), memoised for the
+ *	life of the index: a list of keys owned by the memo.
  */
 
-static Resolved *
+static Tcl_Obj *
 Resolve(
     TkleakCollect *ctxPtr,
     const char *word)
 {
-    TkleakRefs *refsPtr = ctxPtr->refsPtr;
     Tcl_HashEntry *hPtr;
-    Resolved *resPtr;
-    Tcl_Command token;
+    Tcl_Obj *keysPtr;
     int isNew;
 
-    hPtr = Tcl_CreateHashEntry(&refsPtr->memo, word, &isNew);
+    hPtr = Tcl_CreateHashEntry(&ctxPtr->refsPtr->memo, word, &isNew);
     if (!isNew) {
 	return Tcl_GetHashValue(hPtr);
     }
-    resPtr = (Resolved *) Tcl_Alloc(sizeof(Resolved));
-    resPtr->numKeys = 0;
-    if (Tcl_FindHashEntry(&ctxPtr->widgets, word)) {
-	resPtr->keys[resPtr->numKeys++] = MakeKey('w', word, -1);
-    } else if (Tcl_FindHashEntry(&ctxPtr->images, word)) {
-	resPtr->keys[resPtr->numKeys++] = MakeKey('i', word, -1);
-    } else {
-	token = Tcl_FindCommand(ctxPtr->interp, word, NULL, TCL_GLOBAL_ONLY);
-	if (token != NULL) {
-	    Tcl_Obj *fqPtr = Tcl_NewObj();
-	    int len;
-	    const char *fq;
-
-	    Tcl_IncrRefCount(fqPtr);
-	    Tcl_GetCommandFullName(ctxPtr->interp, token, fqPtr);
-	    fq = Tcl_GetStringFromObj(fqPtr, &len);
-	    if (!TkleakIsOwnNamespace(fq)) {
-		resPtr->keys[resPtr->numKeys++] = MakeKey('c', fq, len);
-	    }
-	    Tcl_DecrRefCount(fqPtr);
-	}
-    }
-    Tcl_SetHashValue(hPtr, resPtr);
-    return resPtr;
+    keysPtr = TkleakResolveKeys(ctxPtr->statePtr, ctxPtr->interp, word);
+    Tcl_IncrRefCount(keysPtr);
+    Tcl_SetHashValue(hPtr, keysPtr);
+    return keysPtr;
 }
 
 static void
@@ -192,24 +130,50 @@ AddKey(
     Tcl_ListObjAppendElement(NULL, listPtr, refPtr);
 }
 
+/*
+ * AddKeys --
+ *
+ *	Give every key of the list KEYSPTR that a word with FLAGS may name
+ *	(TkleakWordMayName) the referrer REFPTR.
+ */
+
+static void
+AddKeys(
+    TkleakCollect *ctxPtr,
+    Tcl_Obj *keysPtr,
+    Tcl_Obj *refPtr,
+    int flags)
+{
+    Tcl_Obj **kv;
+    int kc, i;
+
+    if (Tcl_ListObjGetElements(NULL, keysPtr, &kc, &kv) != TCL_OK) {
+	return;
+    }
+    for (i = 0; i < kc; i++) {
+	const char *key = Tcl_GetString(kv[i]);
+
+	if (TkleakWordMayName(flags, key[0])) {
+	    AddKey(ctxPtr, key, refPtr);
+	}
+    }
+}
+
 static void
 ScanWord(
     void *clientData,
     const char *word,
-    size_t len)
+    size_t len,
+    int flags)
 {
     ScanData *dataPtr = clientData;
     Tcl_DString ds;
-    Resolved *resPtr;
-    int i;
 
     Tcl_DStringInit(&ds);
     Tcl_DStringAppend(&ds, word, (int) len);
-    resPtr = Resolve(dataPtr->ctxPtr, Tcl_DStringValue(&ds));
+    AddKeys(dataPtr->ctxPtr, Resolve(dataPtr->ctxPtr, Tcl_DStringValue(&ds)),
+	    dataPtr->refPtr, flags);
     Tcl_DStringFree(&ds);
-    for (i = 0; i < resPtr->numKeys; i++) {
-	AddKey(dataPtr->ctxPtr, resPtr->keys[i], dataPtr->refPtr);
-    }
 }
 
 /*
@@ -317,8 +281,9 @@ TkleakBindSlot(
  *
  *	Index the slot SLOT of OWNER, whose script (or image or window
  *	name) is TEXT: every object a word of TEXT names gets the referrer
- *	{owner OWNER slot SLOT}. TEXT is taken whole too, so a name with
- *	spaces given as the value of an option is found as itself.
+ *	{owner OWNER slot SLOT}. TEXT is taken whole too, and its first list
+ *	element, as command words, so a name with spaces given as the value
+ *	of an option is found as itself.
  *
  *----------------------------------------------------------------------
  */
@@ -333,9 +298,7 @@ TkleakRefsAdd(
 {
     ScanData data;
     Tcl_Obj *refPtr;
-    Resolved *resPtr;
     Tcl_DString ds;
-    int i;
 
     if (ctxPtr->refsPtr == NULL || len == 0) {
 	return;
@@ -353,20 +316,16 @@ TkleakRefsAdd(
 
     Tcl_DStringInit(&ds);
     Tcl_DStringAppend(&ds, text, (int) len);
-    resPtr = Resolve(ctxPtr, Tcl_DStringValue(&ds));
-    for (i = 0; i < resPtr->numKeys; i++) {
-	AddKey(ctxPtr, resPtr->keys[i], refPtr);
-    }
+    AddKeys(ctxPtr, Resolve(ctxPtr, Tcl_DStringValue(&ds)), refPtr,
+	    TKLEAK_WORD_COMMAND);
     {
 	Tcl_Obj *valuePtr = Tcl_NewStringObj(text, (int) len), *firstPtr;
 
 	Tcl_IncrRefCount(valuePtr);
 	if (Tcl_ListObjIndex(NULL, valuePtr, 0, &firstPtr) == TCL_OK
 		&& firstPtr != NULL) {
-	    resPtr = Resolve(ctxPtr, Tcl_GetString(firstPtr));
-	    for (i = 0; i < resPtr->numKeys; i++) {
-		AddKey(ctxPtr, resPtr->keys[i], refPtr);
-	    }
+	    AddKeys(ctxPtr, Resolve(ctxPtr, Tcl_GetString(firstPtr)), refPtr,
+		    TKLEAK_WORD_COMMAND);
 	}
 	Tcl_DecrRefCount(valuePtr);
     }
@@ -910,12 +869,81 @@ TkleakRefsScanTraces(
 /*
  *----------------------------------------------------------------------
  *
+ * TkleakResolveKeys --
+ *
+ *	The one answer to "what does this word name": every object NAME
+ *	names in the app, as index keys, in this order: "w" + NAME when it
+ *	is a window's path, "i" + NAME when an image has that name, "c" +
+ *	the fully qualified command Tcl would call for NAME from the global
+ *	namespace (without "unknown", running nothing) unless NAME is a
+ *	window's path, whose command is the window's own. A name can be a
+ *	command and an image at once (a proc made after the image's own
+ *	command was renamed away): it names both, and a slot naming it
+ *	refers to both. tkleak's own windows, images and commands are no
+ *	keys. Used by the index, tkleak::refs, the live orphan check and
+ *	recording, so that they all agree.
+ *
+ * Results:
+ *	A new list object (no reference held), empty when NAME names
+ *	nothing.
+ *
+ * Side effects:
+ *	The interpreter's result may be changed; callers save it.
+ *
+ *----------------------------------------------------------------------
+ */
+
+Tcl_Obj *
+TkleakResolveKeys(
+    TkleakState *statePtr,
+    Tcl_Interp *interp,
+    const char *name)
+{
+    Tcl_Obj *keysPtr = Tcl_NewListObj(0, NULL);
+    Tcl_Command token;
+    int isWindow = 0;
+
+    if (statePtr->tkReady && Tk_MainWindow(interp) != NULL) {
+	const Tk_ImageType *typePtr = NULL;
+
+	if (name[0] == '.'
+		&& Tk_NameToWindow(interp, name, Tk_MainWindow(interp))) {
+	    isWindow = 1;
+	    if (!TkleakIsOwnWindow(name)) {
+		Tcl_ListObjAppendElement(NULL, keysPtr,
+			Tcl_ObjPrintf("w%s", name));
+	    }
+	}
+	if (!TkleakIsOwnName(name)) {
+	    (void) Tk_GetImageMasterData(interp, name, &typePtr);
+	    if (typePtr != NULL) {
+		Tcl_ListObjAppendElement(NULL, keysPtr,
+			Tcl_ObjPrintf("i%s", name));
+	    }
+	}
+    }
+    token = isWindow ? NULL
+	    : Tcl_FindCommand(interp, name, NULL, TCL_GLOBAL_ONLY);
+    if (token != NULL) {
+	Tcl_Obj *keyPtr = Tcl_NewStringObj("c", 1);
+
+	Tcl_GetCommandFullName(interp, token, keyPtr);
+	if (TkleakIsOwnNamespace(Tcl_GetString(keyPtr) + 1)) {
+	    Tcl_DecrRefCount(keyPtr);
+	} else {
+	    Tcl_ListObjAppendElement(NULL, keysPtr, keyPtr);
+	}
+    }
+    return keysPtr;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
  * TkleakResolveKey --
  *
- *	The index key of what NAME names in the app: "w" + a window path,
- *	"i" + an image, "c" + a fully qualified command (tkleak's own
- *	excluded), looked up as from the global namespace, without
- *	"unknown" and without running anything.
+ *	The first key TkleakResolveKeys finds for NAME, for callers that
+ *	want one object (tkleak::origin).
  *
  * Results:
  *	A new object (no reference held), or NULL when NAME names nothing.
@@ -932,31 +960,15 @@ TkleakResolveKey(
     Tcl_Interp *interp,
     const char *name)
 {
-    Tcl_Command token;
-    Tcl_Obj *keyPtr;
+    Tcl_Obj *keysPtr = TkleakResolveKeys(statePtr, interp, name), *firstPtr;
+    Tcl_Obj *keyPtr = NULL;
 
-    if (statePtr->tkReady && Tk_MainWindow(interp) != NULL) {
-	const Tk_ImageType *typePtr = NULL;
-
-	if (name[0] == '.'
-		&& Tk_NameToWindow(interp, name, Tk_MainWindow(interp))) {
-	    return Tcl_ObjPrintf("w%s", name);
-	}
-	(void) Tk_GetImageMasterData(interp, name, &typePtr);
-	if (typePtr != NULL) {
-	    return Tcl_ObjPrintf("i%s", name);
-	}
+    Tcl_IncrRefCount(keysPtr);
+    if (Tcl_ListObjIndex(NULL, keysPtr, 0, &firstPtr) == TCL_OK
+	    && firstPtr != NULL) {
+	keyPtr = Tcl_DuplicateObj(firstPtr);
     }
-    token = Tcl_FindCommand(interp, name, NULL, TCL_GLOBAL_ONLY);
-    if (token == NULL) {
-	return NULL;
-    }
-    keyPtr = Tcl_NewStringObj("c", 1);
-    Tcl_GetCommandFullName(interp, token, keyPtr);
-    if (TkleakIsOwnNamespace(Tcl_GetString(keyPtr) + 1)) {
-	Tcl_DecrRefCount(keyPtr);
-	return NULL;
-    }
+    Tcl_DecrRefCount(keysPtr);
     return keyPtr;
 }
 
@@ -1167,10 +1179,10 @@ TkleakRefsObjCmd(
     TkleakState *statePtr = clientData;
     TkleakCensus *censusPtr;
     TkleakRefs refs;
-    Tcl_Obj *resultPtr, *keys[3];
-    Tcl_Command token;
+    Tcl_Obj *resultPtr, *keysPtr, **keys;
+    Tcl_HashTable listed;
     const char *name;
-    int numKeys = 0, i, j, n;
+    int numKeys, i, j, n;
 
     if (objc != 2) {
 	Tcl_WrongNumArgs(interp, 1, objv, "name");
@@ -1179,47 +1191,35 @@ TkleakRefsObjCmd(
     }
     name = Tcl_GetString(objv[1]);
     TkleakRecordFlush(statePtr);
-    if (TkleakInitTk(statePtr, interp)) {
-	const Tk_ImageType *typePtr = NULL;
-	Tk_Window mainWin = Tk_MainWindow(interp);
-
-	if (name[0] == '.' && Tk_NameToWindow(interp, name, mainWin)) {
-	    keys[numKeys++] = Tcl_ObjPrintf("w%s", name);
-	}
-	(void) Tk_GetImageMasterData(interp, name, &typePtr);
-	if (typePtr != NULL) {
-	    keys[numKeys++] = Tcl_ObjPrintf("i%s", name);
-	}
-	Tcl_ResetResult(interp);
-    }
-    token = Tcl_FindCommand(interp, name, NULL, TCL_GLOBAL_ONLY);
-    if (token != NULL && numKeys == 0) {
-	Tcl_Obj *fqPtr = Tcl_NewStringObj("c", 1);
-
-	Tcl_GetCommandFullName(interp, token, fqPtr);
-	keys[numKeys++] = fqPtr;
-    }
+    TkleakInitTk(statePtr, interp);
+    keysPtr = TkleakResolveKeys(statePtr, interp, name);
+    Tcl_IncrRefCount(keysPtr);
+    Tcl_ResetResult(interp);
+    Tcl_ListObjGetElements(NULL, keysPtr, &numKeys, &keys);
     if (numKeys == 0) {
+	Tcl_DecrRefCount(keysPtr);
 	Tcl_SetObjResult(interp, Tcl_ObjPrintf(
 		"no command, image or window named \"%s\"", name));
 	Tcl_SetErrorCode(interp, "TKLEAK", "REFS", "UNKNOWN", name,
 		(char *) NULL);
 	return TCL_ERROR;
     }
-    for (i = 0; i < numKeys; i++) {
-	Tcl_IncrRefCount(keys[i]);
-    }
     TkleakRefsInit(&refs);
     if (TkleakCensusTakeEx(statePtr, interp, &censusPtr, &refs) != TCL_OK) {
 	TkleakRefsFree(&refs);
-	for (i = 0; i < numKeys; i++) {
-	    Tcl_DecrRefCount(keys[i]);
-	}
+	Tcl_DecrRefCount(keysPtr);
 	return TCL_ERROR;
     }
     TkleakCensusFree(censusPtr);
     TkleakRefsRemember(statePtr, &refs);
+
+    /*
+     * The referrers of each object the name names, each slot once: a slot
+     * naming a proc and an image of one name refers to both.
+     */
+
     resultPtr = Tcl_NewListObj(0, NULL);
+    Tcl_InitHashTable(&listed, TCL_STRING_KEYS);
     for (i = 0; i < numKeys; i++) {
 	Tcl_HashEntry *hPtr = Tcl_FindHashEntry(&refs.index,
 		Tcl_GetString(keys[i]));
@@ -1228,11 +1228,17 @@ TkleakRefsObjCmd(
 	if (hPtr != NULL && Tcl_ListObjGetElements(NULL,
 		Tcl_GetHashValue(hPtr), &n, &v) == TCL_OK) {
 	    for (j = 0; j < n; j++) {
-		Tcl_ListObjAppendElement(NULL, resultPtr, v[j]);
+		int isNew;
+
+		Tcl_CreateHashEntry(&listed, Tcl_GetString(v[j]), &isNew);
+		if (isNew) {
+		    Tcl_ListObjAppendElement(NULL, resultPtr, v[j]);
+		}
 	    }
 	}
-	Tcl_DecrRefCount(keys[i]);
     }
+    Tcl_DeleteHashTable(&listed);
+    Tcl_DecrRefCount(keysPtr);
     TkleakRefsFree(&refs);
     Tcl_SetObjResult(interp, resultPtr);
     return TCL_OK;

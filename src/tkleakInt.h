@@ -52,7 +52,7 @@ typedef struct TkleakState {
     TkleakRecord *recordPtr;	/* Live recording (record.c), or NULL. */
     int depth;			/* Frames kept per origin (-depth). */
     int origins_on;		/* Recording also keeps origins (-origins). */
-    Tcl_HashTable memo;		/* Recording: word -> index key, or "". */
+    Tcl_HashTable memo;		/* Recording: word -> list of index keys. */
     Tcl_HashTable refCache;	/* Recording: owner\1slot -> referrer dict. */
     Tcl_HashTable origins;	/* Index key -> {CREATED ATTACHED} list. */
     Tcl_HashTable stacks;	/* Interned stacks, by string form. */
@@ -95,7 +95,7 @@ typedef struct TkleakState {
 
 typedef struct TkleakRefs {
     Tcl_HashTable index;
-    Tcl_HashTable memo;		/* Word -> what it resolves to. */
+    Tcl_HashTable memo;		/* Word -> list of the keys it names. */
     Tcl_HashTable classSlots;	/* Widget class -> its slot options. */
     Tcl_Obj *tracedVars;	/* Variables with traces, from the walk. */
 } TkleakRefs;
@@ -254,6 +254,8 @@ MODULE_SCOPE int	TkleakKeyAlive(TkleakState *statePtr,
 			    Tcl_Interp *interp, const char *key);
 MODULE_SCOPE void	TkleakForgetDead(TkleakState *statePtr,
 			    Tcl_Interp *interp, Tcl_HashTable *tablePtr);
+MODULE_SCOPE Tcl_Obj *	TkleakResolveKeys(TkleakState *statePtr,
+			    Tcl_Interp *interp, const char *name);
 MODULE_SCOPE Tcl_Obj *	TkleakResolveKey(TkleakState *statePtr,
 			    Tcl_Interp *interp, const char *name);
 MODULE_SCOPE int	TkleakCallWidget(TkleakCollect *ctxPtr,

@@ -2,9 +2,10 @@
  * fuzz-words.c --
  *
  *	libFuzzer target for TkleakScanWords (words.c): any bytes are a
- *	script. Every word reported must lie inside the input, be non-empty
- *	and hold no unescaped delimiter, and the words must come in order
- *	without overlapping.
+ *	script. Every word reported must lie inside the input and be
+ *	non-empty, the words must come in order without overlapping, and an
+ *	argument word (flags 0) must hold no unescaped delimiter and not
+ *	start with $; a command word is as written, braces stripped.
  */
 
 #include <stddef.h>
@@ -22,12 +23,21 @@ static void
 OnWord(
     void *clientData,
     const char *word,
-    size_t len)
+    size_t len,
+    int flags)
 {
     Check *c = clientData;
     size_t i;
 
-    if (len == 0 || word < c->last || word + len > c->start + c->len) {
+    if (len == 0 || word < c->last || word + len > c->start + c->len
+	    || (flags != 0 && flags != TKLEAK_WORD_COMMAND)) {
+	abort();
+    }
+    c->last = word + len;
+    if (flags != 0) {
+	return;
+    }
+    if (word[0] == '$') {
 	abort();
     }
     for (i = 0; i < len; i++) {
