@@ -375,11 +375,21 @@ TkleakRefsAdd(
 }
 
 /*
+ *----------------------------------------------------------------------
+ *
  * TkleakCallWidget --
  *
- *	Call the widget command of PATH with OBJV[1..] through its command
- *	procedure, only when it is still Tk's own C command (not a proc a
- *	megawidget put in its place). *RESULTPTR gets one reference.
+ *	Call a widget command with the words WORDS[1..OBJC-1]: when PATH is
+ *	a window, Tk's own widget command of it (TkleakWidgetCommand: the
+ *	one at PATH, or the one a megawidget renamed), through its C
+ *	procedure; nothing at all when there is none, since whatever sits
+ *	at PATH then is the app's (the window is noted as unread). A PATH
+ *	that is no window is a built-in command, called by TkleakCallCore.
+ *
+ * Results:
+ *	TCL_OK with *RESULTPTR the result (one reference), or TCL_ERROR.
+ *
+ *----------------------------------------------------------------------
  */
 
 int
@@ -391,8 +401,24 @@ TkleakCallWidget(
     Tcl_Obj **resultPtr)
 {
     Tcl_Obj *objv[6];
+    Tcl_CmdInfo info;
+    Tk_Window tkwin = NULL;
     int i, code;
 
+    *resultPtr = NULL;
+    if (path[0] == '.' && ctxPtr->statePtr->tkReady
+	    && Tk_MainWindow(ctxPtr->interp) != NULL) {
+	tkwin = Tk_NameToWindow(ctxPtr->interp, path,
+		Tk_MainWindow(ctxPtr->interp));
+	Tcl_ResetResult(ctxPtr->interp);
+	if (tkwin == NULL) {
+	    return TCL_ERROR;	/* Gone: nothing names it any more. */
+	}
+	if (!TkleakWidgetCommand(ctxPtr, tkwin, &info)) {
+	    TkleakNoteUnread(ctxPtr, path);
+	    return TCL_ERROR;
+	}
+    }
     objv[0] = Tcl_NewStringObj(path, -1);
     for (i = 1; i < objc; i++) {
 	objv[i] = Tcl_NewStringObj(words[i], -1);
@@ -400,11 +426,47 @@ TkleakCallWidget(
     for (i = 0; i < objc; i++) {
 	Tcl_IncrRefCount(objv[i]);
     }
-    code = TkleakCallCore(ctxPtr, path, objc, objv, resultPtr);
+    if (tkwin == NULL) {
+	code = TkleakCallCore(ctxPtr, path, objc, objv, resultPtr);
+    } else {
+	Tcl_ResetResult(ctxPtr->interp);
+	code = info.objProc(info.objClientData, ctxPtr->interp, objc, objv);
+	if (code == TCL_OK) {
+	    *resultPtr = Tcl_GetObjResult(ctxPtr->interp);
+	    Tcl_IncrRefCount(*resultPtr);
+	} else {
+	    ctxPtr->skipped++;
+	}
+	Tcl_ResetResult(ctxPtr->interp);
+    }
     for (i = 0; i < objc; i++) {
 	Tcl_DecrRefCount(objv[i]);
     }
-    return code;
+    return code == TCL_OK ? TCL_OK : TCL_ERROR;
+}
+
+/*
+ * TkleakNoteUnread --
+ *
+ *	Note that the slots of the widget PATH could not be read: it counts
+ *	once under -skipped and is named in the orphans' notes.
+ */
+
+void
+TkleakNoteUnread(
+    TkleakCollect *ctxPtr,
+    const char *path)
+{
+    int isNew;
+
+    if (ctxPtr->unreadPtr == NULL) {
+	ctxPtr->unreadPtr = (Tcl_HashTable *) Tcl_Alloc(sizeof(Tcl_HashTable));
+	Tcl_InitHashTable(ctxPtr->unreadPtr, TCL_STRING_KEYS);
+    }
+    Tcl_CreateHashEntry(ctxPtr->unreadPtr, path, &isNew);
+    if (isNew) {
+	ctxPtr->skipped++;
+    }
 }
 
 /*
@@ -413,31 +475,29 @@ TkleakCallWidget(
  *	The options of a widget class that are slots, learned from the
  *	"configure" of its first widget: a list of option names, each
  *	followed by its kind, "c" (a Command option), "i" (an Image option)
- *	or "m" (-menu). Cached per class and widget command procedure.
+ *	or "m" (-menu). Cached per class and widget command procedure (of
+ *	INFOPTR, Tk's widget command of the window).
  */
 
 static Tcl_Obj *
 ClassSlots(
     TkleakCollect *ctxPtr,
-    Tk_Window tkwin)
+    Tk_Window tkwin,
+    const Tcl_CmdInfo *infoPtr)
 {
     Tcl_HashEntry *hPtr;
-    Tcl_CmdInfo info;
     Tcl_DString key;
     Tcl_Obj *specsPtr, **specv, *slotsPtr;
     const char *words[2];
     int specc, i, isNew;
     const char *path = Tk_PathName(tkwin);
 
-    if (!Tcl_GetCommandInfo(ctxPtr->interp, path, &info)) {
-	return NULL;
-    }
     Tcl_DStringInit(&key);
     Tcl_DStringAppend(&key, Tk_Class(tkwin) ? Tk_Class(tkwin) : "", -1);
     {
 	char buf[32];
 
-	snprintf(buf, sizeof(buf), " %p", (void *) info.objProc);
+	snprintf(buf, sizeof(buf), " %p", (void *) infoPtr->objProc);
 	Tcl_DStringAppend(&key, buf, -1);
     }
     hPtr = Tcl_CreateHashEntry(&ctxPtr->refsPtr->classSlots,
@@ -815,10 +875,20 @@ TkleakRefsScanWindows(
 	    hPtr = Tcl_NextHashEntry(&search)) {
 	const char *path = Tcl_GetHashKey(&ctxPtr->widgets, hPtr);
 	Tk_Window tkwin = Tcl_GetHashValue(hPtr);
-	Tcl_Obj *slotsPtr = ClassSlots(ctxPtr, tkwin), **sv;
+	Tcl_Obj *slotsPtr = NULL, **sv;
 	const char *clazz = Tk_Class(tkwin);
-	int sc, i;
+	Tcl_CmdInfo info;
+	int sc, i, found;
 
+	if (Tk_IsTopLevel(tkwin)) {
+	    ScanProtocols(ctxPtr, path);
+	}
+	found = TkleakWidgetCommand(ctxPtr, tkwin, &info);
+	if (found) {
+	    slotsPtr = ClassSlots(ctxPtr, tkwin, &info);
+	} else {
+	    TkleakNoteUnread(ctxPtr, path);	/* Nothing of Tk's to ask. */
+	}
 	if (slotsPtr != NULL
 		&& Tcl_ListObjGetElements(NULL, slotsPtr, &sc, &sv) == TCL_OK) {
 	    for (i = 0; i + 1 < sc; i += 2) {
@@ -834,15 +904,14 @@ TkleakRefsScanWindows(
 		}
 	    }
 	}
-	if (Tk_IsTopLevel(tkwin)) {
-	    ScanProtocols(ctxPtr, path);
-	}
 	if (TkleakWalkIsMenu(statePtr, tkwin)) {
 	    if (TkleakWalkUsable(statePtr)) {
 		TkleakWalkMenuRefs(ctxPtr, tkwin);
-	    } else {
+	    } else if (found) {
 		TkleakRefsMenuPublic(ctxPtr, path);
 	    }
+	} else if (!found) {
+	    continue;
 	} else if (TkleakWalkIsCanvas(statePtr, tkwin)) {
 	    ScanCanvas(ctxPtr, path);
 	} else if (clazz && strcmp(clazz, "Text") == 0) {
