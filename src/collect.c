@@ -791,6 +791,7 @@ CallProc(
 
 static int
 IsRecordOf(
+    TkleakState *statePtr,
     Tk_Window tkwin,
     ClientData clientData)
 {
@@ -799,7 +800,7 @@ IsRecordOf(
     if (clientData == NULL) {
 	return 0;
     }
-    if (TkleakWalkInstanceData(tkwin, &record)) {
+    if (TkleakWalkInstanceData(statePtr, tkwin, &record)) {
 	return clientData == record;
     }
     return *(Tk_Window *) clientData == tkwin;
@@ -845,8 +846,8 @@ AddHull(
  *	the window's widget record, else (a megawidget's proc, ensemble or
  *	object at the path, the usual snit and TclOO pattern) the command
  *	the widget's own was renamed to, found by its client data among all
- *	commands (with the private headers only; the table is made once
- *	per collector).
+ *	commands (by the private walk only; the table is made once per
+ *	collector).
  *
  * Results:
  *	1 with *INFOPTR the command's info (call its objProc with its
@@ -869,10 +870,10 @@ TkleakWidgetCommand(
     Tcl_HashEntry *hPtr;
 
     if (TkleakCoreCommand(statePtr, token, infoPtr)
-	    && IsRecordOf(tkwin, infoPtr->objClientData)) {
+	    && IsRecordOf(statePtr, tkwin, infoPtr->objClientData)) {
 	return 1;
     }
-    if (!TkleakWalkInstanceData(tkwin, &record) || record == NULL) {
+    if (!TkleakWalkInstanceData(statePtr, tkwin, &record) || record == NULL) {
 	return 0;
     }
     if (ctxPtr->hullsPtr == NULL) {
@@ -917,7 +918,7 @@ TkleakTkWidgetHas(
     int i, code;
 
     if (!TkleakCoreCommand(statePtr, token, &info)
-	    || !IsRecordOf(tkwin, info.objClientData)) {
+	    || !IsRecordOf(statePtr, tkwin, info.objClientData)) {
 	return 0;
     }
     objv[0] = Tcl_NewStringObj(Tk_PathName(tkwin), -1);

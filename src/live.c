@@ -537,6 +537,7 @@ TkleakOrphansLive(
     }
 
     Tcl_RestoreInterpState(interp, saved);
+    TkleakCollectDone(&ctx);
     if (code != TCL_OK) {
 	for (i = 0; i < numFound; i++) {
 	    Tcl_DecrRefCount(found[i].orphanPtr);

@@ -36,6 +36,7 @@ static const struct {
     {"::tkleak::configure", TkleakConfigureObjCmd},
     {"::tkleak::refs", TkleakRefsObjCmd},
     {"::tkleak::orphans", TkleakOrphansObjCmd},
+    {"::tkleak::widget", TkleakWidgetObjCmd},
     {"::tkleak::record", TkleakRecordObjCmd},
     {"::tkleak::origin", TkleakOriginObjCmd},
     {NULL, NULL}

@@ -261,7 +261,8 @@ MODULE_SCOPE int	TkleakCallWidget(TkleakCollect *ctxPtr,
 MODULE_SCOPE void	TkleakNoteUnread(TkleakCollect *ctxPtr,
 			    const char *path);
 #define TKLEAK_SEEN_MAX 8
-MODULE_SCOPE Tcl_ObjCmdProc TkleakRefsObjCmd, TkleakOrphansObjCmd;
+MODULE_SCOPE Tcl_ObjCmdProc TkleakRefsObjCmd, TkleakOrphansObjCmd,
+			    TkleakWidgetObjCmd;
 
 /* record.c */
 MODULE_SCOPE Tcl_ObjCmdProc TkleakRecordObjCmd;
@@ -329,8 +330,8 @@ MODULE_SCOPE void	TkleakWalkLearnClass(TkleakState *statePtr,
 			    Tk_Window tkwin);
 MODULE_SCOPE void	TkleakWalkLearnClasses(TkleakState *statePtr,
 			    Tk_Window mainWin);
-MODULE_SCOPE int	TkleakWalkInstanceData(Tk_Window tkwin,
-			    ClientData *dataPtr);
+MODULE_SCOPE int	TkleakWalkInstanceData(TkleakState *statePtr,
+			    Tk_Window tkwin, ClientData *dataPtr);
 typedef void (TkleakCommandFn)(void *data, Tcl_Command token,
 			    Tcl_ObjCmdProc *objProc, ClientData clientData);
 MODULE_SCOPE void	TkleakWalkCommands(Tcl_Interp *interp,

@@ -1938,14 +1938,20 @@ TkleakWalkLearnClasses(
  *
  *	The widget record of TKWIN, as its widget set it with
  *	Tk_SetClassProcs: *DATAPTR, NULL for a window without one.
- *	Returns 0 when the record cannot be read (no private headers).
+ *	Returns 0 when the records are not read (no private headers, or
+ *	the public walk chosen).
  */
 
 int
 TkleakWalkInstanceData(
+    TkleakState *statePtr,
     Tk_Window tkwin,
     ClientData *dataPtr)
 {
+    *dataPtr = NULL;
+    if (!TkleakWalkUsable(statePtr)) {
+	return 0;
+    }
     *dataPtr = ((TkWindow *) tkwin)->instanceData;
     return 1;
 }
@@ -2637,7 +2643,7 @@ Tk_BindingTable TkleakWalkBindingTable(Tk_Window w) { (void) w; return NULL; }
 void TkleakWalkImages(TkleakCollect *ctxPtr, Tk_Window w) { (void) ctxPtr; (void) w; }
 void TkleakWalkLearnClass(TkleakState *s, Tk_Window w) { (void) s; (void) w; }
 void TkleakWalkLearnClasses(TkleakState *s, Tk_Window w) { (void) s; (void) w; }
-int TkleakWalkInstanceData(Tk_Window w, ClientData *d) { (void) w; *d = NULL; return 0; }
+int TkleakWalkInstanceData(TkleakState *s, Tk_Window w, ClientData *d) { (void) s; (void) w; *d = NULL; return 0; }
 void TkleakWalkCommands(Tcl_Interp *i, TkleakCommandFn *f, void *d) { (void) i; (void) f; (void) d; }
 Tcl_NamespaceDeleteProc *TkleakWalkNsEarlyDelete(Tcl_Namespace *n) { (void) n; return NULL; }
 Tcl_Class TkleakWalkObjectClass(Tcl_Object o) { (void) o; return NULL; }
