@@ -278,10 +278,15 @@ TkleakInitTk(
 	statePtr->tkReady = 1;
 	TkleakCoreLibraries(statePtr, 1);
     }
-    mainWin = Tk_MainWindow(interp);
-    if (mainWin != NULL && (statePtr->menuClassProcs == NULL
-	    || statePtr->canvasClassProcs == NULL)) {
-	TkleakWalkLearnClasses(statePtr, mainWin);
+    if (statePtr->menuClassProcs == NULL
+	    || statePtr->canvasClassProcs == NULL) {
+	Tcl_InterpState saved = Tcl_SaveInterpState(interp, TCL_OK);
+
+	mainWin = Tk_MainWindow(interp);	/* NULL after "destroy ." */
+	if (mainWin != NULL) {
+	    TkleakWalkLearnClasses(statePtr, mainWin);
+	}
+	Tcl_RestoreInterpState(interp, saved);
     }
     return 1;
 }
