@@ -677,9 +677,9 @@ TkleakJoinPair(
  *	traces, no script. Refuses unless the command is still Tcl's or
  *	Tk's own C command (TkleakCoreCommand), since calling anything the
  *	app put in its place would run app code. A built-in ensemble
- *	("info", "namespace") is not dispatched: the command its map names
- *	for the subcommand OBJV[1] (word for word, no prefix) is called
- *	directly, under the same rule.
+ *	("info", "namespace", and "info object" below "info") is not
+ *	dispatched: the command its map names for the subcommand (word for
+ *	word, no prefix) is called directly, under the same rule.
  *
  * Results:
  *	TCL_OK with *RESULTPTR the command's result (one reference held:
