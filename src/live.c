@@ -141,6 +141,45 @@ AskNames(
 }
 
 /*
+ * TraceNames --
+ *
+ *	Whether a variable trace of VARNAME still names KEY. "trace info
+ *	variable" answers a list of {ops command} pairs, which Tcl builds
+ *	afresh for each call; only the command prefix of each is a script,
+ *	the ops before it are not words of one.
+ */
+
+static int
+TraceNames(
+    TkleakCollect *ctxPtr,
+    const char *varName,
+    const char *key)
+{
+    const char *w[4];
+    Tcl_Obj *infoPtr, **tv, *cmdPtr;
+    int tc, i, names = 0;
+
+    w[0] = "trace";
+    w[1] = "info";
+    w[2] = "variable";
+    w[3] = varName;
+    if (TkleakCallWidget(ctxPtr, "::trace", 4, w, &infoPtr) != TCL_OK) {
+	return 0;
+    }
+    if (Tcl_ListObjGetElements(NULL, infoPtr, &tc, &tv) == TCL_OK) {
+	for (i = 0; i < tc && !names; i++) {
+	    if (Tcl_ListObjIndex(NULL, tv[i], 1, &cmdPtr) == TCL_OK
+		    && cmdPtr != NULL) {
+		names = TextNames(ctxPtr->statePtr, ctxPtr->interp, cmdPtr,
+			key);
+	    }
+	}
+    }
+    Tcl_DecrRefCount(infoPtr);
+    return names;
+}
+
+/*
  * MenuNames --
  *
  *	Whether any entry of menu PATH names KEY through OPTION. Every entry
@@ -242,11 +281,7 @@ SlotNames(
 	w[2] = Tcl_GetString(sv[1]);
 	names = AskNames(ctxPtr, "::after", 3, w, key);
     } else if (strcmp(Tcl_GetString(sv[0]), "variable") == 0) {
-	w[0] = "trace";
-	w[1] = "info";
-	w[2] = "variable";
-	w[3] = Tcl_GetString(sv[1]);
-	names = AskNames(ctxPtr, "::trace", 4, w, key);
+	names = TraceNames(ctxPtr, Tcl_GetString(sv[1]), key);
     } else if ((strcmp(Tcl_GetString(sv[0]), "item") == 0
 	    || strcmp(Tcl_GetString(sv[0]), "tag") == 0) && sc >= 3) {
 	Tk_Window tkwin = Tk_NameToWindow(ctxPtr->interp, owner,
@@ -560,6 +595,7 @@ TkleakOrphansLive(
     }
 
     Tcl_RestoreInterpState(interp, saved);
+    TkleakCollectDone(&ctx);
     if (code != TCL_OK) {
 	for (i = 0; i < numFound; i++) {
 	    Tcl_DecrRefCount(found[i].orphanPtr);

@@ -1768,3 +1768,42 @@ TkleakRecordObjCmd(
 	    statePtr->recordPtr != NULL && statePtr->recordPtr->on));
     return TCL_OK;
 }
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakRecordOriginal --
+ *
+ *	The procedure a command with OBJPROC and CLIENTDATA runs once
+ *	tkleak's own hook is looked through: the original procedure of a
+ *	hooked built-in or widget command, else OBJPROC itself. So that a
+ *	census judges (and calls) what the app's command really is.
+ *
+ * Results:
+ *	A procedure, or NULL for a hook whose original is lost.
+ *
+ *----------------------------------------------------------------------
+ */
+
+Tcl_ObjCmdProc *
+TkleakRecordOriginal(
+    TkleakState *statePtr,
+    Tcl_ObjCmdProc *objProc,
+    ClientData clientData)
+{
+    TkleakRecord *recPtr = statePtr->recordPtr;
+    Tcl_HashEntry *hPtr;
+    int g;
+
+    if (objProc == WidgetHookProc) {
+	hPtr = recPtr ? Tcl_FindHashEntry(&recPtr->widgets, clientData) : NULL;
+	return hPtr ? ((WidgetHook *) Tcl_GetHashValue(hPtr))->objProc : NULL;
+    }
+    for (g = 0; g < NUM_GLOBALS && globalNames[g] != NULL; g++) {
+	if (objProc == trampolines[g]) {
+	    return (recPtr && recPtr->hooked[g]) ? recPtr->orig[g].objProc
+		    : NULL;
+	}
+    }
+    return objProc;
+}

@@ -334,11 +334,21 @@ TkleakRefsAdd(
 }
 
 /*
+ *----------------------------------------------------------------------
+ *
  * TkleakCallWidget --
  *
- *	Call the widget command of PATH with OBJV[1..] through its command
- *	procedure, only when it is still Tk's own C command (not a proc a
- *	megawidget put in its place). *RESULTPTR gets one reference.
+ *	Call a widget command with the words WORDS[1..OBJC-1]: when PATH is
+ *	a window, Tk's own widget command of it (TkleakWidgetCommand: the
+ *	one at PATH, or the one a megawidget renamed), through its C
+ *	procedure; nothing at all when there is none, since whatever sits
+ *	at PATH then is the app's (the window is noted as unread). A PATH
+ *	that is no window is a built-in command, called by TkleakCallCore.
+ *
+ * Results:
+ *	TCL_OK with *RESULTPTR the result (one reference), or TCL_ERROR.
+ *
+ *----------------------------------------------------------------------
  */
 
 int
@@ -350,8 +360,24 @@ TkleakCallWidget(
     Tcl_Obj **resultPtr)
 {
     Tcl_Obj *objv[6];
+    Tcl_CmdInfo info;
+    Tk_Window tkwin = NULL;
     int i, code;
 
+    *resultPtr = NULL;
+    if (path[0] == '.' && ctxPtr->statePtr->tkReady
+	    && Tk_MainWindow(ctxPtr->interp) != NULL) {
+	tkwin = Tk_NameToWindow(ctxPtr->interp, path,
+		Tk_MainWindow(ctxPtr->interp));
+	Tcl_ResetResult(ctxPtr->interp);
+	if (tkwin == NULL) {
+	    return TCL_ERROR;	/* Gone: nothing names it any more. */
+	}
+	if (!TkleakWidgetCommand(ctxPtr, tkwin, &info)) {
+	    TkleakNoteUnread(ctxPtr, path);
+	    return TCL_ERROR;
+	}
+    }
     objv[0] = Tcl_NewStringObj(path, -1);
     for (i = 1; i < objc; i++) {
 	objv[i] = Tcl_NewStringObj(words[i], -1);
@@ -359,11 +385,148 @@ TkleakCallWidget(
     for (i = 0; i < objc; i++) {
 	Tcl_IncrRefCount(objv[i]);
     }
-    code = TkleakCallCore(ctxPtr, path, objc, objv, resultPtr);
+    if (tkwin == NULL) {
+	code = TkleakCallCore(ctxPtr, path, objc, objv, resultPtr);
+    } else {
+	Tcl_ResetResult(ctxPtr->interp);
+	code = info.objProc(info.objClientData, ctxPtr->interp, objc, objv);
+	if (code == TCL_OK) {
+	    *resultPtr = Tcl_GetObjResult(ctxPtr->interp);
+	    Tcl_IncrRefCount(*resultPtr);
+	} else {
+	    ctxPtr->skipped++;
+	}
+	Tcl_ResetResult(ctxPtr->interp);
+    }
     for (i = 0; i < objc; i++) {
 	Tcl_DecrRefCount(objv[i]);
     }
-    return code;
+    return code == TCL_OK ? TCL_OK : TCL_ERROR;
+}
+
+/*
+ * TkleakNoteUnread --
+ *
+ *	Note that the slots of the widget PATH could not be read: it counts
+ *	once under -skipped and is named in the orphans' notes.
+ */
+
+void
+TkleakNoteUnread(
+    TkleakCollect *ctxPtr,
+    const char *path)
+{
+    int isNew;
+
+    if (ctxPtr->unreadPtr == NULL) {
+	ctxPtr->unreadPtr = (Tcl_HashTable *) Tcl_Alloc(sizeof(Tcl_HashTable));
+	Tcl_InitHashTable(ctxPtr->unreadPtr, TCL_STRING_KEYS);
+    }
+    Tcl_CreateHashEntry(ctxPtr->unreadPtr, path, &isNew);
+    if (isNew) {
+	ctxPtr->skipped++;
+    }
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakWidgetObjCmd --
+ *
+ *	tkleak::widget path: what the panel's Details view shows of a
+ *	window, read only through Tk's own C procedures, so that no
+ *	megawidget method runs: a dict {class C manager M mapped 0|1 read
+ *	0|1 options L}, L the widget's "configure" list from Tk's own
+ *	widget command (TkleakWidgetCommand), empty with read 0 when there
+ *	is none to be found.
+ *
+ * Results:
+ *	TCL_OK, or TCL_ERROR with TKLEAK USAGE or TKLEAK WIDGET UNKNOWN.
+ *
+ *----------------------------------------------------------------------
+ */
+
+int
+TkleakWidgetObjCmd(
+    ClientData clientData,
+    Tcl_Interp *interp,
+    int objc,
+    Tcl_Obj *const objv[])
+{
+    TkleakState *statePtr = clientData;
+    TkleakCollect ctx;
+    Tcl_InterpState saved;
+    Tk_Window tkwin = NULL;
+    Tcl_Obj *dictPtr, *optionsPtr = NULL, *managerPtr = NULL, *wv[3];
+    const char *path, *words[2];
+    int i;
+
+    if (objc != 2) {
+	Tcl_WrongNumArgs(interp, 1, objv, "path");
+	Tcl_SetErrorCode(interp, "TKLEAK", "USAGE", (char *) NULL);
+	return TCL_ERROR;
+    }
+    path = Tcl_GetString(objv[1]);
+    if (path[0] == '.' && TkleakInitTk(statePtr, interp)
+	    && Tk_MainWindow(interp) != NULL) {
+	tkwin = Tk_NameToWindow(interp, path, Tk_MainWindow(interp));
+	Tcl_ResetResult(interp);
+    }
+    if (tkwin == NULL) {
+	Tcl_SetObjResult(interp, Tcl_ObjPrintf("no window named \"%s\"",
+		path));
+	Tcl_SetErrorCode(interp, "TKLEAK", "WIDGET", "UNKNOWN", path,
+		(char *) NULL);
+	return TCL_ERROR;
+    }
+    memset(&ctx, 0, sizeof(ctx));
+    ctx.statePtr = statePtr;
+    ctx.interp = interp;
+    saved = Tcl_SaveInterpState(interp, TCL_OK);
+    words[1] = "configure";
+    if (TkleakCallWidget(&ctx, path, 2, words, &optionsPtr) != TCL_OK) {
+	optionsPtr = NULL;
+    }
+    wv[0] = Tcl_NewStringObj("winfo", 5);
+    wv[1] = Tcl_NewStringObj("manager", 7);
+    wv[2] = Tcl_NewStringObj(path, -1);
+    for (i = 0; i < 3; i++) {
+	Tcl_IncrRefCount(wv[i]);
+    }
+    if (TkleakCallCore(&ctx, "::winfo", 3, wv, &managerPtr) != TCL_OK) {
+	managerPtr = NULL;
+    }
+    for (i = 0; i < 3; i++) {
+	Tcl_DecrRefCount(wv[i]);
+    }
+    Tcl_RestoreInterpState(interp, saved);
+    if (ctx.hullsPtr != NULL) {
+	Tcl_DeleteHashTable(ctx.hullsPtr);
+	Tcl_Free((char *) ctx.hullsPtr);
+    }
+    if (ctx.unreadPtr != NULL) {
+	Tcl_DeleteHashTable(ctx.unreadPtr);
+	Tcl_Free((char *) ctx.unreadPtr);
+    }
+    dictPtr = Tcl_NewDictObj();
+    Tcl_DictObjPut(NULL, dictPtr, Tcl_NewStringObj("class", 5),
+	    Tcl_NewStringObj(Tk_Class(tkwin) ? Tk_Class(tkwin) : "", -1));
+    Tcl_DictObjPut(NULL, dictPtr, Tcl_NewStringObj("manager", 7),
+	    managerPtr ? managerPtr : Tcl_NewObj());
+    Tcl_DictObjPut(NULL, dictPtr, Tcl_NewStringObj("mapped", 6),
+	    Tcl_NewIntObj(Tk_IsMapped(tkwin) != 0));
+    Tcl_DictObjPut(NULL, dictPtr, Tcl_NewStringObj("read", 4),
+	    Tcl_NewIntObj(optionsPtr != NULL));
+    Tcl_DictObjPut(NULL, dictPtr, Tcl_NewStringObj("options", 7),
+	    optionsPtr ? optionsPtr : Tcl_NewObj());
+    if (managerPtr != NULL) {
+	Tcl_DecrRefCount(managerPtr);
+    }
+    if (optionsPtr != NULL) {
+	Tcl_DecrRefCount(optionsPtr);
+    }
+    Tcl_SetObjResult(interp, dictPtr);
+    return TCL_OK;
 }
 
 /*
@@ -372,31 +535,29 @@ TkleakCallWidget(
  *	The options of a widget class that are slots, learned from the
  *	"configure" of its first widget: a list of option names, each
  *	followed by its kind, "c" (a Command option), "i" (an Image option)
- *	or "m" (-menu). Cached per class and widget command procedure.
+ *	or "m" (-menu). Cached per class and widget command procedure (of
+ *	INFOPTR, Tk's widget command of the window).
  */
 
 static Tcl_Obj *
 ClassSlots(
     TkleakCollect *ctxPtr,
-    Tk_Window tkwin)
+    Tk_Window tkwin,
+    const Tcl_CmdInfo *infoPtr)
 {
     Tcl_HashEntry *hPtr;
-    Tcl_CmdInfo info;
     Tcl_DString key;
     Tcl_Obj *specsPtr, **specv, *slotsPtr;
     const char *words[2];
     int specc, i, isNew;
     const char *path = Tk_PathName(tkwin);
 
-    if (!Tcl_GetCommandInfo(ctxPtr->interp, path, &info)) {
-	return NULL;
-    }
     Tcl_DStringInit(&key);
     Tcl_DStringAppend(&key, Tk_Class(tkwin) ? Tk_Class(tkwin) : "", -1);
     {
 	char buf[32];
 
-	snprintf(buf, sizeof(buf), " %p", (void *) info.objProc);
+	snprintf(buf, sizeof(buf), " %p", (void *) infoPtr->objProc);
 	Tcl_DStringAppend(&key, buf, -1);
     }
     hPtr = Tcl_CreateHashEntry(&ctxPtr->refsPtr->classSlots,
@@ -774,10 +935,20 @@ TkleakRefsScanWindows(
 	    hPtr = Tcl_NextHashEntry(&search)) {
 	const char *path = Tcl_GetHashKey(&ctxPtr->widgets, hPtr);
 	Tk_Window tkwin = Tcl_GetHashValue(hPtr);
-	Tcl_Obj *slotsPtr = ClassSlots(ctxPtr, tkwin), **sv;
+	Tcl_Obj *slotsPtr = NULL, **sv;
 	const char *clazz = Tk_Class(tkwin);
-	int sc, i;
+	Tcl_CmdInfo info;
+	int sc, i, found;
 
+	if (Tk_IsTopLevel(tkwin)) {
+	    ScanProtocols(ctxPtr, path);
+	}
+	found = TkleakWidgetCommand(ctxPtr, tkwin, &info);
+	if (found) {
+	    slotsPtr = ClassSlots(ctxPtr, tkwin, &info);
+	} else {
+	    TkleakNoteUnread(ctxPtr, path);	/* Nothing of Tk's to ask. */
+	}
 	if (slotsPtr != NULL
 		&& Tcl_ListObjGetElements(NULL, slotsPtr, &sc, &sv) == TCL_OK) {
 	    for (i = 0; i + 1 < sc; i += 2) {
@@ -793,15 +964,14 @@ TkleakRefsScanWindows(
 		}
 	    }
 	}
-	if (Tk_IsTopLevel(tkwin)) {
-	    ScanProtocols(ctxPtr, path);
-	}
 	if (TkleakWalkIsMenu(statePtr, tkwin)) {
 	    if (TkleakWalkUsable(statePtr)) {
 		TkleakWalkMenuRefs(ctxPtr, tkwin);
-	    } else {
+	    } else if (found) {
 		TkleakRefsMenuPublic(ctxPtr, path);
 	    }
+	} else if (!found) {
+	    continue;
 	} else if (TkleakWalkIsCanvas(statePtr, tkwin)) {
 	    ScanCanvas(ctxPtr, path);
 	} else if (clazz && strcmp(clazz, "Text") == 0) {
@@ -1402,6 +1572,44 @@ Retains(
 }
 
 /*
+ * AddNotes --
+ *
+ *	Give every orphan of the fresh list LISTPTR its key "notes": a dict
+ *	that, when the last index could not read some widgets' slots (no
+ *	widget command of Tk's found under a megawidget or a C extension's
+ *	widget), has the key "unread" with their paths. An orphan may be
+ *	named in one of those. Returns LISTPTR.
+ */
+
+static Tcl_Obj *
+AddNotes(
+    TkleakState *statePtr,
+    Tcl_Obj *listPtr)
+{
+    Tcl_Obj **v;
+    int n, i;
+
+    if (Tcl_ListObjGetElements(NULL, listPtr, &n, &v) != TCL_OK) {
+	return listPtr;
+    }
+    for (i = 0; i < n; i++) {
+	Tcl_Obj *notesPtr = Tcl_NewDictObj();
+
+	if (statePtr->lastUnread != NULL) {
+	    Tcl_DictObjPut(NULL, notesPtr, Tcl_NewStringObj("unread", 6),
+		    statePtr->lastUnread);
+	}
+	if (!Tcl_IsShared(v[i])) {
+	    Tcl_DictObjPut(NULL, v[i], Tcl_NewStringObj("notes", 5),
+		    notesPtr);
+	} else {
+	    Tcl_DecrRefCount(notesPtr);
+	}
+    }
+    return listPtr;
+}
+
+/*
  *----------------------------------------------------------------------
  *
  * TkleakOrphansObjCmd --
@@ -1460,7 +1668,7 @@ TkleakOrphansObjCmd(
 	int code = TkleakOrphansLive(statePtr, interp, sincePtr, &resultPtr);
 
 	if (code == TCL_OK) {
-	    Tcl_SetObjResult(interp, resultPtr);
+	    Tcl_SetObjResult(interp, AddNotes(statePtr, resultPtr));
 	    return TCL_OK;
 	}
 	if (code == TCL_ERROR) {
@@ -1570,6 +1778,6 @@ TkleakOrphansObjCmd(
     Tcl_Free((char *) order);
     TkleakRefsFree(&refs);
     TkleakCensusFree(curPtr);
-    Tcl_SetObjResult(interp, resultPtr);
+    Tcl_SetObjResult(interp, AddNotes(statePtr, resultPtr));
     return TCL_OK;
 }

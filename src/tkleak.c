@@ -37,6 +37,7 @@ static const struct {
     {"::tkleak::configure", TkleakConfigureObjCmd},
     {"::tkleak::refs", TkleakRefsObjCmd},
     {"::tkleak::orphans", TkleakOrphansObjCmd},
+    {"::tkleak::widget", TkleakWidgetObjCmd},
     {"::tkleak::record", TkleakRecordObjCmd},
     {"::tkleak::origin", TkleakOriginObjCmd},
     {NULL, NULL}
@@ -78,6 +79,9 @@ DeleteState(
     TkleakCensusFree(statePtr->reference);
     TkleakCensusFree(statePtr->loadPtr);
     TkleakDeleteObjTable(&statePtr->seen, 0);
+    if (statePtr->lastUnread != NULL) {
+	Tcl_DecrRefCount(statePtr->lastUnread);
+    }
     Tcl_DeleteHashTable(&statePtr->procKinds);
     TkleakWalkFree(statePtr);
     Tcl_Free((char *) statePtr);
@@ -224,6 +228,17 @@ ProbeTcl(
 		    TkleakWalkNsEarlyDelete(Tcl_GetObjectNamespace(object));
 	}
 	Tcl_DecrRefCount(nameObj);
+	if (object != NULL) {
+	    Tcl_Obj *myObj = Tcl_ObjPrintf("%s::my",
+		    Tcl_GetObjectNamespace(object)->fullName);
+	    Tcl_CmdInfo info;
+
+	    Tcl_IncrRefCount(myObj);
+	    if (Tcl_GetCommandInfo(interp, Tcl_GetString(myObj), &info)) {
+		statePtr->myProc = info.objProc;
+	    }
+	    Tcl_DecrRefCount(myObj);
+	}
 	statePtr->objectProc = ProbeCommand(interp, "::tkleak::ProbeObject");
     }
     Tcl_ResetResult(interp);
@@ -236,8 +251,10 @@ ProbeTcl(
  *
  *	Start counting Tk's kinds once Tk is in the interpreter (at load,
  *	or at the first census after a later "package require Tk"): set up
- *	the Tk stubs and learn the class procs of Tk's menus and canvases
- *	from a probe widget of each.
+ *	the Tk stubs and learn where Tk's library lies. Then, until they
+ *	are known, learn the class procs of Tk's menus and canvases from
+ *	the app's own (walk.c, TkleakWalkLearnClasses): nothing is made
+ *	for it, so no command of the app is called and no binding fires.
  *
  * Results:
  *	1 when Tk is usable.
@@ -250,36 +267,28 @@ TkleakInitTk(
     TkleakState *statePtr,
     Tcl_Interp *interp)
 {
-    static const char *const kinds[2] = {"::canvas", "::menu"};
-    int i;
+    Tk_Window mainWin;
 
-    if (statePtr->tkReady) {
-	return 1;
-    }
-    if (Tcl_PkgPresent(interp, "Tk", NULL, 0) == NULL
-	    || Tk_InitStubs(interp, "8.6", 0) == NULL
-	    || Tk_MainWindow(interp) == NULL) {
-	Tcl_ResetResult(interp);
-	return 0;
-    }
-    statePtr->tkReady = 1;
-    for (i = 0; i < 2; i++) {
-	const char *words[2];
-	Tk_Window tkwin;
-
-	words[0] = kinds[i];
-	words[1] = ".tkleak_probe";
-	if (EvalWords(interp, 2, words) == TCL_OK) {
-	    tkwin = Tk_NameToWindow(interp, ".tkleak_probe",
-		    Tk_MainWindow(interp));
-	    if (tkwin != NULL) {
-		TkleakWalkProbeClass(statePtr, tkwin, i == 1);
-	    }
-	    words[0] = "::destroy";
-	    EvalWords(interp, 2, words);
+    if (!statePtr->tkReady) {
+	if (Tcl_PkgPresent(interp, "Tk", NULL, 0) == NULL
+		|| Tk_InitStubs(interp, "8.6", 0) == NULL
+		|| Tk_MainWindow(interp) == NULL) {
+	    Tcl_ResetResult(interp);
+	    return 0;
 	}
+	statePtr->tkReady = 1;
+	TkleakCoreLibraries(statePtr, 1);
     }
-    Tcl_ResetResult(interp);
+    if (statePtr->menuClassProcs == NULL
+	    || statePtr->canvasClassProcs == NULL) {
+	Tcl_InterpState saved = Tcl_SaveInterpState(interp, TCL_OK);
+
+	mainWin = Tk_MainWindow(interp);	/* NULL after "destroy ." */
+	if (mainWin != NULL) {
+	    TkleakWalkLearnClasses(statePtr, mainWin);
+	}
+	Tcl_RestoreInterpState(interp, saved);
+    }
     return 1;
 }
 
@@ -320,6 +329,7 @@ Tkleak_Init(
     }
     if (statePtr->procProc == NULL) {
 	ProbeTcl(statePtr, interp);
+	TkleakCoreLibraries(statePtr, 0);
     }
     TkleakInitTk(statePtr, interp);
     if (statePtr->reference == NULL

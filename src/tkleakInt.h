@@ -75,9 +75,13 @@ typedef struct TkleakState {
     Tcl_ObjCmdProc *importProc;
     Tcl_ObjCmdProc *objectProc;
     Tcl_NamespaceDeleteProc *objNsProc;
+    Tcl_ObjCmdProc *myProc;	/* A TclOO object's "my" command. */
     const void *menuClassProcs;	/* Tk's class procs of menus/canvases, */
-    const void *canvasClassProcs;/* learned from probe widgets. */
-    int tkProbed;
+    const void *canvasClassProcs;/* learned from the app's own (walk.c,
+				 * TkleakWalkLearnClass). */
+    Tcl_Obj *lastUnread;	/* Paths of the widgets whose slots the
+				 * last index could not read (sorted list;
+				 * one reference), or NULL. */
     Tcl_HashTable procKinds;	/* objProc -> command kind, kept across
 				 * censuses: dladdr is slow. */
     size_t lastObjects;		/* Objects in the last census taken. */
@@ -135,6 +139,10 @@ typedef struct TkleakCollect {
     TkleakRefs *refsPtr;	/* Index to fill too, or NULL. */
     int failed;			/* Out of memory: the census is void. */
     int skipped;		/* Objects skipped because they failed. */
+    Tcl_HashTable *hullsPtr;	/* Widget record -> Tk's widget command,
+				 * when renamed (TkleakWidgetCommand). */
+    Tcl_HashTable *unreadPtr;	/* Paths of widgets with no Tk widget
+				 * command found, or NULL. */
 } TkleakCollect;
 
 /*
@@ -186,6 +194,14 @@ MODULE_SCOPE char *	TkleakJoinPair(const char *a, const char *b,
 MODULE_SCOPE int	TkleakCallCore(TkleakCollect *ctxPtr,
 			    const char *cmdName, int objc,
 			    Tcl_Obj *const objv[], Tcl_Obj **resultPtr);
+MODULE_SCOPE void	TkleakCoreLibraries(TkleakState *statePtr, int tk);
+MODULE_SCOPE int	TkleakCoreCommand(TkleakState *statePtr,
+			    Tcl_Command token, Tcl_CmdInfo *infoPtr);
+MODULE_SCOPE int	TkleakWidgetCommand(TkleakCollect *ctxPtr,
+			    Tk_Window tkwin, Tcl_CmdInfo *infoPtr);
+MODULE_SCOPE int	TkleakTkWidgetHas(TkleakState *statePtr,
+			    Tk_Window tkwin, const char *option);
+MODULE_SCOPE void	TkleakCollectDone(TkleakCollect *ctxPtr);
 
 /* options.c: the limits of the numeric options, as in tkleak(n). */
 #define TKLEAK_MAX_SNAPSHOTS 10000	/* configure -maxsnapshots */
@@ -261,13 +277,18 @@ MODULE_SCOPE Tcl_Obj *	TkleakResolveKey(TkleakState *statePtr,
 MODULE_SCOPE int	TkleakCallWidget(TkleakCollect *ctxPtr,
 			    const char *path, int objc,
 			    const char *const words[], Tcl_Obj **resultPtr);
+MODULE_SCOPE void	TkleakNoteUnread(TkleakCollect *ctxPtr,
+			    const char *path);
 #define TKLEAK_SEEN_MAX 8
-MODULE_SCOPE Tcl_ObjCmdProc TkleakRefsObjCmd, TkleakOrphansObjCmd;
+MODULE_SCOPE Tcl_ObjCmdProc TkleakRefsObjCmd, TkleakOrphansObjCmd,
+			    TkleakWidgetObjCmd;
 
 /* record.c */
 MODULE_SCOPE Tcl_ObjCmdProc TkleakRecordObjCmd;
 MODULE_SCOPE int	TkleakRecording(TkleakState *statePtr);
 MODULE_SCOPE void	TkleakRecordFlush(TkleakState *statePtr);
+MODULE_SCOPE Tcl_ObjCmdProc *TkleakRecordOriginal(TkleakState *statePtr,
+			    Tcl_ObjCmdProc *objProc, ClientData clientData);
 
 /* origin.c */
 MODULE_SCOPE Tcl_Obj *	TkleakOriginCapture(TkleakState *statePtr,
@@ -324,8 +345,16 @@ MODULE_SCOPE int	TkleakWalkBindings(TkleakCollect *ctxPtr,
 MODULE_SCOPE void	TkleakWalkFree(TkleakState *statePtr);
 MODULE_SCOPE void	TkleakWalkImages(TkleakCollect *ctxPtr,
 			    Tk_Window mainWin);
-MODULE_SCOPE void	TkleakWalkProbeClass(TkleakState *statePtr,
-			    Tk_Window tkwin, int isMenu);
+MODULE_SCOPE void	TkleakWalkLearnClass(TkleakState *statePtr,
+			    Tk_Window tkwin);
+MODULE_SCOPE void	TkleakWalkLearnClasses(TkleakState *statePtr,
+			    Tk_Window mainWin);
+MODULE_SCOPE int	TkleakWalkInstanceData(TkleakState *statePtr,
+			    Tk_Window tkwin, ClientData *dataPtr);
+typedef void (TkleakCommandFn)(void *data, Tcl_Command token,
+			    Tcl_ObjCmdProc *objProc, ClientData clientData);
+MODULE_SCOPE void	TkleakWalkCommands(Tcl_Interp *interp,
+			    TkleakCommandFn *fn, void *data);
 MODULE_SCOPE int	TkleakWalkIsMenu(TkleakState *statePtr, Tk_Window tkwin);
 MODULE_SCOPE int	TkleakWalkIsCanvas(TkleakState *statePtr,
 			    Tk_Window tkwin);

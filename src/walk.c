@@ -1057,7 +1057,8 @@ TkleakWalkWindows(
  *
  * TkleakWalkIsMenu, TkleakWalkIsCanvas --
  *
- *	Whether TKWIN is one of Tk's menus or canvases, by class procs.
+ *	Whether TKWIN is one of Tk's menus or canvases, by class procs
+ *	(learned from TKWIN itself when not known yet).
  *
  *----------------------------------------------------------------------
  */
@@ -1067,6 +1068,9 @@ TkleakWalkIsMenu(
     TkleakState *statePtr,
     Tk_Window tkwin)
 {
+    if (statePtr->menuClassProcs == NULL) {
+	TkleakWalkLearnClass(statePtr, tkwin);
+    }
     return statePtr->menuClassProcs != NULL
 	    && (const void *) ((TkWindow *) tkwin)->classProcsPtr
 		== statePtr->menuClassProcs
@@ -1078,6 +1082,9 @@ TkleakWalkIsCanvas(
     TkleakState *statePtr,
     Tk_Window tkwin)
 {
+    if (statePtr->canvasClassProcs == NULL) {
+	TkleakWalkLearnClass(statePtr, tkwin);
+    }
     return statePtr->canvasClassProcs != NULL
 	    && (const void *) ((TkWindow *) tkwin)->classProcsPtr
 		== statePtr->canvasClassProcs
@@ -1846,25 +1853,170 @@ TkleakWalkSetCommandNre(
 }
 
 /*
- * TkleakWalkProbeClass --
+ *----------------------------------------------------------------------
  *
- *	Remember the class procs of a menu or canvas that tkleak made, to
- *	recognise Tk's menus and canvases during a walk.
+ * TkleakWalkLearnClass --
+ *
+ *	Learn the class procs of Tk's menus or canvases from TKWIN, one of
+ *	the app's own windows, when its class says it may be one and it
+ *	has a widget record, and TkleakTkWidgetHas confirms it through
+ *	Tk's own widget command (an option only that widget has: a frame
+ *	made with "-class Menu" has no -tearoffcommand). Nothing is made
+ *	for it, so no binding fires and no app command is called.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	Sets statePtr->menuClassProcs or canvasClassProcs once confirmed.
+ *
+ *----------------------------------------------------------------------
  */
 
 void
-TkleakWalkProbeClass(
+TkleakWalkLearnClass(
     TkleakState *statePtr,
-    Tk_Window tkwin,
-    int isMenu)
+    Tk_Window tkwin)
 {
-    const void *procs = ((TkWindow *) tkwin)->classProcsPtr;
+    TkWindow *winPtr = (TkWindow *) tkwin;
+    const void *procs = winPtr->classProcsPtr;
+    const char *clazz = winPtr->classUid;
 
-    if (isMenu) {
+    if (procs == NULL || winPtr->instanceData == NULL || clazz == NULL
+	    || (winPtr->flags & TK_ALREADY_DEAD)) {
+	return;
+    }
+    if (statePtr->menuClassProcs == NULL && strcmp(clazz, "Menu") == 0
+	    && procs != statePtr->canvasClassProcs
+	    && TkleakTkWidgetHas(statePtr, tkwin, "-tearoffcommand")) {
 	statePtr->menuClassProcs = procs;
-    } else {
+    } else if (statePtr->canvasClassProcs == NULL
+	    && strcmp(clazz, "Canvas") == 0
+	    && procs != statePtr->menuClassProcs
+	    && TkleakTkWidgetHas(statePtr, tkwin, "-closeenough")) {
 	statePtr->canvasClassProcs = procs;
     }
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakWalkLearnClasses --
+ *
+ *	TkleakWalkLearnClass over the windows of MAINWIN's application,
+ *	until both class procs are known. Called before a census walks, so
+ *	that the walk counts the entries and items of the first menus and
+ *	canvases it meets.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakWalkLearnClasses(
+    TkleakState *statePtr,
+    Tk_Window mainWin)
+{
+    Tcl_HashTable *tablePtr = &((TkWindow *) mainWin)->mainPtr->nameTable;
+    Tcl_HashSearch search;
+    Tcl_HashEntry *hPtr;
+
+    for (hPtr = Tcl_FirstHashEntry(tablePtr, &search); hPtr
+	    && (statePtr->menuClassProcs == NULL
+		|| statePtr->canvasClassProcs == NULL);
+	    hPtr = Tcl_NextHashEntry(&search)) {
+	TkWindow *winPtr = Tcl_GetHashValue(hPtr);
+
+	if (winPtr->pathName != NULL
+		&& !TkleakIsOwnWindow(winPtr->pathName)) {
+	    TkleakWalkLearnClass(statePtr, (Tk_Window) winPtr);
+	}
+    }
+}
+
+/*
+ * TkleakWalkInstanceData --
+ *
+ *	The widget record of TKWIN, as its widget set it with
+ *	Tk_SetClassProcs: *DATAPTR, NULL for a window without one.
+ *	Returns 0 when the records are not read (no private headers, or
+ *	the public walk chosen).
+ */
+
+int
+TkleakWalkInstanceData(
+    TkleakState *statePtr,
+    Tk_Window tkwin,
+    ClientData *dataPtr)
+{
+    *dataPtr = NULL;
+    if (!TkleakWalkUsable(statePtr)) {
+	return 0;
+    }
+    *dataPtr = ((TkWindow *) tkwin)->instanceData;
+    return 1;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakWalkCommands --
+ *
+ *	Call FN for every command of every namespace of INTERP that has
+ *	client data, with its token, procedure and client data. The
+ *	namespaces are visited from a list, not by recursion, however deep
+ *	they nest. FN must not create or delete commands or namespaces.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakWalkCommands(
+    Tcl_Interp *interp,
+    TkleakCommandFn *fn,
+    void *data)
+{
+    Namespace **stack;
+    int depth = 0, cap = 64;
+
+    stack = (Namespace **) Tcl_Alloc(cap * sizeof(Namespace *));
+    stack[depth++] = (Namespace *) Tcl_GetGlobalNamespace(interp);
+    while (depth > 0) {
+	Namespace *nsPtr = stack[--depth];
+	Tcl_HashTable *childTablePtr;
+	Tcl_HashSearch search;
+	Tcl_HashEntry *hPtr;
+
+	if (nsPtr->flags & (NS_DYING | NS_DEAD | NS_KILLED)) {
+	    continue;
+	}
+	for (hPtr = Tcl_FirstHashEntry(&nsPtr->cmdTable, &search); hPtr;
+		hPtr = Tcl_NextHashEntry(&search)) {
+	    Command *cmdPtr = Tcl_GetHashValue(hPtr);
+
+	    if (cmdPtr->objClientData != NULL) {
+		fn(data, (Tcl_Command) cmdPtr, cmdPtr->objProc,
+			cmdPtr->objClientData);
+	    }
+	}
+#ifndef BREAK_NAMESPACE_COMPAT
+	childTablePtr = &nsPtr->childTable;
+#else
+	childTablePtr = nsPtr->childTablePtr;
+	if (childTablePtr == NULL) {
+	    continue;
+	}
+#endif
+	for (hPtr = Tcl_FirstHashEntry(childTablePtr, &search); hPtr;
+		hPtr = Tcl_NextHashEntry(&search)) {
+	    if (depth == cap) {
+		cap *= 2;
+		stack = (Namespace **) Tcl_Realloc((char *) stack,
+			cap * sizeof(Namespace *));
+	    }
+	    stack[depth++] = Tcl_GetHashValue(hPtr);
+	}
+    }
+    Tcl_Free((char *) stack);
 }
 
 /*
@@ -2489,7 +2641,10 @@ void TkleakWalkMenuRefs(TkleakCollect *c, Tk_Window w) { (void) c; (void) w; }
 void TkleakWalkWindows(TkleakCollect *ctxPtr, Tk_Window w) { (void) ctxPtr; (void) w; }
 Tk_BindingTable TkleakWalkBindingTable(Tk_Window w) { (void) w; return NULL; }
 void TkleakWalkImages(TkleakCollect *ctxPtr, Tk_Window w) { (void) ctxPtr; (void) w; }
-void TkleakWalkProbeClass(TkleakState *s, Tk_Window w, int m) { (void) s; (void) w; (void) m; }
+void TkleakWalkLearnClass(TkleakState *s, Tk_Window w) { (void) s; (void) w; }
+void TkleakWalkLearnClasses(TkleakState *s, Tk_Window w) { (void) s; (void) w; }
+int TkleakWalkInstanceData(TkleakState *s, Tk_Window w, ClientData *d) { (void) s; (void) w; *d = NULL; return 0; }
+void TkleakWalkCommands(Tcl_Interp *i, TkleakCommandFn *f, void *d) { (void) i; (void) f; (void) d; }
 Tcl_NamespaceDeleteProc *TkleakWalkNsEarlyDelete(Tcl_Namespace *n) { (void) n; return NULL; }
 Tcl_Class TkleakWalkObjectClass(Tcl_Object o) { (void) o; return NULL; }
 int TkleakWalkHasFrames(Tcl_Interp *i) { (void) i; return 0; }

@@ -1829,10 +1829,17 @@ proc ::tkleak::panel::LookUp {name type} {
 	    }
 	}
 	{widget *} {
-	    if {![catch {T ::winfo class $name} class]} {
-		lappend fields Class $class Manager [T ::winfo manager $name] \
-		    Mapped [T ::winfo ismapped $name]
-		foreach opt [T $name configure] {
+	    # Read through Tk's own C procedures (tkleak::widget), never
+	    # through the command at the widget's path: a megawidget's
+	    # methods would run.
+	    if {![catch {T ::tkleak::widget $name} w]} {
+		lappend fields Class [dict get $w class] \
+		    Manager [dict get $w manager] Mapped [dict get $w mapped]
+		if {![dict get $w read]} {
+		    lappend fields Options \
+			"(not read: no widget command of Tk's found)"
+		}
+		foreach opt [dict get $w options] {
 		    if {[llength $opt] == 5 && [lindex $opt 4] ne ""
 			    && [regexp {(Command|Image)$} [lindex $opt 2]]} {
 			lappend fields [lindex $opt 0] [lindex $opt 4]
