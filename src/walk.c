@@ -749,7 +749,9 @@ TkleakWalkNamespacesStart(
     /*
      * One part may hold nearly everything (all procs in one namespace):
      * then the other thread has little to do while it is walked, and a
-     * thread only costs.
+     * thread only costs. So it does when the namespaces hold little at
+     * all, however large the census: pending after events, for one, are
+     * counted by the main thread after the join.
      */
 
     for (p = 0, sum = 0; p < splitPtr->numParts; p++) {
@@ -760,7 +762,8 @@ TkleakWalkNamespacesStart(
 	}
 	sum = weight > sum ? weight : sum;
     }
-    if (statePtr->lastObjects < sum + TKLEAK_THREAD_MIN / 4) {
+    if (statePtr->lastObjects < sum + TKLEAK_THREAD_MIN / 4
+	    || total < TKLEAK_THREAD_MIN / 4) {
 	failed = 1;
     }
     if (failed || n == 0
@@ -1904,10 +1907,11 @@ TkleakWalkImages(
  * below declare the records as every Tcl 8.6 release has them (8.7 and
  * 9.0 add and widen fields, but the walk runs on 8.6 only,
  * TkleakWalkUsable). Before anything is counted, the list must look as
- * described: every record points back to the assoc data, holds a script,
- * and has a smaller id than the record before it (ids are handed out in
- * increasing order and new events go first); and "after info" of the
- * first id must answer with the very script object the record holds.
+ * described: "after info" of the first id must answer with the very
+ * script object the first record holds, and every record points back to
+ * the assoc data, holds a script, and has a smaller id than the record
+ * before it (ids are handed out in increasing order and new events go
+ * first).
  * Otherwise collect.c asks Tcl per id.
  */
 
@@ -1939,9 +1943,19 @@ AfterId(
     int id,
     char *buf)
 {
+    char digits[12];
+    int n = 0, len = 6;
+
     memcpy(buf, "after#", 6);
-    FormatInt(id, buf + 6);
-    return 6 + (int) strlen(buf + 6);
+    do {
+	digits[n++] = (char) ('0' + id % 10);
+	id /= 10;
+    } while (id > 0);
+    while (n > 0) {
+	buf[len++] = digits[--n];
+    }
+    buf[len] = '\0';
+    return len;
 }
 
 /*
@@ -2009,9 +2023,9 @@ TkleakWalkAfters(
     TkleakCollect *ctxPtr)
 {
     MirrorAfterAssocData *assocPtr;
-    MirrorAfterInfo *afterPtr;
+    MirrorAfterInfo *afterPtr, **records = NULL;
     char buf[32];
-    int lastId = 0;
+    int n = 0, cap = 0, i, lastId = 0;
 
     if (!TkleakWalkUsable(ctxPtr->statePtr)) {
 	return TCL_ERROR;
@@ -2025,37 +2039,51 @@ TkleakWalkAfters(
     }
 
     /*
-     * The first record is checked against Tcl's answer before any next
-     * pointer is followed, and each record before its own; the falling
-     * ids also rule out a cycle.
+     * The records are gathered and checked first: the first against
+     * Tcl's answer before any next pointer is followed, each of the
+     * others before its own; the falling ids also rule out a cycle.
      */
 
     for (afterPtr = assocPtr->firstAfterPtr; afterPtr != NULL;
 	    afterPtr = afterPtr->nextPtr) {
 	if (afterPtr->assocPtr != assocPtr || afterPtr->commandPtr == NULL
-		|| afterPtr->commandPtr->refCount < 1 || afterPtr->id < 0
-		|| (afterPtr != assocPtr->firstAfterPtr
-		    && afterPtr->id >= lastId)) {
+		|| afterPtr->id < 0 || (n > 0 && afterPtr->id >= lastId)
+		|| (n == 0 && !AfterTclAgrees(ctxPtr, afterPtr))) {
+	    free(records);
 	    return TCL_ERROR;
 	}
-	if (afterPtr == assocPtr->firstAfterPtr
-		&& !AfterTclAgrees(ctxPtr, afterPtr)) {
-	    return TCL_ERROR;
+	if (n == cap) {
+	    MirrorAfterInfo **more;
+
+	    cap = cap ? 2 * cap : 256;
+	    more = realloc(records, cap * sizeof(MirrorAfterInfo *));
+	    if (more == NULL) {
+		free(records);
+		return TCL_ERROR;
+	    }
+	    records = more;
 	}
+	records[n++] = afterPtr;
 	lastId = afterPtr->id;
     }
 
     /*
      * "after info" ran no script, and counting runs none: the list is as
-     * checked.
+     * checked. Each script object and its string are fetched a few
+     * events ahead, as the records lie all over the heap.
      */
 
-    for (afterPtr = assocPtr->firstAfterPtr; afterPtr != NULL;
-	    afterPtr = afterPtr->nextPtr) {
-	int len = AfterId(afterPtr->id, buf);
-
-	TkleakCountAfter(ctxPtr, buf, len, afterPtr->commandPtr);
+    for (i = 0; i < n; i++) {
+	if (i + 8 < n) {
+	    __builtin_prefetch(records[i + 8]->commandPtr);
+	}
+	if (i + 4 < n && records[i + 4]->commandPtr->bytes != NULL) {
+	    __builtin_prefetch(records[i + 4]->commandPtr->bytes);
+	}
+	TkleakCountAfter(ctxPtr, buf, AfterId(records[i]->id, buf),
+		records[i]->commandPtr);
     }
+    free(records);
     return TCL_OK;
 }
 
