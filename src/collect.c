@@ -1112,10 +1112,9 @@ AfterIsOwn(
  *
  *	Count the pending after event ID ("after#N", IDLEN bytes) whose
  *	script is SCRIPTPTR, the app's own object (NULL when it could not
- *	be read),
- *	unless the script is tkleak's; its bytes are the script's length
- *	in characters. With a reference index, the script is indexed as
- *	the slot "after after#N" of the owner "after".
+ *	be read), unless the script is tkleak's; its bytes are the script's
+ *	length in characters. With a reference index, the script is indexed
+ *	as the slot "after after#N" of the owner "after".
  *
  * Side effects:
  *	Only the string of SCRIPTPTR is read (made when it has none):

@@ -1911,8 +1911,8 @@ TkleakWalkImages(
  * script object the first record holds, and every record points back to
  * the assoc data, holds a script, and has a smaller id than the record
  * before it (ids are handed out in increasing order and new events go
- * first).
- * Otherwise collect.c asks Tcl per id.
+ * first). Otherwise collect.c asks Tcl per id. ("after info" runs no
+ * script, so the list cannot change while it is read.)
  */
 
 typedef struct MirrorAfterInfo {	/* Tcl's AfterInfo. */
