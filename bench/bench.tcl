@@ -7,7 +7,8 @@
 #	kept snapshot costs per object, the plain-Tcl census of plain.tcl
 #	and its ratio to tkleak, and, through grow.tcl in a process of its
 #	own, how the snapshot time grows with 10k, 100k and 1M procs in one
-#	namespace. Then references and orphans (issue 3): tkleak::refs,
+#	namespace, and through afters.tcl how it grows with pending after
+#	events (issue 16). Then references and orphans (issue 3): tkleak::refs,
 #	tkleak::orphans with recording off and on, the plain-Tcl orphan
 #	finder of plainrefs.tcl and its ratio to tkleak, the cost of live
 #	recording on the attach loop of attach.tcl (without and with
@@ -42,6 +43,7 @@ namespace eval ::bench {
     variable targetOrphansMs 200.0
     variable targetOrphansRecordMs 10.0
     variable targetRecordPercent 10.0
+    variable targetAfterRatio 6.0
 }
 
 source [file join $::bench::dir app.tcl]
@@ -268,6 +270,7 @@ proc ::bench::main {argv} {
     variable targetOrphansMs
     variable targetOrphansRecordMs
     variable targetRecordPercent
+    variable targetAfterRatio
 
     set opts [dict merge $options $argv]
     set runs [dict get $opts -runs]
@@ -457,6 +460,15 @@ proc ::bench::main {argv} {
 	    ? [tcl::mathfunc::max {*}$slopes] / [tcl::mathfunc::min {*}$slopes]
 	    : 1.0}]
 
+    # Pending after events (issue 16), in a fresh process each: the
+    # private walk at 5,000 and 20,000, the public one (asking "after
+    # info ID" of each) at 2,500 and 5,000 only, as it is quadratic.
+    set afters [exec [info nameofexecutable] [file join $dir afters.tcl] \
+	    -runs $runs -sizes {5000 20000} -walk $walk]
+    set aftersPublic [exec [info nameofexecutable] \
+	    [file join $dir afters.tcl] -runs 3 -sizes {2500 5000} -walk public]
+    set afterRatio [expr {[lindex $afters 1 2] / double([lindex $afters 0 2])}]
+
     set snapMs [expr {$snapUs / 1000.0}]
     puts "## tkleak benchmark"
     puts ""
@@ -507,6 +519,32 @@ proc ::bench::main {argv} {
 		[expr {$us / 1000.0}] $ns \
 		[expr {$slope eq "" ? "-" : [format %.0f $slope]}]]
     }
+    puts ""
+    puts "Pending after events (issue 16): N timers made in a child\
+	    interpreter without Tk, in a fresh wish process; snapshot time,\
+	    median of $runs runs ($walk walk) and of 3 (public walk)."
+    puts ""
+    puts "| after events | objects | snapshot, $walk walk | ns/event |\
+	    snapshot, public walk |"
+    puts "|---|---|---|---|---|"
+    foreach n {2500 5000 20000} {
+	set priv [lsearch -inline -index 0 $afters $n]
+	set pub [lsearch -inline -index 0 $aftersPublic $n]
+	set row [expr {$priv ne "" ? $priv : $pub}]
+	puts [format "| %d | %d | %s | %s | %s |" $n [lindex $row 1] \
+		[expr {$priv eq "" ? "-"
+		    : [format "%.2f ms" [expr {[lindex $priv 2] / 1000.0}]]}] \
+		[expr {$priv eq "" ? "-"
+		    : [format %.0f [expr {[lindex $priv 2] * 1000.0 / $n}]]}] \
+		[expr {$pub eq "" ? "-"
+		    : [format "%.1f ms" [expr {[lindex $pub 2] / 1000.0}]]}]]
+    }
+    puts ""
+    puts "| measure | figure | target | verdict |"
+    puts "|---|---|---|---|"
+    puts [format "| snapshot with 20,000 after events / with 5,000 |\
+	    %.1fx | <= %.0fx | %s |" $afterRatio $targetAfterRatio \
+	    [Verdict $afterRatio $targetAfterRatio max]]
     puts ""
     puts "## References and orphans (issue 3)"
     puts ""

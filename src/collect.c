@@ -76,6 +76,7 @@ static void *tclBase, *tkBase;
 static void	CollectBindings(TkleakCollect *ctxPtr, Tk_Window mainWin);
 static void	CollectBindingsAside(TkleakCollect *ctxPtr, Tk_Window mainWin,
 		    void *worker);
+static void	CollectAfters(TkleakCollect *ctxPtr);
 static void	CollectCore(TkleakCollect *ctxPtr, int tk);
 static void	CollectInterps(TkleakCollect *ctxPtr, Tcl_Obj *pathPtr);
 static void	PublicNamespace(TkleakCollect *ctxPtr, Tcl_Obj *nsPtr);
@@ -1480,6 +1481,140 @@ CollectBindingsAside(
 }
 
 /*
+ * AfterIsOwn --
+ *
+ *	Whether the after script SCRIPT calls into tkleak: its first word
+ *	is in ::tkleak. The word is split from the string, so the app's
+ *	script object keeps the type it has (tkinter turns a Tcl list into
+ *	a Python tuple, and after_cancel then fails on it).
+ */
+
+static int
+AfterIsOwn(
+    const char *script)
+{
+    int argc, own = 0;
+    const char **argv;
+
+    if (strstr(script, "tkleak::") == NULL) {
+	return 0;		/* The usual case, without splitting. */
+    }
+    if (Tcl_SplitList(NULL, script, &argc, &argv) == TCL_OK) {
+	own = argc > 0 && (TkleakIsOwnName(argv[0])
+		|| strncmp(argv[0], "tkleak::", 8) == 0);
+	Tcl_Free((char *) argv);
+    }
+    return own;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakCountAfter --
+ *
+ *	Count the pending after event ID ("after#N", IDLEN bytes) whose
+ *	script is SCRIPTPTR, the app's own object (NULL when it could not
+ *	be read), unless the script is tkleak's; its bytes are the script's
+ *	length in characters. With a reference index, the script is indexed
+ *	as the slot "after after#N" of the owner "after".
+ *
+ * Side effects:
+ *	Only the string of SCRIPTPTR is read (made when it has none):
+ *	its type is left as it is.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakCountAfter(
+    TkleakCollect *ctxPtr,
+    const char *id,
+    int idLen,
+    Tcl_Obj *scriptPtr)
+{
+    int len = 0;
+    const char *script = NULL;
+    size_t chars = 0;
+
+    if (scriptPtr != NULL) {
+	script = Tcl_GetStringFromObj(scriptPtr, &len);
+	if (AfterIsOwn(script)) {
+	    return;
+	}
+	chars = (size_t) Tcl_NumUtfChars(script, len);
+    }
+    TkleakAddFixed(ctxPtr, TT_AFTER, id, (size_t) idLen, chars);
+    if (script != NULL && ctxPtr->refsPtr != NULL) {
+	Tcl_DString slot;
+
+	Tcl_DStringInit(&slot);
+	Tcl_DStringAppend(&slot, "after ", 6);
+	Tcl_DStringAppend(&slot, id, idLen);
+	TkleakRefsAdd(ctxPtr, "after", Tcl_DStringValue(&slot), script,
+		(size_t) len);
+	Tcl_DStringFree(&slot);
+    }
+}
+
+/*
+ * CollectAfters --
+ *
+ *	The pending after events, in the order "after info" lists them,
+ *	read in one pass over Tcl's after list when the private walk can
+ *	(TkleakWalkAfters); otherwise "after info ID" is asked for each,
+ *	which Tcl answers by walking that list up to the event: quadratic
+ *	in the number of events.
+ */
+
+static void
+CollectAfters(
+    TkleakCollect *ctxPtr)
+{
+    Tcl_Obj *listPtr, **elems, *objv[3], *resultPtr, **infov;
+    const char *words[2];
+    int n, i, infoc, idLen;
+
+    if (TkleakWalkAfters(ctxPtr) == TCL_OK) {
+	return;
+    }
+    words[0] = "after";
+    words[1] = "info";
+    if (CallCoreList(ctxPtr, "::after", 2, words, &listPtr, &n, &elems)
+	    != TCL_OK) {
+	return;
+    }
+    objv[0] = Tcl_NewStringObj("after", 5);
+    objv[1] = Tcl_NewStringObj("info", 4);
+    Tcl_IncrRefCount(objv[0]);
+    Tcl_IncrRefCount(objv[1]);
+    for (i = 0; i < n; i++) {
+	const char *id = Tcl_GetStringFromObj(elems[i], &idLen);
+
+	objv[2] = elems[i];
+	if (TkleakCallCore(ctxPtr, "::after", 3, objv, &resultPtr) != TCL_OK) {
+	    TkleakCountAfter(ctxPtr, id, idLen, NULL);
+	    continue;
+	}
+
+	/*
+	 * The result is a new list {SCRIPT TYPE}; its first element is the
+	 * app's own script object.
+	 */
+
+	if (Tcl_ListObjGetElements(NULL, resultPtr, &infoc, &infov) == TCL_OK
+		&& infoc >= 1) {
+	    TkleakCountAfter(ctxPtr, id, idLen, infov[0]);
+	} else {
+	    TkleakCountAfter(ctxPtr, id, idLen, NULL);
+	}
+	Tcl_DecrRefCount(resultPtr);
+    }
+    Tcl_DecrRefCount(objv[0]);
+    Tcl_DecrRefCount(objv[1]);
+    Tcl_DecrRefCount(listPtr);
+}
+
+/*
  * CollectCore --
  *
  *	Fonts, after events and channels, through the built-in commands.
@@ -1491,7 +1626,7 @@ CollectCore(
     int tk)
 {
     Tcl_Interp *interp = ctxPtr->interp;
-    Tcl_Obj *listPtr, **elems, *resultPtr;
+    Tcl_Obj *listPtr, **elems;
     int n, i;
     const char *words[3];
 
@@ -1511,60 +1646,7 @@ CollectCore(
 	}
     }
 
-    words[0] = "after";
-    words[1] = "info";
-    if (CallCoreList(ctxPtr, "::after", 2, words, &listPtr, &n, &elems)
-	    == TCL_OK) {
-	for (i = 0; i < n; i++) {
-	    Tcl_Obj *objv[3], **infov, *firstPtr, *afterScriptPtr = NULL;
-	    int infoc, own = 0;
-	    size_t bytes = 0;
-
-	    objv[0] = Tcl_NewStringObj("after", 5);
-	    objv[1] = Tcl_NewStringObj("info", 4);
-	    objv[2] = elems[i];
-	    Tcl_IncrRefCount(objv[0]);
-	    Tcl_IncrRefCount(objv[1]);
-	    if (TkleakCallCore(ctxPtr, "::after", 3, objv, &resultPtr)
-		    == TCL_OK) {
-		if (Tcl_ListObjGetElements(NULL, resultPtr, &infoc, &infov)
-			== TCL_OK && infoc >= 1) {
-		    bytes = (size_t) Tcl_GetCharLength(infov[0]);
-		    afterScriptPtr = infov[0];
-		    Tcl_IncrRefCount(afterScriptPtr);
-		    if (Tcl_ListObjIndex(NULL, infov[0], 0, &firstPtr)
-			    == TCL_OK && firstPtr != NULL) {
-			const char *word = Tcl_GetString(firstPtr);
-
-			own = TkleakIsOwnName(word)
-				|| strncmp(word, "tkleak::", 8) == 0;
-		    }
-		}
-		Tcl_DecrRefCount(resultPtr);
-	    }
-	    Tcl_DecrRefCount(objv[0]);
-	    Tcl_DecrRefCount(objv[1]);
-	    if (!own) {
-		TkleakAddFixed(ctxPtr, TT_AFTER, Tcl_GetString(elems[i]),
-			elems[i]->length, bytes);
-		if (afterScriptPtr != NULL) {
-		    Tcl_DString slot;
-
-		    Tcl_DStringInit(&slot);
-		    Tcl_DStringAppend(&slot, "after ", 6);
-		    Tcl_DStringAppend(&slot, Tcl_GetString(elems[i]), -1);
-		    TkleakRefsAdd(ctxPtr, "after", Tcl_DStringValue(&slot),
-			    Tcl_GetString(afterScriptPtr),
-			    (size_t) afterScriptPtr->length);
-		    Tcl_DStringFree(&slot);
-		}
-	    }
-	    if (afterScriptPtr != NULL) {
-		Tcl_DecrRefCount(afterScriptPtr);
-	    }
-	}
-	Tcl_DecrRefCount(listPtr);
-    }
+    CollectAfters(ctxPtr);
 
     Tcl_ResetResult(interp);
     if (Tcl_GetChannelNames(interp) == TCL_OK) {

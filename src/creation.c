@@ -248,6 +248,59 @@ TkleakCreationAlive(
 /*
  *----------------------------------------------------------------------
  *
+ * TkleakLiveAfters --
+ *
+ *	The ids of the pending after events ("after#N"), from one call of
+ *	the built-in "after info", as the keys of TABLEPTR (initialised by
+ *	the caller with string keys): for telling many after events alive
+ *	or dead at once, where asking "after info ID" of each would walk
+ *	Tcl's list of events once per event.
+ *
+ * Results:
+ *	TCL_OK, or TCL_ERROR (the table left as it was) when "after" is
+ *	not Tcl's own.
+ *
+ * Side effects:
+ *	The interpreter's result is reset.
+ *
+ *----------------------------------------------------------------------
+ */
+
+int
+TkleakLiveAfters(
+    TkleakState *statePtr,
+    Tcl_Interp *interp,
+    Tcl_HashTable *tablePtr)
+{
+    TkleakCollect ctx;
+    Tcl_Obj *objv[2], *listPtr, **elems;
+    int n, i, isNew, code;
+
+    memset(&ctx, 0, sizeof(ctx));
+    ctx.statePtr = statePtr;
+    ctx.interp = interp;
+    objv[0] = Tcl_NewStringObj("after", 5);
+    objv[1] = Tcl_NewStringObj("info", 4);
+    Tcl_IncrRefCount(objv[0]);
+    Tcl_IncrRefCount(objv[1]);
+    code = TkleakCallCore(&ctx, "::after", 2, objv, &listPtr);
+    Tcl_DecrRefCount(objv[0]);
+    Tcl_DecrRefCount(objv[1]);
+    if (code != TCL_OK) {
+	return TCL_ERROR;
+    }
+    if (Tcl_ListObjGetElements(NULL, listPtr, &n, &elems) == TCL_OK) {
+	for (i = 0; i < n; i++) {
+	    Tcl_CreateHashEntry(tablePtr, Tcl_GetString(elems[i]), &isNew);
+	}
+    }
+    Tcl_DecrRefCount(listPtr);
+    return TCL_OK;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
  * TkleakCreatedAfter, TkleakCreatedBinding --
  *
  *	Note STACKPTR as where the after event ID, or the binding of TAG to

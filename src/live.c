@@ -82,6 +82,8 @@ NamesWord(
  *	Whether TEXTPTR (a slot's script or value) names the object KEY, by
  *	the rule of refs.c: a word of it that may name KEY's kind
  *	(TkleakWordMayName), the whole of it, or its first list element.
+ *	TEXTPTR may be the app's own object (what cget gives): only its
+ *	string is read, and split as a copy.
  */
 
 static int
@@ -92,7 +94,6 @@ TextNames(
     const char *key)
 {
     NamesData data;
-    Tcl_Obj *firstPtr;
     int len;
     const char *text = Tcl_GetStringFromObj(textPtr, &len);
 
@@ -104,10 +105,16 @@ TextNames(
     if (!data.found) {
 	NamesWord(&data, text, (size_t) len, TKLEAK_WORD_COMMAND);
     }
-    if (!data.found && Tcl_ListObjIndex(NULL, textPtr, 0, &firstPtr) == TCL_OK
-	    && firstPtr != NULL) {
-	NamesWord(&data, Tcl_GetString(firstPtr), firstPtr->length,
-		TKLEAK_WORD_COMMAND);
+    if (!data.found) {
+	Tcl_Obj *copyPtr = Tcl_NewStringObj(text, len), *firstPtr;
+
+	Tcl_IncrRefCount(copyPtr);
+	if (Tcl_ListObjIndex(NULL, copyPtr, 0, &firstPtr) == TCL_OK
+		&& firstPtr != NULL) {
+	    NamesWord(&data, Tcl_GetString(firstPtr), firstPtr->length,
+		    TKLEAK_WORD_COMMAND);
+	}
+	Tcl_DecrRefCount(copyPtr);
     }
     return data.found;
 }

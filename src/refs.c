@@ -1315,14 +1315,31 @@ TkleakForgetDead(
 {
     Tcl_HashSearch search;
     Tcl_HashEntry *hPtr;
+    Tcl_HashTable afters;	/* The live after ids, once an after key
+				 * comes up: one "after info" for all. */
+    int haveAfters = -1;	/* -1 not asked yet, 0 could not, 1 did. */
 
     for (hPtr = Tcl_FirstHashEntry(tablePtr, &search); hPtr;
 	    hPtr = Tcl_NextHashEntry(&search)) {
-	if (!TkleakKeyAlive(statePtr, interp,
-		Tcl_GetHashKey(tablePtr, hPtr))) {
+	const char *key = Tcl_GetHashKey(tablePtr, hPtr);
+	int alive;
+
+	if (key[0] == 'a' && haveAfters < 0) {
+	    Tcl_InitHashTable(&afters, TCL_STRING_KEYS);
+	    haveAfters = TkleakLiveAfters(statePtr, interp, &afters) == TCL_OK;
+	}
+	if (key[0] == 'a' && haveAfters) {
+	    alive = Tcl_FindHashEntry(&afters, key + 1) != NULL;
+	} else {
+	    alive = TkleakKeyAlive(statePtr, interp, key);
+	}
+	if (!alive) {
 	    Tcl_DecrRefCount((Tcl_Obj *) Tcl_GetHashValue(hPtr));
 	    Tcl_DeleteHashEntry(hPtr);
 	}
+    }
+    if (haveAfters >= 0) {
+	Tcl_DeleteHashTable(&afters);
     }
     Tcl_ResetResult(interp);
 }

@@ -172,6 +172,8 @@ MODULE_SCOPE const char *TkleakCommandType(TkleakState *statePtr,
 MODULE_SCOPE int	TkleakCountWindow(TkleakCollect *ctxPtr,
 			    Tk_Window tkwin);
 MODULE_SCOPE void	TkleakCountImage(TkleakCollect *ctxPtr, const char *name);
+MODULE_SCOPE void	TkleakCountAfter(TkleakCollect *ctxPtr, const char *id,
+			    int idLen, Tcl_Obj *scriptPtr);
 MODULE_SCOPE void	TkleakAddImage(TkleakCollect *ctxPtr,
 			    const Tk_ImageType *typePtr, const char *name,
 			    size_t bytes);
@@ -315,6 +317,8 @@ MODULE_SCOPE int	TkleakBindingKey(TkleakState *statePtr,
 			    const char *seq, Tcl_DString *dsPtr);
 MODULE_SCOPE int	TkleakCreationAlive(TkleakState *statePtr,
 			    Tcl_Interp *interp, const char *key);
+MODULE_SCOPE int	TkleakLiveAfters(TkleakState *statePtr,
+			    Tcl_Interp *interp, Tcl_HashTable *tablePtr);
 MODULE_SCOPE void	TkleakCreatedAfter(TkleakState *statePtr,
 			    const char *id, Tcl_Obj *stackPtr);
 MODULE_SCOPE void	TkleakCreatedBinding(TkleakState *statePtr,
@@ -343,6 +347,7 @@ MODULE_SCOPE Tk_BindingTable TkleakWalkBindingTable(Tk_Window mainWin);
 MODULE_SCOPE int	TkleakWalkBindings(TkleakCollect *ctxPtr,
 			    Tk_BindingTable table);
 MODULE_SCOPE void	TkleakWalkFree(TkleakState *statePtr);
+MODULE_SCOPE int	TkleakWalkAfters(TkleakCollect *ctxPtr);
 MODULE_SCOPE void	TkleakWalkImages(TkleakCollect *ctxPtr,
 			    Tk_Window mainWin);
 MODULE_SCOPE void	TkleakWalkLearnClass(TkleakState *statePtr,
