@@ -1,0 +1,681 @@
+"""tkleak -- find what a tkinter app leaks, on the Tk side and the Python side.
+
+A tkinter front end to the tkleak Tcl package, in pympler's words::
+
+    import tkleak
+    tr = tkleak.Tracker(root)        # loads tkleak into root's interpreter
+    tr.calibrate()                   # the baseline
+    with tr.recording():             # see attachments as they are made
+        open_and_close_the_dialog()
+    tr.print_diff()                  # what grew, pympler's table
+    for o in tr.orphans(keeps_alive=True):
+        print(o.name, o.python, o.keeps_alive)
+
+Everything returns Python objects (str, int, lists, dicts, named
+tuples). For a tkinter callback wrapper that leaks, tkleak names the
+Python callable it calls (``Orphan.python``) and counts what the
+wrappers alone keep alive on the Python side (``Tracker.keeps_alive``).
+Every call that takes a census runs a full ``gc.collect()`` first: cyclic
+garbage that still holds a Tcl command is not a leak. A Tcl error becomes
+``TkleakError``, whose ``code`` is the ``TKLEAK ...`` error code.
+
+The Tcl package is found beside this module (where ``make install`` and
+the build tree put it); a Tcl package already loaded into the
+interpreter, or found on TCLLIBPATH, is used as it is.
+"""
+
+import contextlib
+import gc
+import os
+import sys
+import tkinter
+from typing import Dict, List, NamedTuple, Optional, Tuple
+
+from . import _pyside
+
+__all__ = ['Tracker', 'TkleakError', 'Growth', 'Slot', 'Frame', 'Origin',
+           'PyCallable', 'Orphan', 'Retained', 'Detail', 'LeakResult',
+           'load', 'menu', 'panel', 'leaktest', 'assert_no_leak',
+           'format_retained']
+
+__version__ = '0.1'
+
+
+class TkleakError(tkinter.TclError):
+    """A tkleak command failed. ``code`` is the Tcl error code as a tuple
+    of str (``('TKLEAK', 'SNAPSHOT', 'UNKNOWN', 'x')``)."""
+
+    def __init__(self, message, code=()):
+        tkinter.TclError.__init__(self, message)
+        self.code = tuple(code)
+
+
+class Growth(NamedTuple):
+    """The change (in a diff) or the total (in a summary) of one type."""
+    count: int
+    bytes: int
+
+
+class Slot(NamedTuple):
+    """A place that names a command, image or menu: ``owner`` is a widget
+    path, a bind tag, ``after`` or ``trace``; ``slot`` is ``-command``,
+    ``entry 3 -command``, ``bind <Button-1>`` ..."""
+    owner: str
+    slot: str
+
+
+class Frame(NamedTuple):
+    """One frame of an origin stack, innermost first. ``lang`` is ``tcl``
+    or ``python``; ``lib`` is True for tkinter's and tkleak's own code."""
+    file: str
+    line: int
+    function: str
+    lang: str
+    lib: bool
+
+
+class Origin(NamedTuple):
+    """Where an object was made (``created``, a stack) and attached
+    (``attached``, a list of (Slot, stack)), as far as recording saw."""
+    created: List[Frame]
+    attached: List[Tuple[Slot, List[Frame]]]
+
+
+class PyCallable(NamedTuple):
+    """The Python callable a tkinter callback wrapper calls: its qualified
+    name, module, the file and line of its ``def`` (None and 0 for a
+    builtin), and ``bound``, the qualified class name of what a bound
+    method is bound to or a closure closes over (None when neither)."""
+    qualname: str
+    module: Optional[str]
+    file: Optional[str]
+    line: int
+    bound: Optional[str]
+
+    def __str__(self):
+        where = ''
+        if self.file:
+            where = ' (%s:%d)' % (os.path.basename(self.file), self.line)
+        of = ' of %s' % self.bound if self.bound else ''
+        mod = self.module + '.' if self.module else ''
+        return '%s%s%s%s' % (mod, self.qualname, of, where)
+
+
+class Retained(NamedTuple):
+    """The Python objects some Tcl objects alone keep alive: how many,
+    their total ``sys.getsizeof``, and ``by_type``, a dict from a type's
+    qualified name to (count, bytes), largest first. ``truncated`` is True
+    when the walk stopped at its limit (the figures are then a lower
+    bound). ``classes`` lists the classes of the app among them (not
+    builtins, functions or tkinter's wrappers), heaviest first: those
+    whose instances hold the most references each."""
+    objects: int
+    bytes: int
+    by_type: Dict[str, Tuple[int, int]]
+    truncated: bool = False
+    classes: List[str] = []
+
+    def __str__(self):
+        return format_retained(self)
+
+
+class Orphan(NamedTuple):
+    """An object that is alive and attached to nothing (see tkleak(n),
+    REFERENCES AND ORPHANS). ``last`` is the last Slot seen naming it (or
+    None), ``retains`` a dict type -> count of what it alone keeps alive
+    on the Tk side, ``origin`` the stack of its last attachment or its
+    creation. ``python`` is the PyCallable of a tkinter wrapper (None for
+    anything else); ``wrappers`` maps the name of each tkinter wrapper the
+    orphan retains (a detached menu's entries) to its PyCallable;
+    ``keeps_alive`` is a Retained when asked for (``orphans(keeps_alive=
+    True)``), else None."""
+    name: str
+    type: str
+    reason: str
+    last: Optional[Slot]
+    retains: Dict[str, int]
+    origin: List[Frame]
+    python: Optional[PyCallable]
+    keeps_alive: Optional[Retained] = None
+    wrappers: Dict[str, PyCallable] = {}
+
+
+class Detail(NamedTuple):
+    """A new or gone object with what is known of it: its origin stack and,
+    for a tkinter wrapper, its PyCallable."""
+    name: str
+    origin: List[Frame]
+    python: Optional[PyCallable]
+
+
+class LeakResult(NamedTuple):
+    """The verdict of ``leaktest``: ``leaking``; ``growth``, a dict type ->
+    objects per iteration of the Tcl types that leak; ``heap``, the heap's
+    growth in bytes per iteration; ``orphans``, a list of Orphan made
+    during the runs; ``python``, a dict Python type -> objects per
+    iteration of the Python types that leak (after gc.collect())."""
+    leaking: bool
+    growth: Dict[str, float]
+    heap: float
+    orphans: List[Orphan]
+    python: Dict[str, float]
+
+
+# ---------------------------------------------------------------------
+# Converting Tcl results.
+
+def _str(v):
+    return v if isinstance(v, str) else str(v)
+
+
+def _list(tk, v):
+    if isinstance(v, tuple):
+        return v
+    return tk.splitlist(_str(v))
+
+
+def _dict(tk, v):
+    items = _list(tk, v)
+    return dict(zip(items[::2], items[1::2]))
+
+
+def _int(v):
+    return int(_str(v))
+
+
+def _frames(tk, v):
+    out = []
+    for f in _list(tk, v):
+        d = _dict(tk, f)
+        out.append(Frame(_str(d.get('file', '')), _int(d.get('line', 0)),
+                         _str(d.get('proc', '')), _str(d.get('lang', 'tcl')),
+                         _str(d.get('lib', '0')) == '1'))
+    return out
+
+
+def _slot(tk, v):
+    d = _dict(tk, v)
+    if not d:
+        return None
+    return Slot(_str(d['owner']), _str(d['slot']))
+
+
+def _growths(tk, v):
+    out = {}
+    for k, cell in _dict(tk, v).items():
+        d = _dict(tk, cell)
+        out[_str(k)] = Growth(_int(d['count']), _int(d['bytes']))
+    return out
+
+
+# ---------------------------------------------------------------------
+# Finding and loading the Tcl package.
+
+def _package_dirs():
+    """Directories that may hold the Tcl package's pkgIndex.tcl, best
+    first: the one recorded at build or install time, then the build
+    tree beside a source checkout."""
+    dirs = []
+    try:
+        from . import _config
+        dirs.extend(_config.TCL_PACKAGE_DIRS)
+    except ImportError:
+        pass
+    here = os.path.dirname(os.path.abspath(__file__))
+    dirs.append(os.path.normpath(os.path.join(here, '..', '..', 'build')))
+    return [d for d in dirs
+            if os.path.isfile(os.path.join(d, 'pkgIndex.tcl'))]
+
+
+# Evaluated with apply, so that pkgIndex.tcl's $dir is a local variable
+# and nothing of the app (auto_path, globals) changes.
+_LOAD_INDEX = '{dir} {source [file join $dir pkgIndex.tcl]}'
+
+
+def load(root):
+    """Load the Tcl package into the interpreter of ROOT (any tkinter
+    widget or Tk), unless it is loaded already, and return its version.
+    The package beside this module is preferred to one on TCLLIBPATH."""
+    tk = root.tk
+    have = _str(tk.call('package', 'provide', 'tkleak'))
+    if have:
+        return have
+    if not _str(tk.call('package', 'ifneeded', 'tkleak', __version__)):
+        for d in _package_dirs():
+            tk.call('apply', _LOAD_INDEX, d)
+            break
+    try:
+        return _str(tk.call('package', 'require', 'tkleak'))
+    except tkinter.TclError as e:
+        raise TkleakError('cannot load the tkleak Tcl package: %s (looked in'
+                          ' %s and on TCLLIBPATH)'
+                          % (e, ', '.join(_package_dirs()) or 'nothing'),
+                          ('TKLEAK', 'LOAD'))
+
+
+def _root_of(root):
+    if root is None:
+        root = getattr(tkinter, '_default_root', None)
+        if root is None:
+            raise TkleakError('no tkinter root: pass one',
+                              ('TKLEAK', 'USAGE'))
+    return root
+
+
+# ---------------------------------------------------------------------
+# The Tracker.
+
+class Tracker:
+    """pympler's SummaryTracker for the Tk side of a tkinter app.
+
+    ``Tracker(root)`` loads tkleak into root's interpreter. Snapshot
+    names are shared with the Tcl package (``tkleak::snapshots``), so a
+    snapshot taken from Tcl or by the Memory menu can be diffed here.
+    """
+
+    def __init__(self, root=None):
+        self.root = _root_of(root)
+        self.tk = self.root.tk
+        self.version = load(self.root)
+        self._ref = None
+        self._ref_owned = False
+        self._ref_python = None
+        self._seq = 0
+
+    # -- calling Tcl
+
+    def _call(self, *args, collect=True):
+        """Call a tkleak command, after a full collection when it takes
+        a census; a Tcl error becomes TkleakError."""
+        if collect:
+            gc.collect()
+        try:
+            return self.tk.call(*args)
+        except tkinter.TclError as e:
+            try:
+                code = _list(self.tk, self.tk.globalgetvar('errorCode'))
+            except tkinter.TclError:
+                code = ()
+            raise TkleakError(str(e), tuple(_str(c) for c in code)) \
+                from None
+
+    def _unique(self, base):
+        names = self.snapshots()
+        while True:
+            self._seq += 1
+            name = '%s%d' % (base, self._seq)
+            if name not in names:
+                return name
+
+    # -- snapshots
+
+    def snapshot(self, name: Optional[str] = None) -> str:
+        """Take a census now and keep it under NAME (default s1, s2...).
+        Returns the name."""
+        args = ('tkleak::snapshot',) + (() if name is None else (name,))
+        return _str(self._call(*args))
+
+    def snapshots(self) -> List[str]:
+        """The kept snapshot names, oldest first."""
+        return [_str(s) for s in
+                _list(self.tk, self._call('tkleak::snapshots',
+                                          collect=False))]
+
+    def forget(self, name: str) -> None:
+        """Drop a snapshot."""
+        self._call('tkleak::forget', name, collect=False)
+        if name == self._ref:
+            self._ref = None
+
+    def calibrate(self) -> str:
+        """Make now the baseline (the snapshot ``baseline``) of orphans()
+        and the reference of the next print_diff(). Returns 'baseline'."""
+        name = _str(self._call('tkleak::calibrate'))
+        self._set_ref(name, owned=False, python=_pyside.python_summary())
+        return name
+
+    def _set_ref(self, name, owned, python=None):
+        if self._ref_owned and self._ref != name \
+                and self._ref in self.snapshots():
+            self._call('tkleak::forget', self._ref, collect=False)
+        self._ref, self._ref_owned, self._ref_python = name, owned, python
+
+    def summary(self, name: Optional[str] = None) -> Dict[str, Growth]:
+        """{type: Growth(count, bytes)} of snapshot NAME, or of a census
+        now."""
+        args = ('tkleak::summary',) + (() if name is None else (name,))
+        return _growths(self.tk, self._call(*args))
+
+    def diff(self, old: str, new: Optional[str] = None) -> Dict[str, Growth]:
+        """{type: Growth(count, bytes)} of the types that changed from
+        snapshot OLD to NEW (default: a census now)."""
+        args = ('tkleak::diff', old) + (() if new is None else (new,))
+        return _growths(self.tk, self._call(*args))
+
+    def objects(self, type: str, name: Optional[str] = None) -> List[str]:
+        """The sorted identities of TYPE's objects in snapshot NAME (or
+        now)."""
+        args = ('tkleak::objects', type) + (() if name is None else (name,))
+        return [_str(x) for x in _list(self.tk, self._call(*args))]
+
+    def new(self, type: str, old: str, new: Optional[str] = None,
+            details: bool = False):
+        """The objects of TYPE in NEW (default: now) and not in OLD, as
+        sorted names; with DETAILS, as Detail(name, origin, python)
+        tuples, ``python`` naming a tkinter wrapper's callable."""
+        return self._changed('tkleak::new', type, old, new, details)
+
+    def gone(self, type: str, old: str, new: Optional[str] = None,
+             details: bool = False):
+        """The objects of TYPE in OLD and not in NEW: the reverse of new()."""
+        return self._changed('tkleak::gone', type, old, new, details)
+
+    def _changed(self, cmd, type, old, new, details):
+        args = (cmd, type, old) + (() if new is None else (new,))
+        if not details:
+            return [_str(x) for x in _list(self.tk, self._call(*args))]
+        raw = _list(self.tk, self._call(*(args + ('-origins', 1))))
+        names = [_str(n) for n in raw[::2]]
+        python = self._describe(names)
+        return [Detail(n, _frames(self.tk, s), python.get(n))
+                for n, s in zip(names, raw[1::2])]
+
+    def _describe(self, names):
+        """{name: PyCallable} for the names that are live tkinter
+        wrappers."""
+        ids = {}
+        for n in names:
+            i = _pyside.wrapper_id(n)
+            if i is not None:
+                ids[i] = n
+        found = _pyside.find_wrappers(ids)
+        out = {}
+        for i, w in found.items():
+            out[ids[i]] = PyCallable(*_pyside.describe(w))
+        return out
+
+    # -- tables
+
+    def format_diff(self, old: Optional[str] = None,
+                    new: Optional[str] = None, python: bool = False,
+                    details: bool = True, limit: int = 20) -> str:
+        """The diff from OLD (default: the reference of print_diff) to NEW
+        (default: now) as pympler's table, then, with DETAILS, the new
+        objects of each type that grew (at most LIMIT a type), a tkinter
+        wrapper with its Python callable. With PYTHON, the growth of
+        Python objects by type since the reference (only for the
+        reference, which print_diff and calibrate take with Python
+        counts) is in the same table, as ``python TYPE`` rows."""
+        if old is None:
+            old = self._ensure_ref()
+        args = ('tkleak::format_diff', old) + (() if new is None else (new,))
+        table = _str(self._call(*args))
+        rows = None
+        if python:
+            pyold = self._ref_python if old == self._ref else None
+            rows = self.diff(old, new)
+            lines = table.rstrip('\n').split('\n')
+            heap = lines[-1]
+            if pyold is None:
+                heap += '\n(no Python counts for %s: only the reference' \
+                        ' of print_diff has them)' % old
+            else:
+                now = _pyside.python_summary()
+                for t in set(now) | set(pyold):
+                    c1, b1 = now.get(t, (0, 0))
+                    c0, b0 = pyold.get(t, (0, 0))
+                    if c1 != c0 or b1 != b0:
+                        rows['python ' + t] = Growth(c1 - c0, b1 - b0)
+            table = _table(rows) + heap + '\n'
+        if details:
+            if rows is None:
+                rows = self.diff(old, new)
+            parts = [table]
+            for t, g in rows.items():
+                if g.count <= 0 or t.startswith('python '):
+                    continue
+                items = self.new(t, old, new, details=True)
+                if not items:
+                    continue
+                parts.append('\nNew %s (%d):\n' % (t, len(items)))
+                for d in items[:limit]:
+                    parts.append('  %s%s\n' % (d.name, _detail_text(d)))
+                if len(items) > limit:
+                    parts.append('  ... and %d more\n' % (len(items) - limit))
+            table = ''.join(parts)
+        return table
+
+    def _ensure_ref(self):
+        if self._ref is None or self._ref not in self.snapshots():
+            self._set_ref(self.snapshot(self._unique('tkleak.py.ref')),
+                          owned=True)
+        return self._ref
+
+    def print_diff(self, file=None, python: bool = False,
+                   details: bool = True) -> None:
+        """Like SummaryTracker.print_diff: print what changed since the
+        reference (the previous print_diff, calibrate, or the first
+        print_diff, which only sets it), then make now the reference.
+        PYTHON and DETAILS are format_diff's."""
+        file = sys.stdout if file is None else file
+        if self._ref is None or self._ref not in self.snapshots():
+            self._ensure_ref()
+            self._ref_python = _pyside.python_summary()
+        old = self._ref
+        new = self.snapshot(self._unique('tkleak.py.ref'))
+        try:
+            text = self.format_diff(old, new, python=python, details=details)
+        except BaseException:
+            self.forget(new)
+            raise
+        file.write(text)
+        self._set_ref(new, owned=True, python=_pyside.python_summary())
+
+    # -- references and orphans
+
+    def refs(self, name: str) -> List[Slot]:
+        """The live referrers of a command, image or window."""
+        return [_slot(self.tk, x) for x in
+                _list(self.tk, self._call('tkleak::refs', name))]
+
+    def origin(self, name: str) -> Origin:
+        """Where NAME was made and attached, as far as recording saw."""
+        d = _dict(self.tk, self._call('tkleak::origin', name, collect=False))
+        attached = _list(self.tk, d.get('attached', ''))
+        return Origin(_frames(self.tk, d.get('created', '')),
+                      [(_slot(self.tk, s), _frames(self.tk, f))
+                       for s, f in zip(attached[::2], attached[1::2])])
+
+    def record(self, on: Optional[bool] = True) -> bool:
+        """Turn live attachment recording on or off (None: only ask).
+        Returns the status."""
+        arg = 'status' if on is None else ('on' if on else 'off')
+        return _str(self._call('tkleak::record', arg, collect=False)) == '1'
+
+    @contextlib.contextmanager
+    def recording(self):
+        """Record attachments within a with block, then put recording
+        back as it was."""
+        was = self.record(None)
+        self.record(True)
+        try:
+            yield self
+        finally:
+            self.record(was)
+
+    def orphans(self, since: Optional[str] = None,
+                keeps_alive: bool = False) -> List[Orphan]:
+        """The orphans among the objects made since SINCE (default: the
+        baseline), each with the Python callable of a tkinter wrapper and
+        the wrappers a detached menu retains. With KEEPS_ALIVE, each
+        also says what it alone keeps alive on the Python side (see
+        keeps_alive())."""
+        args = ('tkleak::orphans',) + (() if since is None
+                                       else ('-since', since))
+        raw = _list(self.tk, self._call(*args))
+        rows = [_dict(self.tk, o) for o in raw]
+        names = [_str(d['name']) for d in rows]
+        types = [_str(d['type']) for d in rows]
+        retained = [self._menu_wrappers(n) if t == 'widget Menu' else []
+                    for n, t in zip(names, types)]
+        python = self._describe(names + [w for r in retained for w in r])
+        out = []
+        for d, n, t, r in zip(rows, names, types, retained):
+            retains = {_str(k): _int(v)
+                       for k, v in _dict(self.tk, d['retains']).items()}
+            out.append(Orphan(n, t, _str(d['reason']),
+                              _slot(self.tk, d['last']), retains,
+                              _frames(self.tk, d['origin']), python.get(n),
+                              None, {w: python[w] for w in r
+                                     if w in python}))
+        if keeps_alive and out:
+            groups = [self._wrapper_ids(o) for o in out]
+            total, per, trunc = _pyside.retained(groups)
+            out = [o._replace(keeps_alive=_retained(p, trunc))
+                   if groups[k] else o
+                   for k, (o, p) in enumerate(zip(out, per))]
+        return out
+
+    def _wrapper_ids(self, o):
+        names = [o.name] if o.python is not None else []
+        names.extend(o.wrappers)
+        return [_pyside.wrapper_id(n) for n in names]
+
+    def _menu_wrappers(self, path):
+        """The tkinter wrappers the widgets at and below PATH registered
+        (those tkinter deletes when it destroys them), which exist."""
+        try:
+            w = self.root.nametowidget(path)
+        except (KeyError, tkinter.TclError):
+            return []
+        names = []
+        todo = [w]
+        while todo:
+            w = todo.pop()
+            for n in getattr(w, '_tclCommands', None) or ():
+                names.append(n if n.startswith('::') else '::' + n)
+            todo.extend(w.children.values())
+        return names
+
+    def keeps_alive(self, names, limit: int = 1000000) -> Retained:
+        """What the Tcl objects NAMES (names, or Orphan tuples) alone keep
+        alive on the Python side: the Python objects reachable from their
+        tkinter wrappers (a detached menu's: those of the wrappers it
+        retains) and from nothing else, which deleting them would free,
+        by type with their sys.getsizeof. The walk stops after LIMIT
+        objects (``truncated``)."""
+        gc.collect()
+        ids = []
+        for n in names:
+            if isinstance(n, Orphan):
+                ids.extend(self._wrapper_ids(n))
+                continue
+            n = _str(n)
+            i = _pyside.wrapper_id(n)
+            if i is not None:
+                ids.append(i)
+            elif n.startswith('.'):
+                ids.extend(_pyside.wrapper_id(w)
+                           for w in self._menu_wrappers(n))
+        total, per, trunc = _pyside.retained([ids], limit)
+        return _retained(total, trunc)
+
+
+def _retained(items, truncated):
+    by = {}
+    fan = {}
+    size = 0
+    for name, b, refs in items:
+        c, s = by.get(name, (0, 0))
+        by[name] = (c + 1, s + b)
+        fan[name] = fan.get(name, 0) + refs
+        size += b
+    order = sorted(by.items(), key=lambda kv: (-kv[1][1], kv[0]))
+    classes = sorted((t for t in by if _app_class(t)),
+                     key=lambda t: (-fan[t] / by[t][0], t))
+    return Retained(len(items), size, dict(order), truncated, classes)
+
+
+def _app_class(t):
+    return '.' in t and t not in _PLAIN
+
+
+_PLAIN = frozenset(('dict', 'list', 'tuple', 'set', 'frozenset', 'str',
+                    'bytes', 'int', 'float', 'cell', 'function', 'method',
+                    'builtin_function_or_method', 'tkinter.CallWrapper',
+                    'functools.partial', 'weakref', 'weakref.ReferenceType',
+                    'property', 'bytearray', 'NoneType', 'bool', 'complex'))
+
+
+def _size(n):
+    """A byte count as pympler prints sizes: 280 B, 14.26 KB."""
+    v = float(abs(n))
+    units = ['B', 'KB', 'MB', 'GB', 'TB']
+    d = 0
+    while v > 1024.0 and d < len(units) - 1:
+        v /= 1024.0
+        d += 1
+    if d == 0:
+        return '%d B' % n
+    return '%.2f %s' % (-v if n < 0 else v, units[d])
+
+
+def format_retained(r: Retained, orphans: Optional[int] = None,
+                    top: int = 3) -> str:
+    """One line: "10 orphans keep alive 10 EditorWindow, 10 Text, 9,870
+    other objects, 3.40 MB". The TOP most numerous classes of the app
+    (not builtins, functions or tkinter's wrappers) are named."""
+    named = [(t, r.by_type[t][0]) for t in r.classes[:top]]
+    parts = ['{:,} {}'.format(c, t.rsplit('.', 1)[-1]) for t, c in named]
+    rest = r.objects - sum(c for _, c in named)
+    if rest or not parts:
+        parts.append('{:,} {}objects'.format(rest, 'other ' if parts
+                                             else ''))
+    parts.append(_size(r.bytes))
+    who = ''
+    if orphans is not None:
+        who = '%d orphan%s keep%s alive ' % (
+            orphans, '' if orphans == 1 else 's', 's' if orphans == 1 else '')
+    text = who + ', '.join(parts)
+    if r.truncated:
+        text += ' (at least: the walk stopped at its limit)'
+    return text
+
+
+def _detail_text(d):
+    bits = []
+    if d.python is not None:
+        bits.append('Python: %s' % (d.python,))
+    for f in d.origin:
+        if not f.lib:
+            bits.append('at %s:%d' % (os.path.basename(f.file), f.line))
+            break
+    return '  (%s)' % '; '.join(bits) if bits else ''
+
+
+def _table(rows):
+    """pympler's table of ROWS {type: Growth}, sorted by size change and
+    then count change, as tkleak::format_diff lays it out (without the
+    heap line)."""
+    order = sorted(rows.items(),
+                   key=lambda kv: (-kv[1].bytes, -kv[1].count, kv[0]))
+    width = max([5] + [len(t) for t in rows])
+    lines = ['%*s | %11s | %12s' % (width, 'types', '# objects',
+                                     'total size'),
+             '=' * width + ' | ' + '=' * 11 + ' | ' + '=' * 12]
+    for t, g in order:
+        lines.append('%*s | %11d | %12s' % (width, t, g.count,
+                                            _table_size(g.bytes)))
+    return '\n'.join(lines) + '\n'
+
+
+def _table_size(n):
+    v = float(abs(n))
+    units = ['B', 'KB', 'MB', 'GB', 'TB', 'PB', 'EB']
+    d = 0
+    while v > 1024.0 and d < 6:
+        v /= 1024.0
+        d += 1
+    if d == 0:
+        return '%4d     B' % n
+    return '%7.2f %s' % (-v if n < 0 else v, units[d])
