@@ -36,7 +36,7 @@ from . import _pyside
 __all__ = ['Tracker', 'TkleakError', 'Growth', 'Slot', 'Frame', 'Origin',
            'PyCallable', 'Orphan', 'Retained', 'Detail', 'LeakResult',
            'load', 'menu', 'panel', 'leaktest', 'assert_no_leak',
-           'format_retained']
+           'format_retained', 'format_leak']
 
 __version__ = '0.1'
 
@@ -331,7 +331,7 @@ class Tracker:
         """Make now the baseline (the snapshot ``baseline``) of orphans()
         and the reference of the next print_diff(). Returns 'baseline'."""
         name = _str(self._call('tkleak::calibrate'))
-        self._set_ref(name, owned=False, python=_pyside.python_summary())
+        self._set_ref(name, owned=False, python=self._python_summary())
         return name
 
     def _set_ref(self, name, owned, python=None):
@@ -398,7 +398,8 @@ class Tracker:
 
     def format_diff(self, old: Optional[str] = None,
                     new: Optional[str] = None, python: bool = False,
-                    details: bool = True, limit: int = 20) -> str:
+                    details: bool = True, limit: int = 20,
+                    _now_python=None) -> str:
         """The diff from OLD (default: the reference of print_diff) to NEW
         (default: now) as pympler's table, then, with DETAILS, the new
         objects of each type that grew (at most LIMIT a type), a tkinter
@@ -413,6 +414,8 @@ class Tracker:
         rows = None
         if python:
             pyold = self._ref_python if old == self._ref else None
+            now = _now_python if _now_python is not None \
+                else self._python_summary()
             rows = self.diff(old, new)
             lines = table.rstrip('\n').split('\n')
             heap = lines[-1]
@@ -420,7 +423,6 @@ class Tracker:
                 heap += '\n(no Python counts for %s: only the reference' \
                         ' of print_diff has them)' % old
             else:
-                now = _pyside.python_summary()
                 for t in set(now) | set(pyold):
                     c1, b1 = now.get(t, (0, 0))
                     c0, b0 = pyold.get(t, (0, 0))
@@ -460,16 +462,22 @@ class Tracker:
         file = sys.stdout if file is None else file
         if self._ref is None or self._ref not in self.snapshots():
             self._ensure_ref()
-            self._ref_python = _pyside.python_summary()
+            self._ref_python = self._python_summary()
         old = self._ref
         new = self.snapshot(self._unique('tkleak.py.ref'))
+        now = self._python_summary()
         try:
-            text = self.format_diff(old, new, python=python, details=details)
+            text = self.format_diff(old, new, python=python, details=details,
+                                    _now_python=now)
         except BaseException:
             self.forget(new)
             raise
         file.write(text)
-        self._set_ref(new, owned=True, python=_pyside.python_summary())
+        self._set_ref(new, owned=True, python=now)
+
+    def _python_summary(self):
+        # The Python counts of now, leaving out the reference's own.
+        return _pyside.python_summary({id(self._ref_python)})
 
     # -- references and orphans
 
@@ -679,3 +687,158 @@ def _table_size(n):
     if d == 0:
         return '%4d     B' % n
     return '%7.2f %s' % (-v if n < 0 else v, units[d])
+
+
+# ---------------------------------------------------------------------
+# The Memory menu and the panel.
+
+def menu(menubar, label: str = 'Memory', print: bool = False) -> str:
+    """Add tkleak's Memory menu (Calibrate, Diff, Orphans, Open Panel,
+    Record Attachments) to the tkinter Menu MENUBAR; returns its path."""
+    load(menubar)
+    return _str(Tracker(menubar)._call('tkleak::menu', str(menubar),
+                                       '-label', label, '-print',
+                                       int(bool(print)), collect=False))
+
+
+def panel(root=None, view: Optional[str] = None) -> str:
+    """Open (or raise) tkleak's panel in ROOT's app, showing VIEW (diff,
+    orphans, details or growth); returns its path, .tkleak."""
+    tr = Tracker(_root_of(root))
+    args = ('tkleak::panel',) + (() if view is None else (view,))
+    return _str(tr._call(*args))
+
+
+# ---------------------------------------------------------------------
+# Leak tests.
+
+_BY_BYTES = ('variable', 'array element')
+_HEAP_FLOOR = 4096
+
+
+def _theil_sen(series):
+    slopes = sorted((series[j] - series[i]) / float(j - i)
+                    for i in range(len(series) - 1)
+                    for j in range(i + 1, len(series)))
+    m = len(slopes)
+    if m % 2:
+        return slopes[m // 2]
+    return (slopes[m // 2 - 1] + slopes[m // 2]) / 2.0
+
+
+def _steady(series):
+    n = len(series) - 1
+    b1 = int(round(n / 3.0 + 1e-9))
+    b2 = int(round(2 * n / 3.0 + 1e-9))
+    return (series[0] < series[b1] < series[b2] < series[n]
+            and max(series[:b1 + 1]) < min(series[b2:]))
+
+
+def _judge(rows):
+    """The Tcl package's verdict rule (tkleak(n), LEAK TESTS) on a list
+    of {type: figure}, one per census: {type: rate} of the types that
+    leak."""
+    types = set()
+    for r in rows:
+        types.update(r)
+    out = {}
+    for t in sorted(types):
+        series = [r.get(t, 0) for r in rows]
+        if _steady(series):
+            rate = _theil_sen(series)
+            if rate > 0:
+                out[t] = rate
+    return out
+
+
+def leaktest(action, root=None, iterations: int = 10, warmup: int = 2,
+             heap: bool = False) -> LeakResult:
+    """Call ACTION (a callable) WARMUP times, then ITERATIONS more times
+    with a census (after ``update()`` and a full ``gc.collect()``) after
+    each, and judge every Tcl type, the heap (counted in ``leaking`` only
+    with HEAP) and every Python type by tkleak's rule: a type leaks when
+    it grows in each third of the run, its last third lies above its
+    first and its Theil-Sen slope is above 0. Recording is on during
+    the runs. An exception in ACTION stops the test and propagates."""
+    if iterations < 3 or warmup < 0:
+        raise TkleakError('iterations must be at least 3 and warmup at '
+                          'least 0', ('TKLEAK', 'LEAKTEST', 'VALUE'))
+    tr = Tracker(root)
+    root = tr.root
+    for _ in range(warmup):
+        action()
+        root.update()
+    snap = tr.snapshot(tr._unique('tkleak.py.leaktest'))
+    rows, pyrows, heaps = [], [], []
+    try:
+        with tr.recording():
+            for i in range(iterations + 1):
+                if i:
+                    action()
+                    root.update()
+                    summary = tr.summary()
+                else:
+                    summary = tr.summary(snap)
+                rows.append({t: g.count + (g.bytes if t in _BY_BYTES else 0)
+                             for t, g in summary.items()})
+                heaps.append(_int(_dict(tr.tk, tr._call(
+                    'tkleak::heap', collect=False))['heap']))
+                summary = None
+                # Leave out leaktest's own rows, which grow each run.
+                own = set()
+                own.update(id(x) for x in rows + pyrows)
+                own.update((id(rows), id(pyrows), id(heaps), id(own)))
+                counts = _pyside.python_summary(own)
+                pyrows.append({t: c for t, (c, _) in counts.items()})
+                counts = own = None
+            growth = _judge(rows)
+            python = _judge(pyrows)
+            orphans = tr.orphans(since=snap) if growth else []
+    finally:
+        if snap in tr.snapshots():
+            tr.forget(snap)
+    heap_rate = _theil_sen(heaps)
+    leaking = bool(growth) or bool(python)
+    if heap and _steady(heaps) and heap_rate >= _HEAP_FLOOR:
+        leaking = True
+    return LeakResult(leaking, growth, heap_rate, orphans, python)
+
+
+def format_leak(result: LeakResult) -> str:
+    """A LeakResult as text: the verdict, the growing types (Tcl and
+    Python) per iteration, the heap, and the orphans with their Python
+    callables."""
+    if not result.leaking:
+        lines = ['no leak']
+    else:
+        n = len(result.growth) + len(result.python)
+        lines = ['leak: %d type%s grow%s steadily' % (
+            n, '' if n == 1 else 's', 's' if n == 1 else '')]
+    rows = [(t, r) for t, r in result.growth.items()]
+    rows += [('python ' + t, r) for t, r in result.python.items()]
+    if rows:
+        rows.sort(key=lambda tr: -tr[1])
+        w = max([5] + [len(t) for t, _ in rows])
+        lines.append('%*s | %13s' % (w, 'types', 'per iteration'))
+        lines.append('=' * w + ' | ' + '=' * 13)
+        for t, r in rows:
+            lines.append('%*s | %13.2f' % (w, t, r))
+    lines.append('heap: %s per iteration' % _size(int(result.heap)))
+    for o in result.orphans:
+        line = 'orphan: %s (%s, %s)' % (o.name, o.type, o.reason)
+        if o.python is not None:
+            line += ' -> %s' % (o.python,)
+        elif o.wrappers:
+            line += ' -> %d wrappers, e.g. %s' % (
+                len(o.wrappers), next(iter(o.wrappers.values())))
+        lines.append(line)
+    return '\n'.join(lines)
+
+
+def assert_no_leak(action, root=None, iterations: int = 10, warmup: int = 2,
+                   heap: bool = False) -> None:
+    """Run leaktest() and raise AssertionError with the growth table when
+    ACTION leaks; for unittest and pytest."""
+    r = leaktest(action, root, iterations, warmup, heap)
+    if r.leaking:
+        raise AssertionError(format_leak(r))

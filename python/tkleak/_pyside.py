@@ -274,18 +274,27 @@ def retained(groups, limit=1000000):
     return total, per, truncated
 
 
-def python_summary():
+def python_summary(exclude=None):
     """{type name: (count, bytes)} of the objects the cycle collector
-    tracks, after a full collection, as pympler's summary counts them."""
+    tracks, after a full collection, as pympler's summary counts them;
+    the objects whose ids are in EXCLUDE (the caller's own) are left
+    out."""
     gc.collect()
-    out = {}
+    by = {}
     getsize = sys.getsizeof
     objects = gc.get_objects()
     try:
         for o in objects:
-            name = type_name(type(o))
-            c, b = out.get(name, (0, 0))
-            out[name] = (c + 1, b + getsize(o))
+            if exclude is not None and id(o) in exclude:
+                continue
+            t = type(o)
+            c, b = by.get(t, (0, 0))
+            by[t] = (c + 1, b + getsize(o))
     finally:
         del objects
+    out = {}
+    for t, (c, b) in by.items():
+        name = type_name(t)
+        c0, b0 = out.get(name, (0, 0))
+        out[name] = (c0 + c, b0 + b)
     return out
