@@ -92,7 +92,9 @@ PYTHON=${PYTHON:-python3}
 if [ -n "$ONLY_SAN" ]; then
     :
 elif command -v "$PYTHON" >/dev/null 2>&1 && "$PYTHON" -c 'import tkinter' 2>/dev/null; then
-    # Every tests/test_*.py, each in a Python of its own.
+    # Every tests/test_*.py, each in a Python of its own; the tkleak
+    # module is the one make copied into the build tree.
+    export PYTHONPATH="$builddir/python${PYTHONPATH:+:$PYTHONPATH}"
     for py in "$srcdir"/tests/test_*.py; do
         name=$(basename "$py")
         out=$(eval "$XRUN" '"$PYTHON" "$py"' 2>&1)
