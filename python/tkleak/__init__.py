@@ -633,7 +633,13 @@ def format_retained(r: Retained, orphans: Optional[int] = None,
     """One line: "10 orphans keep alive 10 EditorWindow, 10 Text, 9,870
     other objects, 3.40 MB". The TOP most numerous classes of the app
     (not builtins, functions or tkinter's wrappers) are named."""
-    named = [(t, r.by_type[t][0]) for t in r.classes[:top]]
+    classes = list(r.classes)
+    if orphans:
+        # A class with one instance for each orphan (or a few) tells the
+        # story of a leak repeated: name those first.
+        classes.sort(key=lambda t: (r.by_type[t][0] != orphans,
+                                    r.by_type[t][0] % orphans != 0))
+    named = [(t, r.by_type[t][0]) for t in classes[:top]]
     parts = ['{:,} {}'.format(c, t.rsplit('.', 1)[-1]) for t, c in named]
     rest = r.objects - sum(c for _, c in named)
     if rest or not parts:
