@@ -497,6 +497,9 @@ class IdleTest(unittest.TestCase):
             self.assertIn('idlelib.editor.EditorWindow', k.classes)
             tr.forget('baseline')
         finally:
+            # IDLE's timers would fire into a destroyed app.
+            for event in root.tk.splitlist(root.tk.call('after', 'info')):
+                root.after_cancel(event)
             root.destroy()
 
 
