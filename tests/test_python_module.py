@@ -1,6 +1,7 @@
 """test_python_module.py -- the tkleak Python module (python/tkleak).
 
-Covers: tkleak.Tracker (snapshot, snapshots, forget, summary, diff,
+Covers: tkleak.load (and the ::tkleak::PythonCollect it registers),
+tkleak.Tracker (snapshot, snapshots, forget, summary, diff,
 objects, new/gone with details, format_diff, print_diff with python=True,
 calibrate, refs, origin, record/recording, orphans, keeps_alive),
 TkleakError and its code, tkleak.menu and tkleak.panel, leaktest,
@@ -404,6 +405,25 @@ class ModuleTest(unittest.TestCase):
         self.assertIsNone(tkleak.assert_no_leak(clean, self.root))
         self.assertEqual(self.tr.snapshots(), ['baseline'])
 
+    def test_leaktest_variable_growing_by_bytes(self):
+        # Made by Tcl, so that the value has the string form the census
+        # measures (Python 3.6's tkinter passes str as Tcl unicode).
+        self.root.tk.eval('set ::grows {}')
+
+        def grow():
+            self.root.tk.eval('append ::grows [string repeat x 100]')
+        r = tkleak.leaktest(grow, self.root)
+        self.assertEqual((r.leaking, r.growth, r.bytes, r.python),
+                         (True, {'variable': 0.0}, {'variable': 100.0}, {}))
+        self.root.tk.call('unset', '::grows')
+
+    def test_collector_registered_for_the_tcl_side(self):
+        self.assertEqual(self.root.tk.splitlist(self.root.tk.call(
+            'info', 'commands', '::tkleak::PythonCollect')),
+            ('::tkleak::PythonCollect',))
+        self.assertNotIn('::tkleak::PythonCollect',
+                         self.tr.objects('command tkinter'))
+
     def test_leaktest_exception_propagates(self):
         def boom():
             raise KeyError('boom')
@@ -499,7 +519,7 @@ class IdleTest(unittest.TestCase):
         finally:
             # IDLE's timers would fire into a destroyed app.
             for event in root.tk.splitlist(root.tk.call('after', 'info')):
-                root.after_cancel(event)
+                root.tk.call('after', 'cancel', event)
             root.destroy()
 
 

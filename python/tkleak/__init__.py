@@ -153,12 +153,16 @@ class LeakResult(NamedTuple):
     objects per iteration of the Tcl types that leak; ``heap``, the heap's
     growth in bytes per iteration; ``orphans``, a list of Orphan made
     during the runs; ``python``, a dict Python type -> objects per
-    iteration of the Python types that leak (after gc.collect())."""
+    iteration of the Python types that leak (after gc.collect());
+    ``bytes``, for the leaking variable and array element types (which
+    also leak by their bytes alone, their growth then 0.0), their bytes
+    per iteration."""
     leaking: bool
     growth: Dict[str, float]
     heap: float
     orphans: List[Orphan]
     python: Dict[str, float]
+    bytes: Dict[str, float] = {}
 
 
 # ---------------------------------------------------------------------
@@ -235,22 +239,32 @@ _LOAD_INDEX = '{dir} {source [file join $dir pkgIndex.tcl]}'
 def load(root):
     """Load the Tcl package into the interpreter of ROOT (any tkinter
     widget or Tk), unless it is loaded already, and return its version.
-    The package beside this module is preferred to one on TCLLIBPATH."""
+    The package beside this module is preferred to one on TCLLIBPATH.
+    Registers Python's collector as ``::tkleak::PythonCollect``, which
+    the Tcl side runs before its own censuses (tkleak::gc)."""
     tk = root.tk
     have = _str(tk.call('package', 'provide', 'tkleak'))
-    if have:
-        return have
-    if not _str(tk.call('package', 'ifneeded', 'tkleak', __version__)):
-        for d in _package_dirs():
-            tk.call('apply', _LOAD_INDEX, d)
-            break
-    try:
-        return _str(tk.call('package', 'require', 'tkleak'))
-    except tkinter.TclError as e:
-        raise TkleakError('cannot load the tkleak Tcl package: %s (looked in'
-                          ' %s and on TCLLIBPATH)'
-                          % (e, ', '.join(_package_dirs()) or 'nothing'),
-                          ('TKLEAK', 'LOAD'))
+    if not have:
+        if not _str(tk.call('package', 'ifneeded', 'tkleak', __version__)):
+            for d in _package_dirs():
+                tk.call('apply', _LOAD_INDEX, d)
+                break
+        try:
+            have = _str(tk.call('package', 'require', 'tkleak'))
+        except tkinter.TclError as e:
+            raise TkleakError('cannot load the tkleak Tcl package: %s (looked'
+                              ' in %s and on TCLLIBPATH)'
+                              % (e, ', '.join(_package_dirs()) or 'nothing'),
+                              ('TKLEAK', 'LOAD'))
+    # Python's collector, for the Tcl side's censuses (tkleak::gc, and
+    # leaktest before each census): a tkinter command, so that a
+    # finalizer calling into Tcl finds tkinter's state as it expects.
+    if not _str(tk.call('info', 'commands', _COLLECTOR)):
+        tk.createcommand(_COLLECTOR, gc.collect)
+    return have
+
+
+_COLLECTOR = '::tkleak::PythonCollect'
 
 
 def _root_of(root):
@@ -799,7 +813,7 @@ def leaktest(action, root=None, iterations: int = 10, warmup: int = 2,
         action()
         root.update()
     snap = tr.snapshot(tr._unique('tkleak.py.leaktest'))
-    rows, pyrows, heaps = [], [], []
+    rows, brows, pyrows, heaps = [], [], [], []
     try:
         with tr.recording():
             for i in range(iterations + 1):
@@ -809,19 +823,27 @@ def leaktest(action, root=None, iterations: int = 10, warmup: int = 2,
                     summary = tr.summary()
                 else:
                     summary = tr.summary(snap)
-                rows.append({t: g.count + (g.bytes if t in _BY_BYTES else 0)
-                             for t, g in summary.items()})
+                rows.append({t: g.count for t, g in summary.items()})
+                brows.append({t: g.bytes for t, g in summary.items()
+                              if t in _BY_BYTES})
                 heaps.append(_int(_dict(tr.tk, tr._call(
                     'tkleak::heap', collect=False))['heap']))
                 summary = None
                 # Leave out leaktest's own rows, which grow each run.
                 own = set()
-                own.update(id(x) for x in rows + pyrows)
-                own.update((id(rows), id(pyrows), id(heaps), id(own)))
+                own.update(id(x) for x in rows + brows + pyrows)
+                own.update((id(rows), id(brows), id(pyrows), id(heaps),
+                            id(own)))
                 counts = _pyside.python_summary(own)
                 pyrows.append({t: c for t, (c, _) in counts.items()})
                 counts = own = None
             growth = _judge(rows)
+            # A variable also leaks by its bytes alone (tkleak(n)).
+            by_bytes = _judge(brows)
+            for t in by_bytes:
+                growth.setdefault(t, 0.0)
+            bytes_rate = {t: _theil_sen([r.get(t, 0) for r in brows])
+                          for t in growth if t in _BY_BYTES}
             python = _judge(pyrows)
             orphans = tr.orphans(since=snap) if growth else []
     finally:
@@ -831,7 +853,8 @@ def leaktest(action, root=None, iterations: int = 10, warmup: int = 2,
     leaking = bool(growth) or bool(python)
     if heap and _steady(heaps) and heap_rate >= _HEAP_FLOOR:
         leaking = True
-    return LeakResult(leaking, growth, heap_rate, orphans, python)
+    return LeakResult(leaking, growth, heap_rate, orphans, python,
+                      bytes_rate)
 
 
 def format_leak(result: LeakResult) -> str:
