@@ -70,34 +70,44 @@ class Editor:
 
 def auto(root, editor):
     """Calibrate, open and close three windows, then ask the three
-    questions."""
-    tk = root.tk
+    questions, and what the leaked wrappers keep alive."""
+    import tkleak
+    tr = tkleak.Tracker(root)
     root.update()
-    tk.call('tkleak::calibrate')
-    tk.call('tkleak::record', 'on')
-    for _ in range(3):
-        editor.close_window(editor.new_window())
-        root.update()
+    tr.calibrate()
+    with tr.recording():
+        for _ in range(3):
+            editor.close_window(editor.new_window())
+            root.update()
     print('Is there a leak? What objects leak?')
-    tk.call('tkleak::print_diff')
-    print('\nWhere do they leak? (tkleak::orphans)')
-    for o in tk.splitlist(tk.call('tkleak::orphans')):
-        d = dict(zip(*[iter(tk.splitlist(o))] * 2))
-        print('%-32s %-16s %-13s %s' % (d['name'], d['type'], d['reason'],
-                                       d['last'] or '-'))
-        for f in tk.splitlist(d['origin']):
-            f = dict(zip(*[iter(tk.splitlist(f))] * 2))
-            if str(f['lib']) == '0':
-                print('    attached at %s:%s (%s)' % (
-                    os.path.basename(str(f['file'])), f['line'], f['proc']))
+    tr.print_diff()
+    print('\nWhere do they leak? (tr.orphans())')
+    orphans = tr.orphans(keeps_alive=True)
+    for o in orphans:
+        print('%-32s %-16s %-9s %s' % (o.name, o.type, o.reason,
+                                       ' '.join(o.last) if o.last else '-'))
+        for f in o.origin:
+            if not f.lib:
+                print('    attached at %s:%d (%s)' % (
+                    os.path.basename(f.file), f.line, f.function))
                 break
+        if o.python:
+            print('    calls %s' % (o.python,))
+        if o.keeps_alive:
+            print('    keeps alive %s' % (o.keeps_alive,))
+    print('\nWhat do they keep alive? (tr.keeps_alive(orphans))')
+    print(tkleak.format_retained(tr.keeps_alive(orphans), len(orphans)))
     root.destroy()
 
 
 def main():
     root = tkinter.Tk()
     root.title('tkleak demo editor (tkinter)')
-    root.tk.call('package', 'require', 'tkleak')
+    try:
+        import tkleak
+        tkleak.load(root)
+    except ImportError:
+        root.tk.call('package', 'require', 'tkleak')
     editor = Editor(root)
     if os.environ.get('TKLEAK_DEMO_AUTO'):
         auto(root, editor)

@@ -92,7 +92,9 @@ PYTHON=${PYTHON:-python3}
 if [ -n "$ONLY_SAN" ]; then
     :
 elif command -v "$PYTHON" >/dev/null 2>&1 && "$PYTHON" -c 'import tkinter' 2>/dev/null; then
-    # Every tests/test_*.py, each in a Python of its own.
+    # Every tests/test_*.py, each in a Python of its own; the tkleak
+    # module is the one make copied into the build tree.
+    export PYTHONPATH="$builddir/python${PYTHONPATH:+:$PYTHONPATH}"
     # The real-application tests (test_realapps_*.py) run in every
     # python3 of pyenv too, when there are some: IDLE differs between
     # versions, and so does tkinter.
