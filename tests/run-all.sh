@@ -95,14 +95,14 @@ elif command -v "$PYTHON" >/dev/null 2>&1 && "$PYTHON" -c 'import tkinter' 2>/de
     # Every tests/test_*.py, each in a Python of its own; the tkleak
     # module is the one make copied into the build tree.
     export PYTHONPATH="$builddir/python${PYTHONPATH:+:$PYTHONPATH}"
-    # The real-application tests (test_realapps_*.py) run in every
-    # python3 of pyenv too, when there are some: IDLE differs between
-    # versions, and so does tkinter.
+    # The real-application tests (test_realapps_*.py) and the Python
+    # module's run in every python3 of pyenv too, when there are some:
+    # IDLE differs between versions, and so do tkinter and Python.
     runs=""
     for py in "$srcdir"/tests/test_*.py; do
         runs="$runs $PYTHON:$py"
         case "$py" in
-        */test_realapps_*.py)
+        */test_realapps_*.py | */test_python_module.py)
             for other in "$HOME"/.pyenv/versions/3.*/bin/python3; do
                 if [ -x "$other" ] && "$other" -c 'import tkinter' 2>/dev/null
                 then
