@@ -1179,7 +1179,13 @@ TkleakRefsObjCmd(
     }
     name = Tcl_GetString(objv[1]);
     TkleakRecordFlush(statePtr);
-    if (TkleakInitTk(statePtr, interp)) {
+
+    /*
+     * Once the app destroyed ".", Tk's image lookups read the main
+     * window's record without checking it: no window or image is left.
+     */
+
+    if (TkleakInitTk(statePtr, interp) && Tk_MainWindow(interp) != NULL) {
 	const Tk_ImageType *typePtr = NULL;
 	Tk_Window mainWin = Tk_MainWindow(interp);
 
