@@ -67,7 +67,7 @@ namespace eval ::tkleak::attach {
 #	The panel's path, .tkleak.
 
 proc ::tkleak::attach {args} {
-    package require Tk
+    ::tkleak::RequireTk tkleak::attach
     variable attach::timeout
     set args [lassign $args app]
     if {$app eq "" || [llength $args] % 2} {

@@ -37,7 +37,7 @@ namespace eval ::tkleak::menu {
 #	menubar adds nothing and only applies the options given.
 
 proc ::tkleak::menu {args} {
-    package require Tk
+    ::tkleak::RequireTk tkleak::menu
     if {[llength $args] % 2 == 0} {
 	return -code error -errorcode {TKLEAK USAGE} \
 	    "wrong # args: should be \"tkleak::menu menubar ?-label text? ?-print bool?\""

@@ -122,7 +122,7 @@ namespace eval ::tkleak::panel {
 #	The panel's path, .tkleak.
 
 proc ::tkleak::panel {args} {
-    package require Tk
+    ::tkleak::RequireTk tkleak::panel
     set w .tkleak
     if {[llength $args] > 1} {
 	return -code error -errorcode {TKLEAK USAGE} \

@@ -18,6 +18,28 @@ namespace eval ::tkleak {
 	record origin leaktest assertNoLeak menu panel attach
 }
 
+# ::tkleak::RequireTk --
+#
+#	Loads Tk for a command that needs it, and fails with a TKLEAK
+#	error when Tk cannot serve it: no display, or the app destroyed
+#	its main window "." while its interpreter lives on (what closing
+#	the last window does in an app that keeps running), after which
+#	every Tk command fails.
+#
+# Arguments:
+#	cmd	the tkleak command asking, for the message.
+
+proc ::tkleak::RequireTk {cmd} {
+    if {[catch {package require Tk} msg]} {
+	return -code error -level 2 -errorcode {TKLEAK TK UNAVAILABLE} \
+	    "$cmd needs Tk: $msg"
+    }
+    if {[catch {winfo exists .}]} {
+	return -code error -level 2 -errorcode {TKLEAK TK DESTROYED} \
+	    "$cmd needs Tk, but the application's main window \".\" was destroyed"
+    }
+}
+
 foreach ::tkleak::File {leaktest.tcl menu.tcl panel.tcl attach.tcl} {
     if {[file exists [file join $::tkleak::library $::tkleak::File]]} {
 	source [file join $::tkleak::library $::tkleak::File]
