@@ -1295,8 +1295,10 @@ PushNames(
 /*
  * PushChildNames --
  *
- *	Push the words that the core command CMDNAME (e.g. "::namespace
- *	children NAME") answers onto STACKPTR, in the order PushNames keeps.
+ *	Push the words that "CMD WORD1 NAMEPTR" answers onto STACKPTR, in
+ *	the order PushNames keeps; CMDNAME is the built-in's fully
+ *	qualified name ("::winfo"), called through TkleakCallCore, and its
+ *	tail the first word.
  */
 
 static void
