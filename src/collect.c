@@ -80,6 +80,8 @@ static void	CollectAfters(TkleakCollect *ctxPtr);
 static void	CollectCore(TkleakCollect *ctxPtr, int tk);
 static void	CollectInterps(TkleakCollect *ctxPtr, Tcl_Obj *pathPtr);
 static void	PublicNamespace(TkleakCollect *ctxPtr, Tcl_Obj *nsPtr);
+static int	PublicOneNamespace(TkleakCollect *ctxPtr, Tcl_Obj *nsPtr);
+static int	PublicOneWindow(TkleakCollect *ctxPtr, Tk_Window tkwin);
 static void	PublicWindows(TkleakCollect *ctxPtr, Tk_Window tkwin);
 static void	PublicImages(TkleakCollect *ctxPtr);
 static int	ComparePaths(const void *a, const void *b);
@@ -1732,8 +1734,120 @@ GlobQuote(
     }
 }
 
+/*
+ * The public walks keep the namespaces and windows still to walk on a
+ * stack on the heap, not on the C stack: an app may nest namespaces
+ * 20,000 deep or frames 2,000 deep, and a walk that called itself once a
+ * level, each time through a Tcl command, would overflow the stack. The
+ * names are popped in the order in which a walk that called itself for
+ * each child would have taken them, so the census is the same.
+ */
+
+typedef struct NameStack {
+    Tcl_Obj **items;			/* Each holds a reference; the top is
+					 * last. */
+    int num;
+    int cap;
+} NameStack;
+
+/*
+ * PushNames --
+ *
+ *	Push OBJC names onto STACKPTR, last first, so that they are popped
+ *	in the order of OBJV. Each pushed name gets a reference.
+ */
+
+static void
+PushNames(
+    NameStack *stackPtr,
+    int objc,
+    Tcl_Obj *const objv[])
+{
+    int i;
+
+    if (stackPtr->num + objc > stackPtr->cap) {
+	stackPtr->cap = (stackPtr->num + objc) * 2;
+	stackPtr->items = (Tcl_Obj **) Tcl_Realloc((char *) stackPtr->items,
+		stackPtr->cap * sizeof(Tcl_Obj *));
+    }
+    for (i = objc - 1; i >= 0; i--) {
+	Tcl_IncrRefCount(objv[i]);
+	stackPtr->items[stackPtr->num++] = objv[i];
+    }
+}
+
+/*
+ * PushChildNames --
+ *
+ *	Push the words that "CMD WORD1 NAMEPTR" answers onto STACKPTR, in
+ *	the order PushNames keeps; CMDNAME is the built-in's fully
+ *	qualified name ("::winfo"), called through TkleakCallCore, and its
+ *	tail the first word.
+ */
+
+static void
+PushChildNames(
+    TkleakCollect *ctxPtr,
+    NameStack *stackPtr,
+    const char *cmdName,
+    const char *word1,
+    Tcl_Obj *namePtr)
+{
+    Tcl_Obj *objv[3], *listPtr, **elems;
+    int n, i;
+
+    objv[0] = Tcl_NewStringObj(cmdName + 2, -1);
+    objv[1] = Tcl_NewStringObj(word1, -1);
+    objv[2] = namePtr;
+    for (i = 0; i < 3; i++) {
+	Tcl_IncrRefCount(objv[i]);
+    }
+    if (TkleakCallCore(ctxPtr, cmdName, 3, objv, &listPtr) == TCL_OK) {
+	if (Tcl_ListObjGetElements(NULL, listPtr, &n, &elems) == TCL_OK) {
+	    PushNames(stackPtr, n, elems);
+	}
+	Tcl_DecrRefCount(listPtr);
+    }
+    for (i = 0; i < 3; i++) {
+	Tcl_DecrRefCount(objv[i]);
+    }
+}
+
+/*
+ * PublicNamespace --
+ *
+ *	Count the namespace NSOBJ names and every namespace below it, depth
+ *	first, each one's children in the order "namespace children" gives.
+ */
+
 static void
 PublicNamespace(
+    TkleakCollect *ctxPtr,
+    Tcl_Obj *nsObj)
+{
+    NameStack stack = {NULL, 0, 0};
+
+    PushNames(&stack, 1, &nsObj);
+    while (stack.num > 0) {
+	Tcl_Obj *namePtr = stack.items[--stack.num];
+
+	if (PublicOneNamespace(ctxPtr, namePtr)) {
+	    PushChildNames(ctxPtr, &stack, "::namespace", "children", namePtr);
+	}
+	Tcl_DecrRefCount(namePtr);
+    }
+    Tcl_Free((char *) stack.items);
+}
+
+/*
+ * PublicOneNamespace --
+ *
+ *	Count the namespace NSOBJ names, its commands and variables. Returns
+ *	1 when its children are to be counted too, else 0.
+ */
+
+static int
+PublicOneNamespace(
     TkleakCollect *ctxPtr,
     Tcl_Obj *nsObj)
 {
@@ -1746,7 +1860,7 @@ PublicNamespace(
     Tcl_NamespaceDeleteProc *early;
 
     if (nsPtr == NULL || TkleakIsOwnNamespace(nsName)) {
-	return;
+	return 0;
     }
     early = TkleakWalkNsEarlyDelete(nsPtr);
     if (!(early && early == ctxPtr->statePtr->objNsProc)) {
@@ -1820,26 +1934,47 @@ PublicNamespace(
     for (i = 0; i < 3; i++) {
 	Tcl_DecrRefCount(objv[i]);
     }
-
-    objv[0] = Tcl_NewStringObj("namespace", 9);
-    objv[1] = Tcl_NewStringObj("children", 8);
-    objv[2] = nsObj;
-    Tcl_IncrRefCount(objv[0]);
-    Tcl_IncrRefCount(objv[1]);
-    if (TkleakCallCore(ctxPtr, "::namespace", 3, objv, &listPtr) == TCL_OK) {
-	if (Tcl_ListObjGetElements(NULL, listPtr, &n, &elems) == TCL_OK) {
-	    for (i = 0; i < n; i++) {
-		PublicNamespace(ctxPtr, elems[i]);
-	    }
-	}
-	Tcl_DecrRefCount(listPtr);
-    }
-    Tcl_DecrRefCount(objv[0]);
-    Tcl_DecrRefCount(objv[1]);
+    return 1;
 }
+
+/*
+ * PublicWindows --
+ *
+ *	Count TKWIN and every window below it, depth first, each one's
+ *	children in the order "winfo children" gives.
+ */
 
 static void
 PublicWindows(
+    TkleakCollect *ctxPtr,
+    Tk_Window tkwin)
+{
+    NameStack stack = {NULL, 0, 0};
+    Tcl_Obj *rootPtr = Tcl_NewStringObj(Tk_PathName(tkwin), -1);
+
+    PushNames(&stack, 1, &rootPtr);
+    while (stack.num > 0) {
+	Tcl_Obj *pathPtr = stack.items[--stack.num];
+	Tk_Window child = Tk_NameToWindow(ctxPtr->interp,
+		Tcl_GetString(pathPtr), tkwin);
+
+	if (child != NULL && PublicOneWindow(ctxPtr, child)) {
+	    PushChildNames(ctxPtr, &stack, "::winfo", "children", pathPtr);
+	}
+	Tcl_DecrRefCount(pathPtr);
+    }
+    Tcl_Free((char *) stack.items);
+}
+
+/*
+ * PublicOneWindow --
+ *
+ *	Count TKWIN and the bind tags it uses. Returns 1 when its children
+ *	are to be counted too, else 0.
+ */
+
+static int
+PublicOneWindow(
     TkleakCollect *ctxPtr,
     Tk_Window tkwin)
 {
@@ -1848,7 +1983,7 @@ PublicWindows(
     int n, i;
 
     if (!TkleakCountWindow(ctxPtr, tkwin)) {
-	return;
+	return 0;
     }
     words[0] = "bindtags";
     words[1] = Tk_PathName(tkwin);
@@ -1869,34 +2004,7 @@ PublicWindows(
 	}
 	Tcl_DecrRefCount(listPtr);
     }
-    words[0] = "winfo";
-    words[1] = "children";
-    {
-	Tcl_Obj *objv[3];
-
-	objv[0] = Tcl_NewStringObj("winfo", 5);
-	objv[1] = Tcl_NewStringObj("children", 8);
-	objv[2] = Tcl_NewStringObj(Tk_PathName(tkwin), -1);
-	for (i = 0; i < 3; i++) {
-	    Tcl_IncrRefCount(objv[i]);
-	}
-	if (TkleakCallCore(ctxPtr, "::winfo", 3, objv, &listPtr) == TCL_OK) {
-	    if (Tcl_ListObjGetElements(NULL, listPtr, &n, &elems) == TCL_OK) {
-		for (i = 0; i < n; i++) {
-		    Tk_Window child = Tk_NameToWindow(ctxPtr->interp,
-			    Tcl_GetString(elems[i]), tkwin);
-
-		    if (child != NULL) {
-			PublicWindows(ctxPtr, child);
-		    }
-		}
-	    }
-	    Tcl_DecrRefCount(listPtr);
-	}
-	for (i = 0; i < 3; i++) {
-	    Tcl_DecrRefCount(objv[i]);
-	}
-    }
+    return 1;
 }
 
 static void

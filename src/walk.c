@@ -473,30 +473,98 @@ WorkerCommand(
 }
 
 /*
- * WalkNamespace --
+ * ChildTable --
  *
- *	Count one namespace, its commands and variables, and when RECURSE
- *	is set its children. tkleak's own namespace is skipped whole; a
- *	TclOO object's namespace is part of the object, so it is neither a
- *	namespace row nor a source of command rows, but its variables are
- *	still variables.
+ *	The table of NSPTR's child namespaces, or NULL when it has none.
  */
 
-static void
-WalkNamespace(
-    TkleakCollect *ctxPtr,
-    Namespace *nsPtr,
-    int recurse)
+static Tcl_HashTable *
+ChildTable(
+    Namespace *nsPtr)
 {
-    TkleakState *statePtr = ctxPtr->statePtr;
+#ifndef BREAK_NAMESPACE_COMPAT
+    return &nsPtr->childTable;
+#else
+    return nsPtr->childTablePtr;
+#endif
+}
+
+/*
+ * The namespaces still to walk are kept on a stack on the heap, not on
+ * the C stack: an app (or a fuzzer) may nest namespaces 20,000 deep, and
+ * a walk that called itself once a level would overflow the thread's
+ * stack. The stack is malloc'ed, since the namespace worker uses it too.
+ */
+
+typedef struct NsStack {
+    Namespace **items;			/* malloc'ed; the top is last. */
+    size_t num;
+    size_t cap;
+} NsStack;
+
+/*
+ * PushChildren --
+ *
+ *	Push the children of NSPTR onto STACKPTR so that they are popped in
+ *	the order of Tcl_NextHashEntry, the order in which a walk that
+ *	called itself for each child took them. Returns 0, or -1 when
+ *	memory is short (nothing pushed).
+ */
+
+static int
+PushChildren(
+    NsStack *stackPtr,
+    Namespace *nsPtr)
+{
+    Tcl_HashTable *tablePtr = ChildTable(nsPtr);
     Tcl_HashSearch search;
     Tcl_HashEntry *hPtr;
-    Tcl_HashTable *childTablePtr;
+    size_t n, i;
+
+    if (tablePtr == NULL || tablePtr->numEntries <= 0) {
+	return 0;
+    }
+    n = (size_t) tablePtr->numEntries;
+    if (stackPtr->num + n > stackPtr->cap) {
+	size_t cap = (stackPtr->num + n) * 2;
+	Namespace **items = realloc(stackPtr->items, cap * sizeof(Namespace *));
+
+	if (items == NULL) {
+	    return -1;
+	}
+	stackPtr->items = items;
+	stackPtr->cap = cap;
+    }
+    i = n;
+    for (hPtr = Tcl_FirstHashEntry(tablePtr, &search); hPtr != NULL && i > 0;
+	    hPtr = Tcl_NextHashEntry(&search)) {
+	stackPtr->items[stackPtr->num + --i] = Tcl_GetHashValue(hPtr);
+    }
+    stackPtr->num += n;
+    return 0;
+}
+
+/*
+ * WalkOneNamespace --
+ *
+ *	Count one namespace, its commands and variables. tkleak's own
+ *	namespace is skipped whole; a TclOO object's namespace is part of
+ *	the object, so it is neither a namespace row nor a source of command
+ *	rows, but its variables are still variables. Returns 1 when the
+ *	namespace's children are to be walked too, else 0.
+ */
+
+static int
+WalkOneNamespace(
+    TkleakCollect *ctxPtr,
+    Namespace *nsPtr)
+{
+    TkleakState *statePtr = ctxPtr->statePtr;
     int isObject;
 
     if ((nsPtr->flags & (NS_DYING | NS_DEAD | NS_KILLED))
 	    || TkleakIsOwnNamespace(nsPtr->fullName) || ctxPtr->failed) {
-	return;
+	return 0;
     }
     isObject = (statePtr->objNsProc != NULL
 	    && nsPtr->earlyDeleteProc == statePtr->objNsProc);
@@ -508,11 +576,11 @@ WalkNamespace(
 	TkleakAddFixed(ctxPtr, TT_NAMESPACE, nsPtr->fullName,
 		strlen(nsPtr->fullName), 0);
 	if (ctxPtr->worker && (prefixLen = NamePrefix(ctxPtr, nsPtr)) == 0) {
-	    return;
+	    return 0;
 	}
 	entries = Entries(ctxPtr, &nsPtr->cmdTable);
 	if (ctxPtr->failed) {
-	    return;
+	    return 0;
 	}
 
 	/*
@@ -558,21 +626,43 @@ WalkNamespace(
 	}
     }
     WalkVars(ctxPtr, nsPtr);
-    if (!recurse) {
+    return !ctxPtr->failed;
+}
+
+/*
+ * WalkNamespace --
+ *
+ *	Count NSPTR (WalkOneNamespace) and, when RECURSE is set, the
+ *	namespaces below it, depth first with each namespace's children in
+ *	hash order: a namespace's own rows come before those of its first
+ *	child and all of that child's descendants, then the second child's.
+ *	The pending namespaces are kept on a heap stack (NsStack), so the
+ *	depth of the tree costs no C stack.
+ */
+
+static void
+WalkNamespace(
+    TkleakCollect *ctxPtr,
+    Namespace *nsPtr,
+    int recurse)
+{
+    NsStack stack = {NULL, 0, 0};
+
+    if (!WalkOneNamespace(ctxPtr, nsPtr) || !recurse) {
 	return;
     }
-#ifndef BREAK_NAMESPACE_COMPAT
-    childTablePtr = &nsPtr->childTable;
-#else
-    childTablePtr = nsPtr->childTablePtr;
-    if (childTablePtr == NULL) {
-	return;
+    if (PushChildren(&stack, nsPtr) != 0) {
+	ctxPtr->failed = 1;
     }
-#endif
-    for (hPtr = Tcl_FirstHashEntry(childTablePtr, &search); hPtr != NULL;
-	    hPtr = Tcl_NextHashEntry(&search)) {
-	WalkNamespace(ctxPtr, Tcl_GetHashValue(hPtr), 1);
+    while (stack.num > 0 && !ctxPtr->failed) {
+	Namespace *childPtr = stack.items[--stack.num];
+
+	if (WalkOneNamespace(ctxPtr, childPtr)
+		&& PushChildren(&stack, childPtr) != 0) {
+	    ctxPtr->failed = 1;
+	}
     }
+    free(stack.items);
 }
 
 /*
@@ -618,22 +708,27 @@ static size_t
 Weight(
     Namespace *nsPtr)
 {
+    NsStack stack = {NULL, 0, 0};
     size_t weight = 1 + nsPtr->cmdTable.numEntries
 	    + nsPtr->varTable.table.numEntries;
-    Tcl_HashSearch search;
-    Tcl_HashEntry *hPtr;
 
-#ifndef BREAK_NAMESPACE_COMPAT
-    for (hPtr = Tcl_FirstHashEntry(&nsPtr->childTable, &search);
-#else
-    if (nsPtr->childTablePtr == NULL) {
-	return weight;
+    /*
+     * Short of memory, the weight of what could be reached is enough:
+     * it only shares out the work.
+     */
+
+    if (PushChildren(&stack, nsPtr) == 0) {
+	while (stack.num > 0) {
+	    Namespace *childPtr = stack.items[--stack.num];
+
+	    weight += 1 + childPtr->cmdTable.numEntries
+		    + childPtr->varTable.table.numEntries;
+	    if (PushChildren(&stack, childPtr) != 0) {
+		break;
+	    }
+	}
     }
-    for (hPtr = Tcl_FirstHashEntry(nsPtr->childTablePtr, &search);
-#endif
-	    hPtr != NULL; hPtr = Tcl_NextHashEntry(&search)) {
-	weight += Weight(Tcl_GetHashValue(hPtr));
-    }
+    free(stack.items);
     return weight;
 }
 

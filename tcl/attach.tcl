@@ -78,7 +78,7 @@ proc ::tkleak::attach {args} {
 	set wait [Bounded $value 1 3600000 [list ATTACH VALUE $opt] \
 	    "a number of milliseconds"]
     }
-    NeedTk
+    NeedTk tkleak::attach
     if {$app eq [tk appname]} {
 	panel::Local
 	return [panel]

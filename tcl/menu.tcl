@@ -53,7 +53,7 @@ proc ::tkleak::menu {args} {
 	dict set opts $opt $value
 	dict set given $opt $value
     }
-    NeedTk
+    NeedTk tkleak::menu
     if {![winfo exists $menubar] || [winfo class $menubar] ne "Menu"} {
 	return -code error -errorcode [list TKLEAK MENU UNKNOWN $menubar] \
 	    "\"$menubar\" is not a menu"

@@ -132,7 +132,7 @@ proc ::tkleak::panel {args} {
 	set view [Match view {diff orphans details growth} $view \
 	    PANEL VIEW $view]
     }
-    NeedTk
+    NeedTk tkleak::panel
     if {![winfo exists $w]} {
 	panel::Prime
 	panel::Build $w

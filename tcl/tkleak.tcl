@@ -69,19 +69,27 @@ proc ::tkleak::Bounded {value min max code what {option {}}} {
 #
 #	Loads Tk for the commands that show something (menu, panel,
 #	attach), after they have checked their arguments, so that a call
-#	with bad arguments loads nothing.
+#	with bad arguments loads nothing; and fails with a TKLEAK error
+#	when Tk cannot serve them: no display, or the app destroyed its
+#	main window "." while its interpreter lives on (what closing the
+#	last window does in an app that keeps running), after which every
+#	Tk command fails.
 #
 # Arguments:
-#	None.
+#	cmd	the tkleak command asking, for the message.
 #
 # Results:
-#	None. When Tk cannot be loaded (no display), an error TKLEAK TK
-#	UNAVAILABLE with Tk's message.
+#	None. An error TKLEAK TK UNAVAILABLE with Tk's message when Tk
+#	cannot be loaded, TKLEAK TK DESTROYED when "." is gone.
 
-proc ::tkleak::NeedTk {} {
+proc ::tkleak::NeedTk {cmd} {
     if {[catch {package require Tk} msg]} {
-	return -code error -errorcode {TKLEAK TK UNAVAILABLE} \
-	    "Tk cannot be loaded: $msg"
+	return -code error -level 2 -errorcode {TKLEAK TK UNAVAILABLE} \
+	    "$cmd needs Tk: $msg"
+    }
+    if {[catch {winfo exists .}]} {
+	return -code error -level 2 -errorcode {TKLEAK TK DESTROYED} \
+	    "$cmd needs Tk, but the application's main window \".\" was destroyed"
     }
 }
 
