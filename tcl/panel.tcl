@@ -108,6 +108,9 @@ namespace eval ::tkleak::panel {
 
     # Whether the panel or the menu ever inspected this interpreter.
     variable inspectedHere 0
+
+    # The Record checkbutton: live recording in the target, on or off.
+    variable record 0
 }
 
 # ::tkleak::panel --
@@ -134,9 +137,13 @@ proc ::tkleak::panel {args} {
 	    "bad view \"$view\": must be diff, orphans, details or growth"
     }
     if {![winfo exists $w]} {
+	if {$panel::target ne ""} {
+	    attach::Load $panel::target
+	}
 	panel::Prime
 	panel::Build $w
 	panel::Start
+	panel::RecordStatus
 	panel::FillDiff
 	panel::FillOrphans
 	panel::Status
@@ -256,6 +263,9 @@ proc ::tkleak::panel::Retarget {app} {
 	    Quiet [list catch [list ::tkleak::panel::T ::tkleak::forget $name]]
 	}
     }
+    if {$target ne "" && $target ne $app} {
+	::tkleak::attach::Release $target
+    }
     set target $app
     set ref ""
     set from ""
@@ -270,6 +280,7 @@ proc ::tkleak::panel::Retarget {app} {
     variable kinds [dict create]
     variable stats [dict create refreshes 0 last 0 longest 0 longestStep ""]
     Start
+    RecordStatus
     if {[winfo exists .tkleak]} {
 	FillDiff
 	FillOrphans
@@ -277,6 +288,43 @@ proc ::tkleak::panel::Retarget {app} {
 	Plot
 	Status
 	wm title .tkleak [Title]
+    }
+}
+
+# ::tkleak::panel::Record --
+#
+#	The Record checkbutton: turns live recording (tkleak::record) on or
+#	off in the target, so that an attached panel can record too; an
+#	error (an app gone) goes to the status line and the checkbutton
+#	shows the target's status again.
+#
+# Arguments:
+#	None.
+
+proc ::tkleak::panel::Record {} {
+    variable record
+    if {[catch {T ::tkleak::record [expr {$record ? "on" : "off"}]} msg]} {
+	Status "Error: $msg"
+    }
+    RecordStatus
+}
+
+# ::tkleak::panel::RecordStatus --
+#
+#	Shows the target's recording status on the Record checkbutton (and
+#	on the Memory menus', when the target is this app).
+#
+# Arguments:
+#	None.
+
+proc ::tkleak::panel::RecordStatus {} {
+    variable record
+    variable target
+    if {![catch {T ::tkleak::record status} now]} {
+	set record $now
+	if {$target eq ""} {
+	    set ::tkleak::menu::record $now
+	}
     }
 }
 
@@ -315,6 +363,8 @@ proc ::tkleak::panel::Build {w} {
     ttk::button $bar.diff -text Diff -command [list ::tkleak::panel::Action diff]
     ttk::button $bar.orphans -text Orphans \
 	-command [list ::tkleak::panel::Action orphans]
+    ttk::checkbutton $bar.record -text "Record" \
+	-variable ::tkleak::panel::record -command [list ::tkleak::panel::Record]
     ttk::separator $bar.sep1 -orient vertical
     ttk::checkbutton $bar.auto -text "Auto refresh" \
 	-variable ::tkleak::panel::auto -command [list ::tkleak::panel::Auto]
@@ -342,7 +392,8 @@ proc ::tkleak::panel::Build {w} {
     ttk::menubutton $bar.attach -text "Attach to..." -menu $bar.attach.m
     menu $bar.attach.m -tearoff 0 \
 	-postcommand [list ::tkleak::panel::AttachMenu $bar.attach.m]
-    pack $bar.calibrate $bar.diff $bar.orphans -side left -padx {4 0} -pady 4
+    pack $bar.calibrate $bar.diff $bar.orphans $bar.record -side left \
+	-padx {4 0} -pady 4
     pack $bar.sep1 -side left -fill y -padx 6 -pady 4
     pack $bar.auto $bar.every -side left -padx {0 4}
     pack $bar.sep2 -side left -fill y -padx 6 -pady 4
@@ -525,6 +576,10 @@ proc ::tkleak::panel::Destroyed {w} {
     set to $ref
     set items [dict create]
     Quiet {catch ::tkleak::panel::Prune}
+    variable target
+    if {$target ne ""} {
+	::tkleak::attach::Release $target
+    }
     if {$::tkleak::attach::exitOnClose} {
 	after idle [list ::tkleak::attach::Quit]
     }

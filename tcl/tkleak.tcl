@@ -15,7 +15,7 @@ namespace eval ::tkleak {
 
     namespace export snapshot snapshots forget summary diff objects new \
 	gone format_diff print_diff calibrate heap configure refs orphans \
-	record origin leaktest assertNoLeak menu panel attach
+	record origin leaktest assertNoLeak menu panel attach detach
 }
 
 foreach ::tkleak::File {leaktest.tcl menu.tcl panel.tcl attach.tcl} {
