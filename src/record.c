@@ -1669,6 +1669,29 @@ TkleakRecording(
 }
 
 /*
+ * TkleakRecordMemory --
+ *
+ *	An estimate of the heap bytes recording holds: its state, the log
+ *	and its text buffer, the widget hooks (heap.c adds them to
+ *	tkleak's own bytes). The log's objects are the app's.
+ */
+
+size_t
+TkleakRecordMemory(
+    TkleakState *statePtr)
+{
+    TkleakRecord *recPtr = statePtr->recordPtr;
+
+    if (recPtr == NULL) {
+	return 0;
+    }
+    return sizeof(TkleakRecord) + recPtr->capLog * sizeof(LogEntry)
+	    + recPtr->capText + recPtr->widgets.numBuckets * sizeof(void *)
+	    + recPtr->widgets.numEntries
+		* (sizeof(Tcl_HashEntry) + sizeof(WidgetHook));
+}
+
+/*
  *----------------------------------------------------------------------
  *
  * TkleakRecordFree --

@@ -189,6 +189,7 @@ MODULE_SCOPE int	TkleakCallCore(TkleakCollect *ctxPtr,
 
 /* heap.c */
 MODULE_SCOPE void	TkleakHeapGet(long long *heapPtr, long long *rssPtr);
+MODULE_SCOPE long long	TkleakOwnBytes(TkleakState *statePtr);
 MODULE_SCOPE Tcl_ObjCmdProc TkleakHeapObjCmd;
 
 /* snapshot.c */
@@ -249,6 +250,7 @@ MODULE_SCOPE Tcl_ObjCmdProc TkleakRefsObjCmd, TkleakOrphansObjCmd;
 MODULE_SCOPE Tcl_ObjCmdProc TkleakRecordObjCmd;
 MODULE_SCOPE int	TkleakRecording(TkleakState *statePtr);
 MODULE_SCOPE void	TkleakRecordFlush(TkleakState *statePtr);
+MODULE_SCOPE size_t	TkleakRecordMemory(TkleakState *statePtr);
 
 /* origin.c */
 MODULE_SCOPE Tcl_Obj *	TkleakOriginCapture(TkleakState *statePtr,
