@@ -88,7 +88,7 @@ TkleakHeapGet(
 static const Tcl_ObjType *listTypePtr, *dictTypePtr;
 
 /*
- * ObjBytes --
+ * TkleakObjBytes --
  *
  *	An estimate of what OBJPTR and what it holds take: the object, its
  *	string, and for a list or a dict its elements, DEPTH levels down.
@@ -97,8 +97,8 @@ static const Tcl_ObjType *listTypePtr, *dictTypePtr;
  *	that is not there and changes no object's type.
  */
 
-static double
-ObjBytes(
+double
+TkleakObjBytes(
     Tcl_Obj *objPtr,
     int depth)
 {
@@ -106,6 +106,10 @@ ObjBytes(
 
     if (objPtr == NULL) {
 	return 0;
+    }
+    if (listTypePtr == NULL) {
+	listTypePtr = Tcl_GetObjType("list");
+	dictTypePtr = Tcl_GetObjType("dict");
     }
     n = sizeof(Tcl_Obj);
     if (objPtr->bytes != NULL) {
@@ -119,7 +123,7 @@ ObjBytes(
 	if (Tcl_ListObjGetElements(NULL, objPtr, &count, &elems) == TCL_OK) {
 	    n += 4 * sizeof(int) + count * sizeof(Tcl_Obj *) + BLOCK_HEADER;
 	    for (i = 0; i < count; i++) {
-		n += ObjBytes(elems[i], depth - 1);
+		n += TkleakObjBytes(elems[i], depth - 1);
 	    }
 	}
     } else if (depth > 0 && objPtr->typePtr != NULL
@@ -132,8 +136,8 @@ ObjBytes(
 		&done) == TCL_OK) {
 	    for (; !done; Tcl_DictObjNext(&search, &keyPtr, &valuePtr, &done)) {
 		n += ENTRY_BYTES + 2 * sizeof(void *) + sizeof(void *)
-			+ ObjBytes(keyPtr, depth - 1)
-			+ ObjBytes(valuePtr, depth - 1);
+			+ TkleakObjBytes(keyPtr, depth - 1)
+			+ TkleakObjBytes(valuePtr, depth - 1);
 	    }
 	    Tcl_DictObjDone(&search);
 	}
@@ -164,7 +168,7 @@ TableBytes(
     for (hPtr = Tcl_FirstHashEntry(tablePtr, &search); hPtr != NULL;
 	    hPtr = Tcl_NextHashEntry(&search)) {
 	n += ENTRY_BYTES + strlen(Tcl_GetHashKey(tablePtr, hPtr))
-		+ ObjBytes(Tcl_GetHashValue(hPtr), depth);
+		+ TkleakObjBytes(Tcl_GetHashValue(hPtr), depth);
     }
     return n;
 }
@@ -199,7 +203,7 @@ VarsBytes(
 	Tcl_DStringAppend(&name, names[i], -1);
 	valuePtr = Tcl_GetVar2Ex(interp, Tcl_DStringValue(&name), NULL,
 		TCL_GLOBAL_ONLY);
-	n += ObjBytes(valuePtr, 6);
+	n += TkleakObjBytes(valuePtr, 6);
     }
     Tcl_DStringFree(&name);
     return n;
@@ -229,13 +233,9 @@ TkleakOwnBytes(
     double n = 0;
     int i;
 
-    if (listTypePtr == NULL) {
-	listTypePtr = Tcl_GetObjType("list");
-	dictTypePtr = Tcl_GetObjType("dict");
-    }
     for (i = 0; i < statePtr->numSnaps; i++) {
 	n += TkleakCensusMemory(statePtr->snaps[i].censusPtr)
-		+ ObjBytes(statePtr->snaps[i].nameObj, 0);
+		+ TkleakObjBytes(statePtr->snaps[i].nameObj, 0);
     }
     n += statePtr->capSnaps * sizeof(TkleakSnapshot)
 	    + TkleakCensusMemory(statePtr->reference)

@@ -647,7 +647,7 @@ proc ::tkleak::panel::Remember {name kind} {
     variable info
     variable history
     variable maxHistory
-    set heap [T ::tkleak::heap]
+    set heap [dict merge {tkleak 0} [T ::tkleak::heap]]
     set sum [T ::tkleak::summary $name]
     set counts [dict create]
     set total 0
@@ -660,7 +660,7 @@ proc ::tkleak::panel::Remember {name kind} {
     dict incr kinds $kind
     dict set info $name [dict create kind $kind time $now \
 	n [dict get $kinds $kind] heap [dict get $heap heap] \
-	rss [dict get $heap rss] total $total]
+	rss [dict get $heap rss] own [dict get $heap tkleak] total $total]
     lappend history [dict create time $now total $total \
 	heap [dict get $heap heap] rss [dict get $heap rss] counts $counts]
     if {[llength $history] > $maxHistory} {
@@ -2089,7 +2089,8 @@ proc ::tkleak::panel::Total {name} {
 
 # ::tkleak::panel::Status --
 #
-#	Writes the status line: heap and RSS at the last census, objects,
+#	Writes the status line: heap (and the app's and tkleak's own growth
+#	over the diff shown) and RSS at the last census, objects,
 #	orphans, the last refresh's time and the longest a refresh step
 #	blocked the event loop, and the app inspected.
 #
@@ -2105,10 +2106,19 @@ proc ::tkleak::panel::Status {{message {}}} {
     if {![winfo exists .tkleak.status]} {
 	return
     }
+    variable from
     set parts {}
     if {[dict exists $info $to]} {
-	lappend parts "heap [Size [dict get $info $to heap]]" \
-	    "RSS [Size [dict get $info $to rss]]" \
+	set heap "heap [Size [dict get $info $to heap]]"
+	# The growth shown is the app's: tkleak's own (its snapshots,
+	# tables, the panel's data) apart, as in format_diff's heap line.
+	if {$from ne $to && [dict exists $info $from]} {
+	    set own [expr {[dict get $info $to own] - [dict get $info $from own]}]
+	    append heap ": app [Size [expr {[dict get $info $to heap]
+		- [dict get $info $from heap] - $own}] 1],\
+		tkleak [Size $own 1]"
+	}
+	lappend parts $heap "RSS [Size [dict get $info $to rss]]" \
 	    "[Count [dict get $info $to total]] objects"
     }
     lappend parts "[llength $orphans] orphans"
