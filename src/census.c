@@ -477,7 +477,9 @@ TkleakTypeSort(
  *	What the malloc'ed block P (SIZE bytes asked for) takes of the heap
  *	as mallinfo counts it: with glibc, its usable size plus the chunk
  *	header (a block malloc mmapped has a second header word, not
- *	counted: 8 bytes off per block of 128 KB or more); elsewhere, SIZE.
+ *	counted: 8 bytes off per block of 128 KB or more); under
+ *	AddressSanitizer, whose figure is the bytes asked for, its usable
+ *	size, which is those; elsewhere, SIZE.
  *
  *----------------------------------------------------------------------
  */
@@ -491,10 +493,10 @@ TkleakBlockBytes(
 	return 0;
     }
 #ifdef __GLIBC__
-    if (__sanitizer_get_current_allocated_bytes != NULL) {
-	return size;
-    }
-    return malloc_usable_size((void *) p) + sizeof(size_t);
+    (void) size;
+    return malloc_usable_size((void *) p)
+	    + (__sanitizer_get_current_allocated_bytes != NULL ? 0
+		: sizeof(size_t));
 #else
     return size;
 #endif

@@ -31,7 +31,8 @@ extern size_t __sanitizer_get_current_allocated_bytes(void)
 
 /*
  * Block - What the heap counts for block P of SIZE bytes: with glibc
- * (not under AddressSanitizer), its usable size and one header word.
+ * (not under AddressSanitizer), its usable size and one header word;
+ * else the bytes asked for.
  */
 
 static size_t
@@ -44,6 +45,7 @@ Block(
 	return malloc_usable_size(p) + sizeof(size_t);
     }
 #endif
+    (void) p;
     return size;
 }
 
