@@ -74,14 +74,18 @@ namespace eval ::tkleak::attach {
 
     # The global commands of Tcl and Tk that run in the app for
     # tkleak: to answer a call (the wrapper above), and to load tkleak
-    # (the top level of its Tcl files, and the probes of its C part). An
-    # app that replaced one of them with a proc would have its own code
-    # run there, so attach refuses it at once and names them. Any other
-    # command the app replaced (apply, after, update, bind...) is never
-    # called in the app: Send refuses a call that would.
+    # (the top level of its Tcl files, the probes of its C part, and
+    # Tcl's auto_import, which an import runs and which reads the
+    # tclIndex files once). An app that replaced one of them with a
+    # proc would have its own code run there, so attach refuses it at
+    # once and names them. Any other command the app replaced (apply,
+    # after, update, bind...) is never called in the app: Send refuses
+    # a call that would.
     variable needs {
-	canvas catch destroy dict file foreach if info list load menu
-	namespace proc send set source unset uplevel variable
+	array canvas catch close continue destroy dict error eval expr
+	fconfigure file for foreach gets if incr info interp lindex list
+	llength load menu namespace open proc read return send set source
+	string unset uplevel variable
     }
 
     # App -> the built-in commands it replaced with procs of its own, as
