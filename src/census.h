@@ -43,8 +43,11 @@ typedef struct TkleakCensus {
     char *next;			/* Free space in the newest chunk... */
     size_t left;		/* ...and how much of it. */
     size_t arenaBytes;		/* Bytes malloc'ed for the arena. */
-    long long heap;		/* Process heap in use when taken. */
-    long long rss;		/* Resident set size when taken. */
+    long long heap;		/* Process heap in use when taken... */
+    long long rss;		/* ...resident set size... */
+    long long own;		/* ...and how much of the heap was tkleak's
+				 * own (its snapshots, this census, its
+				 * tables: heap.c), or 0 when unknown. */
 } TkleakCensus;
 
 TkleakCensus *	TkleakCensusNew(void);
@@ -63,6 +66,7 @@ void		TkleakTypeSort(TkleakType *typePtr);
 int		TkleakCompareTypePtrs(const void *a, const void *b);
 size_t		TkleakCensusObjects(const TkleakCensus *censusPtr);
 size_t		TkleakCensusMemory(const TkleakCensus *censusPtr);
+size_t		TkleakBlockBytes(const void *p, size_t size);
 
 /*
  * diff.c: comparing two censuses.
@@ -79,8 +83,9 @@ typedef struct TkleakDiffRow {
 typedef struct TkleakDiff {
     TkleakDiffRow *rows;	/* Changed types only, sorted by name. */
     size_t numRows;
-    long long heap;		/* Change of process heap... */
-    long long rss;		/* ...and of RSS. */
+    long long heap;		/* Change of process heap, less tkleak's... */
+    long long rss;		/* ...of RSS... */
+    long long own;		/* ...and of tkleak's own heap bytes. */
 } TkleakDiff;
 
 int		TkleakDiffCompute(const TkleakCensus *oldPtr,

@@ -1225,6 +1225,8 @@ TkleakCensusTakeEx(
 	TkleakCensusFree(ctx.censusPtr);
 	goto nomem;
     }
+    ctx.censusPtr->own = TkleakOwnBytes(statePtr)
+	    + (long long) TkleakCensusMemory(ctx.censusPtr);
     TkleakHeapGet(&ctx.censusPtr->heap, &ctx.censusPtr->rss);
     statePtr->lastObjects = TkleakCensusObjects(ctx.censusPtr);
     *censusPtrPtr = ctx.censusPtr;

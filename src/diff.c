@@ -47,7 +47,8 @@ TkleakDiffCompute(
     size_t i, n = 0, max = oldPtr->numTypes + newPtr->numTypes;
 
     memset(diffPtr, 0, sizeof(TkleakDiff));
-    diffPtr->heap = newPtr->heap - oldPtr->heap;
+    diffPtr->own = newPtr->own - oldPtr->own;
+    diffPtr->heap = newPtr->heap - oldPtr->heap - diffPtr->own;
     diffPtr->rss = newPtr->rss - oldPtr->rss;
     if (max == 0) {
 	return 0;

@@ -7,7 +7,11 @@
  *	================ | =========== | ============
  *	    command proc |           3 |    105     B
  *	   widget Button |           3 |      0     B
- *	heap: +14.26 KB, rss: +132.00 KB
+ *	heap: +14.26 KB, rss: +132.00 KB, tkleak: +4.18 MB
+ *
+ *	The heap is the app's growth: tkleak's own (its snapshots, this
+ *	census, its tables), shown last, is taken out of it; the RSS is the
+ *	process's.
  *
  *	Sizes are formatted as pympler's stringutils.pp does (base 1024,
  *	"%4d     B" below a KB, "%7.2f KB" above). Plain C, tested by
@@ -122,7 +126,8 @@ Pad(
  * TkleakFormatTable --
  *
  *	Lay out DIFFPTR's rows, in their current order, as pympler's
- *	table, ending with the heap and RSS line. Every line ends in "\n".
+ *	table, ending with the heap, RSS and tkleak line. Every line ends
+ *	in "\n".
  *
  * Results:
  *	A malloc'ed string owned by the caller, or NULL when memory is
@@ -137,7 +142,7 @@ TkleakFormatTable(
 {
     size_t width = 5, i, size, len;
     char *out, *p, sizeBuf[TKLEAK_SIZE_BUF], heapBuf[TKLEAK_SIZE_BUF];
-    char rssBuf[TKLEAK_SIZE_BUF], cell[64];
+    char rssBuf[TKLEAK_SIZE_BUF], ownBuf[TKLEAK_SIZE_BUF], cell[64];
 
     for (i = 0; i < diffPtr->numRows; i++) {
 	size_t w = Utf8Width(diffPtr->rows[i].type);
@@ -181,6 +186,7 @@ TkleakFormatTable(
     }
     TkleakFormatSignedSize(diffPtr->heap, heapBuf);
     TkleakFormatSignedSize(diffPtr->rss, rssBuf);
-    sprintf(p, "heap: %s, rss: %s\n", heapBuf, rssBuf);
+    TkleakFormatSignedSize(diffPtr->own, ownBuf);
+    sprintf(p, "heap: %s, rss: %s, tkleak: %s\n", heapBuf, rssBuf, ownBuf);
     return out;
 }

@@ -3,7 +3,19 @@
  *
  *	The process's memory: bytes in use by malloc (mallinfo2) and the
  *	resident set size (/proc/self/statm), for the heap line of a diff
- *	and for "tkleak heap".
+ *	and for "tkleak heap"; and how much of the heap is tkleak's own
+ *	(TkleakOwnBytes), which the heap line takes out of the app's growth.
+ *
+ *	What tkleak holds is counted where it lives: the censuses
+ *	(snapshots, the baseline of print_diff, the census at load, the
+ *	census being taken) block by block as malloc sized them, exactly
+ *	(census.c, TkleakBlockBytes); its tables (what recording and
+ *	snapshots remember: "seen", origins, interned stacks, the memos,
+ *	the recording log and widget hooks) are estimated from their sizes,
+ *	since Tcl's allocator keeps its own pools; the panel's and menu's
+ *	Tcl variables (::tkleak::panel, ::tkleak::menu) are estimated the
+ *	same way. Not counted: the panel's widgets, and the memory Tcl's
+ *	object pool keeps after tkleak let go of it.
  *
  * Copyright (c) 2026 the tkleak developers. See the file "LICENSE".
  */
@@ -11,6 +23,7 @@
 #include "config.h"
 #include <malloc.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 #include "tkleakInt.h"
 
@@ -65,14 +78,192 @@ TkleakHeapGet(
 }
 
 /*
+ * What Tcl's allocator adds to a block, and a hash entry without its key:
+ * estimates (Tcl 8.6's threaded allocator keeps a header a block).
+ */
+
+#define BLOCK_HEADER 16
+#define ENTRY_BYTES (sizeof(Tcl_HashEntry) + BLOCK_HEADER)
+
+static const Tcl_ObjType *listTypePtr, *dictTypePtr;
+
+/*
+ * TkleakObjBytes --
+ *
+ *	An estimate of what OBJPTR and what it holds take: the object, its
+ *	string, and for a list or a dict its elements, DEPTH levels down.
+ *	A shared object's bytes are split among its holders, so that
+ *	interned stacks are not counted once per origin. Reads no string
+ *	that is not there and changes no object's type.
+ */
+
+double
+TkleakObjBytes(
+    Tcl_Obj *objPtr,
+    int depth)
+{
+    double n;
+
+    if (objPtr == NULL) {
+	return 0;
+    }
+    if (listTypePtr == NULL) {
+	listTypePtr = Tcl_GetObjType("list");
+	dictTypePtr = Tcl_GetObjType("dict");
+    }
+    n = sizeof(Tcl_Obj);
+    if (objPtr->bytes != NULL) {
+	n += objPtr->length + 1 + BLOCK_HEADER;
+    }
+    if (depth > 0 && objPtr->typePtr != NULL
+	    && objPtr->typePtr == listTypePtr) {
+	Tcl_Obj **elems;
+	int count, i;
+
+	if (Tcl_ListObjGetElements(NULL, objPtr, &count, &elems) == TCL_OK) {
+	    n += 4 * sizeof(int) + count * sizeof(Tcl_Obj *) + BLOCK_HEADER;
+	    for (i = 0; i < count; i++) {
+		n += TkleakObjBytes(elems[i], depth - 1);
+	    }
+	}
+    } else if (depth > 0 && objPtr->typePtr != NULL
+	    && objPtr->typePtr == dictTypePtr) {
+	Tcl_DictSearch search;
+	Tcl_Obj *keyPtr, *valuePtr;
+	int done;
+
+	if (Tcl_DictObjFirst(NULL, objPtr, &search, &keyPtr, &valuePtr,
+		&done) == TCL_OK) {
+	    for (; !done; Tcl_DictObjNext(&search, &keyPtr, &valuePtr, &done)) {
+		n += ENTRY_BYTES + 2 * sizeof(void *) + sizeof(void *)
+			+ TkleakObjBytes(keyPtr, depth - 1)
+			+ TkleakObjBytes(valuePtr, depth - 1);
+	    }
+	    Tcl_DictObjDone(&search);
+	}
+    }
+    return objPtr->refCount > 1 ? n / objPtr->refCount : n;
+}
+
+/*
+ * TableBytes --
+ *
+ *	An estimate of a hash table with string keys and Tcl_Obj values
+ *	(KEYS 0: one-word keys and values that are not objects).
+ */
+
+static double
+TableBytes(
+    Tcl_HashTable *tablePtr,
+    int keys,
+    int depth)
+{
+    Tcl_HashSearch search;
+    Tcl_HashEntry *hPtr;
+    double n = (double) tablePtr->numBuckets * sizeof(Tcl_HashEntry *);
+
+    if (!keys) {
+	return n + (double) tablePtr->numEntries * ENTRY_BYTES;
+    }
+    for (hPtr = Tcl_FirstHashEntry(tablePtr, &search); hPtr != NULL;
+	    hPtr = Tcl_NextHashEntry(&search)) {
+	n += ENTRY_BYTES + strlen(Tcl_GetHashKey(tablePtr, hPtr))
+		+ TkleakObjBytes(Tcl_GetHashValue(hPtr), depth);
+    }
+    return n;
+}
+
+/*
+ * VarsBytes --
+ *
+ *	An estimate of the data the panel and the menu keep in namespace
+ *	NS: the variables named below, tkleak's own, when they exist.
+ */
+
+static double
+VarsBytes(
+    Tcl_Interp *interp,
+    const char *ns)
+{
+    static const char *const names[] = {
+	"info", "history", "diff", "summary", "orphans", "orphanOf",
+	"details", "items", "groups", "kinds", "stats", "cascades", NULL
+    };
+    Tcl_DString name;
+    double n = 0;
+    int i;
+
+    Tcl_DStringInit(&name);
+    for (i = 0; names[i] != NULL; i++) {
+	Tcl_Obj *valuePtr;
+
+	Tcl_DStringSetLength(&name, 0);
+	Tcl_DStringAppend(&name, ns, -1);
+	Tcl_DStringAppend(&name, "::", 2);
+	Tcl_DStringAppend(&name, names[i], -1);
+	valuePtr = Tcl_GetVar2Ex(interp, Tcl_DStringValue(&name), NULL,
+		TCL_GLOBAL_ONLY);
+	n += TkleakObjBytes(valuePtr, 6);
+    }
+    Tcl_DStringFree(&name);
+    return n;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakOwnBytes --
+ *
+ *	The heap bytes tkleak holds in this interpreter now: see the top of
+ *	this file for what is exact and what is estimated.
+ *
+ * Results:
+ *	A number of bytes.
+ *
+ * Side effects:
+ *	None.
+ *
+ *----------------------------------------------------------------------
+ */
+
+long long
+TkleakOwnBytes(
+    TkleakState *statePtr)
+{
+    double n = 0;
+    int i;
+
+    for (i = 0; i < statePtr->numSnaps; i++) {
+	n += TkleakCensusMemory(statePtr->snaps[i].censusPtr)
+		+ TkleakObjBytes(statePtr->snaps[i].nameObj, 0);
+    }
+    n += statePtr->capSnaps * sizeof(TkleakSnapshot)
+	    + TkleakCensusMemory(statePtr->reference)
+	    + TkleakCensusMemory(statePtr->loadPtr)
+	    + TableBytes(&statePtr->seen, 1, 3)
+	    + TableBytes(&statePtr->memo, 1, 1)
+	    + TableBytes(&statePtr->refCache, 1, 3)
+	    + TableBytes(&statePtr->origins, 1, 3)
+	    + TableBytes(&statePtr->stacks, 1, 3)
+	    + TableBytes(&statePtr->procKinds, 0, 0)
+	    + TkleakRecordMemory(statePtr);
+    if (!Tcl_InterpDeleted(statePtr->interp)) {
+	n += VarsBytes(statePtr->interp, "::tkleak::panel")
+		+ VarsBytes(statePtr->interp, "::tkleak::menu");
+    }
+    return (long long) n;
+}
+
+/*
  *----------------------------------------------------------------------
  *
  * TkleakHeapObjCmd --
  *
  *	tkleak::heap: a dict with "heap" (malloc bytes in use), "rss"
- *	(resident bytes), and "mmap" (bytes of the heap in mmapped blocks)
- *	and "free" (bytes malloc holds but does not use) where mallinfo2
- *	gives them.
+ *	(resident bytes), "tkleak" (the part of the heap that is tkleak's
+ *	own: TkleakOwnBytes), and "mmap" (bytes of the heap in mmapped
+ *	blocks) and "free" (bytes malloc holds but does not use) where
+ *	mallinfo2 gives them.
  *
  *----------------------------------------------------------------------
  */
@@ -86,8 +277,8 @@ TkleakHeapObjCmd(
 {
     long long heap, rss;
     Tcl_Obj *dictPtr;
+    TkleakState *statePtr = clientData;
 
-    (void) clientData;
     if (objc != 1) {
 	Tcl_WrongNumArgs(interp, 1, objv, NULL);
 	Tcl_SetErrorCode(interp, "TKLEAK", "USAGE", (char *) NULL);
@@ -99,6 +290,10 @@ TkleakHeapObjCmd(
 	    Tcl_NewWideIntObj(heap));
     Tcl_DictObjPut(NULL, dictPtr, Tcl_NewStringObj("rss", 3),
 	    Tcl_NewWideIntObj(rss));
+    if (statePtr != NULL) {
+	Tcl_DictObjPut(NULL, dictPtr, Tcl_NewStringObj("tkleak", 6),
+		Tcl_NewWideIntObj(TkleakOwnBytes(statePtr)));
+    }
 #ifdef HAVE_MALLINFO2
     {
 	struct mallinfo2 mi = mallinfo2();

@@ -1673,6 +1673,39 @@ TkleakRecording(
 }
 
 /*
+ * TkleakRecordMemory --
+ *
+ *	An estimate of the heap bytes recording holds: its state, the log
+ *	and its text buffer, the widget hooks, and the objects the log
+ *	holds, each as its share among their holders (an object of the
+ *	app's that only the log still holds is tkleak's). heap.c adds them
+ *	to tkleak's own bytes.
+ */
+
+size_t
+TkleakRecordMemory(
+    TkleakState *statePtr)
+{
+    TkleakRecord *recPtr = statePtr->recordPtr;
+    double held = 0;
+    int i;
+
+    if (recPtr == NULL) {
+	return 0;
+    }
+    for (i = 0; i < recPtr->numLog; i++) {
+	held += TkleakObjBytes(recPtr->log[i].ownerPtr, 0)
+		+ TkleakObjBytes(recPtr->log[i].aPtr, 0)
+		+ TkleakObjBytes(recPtr->log[i].bPtr, 0);
+    }
+    return (size_t) held + sizeof(TkleakRecord)
+	    + recPtr->capLog * sizeof(LogEntry)
+	    + recPtr->capText + recPtr->widgets.numBuckets * sizeof(void *)
+	    + recPtr->widgets.numEntries
+		* (sizeof(Tcl_HashEntry) + sizeof(WidgetHook));
+}
+
+/*
  *----------------------------------------------------------------------
  *
  * TkleakRecordFree --

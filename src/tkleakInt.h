@@ -219,6 +219,8 @@ MODULE_SCOPE int	TkleakGetBoolean(Tcl_Interp *interp, Tcl_Obj *objPtr,
 
 /* heap.c */
 MODULE_SCOPE void	TkleakHeapGet(long long *heapPtr, long long *rssPtr);
+MODULE_SCOPE long long	TkleakOwnBytes(TkleakState *statePtr);
+MODULE_SCOPE double	TkleakObjBytes(Tcl_Obj *objPtr, int depth);
 MODULE_SCOPE Tcl_ObjCmdProc TkleakHeapObjCmd;
 
 /* pygc.c */
@@ -291,6 +293,7 @@ MODULE_SCOPE int	TkleakRecording(TkleakState *statePtr);
 MODULE_SCOPE void	TkleakRecordFlush(TkleakState *statePtr);
 MODULE_SCOPE Tcl_ObjCmdProc *TkleakRecordOriginal(TkleakState *statePtr,
 			    Tcl_ObjCmdProc *objProc, ClientData clientData);
+MODULE_SCOPE size_t	TkleakRecordMemory(TkleakState *statePtr);
 
 /* origin.c */
 MODULE_SCOPE Tcl_Obj *	TkleakOriginCapture(TkleakState *statePtr,

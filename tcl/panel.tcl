@@ -108,6 +108,9 @@ namespace eval ::tkleak::panel {
 
     # Whether the panel or the menu ever inspected this interpreter.
     variable inspectedHere 0
+
+    # The Record checkbutton: live recording in the target, on or off.
+    variable record 0
 }
 
 # ::tkleak::panel --
@@ -134,9 +137,13 @@ proc ::tkleak::panel {args} {
     }
     NeedTk tkleak::panel
     if {![winfo exists $w]} {
+	if {$panel::target ne ""} {
+	    attach::Load $panel::target
+	}
 	panel::Prime
 	panel::Build $w
 	panel::Start
+	panel::RecordStatus
 	panel::FillDiff
 	panel::FillOrphans
 	panel::Status
@@ -256,6 +263,9 @@ proc ::tkleak::panel::Retarget {app} {
 	    Quiet [list catch [list ::tkleak::panel::T ::tkleak::forget $name]]
 	}
     }
+    if {$target ne "" && $target ne $app} {
+	::tkleak::attach::Release $target
+    }
     set target $app
     set ref ""
     set from ""
@@ -270,6 +280,7 @@ proc ::tkleak::panel::Retarget {app} {
     variable kinds [dict create]
     variable stats [dict create refreshes 0 last 0 longest 0 longestStep ""]
     Start
+    RecordStatus
     if {[winfo exists .tkleak]} {
 	FillDiff
 	FillOrphans
@@ -277,6 +288,43 @@ proc ::tkleak::panel::Retarget {app} {
 	Plot
 	Status
 	wm title .tkleak [Title]
+    }
+}
+
+# ::tkleak::panel::Record --
+#
+#	The Record checkbutton: turns live recording (tkleak::record) on or
+#	off in the target, so that an attached panel can record too; an
+#	error (an app gone) goes to the status line and the checkbutton
+#	shows the target's status again.
+#
+# Arguments:
+#	None.
+
+proc ::tkleak::panel::Record {} {
+    variable record
+    if {[catch {T ::tkleak::record [expr {$record ? "on" : "off"}]} msg]} {
+	Status "Error: $msg"
+    }
+    RecordStatus
+}
+
+# ::tkleak::panel::RecordStatus --
+#
+#	Shows the target's recording status on the Record checkbutton (and
+#	on the Memory menus', when the target is this app).
+#
+# Arguments:
+#	None.
+
+proc ::tkleak::panel::RecordStatus {} {
+    variable record
+    variable target
+    if {![catch {T ::tkleak::record status} now]} {
+	set record $now
+	if {$target eq ""} {
+	    set ::tkleak::menu::record $now
+	}
     }
 }
 
@@ -315,6 +363,8 @@ proc ::tkleak::panel::Build {w} {
     ttk::button $bar.diff -text Diff -command [list ::tkleak::panel::Action diff]
     ttk::button $bar.orphans -text Orphans \
 	-command [list ::tkleak::panel::Action orphans]
+    ttk::checkbutton $bar.record -text "Record" \
+	-variable ::tkleak::panel::record -command [list ::tkleak::panel::Record]
     ttk::separator $bar.sep1 -orient vertical
     ttk::checkbutton $bar.auto -text "Auto refresh" \
 	-variable ::tkleak::panel::auto -command [list ::tkleak::panel::Auto]
@@ -342,7 +392,8 @@ proc ::tkleak::panel::Build {w} {
     ttk::menubutton $bar.attach -text "Attach to..." -menu $bar.attach.m
     menu $bar.attach.m -tearoff 0 \
 	-postcommand [list ::tkleak::panel::AttachMenu $bar.attach.m]
-    pack $bar.calibrate $bar.diff $bar.orphans -side left -padx {4 0} -pady 4
+    pack $bar.calibrate $bar.diff $bar.orphans $bar.record -side left \
+	-padx {4 0} -pady 4
     pack $bar.sep1 -side left -fill y -padx 6 -pady 4
     pack $bar.auto $bar.every -side left -padx {0 4}
     pack $bar.sep2 -side left -fill y -padx 6 -pady 4
@@ -525,6 +576,10 @@ proc ::tkleak::panel::Destroyed {w} {
     set to $ref
     set items [dict create]
     Quiet {catch ::tkleak::panel::Prune}
+    variable target
+    if {$target ne ""} {
+	::tkleak::attach::Release $target
+    }
     if {$::tkleak::attach::exitOnClose} {
 	after idle [list ::tkleak::attach::Quit]
     }
@@ -592,7 +647,7 @@ proc ::tkleak::panel::Remember {name kind} {
     variable info
     variable history
     variable maxHistory
-    set heap [T ::tkleak::heap]
+    set heap [dict merge {tkleak 0} [T ::tkleak::heap]]
     set sum [T ::tkleak::summary $name]
     set counts [dict create]
     set total 0
@@ -605,7 +660,7 @@ proc ::tkleak::panel::Remember {name kind} {
     dict incr kinds $kind
     dict set info $name [dict create kind $kind time $now \
 	n [dict get $kinds $kind] heap [dict get $heap heap] \
-	rss [dict get $heap rss] total $total]
+	rss [dict get $heap rss] own [dict get $heap tkleak] total $total]
     lappend history [dict create time $now total $total \
 	heap [dict get $heap heap] rss [dict get $heap rss] counts $counts]
     if {[llength $history] > $maxHistory} {
@@ -2041,7 +2096,8 @@ proc ::tkleak::panel::Total {name} {
 
 # ::tkleak::panel::Status --
 #
-#	Writes the status line: heap and RSS at the last census, objects,
+#	Writes the status line: heap (and the app's and tkleak's own growth
+#	over the diff shown) and RSS at the last census, objects,
 #	orphans, the last refresh's time and the longest a refresh step
 #	blocked the event loop, and the app inspected.
 #
@@ -2057,10 +2113,19 @@ proc ::tkleak::panel::Status {{message {}}} {
     if {![winfo exists .tkleak.status]} {
 	return
     }
+    variable from
     set parts {}
     if {[dict exists $info $to]} {
-	lappend parts "heap [Size [dict get $info $to heap]]" \
-	    "RSS [Size [dict get $info $to rss]]" \
+	set heap "heap [Size [dict get $info $to heap]]"
+	# The growth shown is the app's: tkleak's own (its snapshots,
+	# tables, the panel's data) apart, as in format_diff's heap line.
+	if {$from ne $to && [dict exists $info $from]} {
+	    set own [expr {[dict get $info $to own] - [dict get $info $from own]}]
+	    append heap ": app [Size [expr {[dict get $info $to heap]
+		- [dict get $info $from heap] - $own}] 1],\
+		tkleak [Size $own 1]"
+	}
+	lappend parts $heap "RSS [Size [dict get $info $to rss]]" \
 	    "[Count [dict get $info $to total]] objects"
     }
     lappend parts "[llength $orphans] orphans"

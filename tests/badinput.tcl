@@ -43,6 +43,7 @@ namespace eval sweep {
 	calibrate	{args {} required 0}
 	heap		{args {} required 0}
 	gc		{args {} required 0}
+	detach		{args {} required 0}
 	widget		{args {{path .}} required 1 tk 1}
 	configure	{args {} required 0 options {-depth 8
 			 -maxsnapshots 0 -origins 1 -refs 0 -skipped 0

@@ -316,6 +316,33 @@ test_TkleakDiffCompute_heapRss(
 }
 
 /*
+ * tkleak's own bytes are taken out of the heap change and kept apart:
+ * a census of 1 MB kept between the two leaves the app's heap at 0.
+ */
+
+static void
+test_TkleakDiffCompute_own(
+    void **state)
+{
+    Fixture *fixPtr = *state;
+
+    fixPtr->oldPtr->heap = 10000000;
+    fixPtr->oldPtr->own = 500000;
+    fixPtr->newPtr->heap = 11048576 + 280;
+    fixPtr->newPtr->own = 1548576;
+    Compute(fixPtr);
+    assert_int_equal(fixPtr->diff.own, 1048576);
+    assert_int_equal(fixPtr->diff.heap, 280);
+
+    TkleakDiffFree(&fixPtr->diff);
+    fixPtr->newPtr->heap = 9000000;
+    fixPtr->newPtr->own = 0;
+    Compute(fixPtr);
+    assert_int_equal(fixPtr->diff.own, -500000);
+    assert_int_equal(fixPtr->diff.heap, -500000);
+}
+
+/*
  * pympler's order: bytes descending, then count descending, then name.
  */
 
@@ -560,6 +587,7 @@ main(void)
 	T(test_TkleakDiffCompute_countOnly),
 	T(test_TkleakDiffCompute_sortedByName),
 	T(test_TkleakDiffCompute_heapRss),
+	T(test_TkleakDiffCompute_own),
 	T(test_TkleakDiffSortBySize_order),
 	T(test_TkleakDiffSortBySize_computed),
 	T(test_TkleakDiffSortBySize_empty),

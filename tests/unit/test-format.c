@@ -221,7 +221,7 @@ test_TkleakFormatTable_empty(
     AssertTable(NULL, 0, 0, 0,
 	    "types |   # objects |   total size\n"
 	    "===== | =========== | ============\n"
-	    "heap: +0 B, rss: +0 B\n");
+	    "heap: +0 B, rss: +0 B, tkleak: +0 B\n");
 }
 
 static void
@@ -236,7 +236,7 @@ test_TkleakFormatTable_shortNames(
 	    "types |   # objects |   total size\n"
 	    "===== | =========== | ============\n"
 	    "    a |           1 |      1     B\n"
-	    "heap: -280 B, rss: +14.26 KB\n");
+	    "heap: -280 B, rss: +14.26 KB, tkleak: +0 B\n");
 }
 
 /*
@@ -257,7 +257,32 @@ test_TkleakFormatTable_pymplerExample(
 	    "============= | =========== | ============\n"
 	    " command proc |           3 |    105     B\n"
 	    "widget Button |           3 |      0     B\n"
-	    "heap: +14.26 KB, rss: +132.00 KB\n");
+	    "heap: +14.26 KB, rss: +132.00 KB, tkleak: +0 B\n");
+}
+
+/*
+ * tkleak's own growth is shown last, signed as the heap is: the heap
+ * figure is the app's, with tkleak's own taken out (diff.c).
+ */
+
+static void
+test_TkleakFormatTable_own(
+    void **state)
+{
+    TkleakDiff diff;
+    char *out;
+
+    memset(&diff, 0, sizeof(diff));
+    diff.heap = -280;
+    diff.rss = 135168;
+    diff.own = 4383047;
+    out = TkleakFormatTable(&diff);
+    assert_non_null(out);
+    assert_string_equal(out,
+	    "types |   # objects |   total size\n"
+	    "===== | =========== | ============\n"
+	    "heap: -280 B, rss: +132.00 KB, tkleak: +4.18 MB\n");
+    free(out);
 }
 
 /*
@@ -279,7 +304,7 @@ test_TkleakFormatTable_longName(
 	    "========================= | =========== | ============\n"
 	    "widget TtkTreeviewHeading |           3 |     14.26 KB\n"
 	    "             command proc |          -1 |   -280     B\n"
-	    "heap: -2.00 KB, rss: +1.50 MB\n");
+	    "heap: -2.00 KB, rss: +1.50 MB, tkleak: +0 B\n");
 }
 
 /*
@@ -301,7 +326,7 @@ test_TkleakFormatTable_nonAsciiWidest(
 	    "============= | =========== | ============\n"
 	    "widget B\xc3\xbctton |           1 |    280     B\n"
 	    " command proc |           2 |      0     B\n"
-	    "heap: +0 B, rss: +0 B\n");
+	    "heap: +0 B, rss: +0 B, tkleak: +0 B\n");
 }
 
 /*
@@ -324,7 +349,7 @@ test_TkleakFormatTable_nonAsciiPadded(
 	    "   \xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e |           1 |"
 	    "      0     B\n"
 	    "widget |           2 |      1.00 KB\n"
-	    "heap: +0 B, rss: +0 B\n");
+	    "heap: +0 B, rss: +0 B, tkleak: +0 B\n");
 }
 
 /*
@@ -369,9 +394,10 @@ test_TkleakFormatTable_manyRows(
     diff.numRows = n;
     diff.heap = LLONG_MAX;
     diff.rss = -LLONG_MAX;
+    diff.own = LLONG_MIN;
     out = TkleakFormatTable(&diff);
     assert_non_null(out);
-    expectedLen += strlen("heap: +8.00 EB, rss: -8.00 EB\n");
+    expectedLen += strlen("heap: +8.00 EB, rss: -8.00 EB, tkleak: -8.00 EB\n");
     assert_int_equal(strlen(out), expectedLen);
 
     memset(first, ' ', width - 1);
@@ -380,8 +406,8 @@ test_TkleakFormatTable_manyRows(
     line = strchr(out, '\n') + 1;
     line = strchr(line, '\n') + 1;
     assert_memory_equal(line, first, strlen(first));
-    assert_string_equal(out + expectedLen - 30,
-	    "heap: +8.00 EB, rss: -8.00 EB\n");
+    assert_string_equal(out + expectedLen - 48,
+	    "heap: +8.00 EB, rss: -8.00 EB, tkleak: -8.00 EB\n");
     free(out);
     for (i = 0; i < n; i++) {
 	free(names[i]);
@@ -414,6 +440,7 @@ main(void)
 	cmocka_unit_test(test_TkleakFormatTable_nonAsciiWidest),
 	cmocka_unit_test(test_TkleakFormatTable_nonAsciiPadded),
 	cmocka_unit_test(test_TkleakFormatTable_manyRows),
+	cmocka_unit_test(test_TkleakFormatTable_own),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
