@@ -901,6 +901,26 @@ ForgetDeadOwners(
 }
 
 /*
+ * ForgetDead --
+ *
+ *	Drop what is kept of objects that died: their origins and "seen"
+ *	entries, the referrers of windows that are gone, and the stacks
+ *	nothing uses any more; then set the count for the next time.
+ */
+
+static void
+ForgetDead(
+    TkleakState *statePtr,
+    Tcl_Interp *interp)
+{
+    TkleakForgetDead(statePtr, interp, &statePtr->origins);
+    TkleakForgetDead(statePtr, interp, &statePtr->seen);
+    ForgetDeadOwners(statePtr, interp);
+    TkleakOriginForgetStacks(statePtr);
+    statePtr->recordPtr->pruneAt = NextPrune(statePtr);
+}
+
+/*
  *----------------------------------------------------------------------
  *
  * TkleakRecordFlush --
@@ -977,10 +997,7 @@ TkleakRecordFlush(
      */
 
     if (PruneCount(statePtr) >= recPtr->pruneAt) {
-	TkleakForgetDead(statePtr, interp, &statePtr->origins);
-	TkleakForgetDead(statePtr, interp, &statePtr->seen);
-	ForgetDeadOwners(statePtr, interp);
-	recPtr->pruneAt = NextPrune(statePtr);
+	ForgetDead(statePtr, interp);
     }
     Tcl_RestoreInterpState(interp, saved);
     if (recPtr->log == NULL) {
@@ -1884,7 +1901,16 @@ RecordOn(
     }
     Tcl_ResetResult(interp);
     TkleakCensusFree(censusPtr);
-    recPtr->pruneAt = NextPrune(statePtr);
+
+    /*
+     * The count for the next drop of the dead carries over from the last
+     * "record off", which dropped them: an app that toggles recording
+     * (leaktest, the menu, the panel) still has them dropped.
+     */
+
+    if (recPtr->pruneAt == 0) {
+	recPtr->pruneAt = NextPrune(statePtr);
+    }
     recPtr->on = 1;
     return TCL_OK;
 }
@@ -1932,6 +1958,35 @@ RecordOff(
 
     UnhookAll(recPtr, interp);
     recPtr->on = 0;
+
+    /*
+     * What recording holds goes too: the log's buffers, the referrer
+     * cache and the memo are made again when needed, and of the origin
+     * and "seen" tables only the entries of live objects stay (they are
+     * what tkleak::origin and tkleak::orphans answer from).
+     */
+
+    if (recPtr->log != NULL) {
+	Tcl_Free((char *) recPtr->log);
+	recPtr->log = NULL;
+    }
+    recPtr->capLog = 0;
+    if (recPtr->text != NULL) {
+	Tcl_Free(recPtr->text);
+	recPtr->text = NULL;
+    }
+    recPtr->capText = 0;
+    recPtr->numText = 0;
+    recPtr->lastData[0] = recPtr->lastData[1] = NULL;
+    recPtr->lastHook[0] = recPtr->lastHook[1] = NULL;
+    TkleakDeleteObjTable(&statePtr->refCache, 1);
+    TkleakDeleteObjTable(&statePtr->memo, 1);
+    {
+	Tcl_InterpState saved = Tcl_SaveInterpState(interp, TCL_OK);
+
+	ForgetDead(statePtr, interp);
+	Tcl_RestoreInterpState(interp, saved);
+    }
     Tcl_ResetResult(interp);
 }
 

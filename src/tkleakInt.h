@@ -264,6 +264,7 @@ MODULE_SCOPE Tcl_Obj *	TkleakOriginLast(TkleakState *statePtr,
 			    const char *key);
 MODULE_SCOPE void	TkleakOriginForget(TkleakState *statePtr,
 			    const char *key);
+MODULE_SCOPE void	TkleakOriginForgetStacks(TkleakState *statePtr);
 MODULE_SCOPE void	TkleakOriginFree(TkleakState *statePtr);
 MODULE_SCOPE Tcl_ObjCmdProc TkleakOriginObjCmd;
 
