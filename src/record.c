@@ -148,13 +148,18 @@ typedef struct LogEntry {
 /*
  * Entries the log holds before it is folded into the "seen" and origin
  * tables: bounds the memory of a long recording nobody asks about, at
- * about 48 bytes an entry plus the values it holds (which are mostly
- * held by their slots anyway). The log starts small and doubles.
+ * about 48 bytes an entry plus the values it holds. In a Tcl app those
+ * are mostly literals, held by their scripts anyway; tkinter makes fresh
+ * objects for every call, and its binding scripts are long, so the log
+ * also counts what it holds (LOG_MAX_BYTES, an estimate: each object
+ * held counted as fresh) and is folded when that reaches a megabyte.
+ * The log starts small and doubles.
  */
 
 #define LOG_MAX 16384
 #define LOG_MIN 64
 #define LOG_MAX_TEXT (1 << 20)
+#define LOG_MAX_BYTES (1 << 20)
 #define PRUNE_MIN 1024
 
 struct TkleakRecord {
@@ -170,6 +175,8 @@ struct TkleakRecord {
     char *text;			/* The values of the entries. */
     size_t numText;
     size_t capText;
+    size_t logBytes;		/* What the log holds, estimated (see
+				 * LOG_MAX_BYTES). */
     int pruneAt;		/* Entries of the origin and "seen" tables
 				 * at which a fold drops those of the dead. */
     Tcl_Obj *endPtr;		/* "end" and "index", for MenuIndex. */
@@ -588,6 +595,21 @@ SameObj(
 }
 
 /*
+ * ObjCost --
+ *
+ *	What holding OBJPTR (or NULL) may cost the log: the object and its
+ *	string, as if the log were its only holder.
+ */
+
+static inline size_t
+ObjCost(
+    Tcl_Obj *objPtr)
+{
+    return objPtr == NULL ? 0
+	    : sizeof(Tcl_Obj) + (objPtr->bytes ? (size_t) objPtr->length : 0);
+}
+
+/*
  * Log --
  *
  *	Append an attachment or creation to the log (see enum LogKind),
@@ -613,7 +635,16 @@ Log(
 	    ? TkleakOriginCapture(statePtr, interp) : NULL;
     const char *text = "";
     int len = 0;
+    size_t cost;
 
+    /*
+     * The stack is held at once: a fold below may drop the stacks nothing
+     * holds.
+     */
+
+    if (stackPtr != NULL) {
+	Tcl_IncrRefCount(stackPtr);
+    }
     if (valuePtr != NULL) {
 	Tcl_IncrRefCount(valuePtr);
 	text = Tcl_GetStringFromObj(valuePtr, &len);
@@ -642,13 +673,20 @@ Log(
 	    if (valuePtr != NULL) {
 		Tcl_DecrRefCount(valuePtr);
 	    }
+	    if (stackPtr != NULL) {
+		Tcl_DecrRefCount(stackPtr);
+	    }
 	    return;
 	}
     }
+    cost = sizeof(LogEntry) + len + 1 + ObjCost(ownerPtr) + ObjCost(aPtr)
+	    + ObjCost(bPtr);
     if (recPtr->numLog == LOG_MAX
-	    || recPtr->numText + len + 1 > LOG_MAX_TEXT) {
+	    || recPtr->numText + len + 1 > LOG_MAX_TEXT
+	    || recPtr->logBytes + cost > LOG_MAX_BYTES) {
 	TkleakRecordFlush(statePtr);
     }
+    recPtr->logBytes += cost;
     if (recPtr->numLog == recPtr->capLog) {
 	recPtr->capLog = recPtr->capLog ? 2 * recPtr->capLog : LOG_MIN;
 	recPtr->log = (LogEntry *) Tcl_Realloc((char *) recPtr->log,
@@ -678,9 +716,6 @@ Log(
     }
     if (bPtr) {
 	Tcl_IncrRefCount(bPtr);
-    }
-    if (stackPtr) {
-	Tcl_IncrRefCount(stackPtr);
     }
     if (valuePtr != NULL) {
 	Tcl_DecrRefCount(valuePtr);
@@ -980,6 +1015,7 @@ TkleakRecordFlush(
     recPtr->text = NULL;
     recPtr->numText = 0;
     recPtr->capText = 0;
+    recPtr->logBytes = 0;
     saved = Tcl_SaveInterpState(interp, TCL_OK);
     for (i = 0; i < n; i++) {
 	Replay(statePtr, interp, &log[i], text);
