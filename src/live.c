@@ -76,7 +76,8 @@ NamesWord(
  *
  *	Whether TEXTPTR (a slot's script or value) names the object KEY, by
  *	the rule of refs.c: a word of it, the whole of it, or its first list
- *	element.
+ *	element; or a word Tcl's parser sees whole and the plain scan cannot
+ *	(a name that needs quoting, TkleakScanQuotedWords).
  */
 
 static int
@@ -96,6 +97,9 @@ TextNames(
     data.key = key;
     data.found = 0;
     TkleakScanWords(text, (size_t) len, NamesWord, &data);
+    if (!data.found) {
+	TkleakScanQuotedWords(text, (size_t) len, NamesWord, &data);
+    }
     if (!data.found) {
 	NamesWord(&data, text, (size_t) len);
     }

@@ -249,6 +249,8 @@ MODULE_SCOPE Tcl_ObjCmdProc TkleakRefsObjCmd, TkleakOrphansObjCmd;
 MODULE_SCOPE Tcl_ObjCmdProc TkleakRecordObjCmd;
 MODULE_SCOPE int	TkleakRecording(TkleakState *statePtr);
 MODULE_SCOPE void	TkleakRecordFlush(TkleakState *statePtr);
+MODULE_SCOPE void	TkleakScanQuotedWords(const char *script, size_t len,
+			    TkleakWordProc *fn, void *clientData);
 
 /* origin.c */
 MODULE_SCOPE Tcl_Obj *	TkleakOriginCapture(TkleakState *statePtr,
