@@ -151,8 +151,8 @@ typedef struct LogEntry {
  * about 48 bytes an entry plus the values it holds. In a Tcl app those
  * are mostly literals, held by their scripts anyway; tkinter makes fresh
  * objects for every call, and its binding scripts are long, so the log
- * also counts what it holds (LOG_MAX_BYTES, an estimate: each object
- * held counted as fresh) and is folded when that reaches a megabyte.
+ * also counts what it holds (LOG_MAX_BYTES, an estimate: see ObjCost)
+ * and is folded when that reaches a megabyte.
  * The log starts small and doubles.
  */
 
@@ -736,15 +736,18 @@ SameObj(
 /*
  * ObjCost --
  *
- *	What holding OBJPTR (or NULL) may cost the log: the object and its
- *	string, as if the log were its only holder.
+ *	What holding OBJPTR (or NULL) costs the log: the object and its
+ *	string when nothing but the call being logged holds it (a word
+ *	tkinter made for this call, a key made for the log), so that the
+ *	log alone keeps it alive; nothing for a literal of a script or a
+ *	widget's path, which live on anyway.
  */
 
 static inline size_t
 ObjCost(
     Tcl_Obj *objPtr)
 {
-    return objPtr == NULL ? 0
+    return objPtr == NULL || objPtr->refCount > 1 ? 0
 	    : sizeof(Tcl_Obj) + (objPtr->bytes ? (size_t) objPtr->length : 0);
 }
 
