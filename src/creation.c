@@ -222,12 +222,15 @@ TkleakCreationAlive(
 	    Tcl_DecrRefCount(pairPtr);
 	    return 0;
 	}
+	/*
+	 * Fresh words, like those of "after": the loop below takes the one
+	 * reference each holds and gives it back.
+	 */
+
 	objv[0] = Tcl_NewStringObj("bind", 4);
-	objv[1] = pv[0];
-	objv[2] = pv[1];
+	objv[1] = Tcl_NewStringObj(Tcl_GetString(pv[0]), pv[0]->length);
+	objv[2] = Tcl_NewStringObj(Tcl_GetString(pv[1]), pv[1]->length);
 	objc = 3;
-	Tcl_IncrRefCount(objv[1]);
-	Tcl_IncrRefCount(objv[2]);
 	Tcl_DecrRefCount(pairPtr);
     }
     for (code = 0; code < objc; code++) {

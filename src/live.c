@@ -81,9 +81,11 @@ NamesWord(
  *
  *	Whether TEXTPTR (a slot's script or value) names the object KEY, by
  *	the rule of refs.c: a word of it that may name KEY's kind
- *	(TkleakWordMayName), the whole of it, or its first list element.
- *	TEXTPTR may be the app's own object (what cget gives): only its
- *	string is read, and split as a copy.
+ *	(TkleakWordMayName), the whole of it, or its first list element; or
+ *	a word Tcl's parser sees whole and the plain scan cannot (a name
+ *	that needs quoting, TkleakScanQuotedWords). TEXTPTR may be the
+ *	app's own object (what cget gives): only its string is read, and
+ *	split as a copy.
  */
 
 static int
@@ -102,6 +104,9 @@ TextNames(
     data.key = key;
     data.found = 0;
     TkleakScanWords(text, (size_t) len, NamesWord, &data);
+    if (!data.found) {
+	TkleakScanQuotedWords(text, (size_t) len, NamesWord, &data);
+    }
     if (!data.found) {
 	NamesWord(&data, text, (size_t) len, TKLEAK_WORD_COMMAND);
     }

@@ -549,6 +549,33 @@ TkleakOriginForget(
 }
 
 /*
+ * TkleakOriginForgetStacks --
+ *
+ *	Drop the interned stacks nothing but the stack table holds any more
+ *	(their objects died and were pruned): a stack names the procs it ran
+ *	in, and an app that makes procs under fresh names (tkinter's
+ *	callbacks) makes fresh stacks without end.
+ */
+
+void
+TkleakOriginForgetStacks(
+    TkleakState *statePtr)
+{
+    Tcl_HashSearch search;
+    Tcl_HashEntry *hPtr;
+
+    for (hPtr = Tcl_FirstHashEntry(&statePtr->stacks, &search); hPtr;
+	    hPtr = Tcl_NextHashEntry(&search)) {
+	Tcl_Obj *stackPtr = Tcl_GetHashValue(hPtr);
+
+	if (stackPtr->refCount == 1) {
+	    Tcl_DecrRefCount(stackPtr);
+	    Tcl_DeleteHashEntry(hPtr);
+	}
+    }
+}
+
+/*
  * TkleakOriginFree --
  *
  *	Release the origin and stack tables of an interpreter.

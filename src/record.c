@@ -28,13 +28,24 @@
  *	hooked global command. The bookkeeping runs after the original
  *	command returns and leaves the interpreter's result alone.
  *
+ *	A hook is on a command, not on a name: an app or a library may
+ *	rename a hooked command (a wrapper over "after", a megawidget's
+ *	hull), delete it or make another at its name while recording is on.
+ *	So each hooked command is known by its token and carries a delete
+ *	trace that drops its hook when it goes; "record off" gives each
+ *	command its procedure back through its token, wherever it lives
+ *	then, and leaves alone whatever the app put at the old name. A
+ *	command whose procedure is one of tkleak's hooks is never taken for
+ *	an original, and a global is hooked again only when its procedure
+ *	is the one it had when first hooked (a proc, ensemble or alias at
+ *	::after is the app's wrapper, not "after").
+ *
  *	Memory stays bounded: the log holds at most LOG_MAX entries and
  *	LOG_MAX_TEXT bytes of values; what is remembered is keyed by object,
  *	so a slot replaced a thousand times keeps one entry, and "seen" entries
  *	of objects that died are dropped by tkleak::orphans. The widget
- *	table grows with the widgets hooked; entries of destroyed widgets
- *	are reused when malloc gives a new widget the same record address,
- *	and all are dropped by "record off".
+ *	table holds the widgets hooked now: a widget's delete trace drops
+ *	its entry, and "record off" empties it.
  *
  * Copyright (c) 2026 the tkleak developers. See the file "LICENSE".
  */
@@ -70,7 +81,30 @@ typedef struct WidgetHook {
     char kind;			/* 'm' menu, 'c' canvas, 't' text, 'w', or
 				 * 'o' a TclOO class. */
     char direct;		/* A menu whose entries walk.c can count. */
+    Tcl_Command token;		/* The command hooked, wherever it lives
+				 * now: its delete trace (HookTraceProc)
+				 * drops the hook with it. */
+    ClientData clientData;	/* Its key in the widgets table. */
+    TkleakRecord *recPtr;	/* NULL once the state is freed. */
+    Tcl_Obj *pathPtr;		/* The widget's path, the owner of what is
+				 * logged whatever name the command has now;
+				 * NULL for a class. One reference held. */
 } WidgetHook;
+
+/*
+ * A hooked global command. The hook follows the command, not its name:
+ * an app that renames "after" away and puts a wrapper at ::after keeps
+ * the hook on the real "after", and "record off" finds it there.
+ */
+
+typedef struct GlobalHookRec {
+    Tcl_Command token;		/* The command hooked, or NULL. */
+    Tcl_CmdInfo orig;		/* Its command info before the hook. */
+    Tcl_ObjCmdProc *builtinProc;/* The procedure it had when first hooked:
+				 * only a command with it is hooked again. */
+    Tcl_Obj *lastNamePtr;	/* Its full name at the last "record off",
+				 * where "record on" looks next; or NULL. */
+} GlobalHookRec;
 
 /*
  * Per-interpreter recording state, hung off TkleakState.
@@ -114,30 +148,35 @@ typedef struct LogEntry {
 /*
  * Entries the log holds before it is folded into the "seen" and origin
  * tables: bounds the memory of a long recording nobody asks about, at
- * about 48 bytes an entry plus the values it holds (which are mostly
- * held by their slots anyway). The log starts small and doubles.
+ * about 48 bytes an entry plus the values it holds. In a Tcl app those
+ * are mostly literals, held by their scripts anyway; tkinter makes fresh
+ * objects for every call, and its binding scripts are long, so the log
+ * also counts what it holds (LOG_MAX_BYTES, an estimate: see ObjCost)
+ * and is folded when that reaches a megabyte.
+ * The log starts small and doubles.
  */
 
 #define LOG_MAX 16384
 #define LOG_MIN 64
 #define LOG_MAX_TEXT (1 << 20)
+#define LOG_MAX_BYTES (1 << 20)
 #define PRUNE_MIN 1024
 
 struct TkleakRecord {
     int on;
-    Tcl_CmdInfo orig[NUM_GLOBALS];
-    int hooked[NUM_GLOBALS];
-    Tcl_HashTable widgets;	/* Widget client data -> WidgetHook. */
+    GlobalHookRec glob[NUM_GLOBALS];
+    Tcl_HashTable widgets;	/* Widget client data -> WidgetHook, for the
+				 * commands hooked now. */
     ClientData lastData[2];	/* The last two widgets called, and their */
-    WidgetHook *lastHook[2];	/* hooks: an app works on a few at a time.
-				 * Entries of the table are never dropped
-				 * while recording state lives. */
+    WidgetHook *lastHook[2];	/* hooks: an app works on a few at a time. */
     LogEntry *log;		/* CAPLOG entries, or NULL. */
     int numLog;
     int capLog;
     char *text;			/* The values of the entries. */
     size_t numText;
     size_t capText;
+    size_t logBytes;		/* What the log holds, estimated (see
+				 * LOG_MAX_BYTES). */
     int pruneAt;		/* Entries of the origin and "seen" tables
 				 * at which a fold drops those of the dead. */
     Tcl_Obj *endPtr;		/* "end" and "index", for MenuIndex. */
@@ -174,6 +213,165 @@ static Tcl_ObjCmdProc *const trampolines[NUM_GLOBALS] = {
     Hook28, Hook29, Hook30, Hook31, Hook32, Hook33, Hook34, Hook35, Hook36,
     Hook37, Hook38, Hook39, Hook40, Hook41
 };
+
+/*
+ * IsOwnHookProc --
+ *
+ *	Whether OBJPROC is one of tkleak's hook procedures: a command that
+ *	has one is never taken for the original of anything.
+ */
+
+static int
+IsOwnHookProc(
+    Tcl_ObjCmdProc *objProc)
+{
+    int g;
+
+    if (objProc == WidgetHookProc || objProc == ClassHookNRE) {
+	return 1;
+    }
+    for (g = 0; g < NUM_GLOBALS; g++) {
+	if (objProc == trampolines[g]) {
+	    return 1;
+	}
+    }
+    return 0;
+}
+
+/*
+ * GlobalTraceProc, WidgetTraceProc --
+ *
+ *	The delete traces of hooked commands: the command is going, so its
+ *	token is forgotten (a global's hook record stays, for its name and
+ *	procedure) or its widget hook dropped. A rename needs nothing: the
+ *	hook is in the command and goes with it.
+ */
+
+static void
+GlobalTraceProc(
+    ClientData clientData,
+    Tcl_Interp *interp,
+    const char *oldName,
+    const char *newName,
+    int flags)
+{
+    GlobalHookRec *gPtr = clientData;
+
+    (void) interp;
+    (void) oldName;
+    (void) newName;
+    if (flags & TCL_TRACE_DELETE) {
+	gPtr->token = NULL;
+    }
+}
+
+static void
+DropHook(
+    WidgetHook *hookPtr)
+{
+    TkleakRecord *recPtr = hookPtr->recPtr;
+    Tcl_HashEntry *hPtr;
+    int i;
+
+    if (recPtr != NULL) {
+	hPtr = Tcl_FindHashEntry(&recPtr->widgets, hookPtr->clientData);
+	if (hPtr != NULL && Tcl_GetHashValue(hPtr) == hookPtr) {
+	    Tcl_DeleteHashEntry(hPtr);
+	}
+	for (i = 0; i < 2; i++) {
+	    if (recPtr->lastHook[i] == hookPtr) {
+		recPtr->lastHook[i] = NULL;
+		recPtr->lastData[i] = NULL;
+	    }
+	}
+    }
+    if (hookPtr->pathPtr != NULL) {
+	Tcl_DecrRefCount(hookPtr->pathPtr);
+    }
+    Tcl_Free((char *) hookPtr);
+}
+
+static void
+WidgetTraceProc(
+    ClientData clientData,
+    Tcl_Interp *interp,
+    const char *oldName,
+    const char *newName,
+    int flags)
+{
+    (void) interp;
+    (void) oldName;
+    (void) newName;
+    if (flags & TCL_TRACE_DELETE) {
+	DropHook(clientData);
+    }
+}
+
+/*
+ * UntraceToken --
+ *
+ *	Remove the delete trace PROC/CLIENTDATA from the command TOKEN, by
+ *	its name now. Returns 0 when the name no longer leads to TOKEN (a
+ *	hidden command): the trace stays, and its client data must live
+ *	until the command goes. NAMEPTR, when not NULL, gets the full name.
+ */
+
+static int
+UntraceToken(
+    Tcl_Interp *interp,
+    Tcl_Command token,
+    Tcl_CommandTraceProc *proc,
+    ClientData clientData,
+    Tcl_Obj *namePtr)
+{
+    Tcl_Obj *fullPtr = Tcl_NewObj();
+    int done = 0;
+
+    Tcl_IncrRefCount(fullPtr);
+    Tcl_GetCommandFullName(interp, token, fullPtr);
+    if (Tcl_FindCommand(interp, Tcl_GetString(fullPtr), NULL,
+	    TCL_GLOBAL_ONLY) == token) {
+	Tcl_UntraceCommand(interp, Tcl_GetString(fullPtr), TCL_TRACE_DELETE,
+		proc, clientData);
+	done = 1;
+    }
+    if (namePtr != NULL) {
+	Tcl_AppendObjToObj(namePtr, fullPtr);
+    }
+    Tcl_DecrRefCount(fullPtr);
+    return done;
+}
+
+/*
+ * TraceToken --
+ *
+ *	Put the delete trace PROC/CLIENTDATA on the command TOKEN. Returns 0
+ *	when it could not be (TOKEN is not reachable by its name), and then
+ *	the command must not be hooked, as tkleak would not know when it
+ *	goes.
+ */
+
+static int
+TraceToken(
+    Tcl_Interp *interp,
+    Tcl_Command token,
+    Tcl_CommandTraceProc *proc,
+    ClientData clientData)
+{
+    Tcl_Obj *fullPtr = Tcl_NewObj();
+    int done = 0;
+
+    Tcl_IncrRefCount(fullPtr);
+    Tcl_GetCommandFullName(interp, token, fullPtr);
+    if (Tcl_FindCommand(interp, Tcl_GetString(fullPtr), NULL,
+	    TCL_GLOBAL_ONLY) == token
+	    && Tcl_TraceCommand(interp, Tcl_GetString(fullPtr),
+		TCL_TRACE_DELETE, proc, clientData) == TCL_OK) {
+	done = 1;
+    }
+    Tcl_DecrRefCount(fullPtr);
+    return done;
+}
 
 static TkleakRecord *
 GetRecord(
@@ -221,6 +419,149 @@ CachedRef(
 	Tcl_SetHashValue(hPtr, refPtr);
     }
     return Tcl_GetHashValue(hPtr);
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakScanQuotedWords --
+ *
+ *	Call FN with the value of every word of SCRIPT (LEN bytes) that
+ *	TkleakScanWords cannot see whole: a word whose value holds white
+ *	space, one of { } [ ] " ; or a backslash, as a command name given
+ *	through [list ::$name] does ({::[x]}, ::\{). The words are those of
+ *	Tcl's own parser (Tcl_ParseCommand, on the text, never on the app's
+ *	object), at every depth: inside braced words (bodies, lambdas,
+ *	"namespace code" scripts, lists) and command substitutions. Words
+ *	with substitutions other than backslashes have no value to report;
+ *	their command substitutions are scanned. Comments are skipped, as
+ *	Tcl skips them. Nothing is evaluated. A word that is the first of
+ *	its command is reported with TKLEAK_WORD_COMMAND, the others with
+ *	no flag, as TkleakScanWords reports them: only the first may name a
+ *	command, and the value of every word is scanned again in turn, so a
+ *	script or lambda given as an argument has its command words too.
+ *
+ * Results:
+ *	None. FN gets a string it must not keep.
+ *
+ *----------------------------------------------------------------------
+ */
+
+#define QUOTED_DEPTH 8
+
+static int
+NeedsQuoting(
+    const char *s,
+    size_t len)
+{
+    size_t i;
+
+    for (i = 0; i < len; i++) {
+	switch (s[i]) {
+	case ' ': case '\t': case '\n': case '\r': case '\v': case '\f':
+	case '{': case '}': case '[': case ']': case '"': case ';':
+	case '\\':
+	    return 1;
+	}
+    }
+    return 0;
+}
+
+static void
+ScanQuoted(
+    const char *script,
+    size_t len,
+    TkleakWordProc *fn,
+    void *clientData,
+    int depth)
+{
+    const char *p = script, *end = script + len;
+    Tcl_Parse parse;
+    Tcl_DString value;
+
+    if (depth > QUOTED_DEPTH || (memchr(script, '{', len) == NULL
+	    && memchr(script, '"', len) == NULL
+	    && memchr(script, '\\', len) == NULL)) {
+	return;			/* Every word is one the plain scan sees. */
+    }
+    Tcl_DStringInit(&value);
+    while (p < end) {
+	Tcl_Token *tokenPtr;
+	int w;
+
+	if (Tcl_ParseCommand(NULL, p, (int) (end - p), 0, &parse) != TCL_OK) {
+	    break;
+	}
+	tokenPtr = parse.tokenPtr;
+	for (w = 0; w < parse.numWords; w++) {
+	    int n = tokenPtr->numComponents, k, literal = 1;
+
+	    Tcl_DStringSetLength(&value, 0);
+	    for (k = 1; k <= n; k++) {
+		Tcl_Token *partPtr = &tokenPtr[k];
+		char buf[TCL_UTF_MAX + 1];
+
+		switch (partPtr->type) {
+		case TCL_TOKEN_TEXT:
+		    Tcl_DStringAppend(&value, partPtr->start, partPtr->size);
+		    break;
+		case TCL_TOKEN_BS:
+		    Tcl_DStringAppend(&value, buf, Tcl_UtfBackslash(
+			    partPtr->start, NULL, buf));
+		    break;
+		case TCL_TOKEN_COMMAND:
+		    literal = 0;
+		    if (partPtr->size > 2) {
+			ScanQuoted(partPtr->start + 1,
+				(size_t) partPtr->size - 2, fn, clientData,
+				depth + 1);
+		    }
+		    break;
+		default:
+		    literal = 0;
+		    break;
+		}
+		k += partPtr->numComponents;
+	    }
+	    if (literal && NeedsQuoting(Tcl_DStringValue(&value),
+		    (size_t) Tcl_DStringLength(&value))) {
+		fn(clientData, Tcl_DStringValue(&value),
+			(size_t) Tcl_DStringLength(&value),
+			w == 0 ? TKLEAK_WORD_COMMAND : 0);
+		if (tokenPtr->start[0] == '{' || tokenPtr->start[0] == '"') {
+		    Tcl_DString inner;
+
+		    /*
+		     * A braced or quoted word may be a script or a list in
+		     * turn: its value is scanned on its own copy, as the
+		     * DString is reused.
+		     */
+
+		    Tcl_DStringInit(&inner);
+		    Tcl_DStringAppend(&inner, Tcl_DStringValue(&value),
+			    Tcl_DStringLength(&value));
+		    ScanQuoted(Tcl_DStringValue(&inner),
+			    (size_t) Tcl_DStringLength(&inner), fn, clientData,
+			    depth + 1);
+		    Tcl_DStringFree(&inner);
+		}
+	    }
+	    tokenPtr += n + 1;
+	}
+	p = parse.commandStart + parse.commandSize;
+	Tcl_FreeParse(&parse);
+    }
+    Tcl_DStringFree(&value);
+}
+
+void
+TkleakScanQuotedWords(
+    const char *script,
+    size_t len,
+    TkleakWordProc *fn,
+    void *clientData)
+{
+    ScanQuoted(script, len, fn, clientData, 0);
 }
 
 /*
@@ -324,6 +665,7 @@ Remember(
     data.stackPtr = stackPtr;
     Tcl_IncrRefCount(data.refPtr);
     TkleakScanWords(text, (size_t) len, RememberWord, &data);
+    TkleakScanQuotedWords(text, (size_t) len, RememberWord, &data);
 
     /*
      * The whole text, and when it is braced or quoted its first list
@@ -401,6 +743,24 @@ SameObj(
 }
 
 /*
+ * ObjCost --
+ *
+ *	What holding OBJPTR (or NULL) costs the log: the object and its
+ *	string when nothing but the call being logged holds it (a word
+ *	tkinter made for this call, a key made for the log), so that the
+ *	log alone keeps it alive; nothing for a literal of a script or a
+ *	widget's path, which live on anyway.
+ */
+
+static inline size_t
+ObjCost(
+    Tcl_Obj *objPtr)
+{
+    return objPtr == NULL || objPtr->refCount > 1 ? 0
+	    : sizeof(Tcl_Obj) + (objPtr->bytes ? (size_t) objPtr->length : 0);
+}
+
+/*
  * Log --
  *
  *	Append an attachment or creation to the log (see enum LogKind),
@@ -426,7 +786,16 @@ Log(
 	    ? TkleakOriginCapture(statePtr, interp) : NULL;
     const char *text = "";
     int len = 0;
+    size_t cost;
 
+    /*
+     * The stack is held at once: a fold below may drop the stacks nothing
+     * holds.
+     */
+
+    if (stackPtr != NULL) {
+	Tcl_IncrRefCount(stackPtr);
+    }
     if (valuePtr != NULL) {
 	Tcl_IncrRefCount(valuePtr);
 	text = Tcl_GetStringFromObj(valuePtr, &len);
@@ -455,13 +824,20 @@ Log(
 	    if (valuePtr != NULL) {
 		Tcl_DecrRefCount(valuePtr);
 	    }
+	    if (stackPtr != NULL) {
+		Tcl_DecrRefCount(stackPtr);
+	    }
 	    return;
 	}
     }
+    cost = sizeof(LogEntry) + len + 1 + ObjCost(ownerPtr) + ObjCost(aPtr)
+	    + ObjCost(bPtr);
     if (recPtr->numLog == LOG_MAX
-	    || recPtr->numText + len + 1 > LOG_MAX_TEXT) {
+	    || recPtr->numText + len + 1 > LOG_MAX_TEXT
+	    || recPtr->logBytes + cost > LOG_MAX_BYTES) {
 	TkleakRecordFlush(statePtr);
     }
+    recPtr->logBytes += cost;
     if (recPtr->numLog == recPtr->capLog) {
 	recPtr->capLog = recPtr->capLog ? 2 * recPtr->capLog : LOG_MIN;
 	recPtr->log = (LogEntry *) Tcl_Realloc((char *) recPtr->log,
@@ -491,9 +867,6 @@ Log(
     }
     if (bPtr) {
 	Tcl_IncrRefCount(bPtr);
-    }
-    if (stackPtr) {
-	Tcl_IncrRefCount(stackPtr);
     }
     if (valuePtr != NULL) {
 	Tcl_DecrRefCount(valuePtr);
@@ -714,6 +1087,26 @@ ForgetDeadOwners(
 }
 
 /*
+ * ForgetDead --
+ *
+ *	Drop what is kept of objects that died: their origins and "seen"
+ *	entries, the referrers of windows that are gone, and the stacks
+ *	nothing uses any more; then set the count for the next time.
+ */
+
+static void
+ForgetDead(
+    TkleakState *statePtr,
+    Tcl_Interp *interp)
+{
+    TkleakForgetDead(statePtr, interp, &statePtr->origins);
+    TkleakForgetDead(statePtr, interp, &statePtr->seen);
+    ForgetDeadOwners(statePtr, interp);
+    TkleakOriginForgetStacks(statePtr);
+    statePtr->recordPtr->pruneAt = NextPrune(statePtr);
+}
+
+/*
  *----------------------------------------------------------------------
  *
  * TkleakRecordFlush --
@@ -773,6 +1166,7 @@ TkleakRecordFlush(
     recPtr->text = NULL;
     recPtr->numText = 0;
     recPtr->capText = 0;
+    recPtr->logBytes = 0;
     saved = Tcl_SaveInterpState(interp, TCL_OK);
     for (i = 0; i < n; i++) {
 	Replay(statePtr, interp, &log[i], text);
@@ -790,10 +1184,7 @@ TkleakRecordFlush(
      */
 
     if (PruneCount(statePtr) >= recPtr->pruneAt) {
-	TkleakForgetDead(statePtr, interp, &statePtr->origins);
-	TkleakForgetDead(statePtr, interp, &statePtr->seen);
-	ForgetDeadOwners(statePtr, interp);
-	recPtr->pruneAt = NextPrune(statePtr);
+	ForgetDead(statePtr, interp);
     }
     Tcl_RestoreInterpState(interp, saved);
     if (recPtr->log == NULL) {
@@ -862,14 +1253,18 @@ RememberOptions(
 /*
  * NewHook --
  *
- *	The hook entry of the widget or class record CLIENTDATA, made or
- *	reused (a record address malloc gave again), with the command's
- *	own procedures and its KIND.
+ *	The hook entry of the command TOKEN, whose widget or class record is
+ *	CLIENTDATA, with the command's own procedures and its KIND, and a
+ *	delete trace on the command; or NULL when it cannot be hooked (a
+ *	second command with the same record is hooked already, or the
+ *	trace cannot be set).
  */
 
 static WidgetHook *
 NewHook(
     TkleakRecord *recPtr,
+    Tcl_Interp *interp,
+    Tcl_Command token,
     ClientData clientData,
     Tcl_ObjCmdProc *objProc,
     Tcl_ObjCmdProc *nreProc,
@@ -880,16 +1275,23 @@ NewHook(
     int isNew;
 
     hPtr = Tcl_CreateHashEntry(&recPtr->widgets, clientData, &isNew);
-    if (isNew) {
-	hookPtr = (WidgetHook *) Tcl_Alloc(sizeof(WidgetHook));
-	Tcl_SetHashValue(hPtr, hookPtr);
-    } else {
-	hookPtr = Tcl_GetHashValue(hPtr);
+    if (!isNew) {
+	return NULL;
     }
+    hookPtr = (WidgetHook *) Tcl_Alloc(sizeof(WidgetHook));
     hookPtr->objProc = objProc;
     hookPtr->nreProc = nreProc;
     hookPtr->kind = kind;
     hookPtr->direct = 0;
+    hookPtr->token = token;
+    hookPtr->clientData = clientData;
+    hookPtr->recPtr = recPtr;
+    hookPtr->pathPtr = NULL;
+    Tcl_SetHashValue(hPtr, hookPtr);
+    if (!TraceToken(interp, token, WidgetTraceProc, hookPtr)) {
+	DropHook(hookPtr);
+	return NULL;
+    }
     return hookPtr;
 }
 
@@ -917,16 +1319,23 @@ HookWidget(
     Tk_Window tkwin;
 
     if (token == NULL || !Tcl_GetCommandInfoFromToken(token, &info)
-	    || info.objProc == WidgetHookProc || info.objProc == NULL
+	    || info.objProc == NULL || IsOwnHookProc(info.objProc)
 	    || info.objProc == statePtr->procProc
 	    || info.objProc == statePtr->aliasProc
 	    || info.objProc == statePtr->importProc
 	    || info.objProc == statePtr->objectProc
+	    || Tcl_IsEnsemble(token)
 	    || (TkleakWalkUsable(statePtr)
 		&& TkleakWalkCommandNre(token) != NULL)) {
 	return;
     }
-    hookPtr = NewHook(recPtr, info.objClientData, info.objProc, NULL, 'w');
+    hookPtr = NewHook(recPtr, interp, token, info.objClientData,
+	    info.objProc, NULL, 'w');
+    if (hookPtr == NULL) {
+	return;
+    }
+    hookPtr->pathPtr = Tcl_NewStringObj(path, -1);
+    Tcl_IncrRefCount(hookPtr->pathPtr);
     tkwin = Tk_NameToWindow(interp, path, Tk_MainWindow(interp));
     if (tkwin != NULL) {
 	if (TkleakWalkIsMenu(statePtr, tkwin)) {
@@ -958,6 +1367,7 @@ HookWidget(
 static void
 HookClass(
     TkleakState *statePtr,
+    Tcl_Interp *interp,
     Tcl_Command token)
 {
     TkleakRecord *recPtr = GetRecord(statePtr);
@@ -974,36 +1384,47 @@ HookClass(
 	    || nreProc == ClassHookNRE) {
 	return;
     }
-    NewHook(recPtr, info.objClientData, info.objProc, nreProc, 'o');
-    TkleakWalkSetCommandNre(token, ClassHookNRE);
+    if (NewHook(recPtr, interp, token, info.objClientData, info.objProc,
+	    nreProc, 'o') != NULL) {
+	TkleakWalkSetCommandNre(token, ClassHookNRE);
+    }
 }
 
 /*
- * UnhookCommand --
+ * UnhookAll --
  *
- *	Give the widget or class command TOKEN its own procedure back if
- *	tkleak hooked it.
+ *	Give every hooked widget or class command its own procedure back,
+ *	wherever it lives now (a megawidget may have renamed it), and drop
+ *	its hook. A hook whose trace cannot be taken off (the command was
+ *	hidden) stays in the table, inert, until the command goes.
  */
 
 static void
-UnhookCommand(
+UnhookAll(
     TkleakRecord *recPtr,
-    Tcl_Command token)
+    Tcl_Interp *interp)
 {
-    Tcl_CmdInfo info;
+    Tcl_HashSearch search;
     Tcl_HashEntry *hPtr;
 
-    if (token == NULL || !Tcl_GetCommandInfoFromToken(token, &info)
-	    || (hPtr = Tcl_FindHashEntry(&recPtr->widgets,
-		    info.objClientData)) == NULL) {
-	return;
-    }
-    if (info.objProc == WidgetHookProc) {
-	info.objProc = ((WidgetHook *) Tcl_GetHashValue(hPtr))->objProc;
-	Tcl_SetCommandInfoFromToken(token, &info);
-    } else if (TkleakWalkCommandNre(token) == ClassHookNRE) {
-	TkleakWalkSetCommandNre(token,
-		((WidgetHook *) Tcl_GetHashValue(hPtr))->nreProc);
+    for (hPtr = Tcl_FirstHashEntry(&recPtr->widgets, &search); hPtr;
+	    hPtr = Tcl_NextHashEntry(&search)) {
+	WidgetHook *hookPtr = Tcl_GetHashValue(hPtr);
+	Tcl_CmdInfo info;
+
+	if (Tcl_GetCommandInfoFromToken(hookPtr->token, &info)) {
+	    if (info.objProc == WidgetHookProc) {
+		info.objProc = hookPtr->objProc;
+		Tcl_SetCommandInfoFromToken(hookPtr->token, &info);
+	    } else if (hookPtr->kind == 'o'
+		    && TkleakWalkCommandNre(hookPtr->token) == ClassHookNRE) {
+		TkleakWalkSetCommandNre(hookPtr->token, hookPtr->nreProc);
+	    }
+	}
+	if (UntraceToken(interp, hookPtr->token, WidgetTraceProc, hookPtr,
+		NULL)) {
+	    DropHook(hookPtr);
+	}
     }
 }
 
@@ -1041,7 +1462,7 @@ ObjectMade(
 	Tcl_GetCommandFullName(interp, token, keyPtr);
 	if (!TkleakIsOwnNamespace(Tcl_GetString(keyPtr) + 1)) {
 	    Log(statePtr, interp, L_CREATED, 0, keyPtr, NULL, NULL, NULL);
-	    HookClass(statePtr, token);
+	    HookClass(statePtr, interp, token);
 	}
 	Tcl_DecrRefCount(keyPtr);
     }
@@ -1100,7 +1521,7 @@ ClassHookNRE(
 static int
 MenuIndex(
     TkleakRecord *recPtr,
-    WidgetHook *hookPtr,
+    Tcl_ObjCmdProc *objProc,
     ClientData clientData,
     Tcl_Interp *interp,
     Tcl_Obj *pathPtr,
@@ -1116,7 +1537,7 @@ MenuIndex(
     objv[0] = pathPtr;
     objv[1] = recPtr->indexPtr;
     objv[2] = indexPtr;
-    if (hookPtr->objProc(clientData, interp, 3, objv) == TCL_OK
+    if (objProc(clientData, interp, 3, objv) == TCL_OK
 	    && Tcl_GetIntFromObj(NULL, Tcl_GetObjResult(interp), &index)
 		!= TCL_OK) {
 	index = -1;
@@ -1223,9 +1644,11 @@ WidgetHookProc(
     TkleakRecord *recPtr = statePtr->recordPtr;
     Tcl_HashEntry *hPtr;
     WidgetHook *hookPtr;
-    Tcl_Obj *resultPtr, *pathPtr;
+    Tcl_Obj *resultPtr, *pathPtr, *ownerPtr;
+    Tcl_ObjCmdProc *objProc;
     const char *sub;
     int code, added = -1;
+    char kind;
 
     if (recPtr != NULL && recPtr->lastData[0] == clientData
 	    && recPtr->lastHook[0] != NULL) {
@@ -1254,6 +1677,16 @@ WidgetHookProc(
     sub = Tcl_GetString(objv[1]);
 
     /*
+     * The call may delete the command, and with it the hook: what is
+     * needed of it after the call is copied now.
+     */
+
+    objProc = hookPtr->objProc;
+    kind = hookPtr->kind;
+    ownerPtr = hookPtr->pathPtr ? hookPtr->pathPtr : objv[0];
+    Tcl_IncrRefCount(ownerPtr);
+
+    /*
      * An entry added to a menu walk.c can read gets the index the menu's
      * last entry has now plus one, counted before the call, while the
      * menu is surely there.
@@ -1263,7 +1696,7 @@ WidgetHookProc(
 	    && TkleakWalkUsable(statePtr)) {
 	added = TkleakWalkMenuSize(clientData);
     }
-    code = hookPtr->objProc(clientData, interp, objc, objv);
+    code = objProc(clientData, interp, objc, objv);
 
     /*
      * The call may have run scripts (a -variable's traces) that turned
@@ -1272,7 +1705,7 @@ WidgetHookProc(
      */
 
     if (code != TCL_OK || !recPtr->on) {
-	return code;
+	goto done;
     }
 
     /*
@@ -1280,27 +1713,27 @@ WidgetHookProc(
      */
 
     if (!IsSub(sub, "configure")) {
-	switch (hookPtr->kind) {
+	switch (kind) {
 	case 'm':
 	    if (added < 0 && !IsSub(sub, "insert")
 		    && !IsSub(sub, "entryconfigure")
 		    && !IsSub(sub, "add")) {
-		return code;
+		goto done;
 	    }
 	    break;
 	case 'c':
 	    if (!IsSub(sub, "bind") && !IsSub(sub, "create")
 		    && !IsSub(sub, "itemconfigure")) {
-		return code;
+		goto done;
 	    }
 	    break;
 	case 't':
 	    if (!IsSub(sub, "tag") && !IsSub(sub, "image")) {
-		return code;
+		goto done;
 	    }
 	    break;
 	default:
-	    return code;
+	    goto done;
 	}
     }
 
@@ -1315,7 +1748,7 @@ WidgetHookProc(
     pathPtr = objv[0];
     Tcl_IncrRefCount(pathPtr);
     if (IsSub(sub, "configure")) {
-	RememberOptions(statePtr, interp, pathPtr, L_OPTION, 0, NULL,
+	RememberOptions(statePtr, interp, ownerPtr, L_OPTION, 0, NULL,
 		objc - 2, objv + 2);
     } else if (added >= 0) {
 	if (objc > 3) {
@@ -1323,10 +1756,10 @@ WidgetHookProc(
 		    objv + 3);
 	}
 	if (objc > 3 && added >= 0) {
-	    RememberOptions(statePtr, interp, pathPtr, L_ENTRY, added, NULL,
+	    RememberOptions(statePtr, interp, ownerPtr, L_ENTRY, added, NULL,
 		    objc - 3, objv + 3);
 	}
-    } else if (hookPtr->kind == 'm') {
+    } else if (kind == 'm') {
 	int first = IsSub(sub, "insert") ? 4 : 3;
 	int index = -1;
 
@@ -1341,17 +1774,17 @@ WidgetHookProc(
 	    Tcl_IncrRefCount(recPtr->endPtr);
 	}
 	if (objc > first && StillHooked(interp, pathPtr, clientData)) {
-	    index = MenuIndex(recPtr, hookPtr, clientData, interp, pathPtr,
+	    index = MenuIndex(recPtr, objProc, clientData, interp, pathPtr,
 		    IsSub(sub, "add") ? recPtr->endPtr : objv[2]);
 	}
 	Tcl_SetObjResult(interp, resultPtr);
 	if (index >= 0) {
-	    RememberOptions(statePtr, interp, pathPtr, L_ENTRY, index, NULL,
+	    RememberOptions(statePtr, interp, ownerPtr, L_ENTRY, index, NULL,
 		    objc - first, objv + first);
 	}
-    } else if (hookPtr->kind == 'c' && IsSub(sub, "bind") && objc == 5) {
-	Log(statePtr, interp, L_CBIND, 0, pathPtr, objv[2], objv[3], objv[4]);
-    } else if (hookPtr->kind == 'c' && (IsSub(sub, "create")
+    } else if (kind == 'c' && IsSub(sub, "bind") && objc == 5) {
+	Log(statePtr, interp, L_CBIND, 0, ownerPtr, objv[2], objv[3], objv[4]);
+    } else if (kind == 'c' && (IsSub(sub, "create")
 	    || IsSub(sub, "itemconfigure"))) {
 	int i;
 
@@ -1367,13 +1800,13 @@ WidgetHookProc(
 		break;
 	    }
 	}
-	RememberOptions(statePtr, interp, pathPtr, L_ITEM, 0,
+	RememberOptions(statePtr, interp, ownerPtr, L_ITEM, 0,
 		IsSub(sub, "create") ? resultPtr : objv[2],
 		objc - i, objv + i);
-    } else if (hookPtr->kind == 't' && IsSub(sub, "tag") && objc == 6
+    } else if (kind == 't' && IsSub(sub, "tag") && objc == 6
 	    && IsSub(Tcl_GetString(objv[2]), "bind")) {
-	Log(statePtr, interp, L_TBIND, 0, pathPtr, objv[3], objv[4], objv[5]);
-    } else if (hookPtr->kind == 't' && IsSub(sub, "image") && objc >= 4) {
+	Log(statePtr, interp, L_TBIND, 0, ownerPtr, objv[3], objv[4], objv[5]);
+    } else if (kind == 't' && IsSub(sub, "image") && objc >= 4) {
 	const char *op = Tcl_GetString(objv[2]);
 
 	/*
@@ -1382,16 +1815,20 @@ WidgetHookProc(
 	 */
 
 	if (IsSub(op, "create")) {
-	    RememberOptions(statePtr, interp, pathPtr, L_TIMAGE, 0, resultPtr,
+	    RememberOptions(statePtr, interp, ownerPtr, L_TIMAGE, 0, resultPtr,
 		    objc - 4, objv + 4);
 	} else if (IsSub(op, "configure")) {
-	    RememberOptions(statePtr, interp, pathPtr, L_TIMAGE, 0, objv[3],
+	    RememberOptions(statePtr, interp, ownerPtr, L_TIMAGE, 0, objv[3],
 		    objc - 4, objv + 4);
 	}
     }
     Tcl_DecrRefCount(pathPtr);
     Tcl_DecrRefCount(resultPtr);
-    return TCL_OK;
+    code = TCL_OK;
+
+  done:
+    Tcl_DecrRefCount(ownerPtr);
+    return code;
 }
 
 /*
@@ -1415,13 +1852,19 @@ GlobalHook(
     Tcl_Obj *resultPtr;
     int code;
 
-    if (recPtr == NULL || !recPtr->hooked[which]) {
+    if (recPtr == NULL || recPtr->glob[which].token == NULL) {
 	Tcl_SetObjResult(interp, Tcl_NewStringObj(
 		"tkleak: lost the procedure of a recorded command", -1));
 	Tcl_SetErrorCode(interp, "TKLEAK", "RECORD", "LOST", (char *) NULL);
 	return TCL_ERROR;
     }
-    origPtr = &recPtr->orig[which];
+
+    /*
+     * The call may delete the command ("proc proc ..."): its hook record
+     * stays, but nothing of it is read after the call.
+     */
+
+    origPtr = &recPtr->glob[which].orig;
     code = origPtr->objProc(origPtr->objClientData, interp, objc, objv);
     if (code != TCL_OK || !recPtr->on) {
 	return code;
@@ -1515,10 +1958,56 @@ GlobalHook(
 }
 
 /*
+ * FindGlobal --
+ *
+ *	The command to hook for the global command WHICH: the one at its
+ *	global name, or else the one at the name it had when recording last
+ *	let go of it (an app that wrapped it moved it there), when it is
+ *	the built-in itself: a command of C whose procedure is the one that
+ *	command had when first hooked, never a proc, alias, import, object,
+ *	ensemble or one of tkleak's own hooks. NULL when there is none.
+ */
+
+static Tcl_Command
+FindGlobal(
+    TkleakState *statePtr,
+    Tcl_Interp *interp,
+    int which,
+    Tcl_CmdInfo *infoPtr)
+{
+    GlobalHookRec *gPtr = &statePtr->recordPtr->glob[which];
+    const char *names[2];
+    int k;
+
+    names[0] = globalNames[which];
+    names[1] = gPtr->lastNamePtr ? Tcl_GetString(gPtr->lastNamePtr) : NULL;
+    for (k = 0; k < 2 && names[k] != NULL; k++) {
+	Tcl_Command token = Tcl_FindCommand(interp, names[k], NULL,
+		TCL_GLOBAL_ONLY);
+
+	if (token == NULL || !Tcl_GetCommandInfoFromToken(token, infoPtr)
+		|| infoPtr->objProc == NULL
+		|| IsOwnHookProc(infoPtr->objProc)
+		|| infoPtr->objProc == statePtr->procProc
+		|| infoPtr->objProc == statePtr->aliasProc
+		|| infoPtr->objProc == statePtr->importProc
+		|| infoPtr->objProc == statePtr->objectProc
+		|| Tcl_IsEnsemble(token)
+		|| (gPtr->builtinProc != NULL
+		    && infoPtr->objProc != gPtr->builtinProc)) {
+	    continue;
+	}
+	return token;
+    }
+    return NULL;
+}
+
+/*
  * RecordOn, RecordOff --
  *
  *	Hook the global commands and every existing widget; put the
- *	original procedures back.
+ *	original procedures back, in the commands hooked wherever they are
+ *	now.
  */
 
 static int
@@ -1544,19 +2033,23 @@ RecordOn(
 	return TCL_ERROR;
     }
     for (g = 0; globalNames[g] != NULL; g++) {
-	Tcl_Command token = Tcl_FindCommand(interp, globalNames[g], NULL,
-		TCL_GLOBAL_ONLY);
+	GlobalHookRec *gPtr = &recPtr->glob[g];
 	Tcl_CmdInfo info;
+	Tcl_Command token;
 
-	if (token == NULL || !Tcl_GetCommandInfoFromToken(token, &info)
-		|| info.objProc == NULL || info.objProc == trampolines[g]
-		|| info.objProc == statePtr->procProc
-		|| info.objProc == statePtr->aliasProc
-		|| info.objProc == statePtr->importProc) {
+	if (gPtr->token != NULL) {
+	    continue;		/* Hidden while hooked: left alone. */
+	}
+	token = FindGlobal(statePtr, interp, g, &info);
+	if (token == NULL
+		|| !TraceToken(interp, token, GlobalTraceProc, gPtr)) {
 	    continue;
 	}
-	recPtr->orig[g] = info;
-	recPtr->hooked[g] = 1;
+	gPtr->token = token;
+	gPtr->orig = info;
+	if (gPtr->builtinProc == NULL) {
+	    gPtr->builtinProc = info.objProc;
+	}
 	info.objProc = trampolines[g];
 	Tcl_SetCommandInfoFromToken(token, &info);
     }
@@ -1578,9 +2071,9 @@ RecordOn(
      * count what Tcl itself made).
      */
 
-    HookClass(statePtr, Tcl_FindCommand(interp, "::oo::object", NULL,
+    HookClass(statePtr, interp, Tcl_FindCommand(interp, "::oo::object", NULL,
 	    TCL_GLOBAL_ONLY));
-    HookClass(statePtr, Tcl_FindCommand(interp, "::oo::class", NULL,
+    HookClass(statePtr, interp, Tcl_FindCommand(interp, "::oo::class", NULL,
 	    TCL_GLOBAL_ONLY));
     for (t = 0; t < censusPtr->numTypes; t++) {
 	TkleakType *typePtr = &censusPtr->types[t];
@@ -1589,13 +2082,22 @@ RecordOn(
 	    continue;
 	}
 	for (i = 0; i < typePtr->numIds; i++) {
-	    HookClass(statePtr, Tcl_FindCommand(interp, typePtr->ids[i], NULL,
+	    HookClass(statePtr, interp, Tcl_FindCommand(interp, typePtr->ids[i], NULL,
 		    TCL_GLOBAL_ONLY));
 	}
     }
     Tcl_ResetResult(interp);
     TkleakCensusFree(censusPtr);
-    recPtr->pruneAt = NextPrune(statePtr);
+
+    /*
+     * The count for the next drop of the dead carries over from the last
+     * "record off", which dropped them: an app that toggles recording
+     * (leaktest, the menu, the panel) still has them dropped.
+     */
+
+    if (recPtr->pruneAt == 0) {
+	recPtr->pruneAt = NextPrune(statePtr);
+    }
     recPtr->on = 1;
     return TCL_OK;
 }
@@ -1606,8 +2108,6 @@ RecordOff(
     Tcl_Interp *interp)
 {
     TkleakRecord *recPtr = statePtr->recordPtr;
-    TkleakCensus *censusPtr;
-    size_t t, i;
     int g;
 
     if (recPtr == NULL || !recPtr->on) {
@@ -1616,46 +2116,64 @@ RecordOff(
     TkleakRecordFlush(statePtr);
     TkleakWalkFramesFlush(statePtr);	/* Let go of the ByteCodes. */
     for (g = 0; g < NUM_GLOBALS && globalNames[g] != NULL; g++) {
-	Tcl_Command token;
+	GlobalHookRec *gPtr = &recPtr->glob[g];
 	Tcl_CmdInfo info;
 
-	if (!recPtr->hooked[g]) {
+	if (gPtr->token == NULL) {
 	    continue;
 	}
-	token = Tcl_FindCommand(interp, globalNames[g], NULL, TCL_GLOBAL_ONLY);
-	if (token != NULL && Tcl_GetCommandInfoFromToken(token, &info)
+	if (Tcl_GetCommandInfoFromToken(gPtr->token, &info)
 		&& info.objProc == trampolines[g]) {
-	    info.objProc = recPtr->orig[g].objProc;
-	    Tcl_SetCommandInfoFromToken(token, &info);
-	    recPtr->hooked[g] = 0;
+	    info.objProc = gPtr->orig.objProc;
+	    Tcl_SetCommandInfoFromToken(gPtr->token, &info);
+	}
+	if (gPtr->lastNamePtr != NULL) {
+	    Tcl_DecrRefCount(gPtr->lastNamePtr);
+	}
+	gPtr->lastNamePtr = Tcl_NewObj();
+	Tcl_IncrRefCount(gPtr->lastNamePtr);
+	if (UntraceToken(interp, gPtr->token, GlobalTraceProc, gPtr,
+		gPtr->lastNamePtr)) {
+	    gPtr->token = NULL;
 	}
     }
 
     /*
-     * Widget commands: every live one that still has the hook gets its
-     * own procedure back; then the table can go.
+     * Widget and class commands: each hooked one gets its own procedure
+     * back, wherever it lives now.
      */
 
-    if (TkleakCensusTake(statePtr, interp, &censusPtr) == TCL_OK) {
-	for (t = 0; t < censusPtr->numTypes; t++) {
-	    TkleakType *typePtr = &censusPtr->types[t];
-
-	    if (strncmp(typePtr->name, "widget ", 7) != 0
-		    && strncmp(typePtr->name, "object ", 7) != 0) {
-		continue;
-	    }
-	    for (i = 0; i < typePtr->numIds; i++) {
-		UnhookCommand(recPtr, Tcl_FindCommand(interp, typePtr->ids[i],
-			NULL, TCL_GLOBAL_ONLY));
-	    }
-	}
-	TkleakCensusFree(censusPtr);
-    }
-    UnhookCommand(recPtr, Tcl_FindCommand(interp, "::oo::object", NULL,
-	    TCL_GLOBAL_ONLY));
-    UnhookCommand(recPtr, Tcl_FindCommand(interp, "::oo::class", NULL,
-	    TCL_GLOBAL_ONLY));
+    UnhookAll(recPtr, interp);
     recPtr->on = 0;
+
+    /*
+     * What recording holds goes too: the log's buffers, the referrer
+     * cache and the memo are made again when needed, and of the origin
+     * and "seen" tables only the entries of live objects stay (they are
+     * what tkleak::origin and tkleak::orphans answer from).
+     */
+
+    if (recPtr->log != NULL) {
+	Tcl_Free((char *) recPtr->log);
+	recPtr->log = NULL;
+    }
+    recPtr->capLog = 0;
+    if (recPtr->text != NULL) {
+	Tcl_Free(recPtr->text);
+	recPtr->text = NULL;
+    }
+    recPtr->capText = 0;
+    recPtr->numText = 0;
+    recPtr->lastData[0] = recPtr->lastData[1] = NULL;
+    recPtr->lastHook[0] = recPtr->lastHook[1] = NULL;
+    TkleakDeleteObjTable(&statePtr->refCache, 1);
+    TkleakDeleteObjTable(&statePtr->memo, 1);
+    {
+	Tcl_InterpState saved = Tcl_SaveInterpState(interp, TCL_OK);
+
+	ForgetDead(statePtr, interp);
+	Tcl_RestoreInterpState(interp, saved);
+    }
     Tcl_ResetResult(interp);
 }
 
@@ -1711,9 +2229,8 @@ TkleakRecordMemory(
  * TkleakRecordFree --
  *
  *	Free the recording state of an interpreter being deleted. The
- *	hooks are not undone: the commands are going away with it. Widget
- *	hooks whose commands outlive the table would break, so the table is
- *	only freed when the interpreter is.
+ *	hooks are not undone: Tcl deletes the commands before the state,
+ *	and their delete traces have dropped their hooks by then.
  *
  *----------------------------------------------------------------------
  */
@@ -1725,6 +2242,7 @@ TkleakRecordFree(
     TkleakRecord *recPtr = statePtr->recordPtr;
     Tcl_HashSearch search;
     Tcl_HashEntry *hPtr;
+    int g;
 
     if (recPtr == NULL) {
 	return;
@@ -1746,9 +2264,27 @@ TkleakRecordFree(
     if (recPtr->indexPtr != NULL) {
 	Tcl_DecrRefCount(recPtr->indexPtr);
     }
+    for (g = 0; g < NUM_GLOBALS; g++) {
+	GlobalHookRec *gPtr = &recPtr->glob[g];
+
+	if (gPtr->token != NULL) {
+	    UntraceToken(statePtr->interp, gPtr->token, GlobalTraceProc, gPtr,
+		    NULL);
+	}
+	if (gPtr->lastNamePtr != NULL) {
+	    Tcl_DecrRefCount(gPtr->lastNamePtr);
+	}
+    }
+
+    /*
+     * The commands are gone by now, and their traces dropped their hooks;
+     * a hook left (a command that outlives the state) is cut loose, for
+     * its trace to free.
+     */
+
     for (hPtr = Tcl_FirstHashEntry(&recPtr->widgets, &search); hPtr;
 	    hPtr = Tcl_NextHashEntry(&search)) {
-	Tcl_Free((char *) Tcl_GetHashValue(hPtr));
+	((WidgetHook *) Tcl_GetHashValue(hPtr))->recPtr = NULL;
     }
     Tcl_DeleteHashTable(&recPtr->widgets);
     Tcl_Free((char *) recPtr);
@@ -1834,8 +2370,8 @@ TkleakRecordOriginal(
     }
     for (g = 0; g < NUM_GLOBALS && globalNames[g] != NULL; g++) {
 	if (objProc == trampolines[g]) {
-	    return (recPtr && recPtr->hooked[g]) ? recPtr->orig[g].objProc
-		    : NULL;
+	    return (recPtr && recPtr->glob[g].token != NULL)
+		    ? recPtr->glob[g].orig.objProc : NULL;
 	}
     }
     return objProc;

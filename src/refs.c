@@ -308,6 +308,7 @@ TkleakRefsAdd(
     data.ctxPtr = ctxPtr;
     data.refPtr = refPtr;
     TkleakScanWords(text, len, ScanWord, &data);
+    TkleakScanQuotedWords(text, len, ScanWord, &data);
 
     /*
      * The whole text, and the first element when it is a list: an option

@@ -294,6 +294,8 @@ MODULE_SCOPE void	TkleakRecordFlush(TkleakState *statePtr);
 MODULE_SCOPE Tcl_ObjCmdProc *TkleakRecordOriginal(TkleakState *statePtr,
 			    Tcl_ObjCmdProc *objProc, ClientData clientData);
 MODULE_SCOPE size_t	TkleakRecordMemory(TkleakState *statePtr);
+MODULE_SCOPE void	TkleakScanQuotedWords(const char *script, size_t len,
+			    TkleakWordProc *fn, void *clientData);
 
 /* origin.c */
 MODULE_SCOPE Tcl_Obj *	TkleakOriginCapture(TkleakState *statePtr,
@@ -309,6 +311,7 @@ MODULE_SCOPE Tcl_Obj *	TkleakOriginLast(TkleakState *statePtr,
 			    const char *key);
 MODULE_SCOPE void	TkleakOriginForget(TkleakState *statePtr,
 			    const char *key);
+MODULE_SCOPE void	TkleakOriginForgetStacks(TkleakState *statePtr);
 MODULE_SCOPE void	TkleakOriginFree(TkleakState *statePtr);
 MODULE_SCOPE Tcl_ObjCmdProc TkleakOriginObjCmd;
 

@@ -288,6 +288,24 @@ class TkinterOriginTest(unittest.TestCase):
         self.assertTrue(str(first['file']).endswith('tkinter/__init__.py'))
         self.assertEqual(str(first['lib']), '1')
 
+    def test_fold_inside_a_hook_keeps_the_stack_being_logged(self):
+        # Each call comes from a function of its own, so each stack is new
+        # and held by nothing but the entry being logged; the log fills
+        # and is folded, dropping the stacks of the dead, inside the hook.
+        f = tkinter.Frame(self.root)
+        ns = {'f': f, 'marker_handler': marker_handler}
+        for i in range(30000):
+            exec('def marker_site%d():\n'
+                 '    f.bind("<Key-F9>", "set ::marker_v %d")\n' % (i, i),
+                 ns)
+            ns['marker_site%d' % i]()
+            del ns['marker_site%d' % i]
+            self.root.after_idle(marker_wakeup)
+            if i % 1000 == 0:
+                self.root.update()
+        self.assertEqual(self.created_frame((f._w, '<Key-F9>')), (
+            '<string>', 2, 'marker_site29999', 'python'))
+
 
 if __name__ == '__main__':
     unittest.main(verbosity=2)
