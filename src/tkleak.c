@@ -176,10 +176,15 @@ EvalWords(
 /*
  * ProbeTcl --
  *
- *	Make a proc, an alias, an import and a TclOO object under ::tkleak
- *	and note their command procedures (and the object namespace's early
- *	delete proc), so a census can tell command kinds apart with public
- *	calls and pointer comparisons alone.
+ *	Learn the command procedures of a proc, an alias, an import and a
+ *	TclOO object (and the object namespace's early delete proc, and
+ *	"my"), so a census can tell command kinds apart with public calls
+ *	and pointer comparisons alone. Nothing of the app's runs: the
+ *	proc's procedure comes from Tcl's internal stubs (the private
+ *	build; the public one makes a proc with "proc", as tkleak's own
+ *	scripts do when they load), the alias and the import are made with
+ *	Tcl's C API under ::tkleak, and the TclOO kinds are read off
+ *	::oo::object itself, which is an object, instead of making one.
  */
 
 static void
@@ -189,13 +194,14 @@ ProbeTcl(
 {
     static const char *const procWords[] =
 	    {"::proc", "::tkleak::ProbeProc", "", ""};
-    static const char *const objWords[] =
-	    {"::oo::object", "create", "::tkleak::ProbeObject"};
+    static const char *const roots[] = {"::oo::object", "::oo::class", NULL};
     Tcl_Namespace *fromPtr, *toPtr;
     Tcl_Obj *nameObj;
-    Tcl_Object object;
+    Tcl_Object object = NULL;
+    int i;
 
-    if (EvalWords(interp, 4, procWords) == TCL_OK) {
+    statePtr->procProc = TkleakWalkProcProc();
+    if (statePtr->procProc == NULL && EvalWords(interp, 4, procWords) == TCL_OK) {
 	statePtr->procProc = ProbeCommand(interp, "::tkleak::ProbeProc");
     }
     if (Tcl_CreateAlias(interp, "::tkleak::ProbeAlias", interp, "::list",
@@ -219,27 +225,33 @@ ProbeTcl(
     if (toPtr) {
 	Tcl_DeleteNamespace(toPtr);
     }
-    if (EvalWords(interp, 3, objWords) == TCL_OK) {
-	nameObj = Tcl_NewStringObj("::tkleak::ProbeObject", -1);
+
+    /*
+     * Tcl_GetObjectFromObj accepts only a command that is an object's
+     * own, so an app's proc at ::oo::object is passed over.
+     */
+
+    for (i = 0; roots[i] != NULL && object == NULL; i++) {
+	nameObj = Tcl_NewStringObj(roots[i], -1);
 	Tcl_IncrRefCount(nameObj);
 	object = Tcl_GetObjectFromObj(interp, nameObj);
-	if (object != NULL) {
-	    statePtr->objNsProc =
-		    TkleakWalkNsEarlyDelete(Tcl_GetObjectNamespace(object));
-	}
 	Tcl_DecrRefCount(nameObj);
-	if (object != NULL) {
-	    Tcl_Obj *myObj = Tcl_ObjPrintf("%s::my",
-		    Tcl_GetObjectNamespace(object)->fullName);
-	    Tcl_CmdInfo info;
+    }
+    if (object != NULL) {
+	Tcl_CmdInfo info;
+	Tcl_Obj *myObj = Tcl_ObjPrintf("%s::my",
+		Tcl_GetObjectNamespace(object)->fullName);
 
-	    Tcl_IncrRefCount(myObj);
-	    if (Tcl_GetCommandInfo(interp, Tcl_GetString(myObj), &info)) {
-		statePtr->myProc = info.objProc;
-	    }
-	    Tcl_DecrRefCount(myObj);
+	statePtr->objNsProc =
+		TkleakWalkNsEarlyDelete(Tcl_GetObjectNamespace(object));
+	if (Tcl_GetCommandInfoFromToken(Tcl_GetObjectCommand(object), &info)) {
+	    statePtr->objectProc = info.objProc;
 	}
-	statePtr->objectProc = ProbeCommand(interp, "::tkleak::ProbeObject");
+	Tcl_IncrRefCount(myObj);
+	if (Tcl_GetCommandInfo(interp, Tcl_GetString(myObj), &info)) {
+	    statePtr->myProc = info.objProc;
+	}
+	Tcl_DecrRefCount(myObj);
     }
     Tcl_ResetResult(interp);
 }

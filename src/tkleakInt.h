@@ -390,5 +390,6 @@ MODULE_SCOPE void	TkleakWalkSetCommandNre(Tcl_Command token,
 			    Tcl_ObjCmdProc *nreProc);
 MODULE_SCOPE Tcl_NamespaceDeleteProc *TkleakWalkNsEarlyDelete(
 			    Tcl_Namespace *nsPtr);
+MODULE_SCOPE Tcl_ObjCmdProc *TkleakWalkProcProc(void);
 
 #endif /* TKLEAK_INT_H */

@@ -1001,6 +1001,19 @@ TkleakWalkNsEarlyDelete(
 }
 
 /*
+ * TkleakWalkProcProc --
+ *
+ *	The command procedure of every proc, from Tcl's own internal stubs:
+ *	no proc is made for it, so no "proc" command is evaluated.
+ */
+
+Tcl_ObjCmdProc *
+TkleakWalkProcProc(void)
+{
+    return TclGetObjInterpProc();
+}
+
+/*
  * AddDefaultTags --
  *
  *	The bind tags Tk uses for a window that has no "bindtags" of its
@@ -2936,6 +2949,7 @@ void TkleakWalkLearnClasses(TkleakState *s, Tk_Window w) { (void) s; (void) w; }
 int TkleakWalkInstanceData(TkleakState *s, Tk_Window w, ClientData *d) { (void) s; (void) w; *d = NULL; return 0; }
 void TkleakWalkCommands(Tcl_Interp *i, TkleakCommandFn *f, void *d) { (void) i; (void) f; (void) d; }
 Tcl_NamespaceDeleteProc *TkleakWalkNsEarlyDelete(Tcl_Namespace *n) { (void) n; return NULL; }
+Tcl_ObjCmdProc *TkleakWalkProcProc(void) { return NULL; }
 Tcl_Class TkleakWalkObjectClass(Tcl_Object o) { (void) o; return NULL; }
 int TkleakWalkHasFrames(Tcl_Interp *i) { (void) i; return 0; }
 Tcl_ObjCmdProc *TkleakWalkCommandNre(Tcl_Command t) { (void) t; return NULL; }
