@@ -35,10 +35,9 @@ import tkleak
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 # The C core recognises tkinter's wrappers by the library of their
-# command procedure; Python 3.6's _tkinter registers them with
-# Tcl_CreateCommand, whose procedure is Tcl's own string-command shim, so
-# there they are counted as native commands.
-WRAPPER = 'command native' if sys.version_info < (3, 7) else 'command tkinter'
+# command procedure (for Python 3.6's, made with Tcl_CreateCommand, by
+# that of their string procedure).
+WRAPPER = 'command tkinter'
 NAME = __name__
 
 

@@ -537,13 +537,6 @@ class Tracker:
         raw = _list(self.tk, self._call(*args))
         rows = [_dict(self.tk, o) for o in raw]
         names = [_str(d['name']) for d in rows]
-        if sys.version_info < (3, 7):
-            known = set(names)
-            for d in rows:
-                if _str(d['type']) == 'widget Menu':
-                    known.update(self._menu_wrappers(_str(d['name'])))
-            rows.extend(self._unreferenced_36(since, known))
-            names = [_str(d['name']) for d in rows]
         types = [_str(d['type']) for d in rows]
         retained = [self._menu_wrappers(n) if t == 'widget Menu' else []
                     for n, t in zip(names, types)]
@@ -564,23 +557,6 @@ class Tracker:
                    if groups[k] else o
                    for k, (o, p) in enumerate(zip(out, per))]
         return out
-
-    def _unreferenced_36(self, since, known):
-        """Python 3.6's _tkinter makes its wrappers with Tcl_CreateCommand,
-        so the C core counts them as native commands and never reports
-        one as unreferenced: find those here, as orphan rows, among the
-        native commands new since SINCE (default: the baseline) that are
-        live tkinter wrappers and that no slot names."""
-        base = since if since is not None else 'baseline'
-        if base not in self.snapshots():
-            return []
-        new = [n for n in self.new('command native', base)
-               if n not in known and _pyside.wrapper_id(n) is not None]
-        live = self._describe(new)
-        return [{'name': n, 'type': 'command native',
-                 'reason': 'unreferenced', 'last': '', 'retains': '',
-                 'origin': ''}
-                for n in new if n in live and not self.refs(n)]
 
     def _wrapper_ids(self, o):
         names = [o.name] if o.python is not None else []
