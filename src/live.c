@@ -192,6 +192,39 @@ TraceNames(
 }
 
 /*
+ * AfterNames --
+ *
+ *	Whether the pending after event ID still names KEY. "after info ID"
+ *	answers {script type}, a list Tcl builds afresh; only its script is
+ *	a script (a multi-word script stands braced in it, where it would
+ *	read as one command word).
+ */
+
+static int
+AfterNames(
+    TkleakCollect *ctxPtr,
+    const char *id,
+    const char *key)
+{
+    const char *w[3];
+    Tcl_Obj *infoPtr, *scriptPtr;
+    int names = 0;
+
+    w[0] = "after";
+    w[1] = "info";
+    w[2] = id;
+    if (TkleakCallWidget(ctxPtr, "::after", 3, w, &infoPtr) != TCL_OK) {
+	return 0;
+    }
+    if (Tcl_ListObjIndex(NULL, infoPtr, 0, &scriptPtr) == TCL_OK
+	    && scriptPtr != NULL) {
+	names = TextNames(ctxPtr->statePtr, ctxPtr->interp, scriptPtr, key);
+    }
+    Tcl_DecrRefCount(infoPtr);
+    return names;
+}
+
+/*
  * MenuNames --
  *
  *	Whether any entry of menu PATH names KEY through OPTION. Every entry
@@ -288,10 +321,7 @@ SlotNames(
 	w[3] = Tcl_GetString(sv[2]);
 	names = AskNames(ctxPtr, "::wm", 4, w, key);
     } else if (strcmp(Tcl_GetString(sv[0]), "after") == 0) {
-	w[0] = "after";
-	w[1] = "info";
-	w[2] = Tcl_GetString(sv[1]);
-	names = AskNames(ctxPtr, "::after", 3, w, key);
+	names = AfterNames(ctxPtr, Tcl_GetString(sv[1]), key);
     } else if (strcmp(Tcl_GetString(sv[0]), "variable") == 0) {
 	names = TraceNames(ctxPtr, Tcl_GetString(sv[1]), key);
     } else if ((strcmp(Tcl_GetString(sv[0]), "item") == 0
