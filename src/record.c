@@ -1908,7 +1908,10 @@ GlobalHook(
     case G_TRACE:
 	if (objc == 6 && IsSub(Tcl_GetString(objv[1]), "add")
 		&& IsSub(Tcl_GetString(objv[2]), "variable")) {
-	    Log(statePtr, interp, L_TRACE, 0, NULL, objv[3], NULL, objv[5]);
+	    Tcl_Obj *namePtr = TkleakWalkVarFullName(interp, objv[3]);
+
+	    Log(statePtr, interp, L_TRACE, 0, NULL, namePtr, NULL, objv[5]);
+	    Tcl_DecrRefCount(namePtr);
 	}
 	break;
     case G_PROC:

@@ -391,5 +391,7 @@ MODULE_SCOPE void	TkleakWalkSetCommandNre(Tcl_Command token,
 MODULE_SCOPE Tcl_NamespaceDeleteProc *TkleakWalkNsEarlyDelete(
 			    Tcl_Namespace *nsPtr);
 MODULE_SCOPE Tcl_ObjCmdProc *TkleakWalkProcProc(void);
+MODULE_SCOPE Tcl_Obj	*TkleakWalkVarFullName(Tcl_Interp *interp,
+			    Tcl_Obj *namePtr);
 
 #endif /* TKLEAK_INT_H */

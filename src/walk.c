@@ -1001,6 +1001,53 @@ TkleakWalkNsEarlyDelete(
 }
 
 /*
+ * TkleakWalkVarFullName --
+ *
+ *	The fully qualified name of the variable NAMEPTR names where the
+ *	calling script stands (for "trace add variable z" inside "namespace
+ *	eval ns", ::ns::z), so that a recorded trace slot can be asked about
+ *	from any frame; an array element keeps its index. A name that
+ *	resolves to no namespace variable (a proc's local) is kept as
+ *	written, and so is every name in the public build. Only the name's
+ *	string is read.
+ *
+ * Results:
+ *	An object with one reference, which the caller releases.
+ */
+
+Tcl_Obj *
+TkleakWalkVarFullName(
+    Tcl_Interp *interp,
+    Tcl_Obj *namePtr)
+{
+    int len;
+    const char *name = Tcl_GetStringFromObj(namePtr, &len);
+    const char *open = strchr(name, '(');
+    Tcl_DString ds;
+    Tcl_Var var;
+    Tcl_Obj *fullPtr;
+
+    if (open == NULL || len == 0 || name[len - 1] != ')') {
+	open = NULL;
+    }
+    Tcl_DStringInit(&ds);
+    Tcl_DStringAppend(&ds, name, open ? (int) (open - name) : len);
+    var = Tcl_FindNamespaceVar(interp, Tcl_DStringValue(&ds), NULL, 0);
+    Tcl_DStringFree(&ds);
+    if (var == NULL) {
+	fullPtr = Tcl_NewStringObj(name, len);
+    } else {
+	fullPtr = Tcl_NewObj();
+	Tcl_GetVariableFullName(interp, var, fullPtr);
+	if (open != NULL) {
+	    Tcl_AppendToObj(fullPtr, open, -1);
+	}
+    }
+    Tcl_IncrRefCount(fullPtr);
+    return fullPtr;
+}
+
+/*
  * TkleakWalkProcProc --
  *
  *	The command procedure of every proc, from Tcl's own internal stubs:
@@ -2950,6 +2997,7 @@ int TkleakWalkInstanceData(TkleakState *s, Tk_Window w, ClientData *d) { (void) 
 void TkleakWalkCommands(Tcl_Interp *i, TkleakCommandFn *f, void *d) { (void) i; (void) f; (void) d; }
 Tcl_NamespaceDeleteProc *TkleakWalkNsEarlyDelete(Tcl_Namespace *n) { (void) n; return NULL; }
 Tcl_ObjCmdProc *TkleakWalkProcProc(void) { return NULL; }
+Tcl_Obj *TkleakWalkVarFullName(Tcl_Interp *i, Tcl_Obj *n) { Tcl_Obj *c = Tcl_NewStringObj(Tcl_GetString(n), -1); (void) i; Tcl_IncrRefCount(c); return c; }
 Tcl_Class TkleakWalkObjectClass(Tcl_Object o) { (void) o; return NULL; }
 int TkleakWalkHasFrames(Tcl_Interp *i) { (void) i; return 0; }
 Tcl_ObjCmdProc *TkleakWalkCommandNre(Tcl_Command t) { (void) t; return NULL; }
