@@ -2272,7 +2272,15 @@ AfterId(
  *	object the record holds: then the mirror reads Tcl's records as
  *	Tcl does. The census's count of skipped calls is left as it was
  *	(an "after" the app replaced is counted by collect.c's own call).
+ *	Once it has agreed, the layout is that of the Tcl library this
+ *	process runs, for good: an app that later wraps "after" (renames it
+ *	and puts a proc at its name) still has its events read, though
+ *	"after info" can no longer be asked.
  */
+
+static int afterLayoutAgreed = 0;	/* Set once, never cleared; a race
+					 * between threads only repeats the
+					 * check. */
 
 static int
 AfterTclAgrees(
@@ -2298,6 +2306,11 @@ AfterTclAgrees(
 	agrees = Tcl_ListObjIndex(NULL, resultPtr, 0, &scriptPtr) == TCL_OK
 		&& scriptPtr == afterPtr->commandPtr;
 	Tcl_DecrRefCount(resultPtr);
+	if (agrees) {
+	    afterLayoutAgreed = 1;
+	}
+    } else {
+	agrees = afterLayoutAgreed;
     }
     for (i = 0; i < 3; i++) {
 	Tcl_DecrRefCount(objv[i]);
