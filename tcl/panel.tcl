@@ -69,6 +69,10 @@ namespace eval ::tkleak::panel {
     variable orphanOf [dict create]
     variable details {}
 
+    # Whether the orphans have been looked for since the panel opened:
+    # an empty list before then means nothing.
+    variable orphansAsked 0
+
     # Tree items: generated id -> dict (type, and name for an object).
     variable items [dict create]
     variable itemSeq 0
@@ -150,6 +154,12 @@ proc ::tkleak::panel {args} {
     } else {
 	wm deiconify $w
 	raise $w
+    }
+    if {$view eq "orphans"} {
+	# Asked for by name: look for them now.
+	panel::Orphans
+	panel::FillOrphans
+	panel::Status
     }
     if {$view ne ""} {
 	panel::Show $view
@@ -1073,6 +1083,7 @@ proc ::tkleak::panel::Diffed {} {
 proc ::tkleak::panel::Orphaned {list} {
     variable orphans
     variable orphanOf
+    variable orphansAsked 1
     set orphans [lmap o $list {
 	if {[Own [dict get $o name]]} continue
 	set o
@@ -1596,9 +1607,11 @@ proc ::tkleak::panel::FillOrphans {} {
 	dict unset items $id
     }
     $t delete [$t children {}]
+    variable orphansAsked
     set n [llength $orphans]
-    .tkleak.nb.orphans.head configure -text [expr {$n == 0
-	? "No orphans since the baseline."
+    .tkleak.nb.orphans.head configure -text [expr {
+	!$orphansAsked ? "Orphans not looked for yet: press Orphans."
+	: $n == 0 ? "No orphans since the baseline."
 	: "$n [expr {$n == 1 ? "orphan" : "orphans"}] since the baseline:\
 	    made since, and named by no live slot."}]
     set sorted [lsort -dictionary -index 1 [lmap o $orphans {
