@@ -11,7 +11,7 @@ leaks or why it is clean, is written beside it. Skipped with a message
 where turtledemo is missing.
 """
 
-import gc
+import realapps
 import tkinter
 import unittest
 
@@ -20,7 +20,7 @@ try:
 except ImportError:                     # A python3 without turtledemo.
     DemoWindow = None
 
-ITERATIONS = 5
+from realapps import ITERATIONS
 
 
 @unittest.skipIf(DemoWindow is None, 'turtledemo is not installed')
@@ -31,8 +31,7 @@ class TurtledemoTest(unittest.TestCase):
         cls.demo = DemoWindow()
         cls.root = cls.demo.root
         cls.root.update()
-        cls.root.tk.call('package', 'require', 'tkleak')
-        cls.root.tk.createcommand('::tkleak::PythonCollect', gc.collect)
+        realapps.load(cls.root)
 
     @classmethod
     def tearDownClass(cls):
@@ -54,24 +53,7 @@ class TurtledemoTest(unittest.TestCase):
         raise LookupError(label)
 
     def leaktest(self, action):
-        """(leaking, {type: objects per iteration}, [(name, type,
-        reason) of each orphan]) of a tkleak::leaktest of ACTION."""
-        tk = self.root.tk
-        tk.createcommand('::marker_action', action)
-        try:
-            r = tk.call('tkleak::leaktest', '::marker_action',
-                        '-iterations', ITERATIONS, '-warmup', 2)
-        finally:
-            tk.deletecommand('::marker_action')
-        d = dict(zip(*[iter(tk.splitlist(r))] * 2))
-        g = tk.splitlist(d['growth'])
-        growth = {str(g[i]): float(g[i + 1]) for i in range(0, len(g), 2)}
-        orphans = []
-        for o in tk.splitlist(d['orphans']):
-            od = dict(zip(*[iter(tk.splitlist(o))] * 2))
-            orphans.append((str(od['name']), str(od['type']),
-                            str(od['reason'])))
-        return bool(int(d['leaking'])), growth, orphans
+        return realapps.leaktest(self.root, action)
 
     def run_example(self, name):
         def action():

@@ -6,11 +6,13 @@
 # Run by realapps-gitk.test in a process of its own (gitk reads its
 # repository in the background and owns the main window).
 
+set here [file dirname [file normalize [info script]]]
 set out [open [lindex $argv 0] w]
 set argv {}
 set argc 0
 source /usr/bin/gitk
 package require tkleak
+source [file join $here driver.tcl]
 
 # waitFor condition --
 #	Runs the event loop until CONDITION, a global expression, is true:
@@ -66,20 +68,8 @@ proc aboutOpenClose {} {
     update
 }
 
-# One line a case; a case that fails writes {case error MESSAGE}.
 if {[catch {waitFor {[info exists ::viewcomplete(0)] && [gitkIdle]}} msg]} {
     puts $out [list load error $msg]
 }
-foreach case {viewCreateDelete aboutOpenClose} {
-    if {[catch {tkleak::leaktest $case -iterations 5 -warmup 2} r]} {
-	puts $out [list $case error $r]
-	continue
-    }
-    puts $out [list $case [dict get $r leaking] [dict get $r growth] \
-	[lsort -unique [lmap o [dict get $r orphans] {
-	    list [dict get $o type] [dict get $o reason]
-	}]]]
-    flush $out
-}
-close $out
+RunCases $out {viewCreateDelete aboutOpenClose}
 exit

@@ -6,6 +6,7 @@
 # because tkcon takes over stdout and puts in the process it runs in.
 
 package require Tk
+set here [file dirname [file normalize [info script]]]
 set out [open [lindex $argv 0] w]
 set argv {}
 set argc 0
@@ -13,6 +14,7 @@ source /usr/bin/tkcon
 tkcon show
 update
 package require tkleak
+source [file join $here driver.tcl]
 
 proc invokeEntry {menu label} {
     set m $::tkcon::PRIV(menubar).$menu
@@ -33,13 +35,5 @@ proc aboutOpenClose {} {
     update
 }
 
-foreach case {tabOpenClose aboutOpenClose} {
-    set r [tkleak::leaktest $case -iterations 5 -warmup 2]
-    puts $out [list $case [dict get $r leaking] [dict get $r growth] \
-	[lsort -unique [lmap o [dict get $r orphans] {
-	    list [dict get $o type] [dict get $o reason]
-	}]]]
-    flush $out
-}
-close $out
+RunCases $out {tabOpenClose aboutOpenClose}
 exit
