@@ -576,6 +576,131 @@ TkleakOriginForgetStacks(
 }
 
 /*
+ * InSnapshot --
+ *
+ *	Whether the object of origin key KEY ("c", "i", "w", "a" or "b" and
+ *	its census identity) is in one of the interpreter's snapshots.
+ */
+
+static int
+InSnapshot(
+    TkleakState *statePtr,
+    const char *key)
+{
+    int s;
+    size_t t;
+
+    for (s = 0; s < statePtr->numSnaps; s++) {
+	TkleakCensus *censusPtr = statePtr->snaps[s].censusPtr;
+
+	for (t = 0; t < censusPtr->numTypes; t++) {
+	    TkleakType *typePtr = &censusPtr->types[t];
+	    const char *name = typePtr->name;
+	    size_t lo = 0, hi;
+	    int match;
+
+	    switch (key[0]) {
+	    case 'c':
+		match = strncmp(name, "command ", 8) == 0
+			|| strncmp(name, "object ", 7) == 0;
+		break;
+	    case 'i':
+		match = strncmp(name, "image ", 6) == 0;
+		break;
+	    case 'w':
+		match = strncmp(name, "widget ", 7) == 0;
+		break;
+	    case 'a':
+		match = strcmp(name, "after") == 0;
+		break;
+	    case 'b':
+		match = strcmp(name, "binding") == 0;
+		break;
+	    default:
+		match = 0;
+	    }
+	    if (!match) {
+		continue;
+	    }
+	    TkleakTypeSort(typePtr);
+	    hi = typePtr->numIds;
+	    while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(typePtr->ids[mid], key + 1);
+
+		if (c == 0) {
+		    return 1;
+		} else if (c < 0) {
+		    lo = mid + 1;
+		} else {
+		    hi = mid;
+		}
+	    }
+	}
+    }
+    return 0;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakOriginForgetDead --
+ *
+ *	Drop the origins of the objects that died (TkleakForgetDead), but
+ *	those of objects a snapshot still holds: tkleak::diff -by origin
+ *	counts a gone object against the line that made it, so that code
+ *	that makes and deletes as many (a timer that reschedules itself, a
+ *	window opened and closed) nets 0. Memory stays bounded by what the
+ *	snapshots hold.
+ *
+ * Side effects:
+ *	The interpreter's result may change; callers save it.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakOriginForgetDead(
+    TkleakState *statePtr,
+    Tcl_Interp *interp)
+{
+    Tcl_HashTable kept;
+    Tcl_HashSearch search;
+    Tcl_HashEntry *hPtr, *h2Ptr;
+    int isNew;
+
+    Tcl_InitHashTable(&kept, TCL_STRING_KEYS);
+    if (statePtr->numSnaps > 0) {
+	for (hPtr = Tcl_FirstHashEntry(&statePtr->origins, &search); hPtr;
+		hPtr = Tcl_NextHashEntry(&search)) {
+	    const char *key = Tcl_GetHashKey(&statePtr->origins, hPtr);
+
+	    if (InSnapshot(statePtr, key)) {
+		Tcl_Obj *recPtr = Tcl_GetHashValue(hPtr);
+
+		Tcl_IncrRefCount(recPtr);
+		h2Ptr = Tcl_CreateHashEntry(&kept, key, &isNew);
+		Tcl_SetHashValue(h2Ptr, recPtr);
+	    }
+	}
+    }
+    TkleakForgetDead(statePtr, interp, &statePtr->origins);
+    for (hPtr = Tcl_FirstHashEntry(&kept, &search); hPtr;
+	    hPtr = Tcl_NextHashEntry(&search)) {
+	Tcl_Obj *recPtr = Tcl_GetHashValue(hPtr);
+
+	h2Ptr = Tcl_CreateHashEntry(&statePtr->origins,
+		Tcl_GetHashKey(&kept, hPtr), &isNew);
+	if (isNew) {
+	    Tcl_SetHashValue(h2Ptr, recPtr);	/* The reference moves. */
+	} else {
+	    Tcl_DecrRefCount(recPtr);
+	}
+    }
+    Tcl_DeleteHashTable(&kept);
+}
+
+/*
  * TkleakOriginFree --
  *
  *	Release the origin and stack tables of an interpreter.
