@@ -49,6 +49,7 @@ typedef struct PyApi {
     void *(*getAttrString)(void *, const char *);
     const char *(*unicodeAsUTF8)(void *);
     void (*decRef)(void *);
+    void *none;			/* Py_None, for f_back on 3.6-3.8. */
 } PyApi;
 
 static PyApi py;
@@ -77,10 +78,18 @@ LookUpPython(void)
 	py.unicodeAsUTF8 = (const char *(*)(void *)) dlsym(RTLD_DEFAULT,
 		"PyUnicode_AsUTF8");
 	py.decRef = (void (*)(void *)) dlsym(RTLD_DEFAULT, "Py_DecRef");
+	py.none = dlsym(RTLD_DEFAULT, "_Py_NoneStruct");
+
+	/*
+	 * PyFrame_GetBack and PyFrame_GetCode are 3.9's: before, the
+	 * frame's f_back and f_code attributes give the same (see
+	 * FrameBack, FrameCode).
+	 */
+
 	py.state = (py.isInitialized && py.getThisThreadState && py.ensure
-		&& py.release && py.getFrame && py.frameGetBack
-		&& py.frameGetCode && py.frameGetLineNumber && py.getAttrString
-		&& py.unicodeAsUTF8 && py.decRef) ? 1 : -1;
+		&& py.release && py.getFrame && py.frameGetLineNumber
+		&& py.getAttrString && py.unicodeAsUTF8 && py.decRef
+		&& ((py.frameGetBack && py.frameGetCode) || py.none)) ? 1 : -1;
     }
     Tcl_MutexUnlock(&pyMutex);
 }
@@ -116,6 +125,41 @@ CodeString(
 
     *holdPtr = s;
     return s ? py.unicodeAsUTF8(s) : NULL;
+}
+
+/*
+ * FrameCode, FrameBack --
+ *
+ *	The code object and the calling frame of the Python frame F: new
+ *	references, or NULL (no caller). Through PyFrame_GetCode and
+ *	PyFrame_GetBack where Python has them (3.9 on), else through the
+ *	frame's f_code and f_back attributes, which every Python 3 has (a
+ *	plain attribute read: no Python code runs).
+ */
+
+static void *
+FrameCode(
+    void *f)
+{
+    return py.frameGetCode ? py.frameGetCode(f)
+	    : py.getAttrString(f, "f_code");
+}
+
+static void *
+FrameBack(
+    void *f)
+{
+    void *back;
+
+    if (py.frameGetBack) {
+	return py.frameGetBack(f);
+    }
+    back = py.getAttrString(f, "f_back");
+    if (back == py.none) {
+	py.decRef(back);
+	back = NULL;
+    }
+    return back;
 }
 
 /*
@@ -155,7 +199,7 @@ PythonFrames(
 	int owned = 0;
 
 	while (f != NULL && room-- > 0) {
-	    void *code = py.frameGetCode(f);	/* New reference. */
+	    void *code = FrameCode(f);	/* New reference. */
 	    void *h1 = NULL, *h2 = NULL, *back;
 	    const char *file = NULL, *name = NULL;
 	    int line = py.frameGetLineNumber(f);
@@ -176,7 +220,7 @@ PythonFrames(
 	    if (code) {
 		py.decRef(code);
 	    }
-	    back = py.frameGetBack(f);		/* New reference or NULL. */
+	    back = FrameBack(f);		/* New reference or NULL. */
 	    if (owned) {
 		py.decRef(f);
 	    }

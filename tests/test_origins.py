@@ -1,0 +1,88 @@
+"""test_origins.py -- where tkinter objects come from, on every python3.
+
+Covers: tkleak::origin of a widget, and of a callback wrapper, made from
+Python while recording: the innermost frame of the app's own code is the
+Python line that made it, on every Python 3 (PyFrame_GetCode and
+PyFrame_GetBack are 3.9's; before, origin.c reads the frame's f_code and
+f_back). Run it with each ~/.pyenv/versions/3.*/bin/python3.
+"""
+
+import sys
+import tkinter
+import unittest
+
+
+def make_label(root):
+    return tkinter.Label(root, name='origins_label')
+
+
+def wakeup():
+    pass
+
+
+class PythonOriginTest(unittest.TestCase):
+
+    @classmethod
+    def setUpClass(cls):
+        cls.root = tkinter.Tk()
+        cls.root.withdraw()
+        cls.root.tk.call('package', 'require', 'tkleak')
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.root.destroy()
+
+    def call(self, *args):
+        return self.root.tk.call(*args)
+
+    def frames(self, stack):
+        """The frames of STACK as (file tail, line, proc, lang, lib)."""
+        out = []
+        for f in self.root.tk.splitlist(stack):
+            d = dict(zip(*[iter(self.root.tk.splitlist(f))] * 2))
+            out.append((str(d['file']).rsplit('/', 1)[-1], int(str(d['line'])),
+                        str(d['proc']), str(d['lang']), int(str(d['lib']))))
+        return out
+
+    def app_frame(self, stack):
+        return [f for f in self.frames(stack) if not f[4]][0]
+
+    def tearDown(self):
+        self.call('tkleak::record', 'off')
+
+    def test_widget_made_from_python(self):
+        self.call('tkleak::record', 'on')
+        label = make_label(self.root)
+        caller = sys._getframe().f_lineno - 1
+        line = make_label.__code__.co_firstlineno + 1
+        origin = self.root.tk.splitlist(self.call('tkleak::origin', str(label)))
+        created = dict(zip(*[iter(origin)] * 2))['created']
+        frames = self.frames(created)
+        self.assertEqual(self.app_frame(created),
+                         ('test_origins.py', line, 'make_label', 'python', 0))
+        # The caller's frame follows: the stack walked back through
+        # f_back (or PyFrame_GetBack).
+        self.assertEqual(frames[frames.index(self.app_frame(created)) + 1][:4],
+                         ('test_origins.py', caller,
+                          'test_widget_made_from_python', 'python'))
+        label.destroy()
+
+    def test_wrapper_attached_from_python(self):
+        button = tkinter.Button(self.root)
+        self.call('tkleak::record', 'on')
+        button.configure(command=wakeup)
+        line = sys._getframe().f_lineno - 1
+        name = self.root.tk.splitlist(button.configure('command'))[-1]
+        origin = self.root.tk.splitlist(self.call('tkleak::origin', name))
+        attached = self.root.tk.splitlist(
+            dict(zip(*[iter(origin)] * 2))['attached'])
+        self.assertEqual(str(attached[0]).split(),
+                         ['owner', str(button), 'slot', '-command'])
+        self.assertEqual(self.app_frame(attached[1]),
+                         ('test_origins.py', line,
+                          'test_wrapper_attached_from_python', 'python', 0))
+        button.destroy()
+
+
+if __name__ == '__main__':
+    unittest.main(verbosity=2)
