@@ -30,7 +30,15 @@
 #include "config.h"
 #include <dlfcn.h>
 #include <string.h>
+#include "tclInt.h"
 #include "tkleakInt.h"
+
+/*
+ * Library frames skipped do not count against -depth, up to this many
+ * frames read in all beyond it (a hard bound on the stack's cost).
+ */
+
+#define LIB_EXTRA 24
 
 /*
  * The part of Python's C API tkleak uses, found with dlsym.
@@ -171,12 +179,13 @@ FrameBack(
 static void
 PythonFrames(
     Tcl_Obj *stackPtr,
-    int room)
+    int room,
+    int hard)
 {
     int gil;
     void *frame;
 
-    if (room <= 0) {
+    if (room <= 0 || hard <= 0) {
 	return;
     }
     if (py.state == 0) {
@@ -198,19 +207,28 @@ PythonFrames(
 
 	int owned = 0;
 
-	while (f != NULL && room-- > 0) {
+	while (f != NULL && room > 0 && hard-- > 0) {
 	    void *code = FrameCode(f);	/* New reference. */
 	    void *h1 = NULL, *h2 = NULL, *back;
 	    const char *file = NULL, *name = NULL;
 	    int line = py.frameGetLineNumber(f);
+	    int lib;
 
 	    if (code != NULL) {
 		file = CodeString(code, "co_filename", &h1);
 		name = CodeString(code, "co_name", &h2);
 	    }
+
+	    /*
+	     * tkinter's own modules are a library's, like Tk's.
+	     */
+
+	    lib = file != NULL && strstr(file, "/tkinter/") != NULL;
+	    if (!lib) {
+		room--;
+	    }
 	    Tcl_ListObjAppendElement(NULL, stackPtr, NewFrame(file, line, name,
-		    "python", file != NULL && (strstr(file, "tkinter/__init__.py")
-		    || strstr(file, "tkinter/ttk.py"))));
+		    "python", lib));
 	    if (h1) {
 		py.decRef(h1);
 	    }
@@ -235,6 +253,199 @@ PythonFrames(
 }
 
 /*
+ * GlobalString --
+ *
+ *	The string of the global scalar NAME, read from the global
+ *	namespace's table (no read trace runs, the value's internal type is
+ *	kept), or NULL when there is none.
+ */
+
+static const char *
+GlobalString(
+    Tcl_Interp *interp,
+    const char *name)
+{
+    Namespace *nsPtr = (Namespace *) Tcl_GetGlobalNamespace(interp);
+    Tcl_Obj *keyPtr = Tcl_NewStringObj(name, -1);
+    Tcl_HashEntry *hPtr;
+    const char *value = NULL;
+
+    Tcl_IncrRefCount(keyPtr);
+    hPtr = Tcl_FindHashEntry(&nsPtr->varTable.table, (char *) keyPtr);
+    Tcl_DecrRefCount(keyPtr);
+    if (hPtr != NULL) {
+	Var *varPtr = (Var *) ((char *) hPtr - offsetof(VarInHash, entry));
+
+	if (!TclIsVarArray(varPtr) && !TclIsVarLink(varPtr)
+		&& !TclIsVarUndefined(varPtr) && varPtr->value.objPtr) {
+	    value = Tcl_GetString(varPtr->value.objPtr);
+	}
+    }
+    return value;
+}
+
+/*
+ * Under --
+ *
+ *	Whether FILE is DIR or lies below it (DIR of length LEN, with or
+ *	without its trailing slash).
+ */
+
+static int
+Under(
+    const char *file,
+    const char *dir,
+    size_t len)
+{
+    while (len > 1 && dir[len - 1] == '/') {
+	len--;
+    }
+    return len > 0 && strncmp(file, dir, len) == 0
+	    && (file[len] == '/' || file[len] == '\0');
+}
+
+/*
+ * LibRoots --
+ *
+ *	The directories whose Tcl files are a library's, not the app's, in
+ *	DSPTR as a list: $tcl_library, $tk_library, the system's package
+ *	dirs (/usr/share/tcltk, /usr/lib/tcltk: tcllib and tklib on Debian)
+ *	and each dir of $auto_path but those that hold the app's dir or the
+ *	working directory; and in APPPTR the directory of the
+ *	app's main script ($argv0), whose files are the app's even below
+ *	one of those (git-gui's lib below /usr/lib), or "".
+ */
+
+static void
+LibRoots(
+    Tcl_Interp *interp,
+    Tcl_DString *dsPtr,
+    Tcl_DString *appPtr)
+{
+    static const char *const vars[] = {"tcl_library", "tk_library", NULL};
+    const char *v;
+    int i;
+
+    Tcl_DStringAppendElement(dsPtr, "/usr/share/tcltk");
+    Tcl_DStringAppendElement(dsPtr, "/usr/lib/tcltk");
+    for (i = 0; vars[i] != NULL; i++) {
+	if ((v = GlobalString(interp, vars[i])) != NULL && v[0] == '/') {
+	    Tcl_DStringAppendElement(dsPtr, v);
+	}
+    }
+    if ((v = GlobalString(interp, "argv0")) != NULL && v[0] != '\0') {
+	Tcl_Obj *pathPtr = Tcl_NewStringObj(v, -1), *normPtr;
+
+	Tcl_IncrRefCount(pathPtr);
+	normPtr = Tcl_FSGetNormalizedPath(NULL, pathPtr);
+	if (normPtr != NULL) {
+	    const char *norm = Tcl_GetString(normPtr);
+	    const char *slash = strrchr(norm, '/');
+
+	    if (slash != NULL && slash > norm) {
+		Tcl_DStringAppend(appPtr, norm, (int) (slash - norm));
+	    }
+	}
+	Tcl_DecrRefCount(pathPtr);
+    }
+
+    /*
+     * An auto_path dir that holds the app's dir or the one it runs in
+     * (TCLLIBPATH=. wish app.tcl) is the app's.
+     */
+
+    if ((v = GlobalString(interp, "auto_path")) != NULL) {
+	int n;
+	const char **dirs;
+	Tcl_Obj *cwdPtr = Tcl_FSGetCwd(NULL);
+	const char *cwd = cwdPtr ? Tcl_GetString(cwdPtr) : "";
+
+	if (Tcl_SplitList(NULL, v, &n, &dirs) == TCL_OK) {
+	    for (i = 0; i < n; i++) {
+		size_t len = strlen(dirs[i]);
+
+		if (dirs[i][0] == '/' && !Under(cwd, dirs[i], len)
+			&& !Under(Tcl_DStringValue(appPtr), dirs[i], len)) {
+		    Tcl_DStringAppendElement(dsPtr, dirs[i]);
+		}
+	    }
+	    Tcl_Free((char *) dirs);
+	}
+	if (cwdPtr != NULL) {
+	    Tcl_DecrRefCount(cwdPtr);
+	}
+    }
+}
+
+/*
+ * IsLibFrame --
+ *
+ *	Whether a Tcl frame of FILE running PROC is a library's: tkleak's
+ *	own, one with no file (":1", an eval, a binding's or a menu
+ *	entry's script: what the app's code runs in is the proc it calls),
+ *	or a file below one of ROOTS (LibRoots) and not below APPDIR.
+ */
+
+static int
+IsLibFrame(
+    const char *file,
+    const char *proc,
+    const char *roots,
+    const char *appDir)
+{
+    int n, i, lib = 0;
+    const char **dirs;
+
+    if (TkleakIsOwnNamespace(proc) || file[0] == '\0') {
+	return 1;
+    }
+    if (appDir[0] != '\0' && Under(file, appDir, strlen(appDir))) {
+	return 0;
+    }
+    if (Tcl_SplitList(NULL, roots, &n, &dirs) != TCL_OK) {
+	return 0;
+    }
+    for (i = 0; i < n && !lib; i++) {
+	lib = Under(file, dirs[i], strlen(dirs[i]));
+    }
+    Tcl_Free((char *) dirs);
+    return lib;
+}
+
+/*
+ * IsLibFrameObj --
+ *
+ *	Whether the frame dict FRAMEPTR is marked lib.
+ */
+
+static int
+IsLibFrameObj(
+    Tcl_Obj *framePtr)
+{
+    Tcl_Obj *libPtr = TkleakDictGet(framePtr, "lib");
+    int lib = 0;
+
+    if (libPtr != NULL) {
+	Tcl_GetBooleanFromObj(NULL, libPtr, &lib);
+    }
+    return lib;
+}
+
+/*
+ * TkleakOriginReadDepth --
+ *
+ *	How many frames a capture reads at most: -depth frames of the
+ *	app's own code, and up to LIB_EXTRA library frames between them.
+ */
+
+int
+TkleakOriginReadDepth(
+    TkleakState *statePtr)
+{
+    return statePtr->depth + LIB_EXTRA;
+}
+
+/*
  * TclFrames --
  *
  *	Append up to ROOM Tcl frames, innermost first, to STACKPTR, from
@@ -254,6 +465,7 @@ TclFrames(
     const char *w[3];
     char num[32];
     int depth = 0, level;
+    Tcl_DString roots, appDir;
 
     /*
      * Without the private records there is no safe way to know whether
@@ -273,6 +485,9 @@ TclFrames(
     }
     Tcl_GetIntFromObj(NULL, resultPtr, &depth);
     Tcl_DecrRefCount(resultPtr);
+    Tcl_DStringInit(&roots);
+    Tcl_DStringInit(&appDir);
+    LibRoots(interp, &roots, &appDir);
     w[2] = num;
     for (level = depth; level > 0 && room > 0; level--) {
 	Tcl_Obj *filePtr, *linePtr, *procPtr;
@@ -296,10 +511,13 @@ TclFrames(
 	    continue;		/* An eval with nothing to show. */
 	}
 	Tcl_ListObjAppendElement(NULL, stackPtr, NewFrame(file, line, proc,
-		"tcl", TkleakIsOwnNamespace(proc)));
+		"tcl", IsLibFrame(file, proc, Tcl_DStringValue(&roots),
+		Tcl_DStringValue(&appDir))));
 	room--;
 	Tcl_DecrRefCount(resultPtr);
     }
+    Tcl_DStringFree(&roots);
+    Tcl_DStringFree(&appDir);
     return depth - level;
 }
 
@@ -327,6 +545,45 @@ Intern(
 	stackPtr = Tcl_GetHashValue(hPtr);
     }
     return stackPtr;
+}
+
+/*
+ * AppFrames, TrimToDepth --
+ *
+ *	How many frames of STACKPTR are not a library's; and cut STACKPTR
+ *	(unshared) after its DEPTH-th such frame, so that -depth counts the
+ *	app's frames and the library frames between them come free.
+ */
+
+static int
+AppFrames(
+    Tcl_Obj *stackPtr)
+{
+    Tcl_Obj **fv;
+    int fc, i, n = 0;
+
+    Tcl_ListObjGetElements(NULL, stackPtr, &fc, &fv);
+    for (i = 0; i < fc; i++) {
+	n += !IsLibFrameObj(fv[i]);
+    }
+    return n;
+}
+
+static void
+TrimToDepth(
+    Tcl_Obj *stackPtr,
+    int depth)
+{
+    Tcl_Obj **fv;
+    int fc, i, n = 0;
+
+    Tcl_ListObjGetElements(NULL, stackPtr, &fc, &fv);
+    for (i = 0; i < fc; i++) {
+	if (!IsLibFrameObj(fv[i]) && ++n == depth) {
+	    Tcl_ListObjReplace(NULL, stackPtr, i + 1, fc - i - 1, 0, NULL);
+	    return;
+	}
+    }
 }
 
 /*
@@ -362,7 +619,8 @@ TkleakOriginCapture(
      */
 
     if (fast) {
-	stackPtr = TkleakWalkFramesLookup(statePtr, interp, statePtr->depth);
+	stackPtr = TkleakWalkFramesLookup(statePtr, interp,
+		TkleakOriginReadDepth(statePtr));
     }
     if (stackPtr == NULL) {
 	Tcl_InterpState saved = Tcl_SaveInterpState(interp, TCL_OK);
@@ -370,8 +628,10 @@ TkleakOriginCapture(
 
 	stackPtr = Tcl_NewListObj(0, NULL);
 	Tcl_IncrRefCount(stackPtr);
-	levels = TclFrames(statePtr, interp, stackPtr, statePtr->depth);
+	levels = TclFrames(statePtr, interp, stackPtr,
+		TkleakOriginReadDepth(statePtr));
 	Tcl_RestoreInterpState(interp, saved);
+	TrimToDepth(stackPtr, statePtr->depth);
 	stackPtr = Intern(statePtr, stackPtr);
 	if (fast) {
 	    TkleakWalkFramesStore(statePtr, interp, stackPtr, levels);
@@ -392,7 +652,8 @@ TkleakOriginCapture(
 
 	Tcl_IncrRefCount(fullPtr);
 	Tcl_ListObjLength(NULL, fullPtr, &n);
-	PythonFrames(fullPtr, statePtr->depth - n);
+	PythonFrames(fullPtr, statePtr->depth - AppFrames(fullPtr),
+		TkleakOriginReadDepth(statePtr) - n);
 	Tcl_ListObjLength(NULL, fullPtr, &m);
 	if (m > n) {
 	    stackPtr = Intern(statePtr, fullPtr);

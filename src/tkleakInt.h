@@ -272,6 +272,7 @@ MODULE_SCOPE void	TkleakSeen(TkleakState *statePtr, const char *key,
 MODULE_SCOPE Tcl_Obj *	TkleakSeenLast(Tcl_HashEntry *hPtr);
 MODULE_SCOPE int	TkleakKeyAlive(TkleakState *statePtr,
 			    Tcl_Interp *interp, const char *key);
+MODULE_SCOPE int	TkleakOriginReadDepth(TkleakState *statePtr);
 MODULE_SCOPE void	TkleakOriginForgetDead(TkleakState *statePtr,
 			    Tcl_Interp *interp);
 MODULE_SCOPE void	TkleakForgetDead(TkleakState *statePtr,
