@@ -323,7 +323,8 @@ LibRoots(
     Tcl_DString *appPtr)
 {
     static const char *const vars[] = {"tcl_library", "tk_library", NULL};
-    const char *v;
+    const char *v, *cwd, *slash;
+    Tcl_Obj *cwdPtr;
     int i;
 
     Tcl_DStringAppendElement(dsPtr, "/usr/share/tcltk");
@@ -333,20 +334,28 @@ LibRoots(
 	    Tcl_DStringAppendElement(dsPtr, v);
 	}
     }
-    if ((v = GlobalString(interp, "argv0")) != NULL && v[0] != '\0') {
-	Tcl_Obj *pathPtr = Tcl_NewStringObj(v, -1), *normPtr;
+    cwdPtr = Tcl_FSGetCwd(NULL);	/* A reference of our own. */
+    cwd = cwdPtr ? Tcl_GetString(cwdPtr) : "";
 
-	Tcl_IncrRefCount(pathPtr);
-	normPtr = Tcl_FSGetNormalizedPath(NULL, pathPtr);
-	if (normPtr != NULL) {
-	    const char *norm = Tcl_GetString(normPtr);
-	    const char *slash = strrchr(norm, '/');
+    /*
+     * The app's dir: $argv0's, made absolute by hand (no filesystem
+     * call that a Tcl-level filesystem could answer).
+     */
 
-	    if (slash != NULL && slash > norm) {
-		Tcl_DStringAppend(appPtr, norm, (int) (slash - norm));
+    if ((v = GlobalString(interp, "argv0")) != NULL && v[0] != '\0'
+	    && (slash = strrchr(v, '/')) == NULL) {
+	Tcl_DStringAppend(appPtr, cwd, -1);	/* "wish app.tcl" */
+    } else if (v != NULL && v[0] != '\0') {
+	if (v[0] != '/') {
+	    Tcl_DStringAppend(appPtr, cwd, -1);
+	    Tcl_DStringAppend(appPtr, "/", 1);
+	    if (strncmp(v, "./", 2) == 0) {
+		v += 2;
 	    }
 	}
-	Tcl_DecrRefCount(pathPtr);
+	if (slash >= v) {
+	    Tcl_DStringAppend(appPtr, v, (int) (slash - v));
+	}
     }
 
     /*
@@ -357,8 +366,6 @@ LibRoots(
     if ((v = GlobalString(interp, "auto_path")) != NULL) {
 	int n;
 	const char **dirs;
-	Tcl_Obj *cwdPtr = Tcl_FSGetCwd(NULL);
-	const char *cwd = cwdPtr ? Tcl_GetString(cwdPtr) : "";
 
 	if (Tcl_SplitList(NULL, v, &n, &dirs) == TCL_OK) {
 	    for (i = 0; i < n; i++) {
@@ -371,9 +378,9 @@ LibRoots(
 	    }
 	    Tcl_Free((char *) dirs);
 	}
-	if (cwdPtr != NULL) {
-	    Tcl_DecrRefCount(cwdPtr);
-	}
+    }
+    if (cwdPtr != NULL) {
+	Tcl_DecrRefCount(cwdPtr);
     }
 }
 
