@@ -32,6 +32,12 @@ struct TkleakChunk {
 };
 
 /*
+ * How many censuses the process has made: each census's serial.
+ */
+
+static unsigned long censusSerial = 0;
+
+/*
  *----------------------------------------------------------------------
  *
  * TkleakCensusNew --
@@ -50,7 +56,25 @@ TkleakCensusNew(void)
 {
     TkleakCensus *censusPtr = calloc(1, sizeof(TkleakCensus));
 
+    if (censusPtr != NULL) {
+	censusPtr->serial = __atomic_add_fetch(&censusSerial, 1,
+		__ATOMIC_RELAXED);
+    }
     return censusPtr;
+}
+
+/*
+ * TkleakCensusSerial --
+ *
+ *	The serial of the newest census made in the process: a census
+ *	whose serial is larger was made after this call (compare.c tells
+ *	censuses taken before "record on" from those taken after).
+ */
+
+unsigned long
+TkleakCensusSerial(void)
+{
+    return __atomic_load_n(&censusSerial, __ATOMIC_RELAXED);
 }
 
 /*

@@ -48,10 +48,13 @@ typedef struct TkleakCensus {
     long long own;		/* ...and how much of the heap was tkleak's
 				 * own (its snapshots, this census, its
 				 * tables: heap.c), or 0 when unknown. */
+    unsigned long serial;	/* Order of making among all censuses of
+				 * the process (TkleakCensusSerial). */
 } TkleakCensus;
 
 TkleakCensus *	TkleakCensusNew(void);
 void		TkleakCensusFree(TkleakCensus *censusPtr);
+unsigned long	TkleakCensusSerial(void);
 int		TkleakCensusType(TkleakCensus *censusPtr, const char *name,
 		    size_t nameLen);
 int		TkleakCensusAdd(TkleakCensus *censusPtr, int type,

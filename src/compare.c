@@ -118,7 +118,10 @@ KeyOf(
  * AppLine --
  *
  *	"file:line (proc)" of the innermost frame of STACKPTR that is not
- *	marked lib, or "" when there is none.
+ *	marked lib; when every frame is a library's, of the innermost one
+ *	with a file (the app's line is not in the stack, but where the
+ *	library made it is still worth showing); or "" when no frame has a
+ *	file.
  */
 
 static Tcl_Obj *
@@ -126,36 +129,185 @@ AppLine(
     Tcl_Obj *stackPtr)
 {
     Tcl_Obj **fv;
-    int fc, i;
+    int fc, i, pass;
 
     if (Tcl_ListObjGetElements(NULL, stackPtr, &fc, &fv) != TCL_OK) {
 	return Tcl_NewObj();
     }
-    for (i = 0; i < fc; i++) {
-	Tcl_Obj *libPtr = TkleakDictGet(fv[i], "lib");
-	Tcl_Obj *filePtr = TkleakDictGet(fv[i], "file");
-	Tcl_Obj *linePtr = TkleakDictGet(fv[i], "line");
-	Tcl_Obj *procPtr = TkleakDictGet(fv[i], "proc");
-	int lib = 0;
+    for (pass = 0; pass < 2; pass++) {
+	for (i = 0; i < fc; i++) {
+	    Tcl_Obj *libPtr = TkleakDictGet(fv[i], "lib");
+	    Tcl_Obj *filePtr = TkleakDictGet(fv[i], "file");
+	    Tcl_Obj *linePtr = TkleakDictGet(fv[i], "line");
+	    Tcl_Obj *procPtr = TkleakDictGet(fv[i], "proc");
+	    int lib = 0;
 
-	if (libPtr) {
-	    Tcl_GetBooleanFromObj(NULL, libPtr, &lib);
-	}
-	if (!lib && filePtr && linePtr) {
-	    return Tcl_ObjPrintf("%s:%s (%s)", Tcl_GetString(filePtr),
-		    Tcl_GetString(linePtr), procPtr ? Tcl_GetString(procPtr)
-		    : "");
+	    if (libPtr) {
+		Tcl_GetBooleanFromObj(NULL, libPtr, &lib);
+	    }
+	    if ((pass == 1 || !lib) && filePtr && linePtr
+		    && Tcl_GetString(filePtr)[0] != '\0') {
+		return Tcl_ObjPrintf("%s:%s (%s)", Tcl_GetString(filePtr),
+			Tcl_GetString(linePtr), procPtr
+			? Tcl_GetString(procPtr) : "");
+	    }
 	}
     }
     return Tcl_NewObj();
 }
 
 /*
+ * NoOrigin --
+ *
+ *	The group, "(no origin: WHY)", of an object of ByOrigin that has no
+ *	line to show: KEY is its origin key, or NULL for a type tkleak
+ *	keeps no origins of; GONE says it is in OLDPTR only. The reason is
+ *	read from what recording saw of it and from when recording was
+ *	turned on relative to OLDPTR.
+ *
+ * Results:
+ *	A new object (no reference held).
+ */
+
+static Tcl_Obj *
+NoOrigin(
+    TkleakState *statePtr,
+    TkleakCensus *oldPtr,
+    const char *key,
+    int gone)
+{
+    Tcl_HashEntry *hPtr;
+    unsigned long onSerial = TkleakRecordOnSerial(statePtr);
+    const char *why;
+
+    if (key == NULL) {
+	why = "tkleak keeps no origins of this type";
+    } else if ((hPtr = Tcl_FindHashEntry(&statePtr->origins, key)) != NULL) {
+	/*
+	 * Recording saw it made or attached, with no frame that has a
+	 * file: the hook ran with no script on the stack.
+	 */
+
+	why = "made by C code with no script frame";
+    } else if (onSerial == 0) {
+	why = "made while recording was off";
+    } else if (!statePtr->origins_on) {
+	why = "recording keeps no origins (-origins 0)";
+    } else if (oldPtr->serial <= onSerial) {
+	why = "made before recording was turned on";
+    } else if (gone) {
+	why = "gone: its origin was dropped with the dead";
+    } else {
+	why = "made by C code or a command recording does not hook";
+    }
+    return Tcl_ObjPrintf("(no origin: %s)", why);
+}
+
+/*
+ * Tally --
+ *
+ *	Count one object of type TYPE in the group LINEPTR of GROUPSPTR:
+ *	made (DELTA 1) or gone (DELTA -1). A group is {count NET created C
+ *	gone G types {TYPE NET ...}}.
+ */
+
+static void
+Tally(
+    Tcl_Obj *groupsPtr,
+    Tcl_Obj *linePtr,
+    const char *type,
+    int delta)
+{
+    Tcl_Obj *groupPtr, *typesPtr, *countPtr, *typeKeyPtr;
+    const char *field = delta > 0 ? "created" : "gone";
+    int count = 0;
+
+    Tcl_IncrRefCount(linePtr);
+    if (Tcl_DictObjGet(NULL, groupsPtr, linePtr, &groupPtr) != TCL_OK
+	    || groupPtr == NULL) {
+	groupPtr = Tcl_NewDictObj();
+	Tcl_DictObjPut(NULL, groupPtr, Tcl_NewStringObj("count", 5),
+		Tcl_NewIntObj(0));
+	Tcl_DictObjPut(NULL, groupPtr, Tcl_NewStringObj("created", 7),
+		Tcl_NewIntObj(0));
+	Tcl_DictObjPut(NULL, groupPtr, Tcl_NewStringObj("gone", 4),
+		Tcl_NewIntObj(0));
+	Tcl_DictObjPut(NULL, groupPtr, Tcl_NewStringObj("types", 5),
+		Tcl_NewDictObj());
+    } else {
+	groupPtr = Tcl_DuplicateObj(groupPtr);
+    }
+    Tcl_GetIntFromObj(NULL, TkleakDictGet(groupPtr, "count"), &count);
+    Tcl_DictObjPut(NULL, groupPtr, Tcl_NewStringObj("count", 5),
+	    Tcl_NewIntObj(count + delta));
+    Tcl_GetIntFromObj(NULL, TkleakDictGet(groupPtr, field), &count);
+    Tcl_DictObjPut(NULL, groupPtr, Tcl_NewStringObj(field, -1),
+	    Tcl_NewIntObj(count + 1));
+    typesPtr = Tcl_DuplicateObj(TkleakDictGet(groupPtr, "types"));
+    typeKeyPtr = Tcl_NewStringObj(type, -1);
+    Tcl_IncrRefCount(typeKeyPtr);
+    count = 0;
+    if (Tcl_DictObjGet(NULL, typesPtr, typeKeyPtr, &countPtr) == TCL_OK
+	    && countPtr != NULL) {
+	Tcl_GetIntFromObj(NULL, countPtr, &count);
+    }
+    Tcl_DictObjPut(NULL, typesPtr, typeKeyPtr, Tcl_NewIntObj(count + delta));
+    Tcl_DecrRefCount(typeKeyPtr);
+    Tcl_DictObjPut(NULL, groupPtr, Tcl_NewStringObj("types", 5), typesPtr);
+    Tcl_DictObjPut(NULL, groupsPtr, linePtr, groupPtr);
+    Tcl_DecrRefCount(linePtr);
+}
+
+/*
+ * Tally1 --
+ *
+ *	Tally the objects IDS (NUM of them) of type TYPE, made (DELTA 1) or
+ *	gone (DELTA -1) from OLDPTR, each under its origin's app line or
+ *	the reason it has none.
+ */
+
+static void
+Tally1(
+    TkleakState *statePtr,
+    TkleakCensus *oldPtr,
+    Tcl_Obj *groupsPtr,
+    const char *type,
+    const char **ids,
+    size_t num,
+    int delta)
+{
+    size_t k;
+
+    for (k = 0; k < num; k++) {
+	Tcl_DString key;
+	Tcl_Obj *linePtr;
+	int hasKey;
+
+	Tcl_DStringInit(&key);
+	hasKey = KeyOf(type, ids[k], &key);
+	linePtr = hasKey ? AppLine(TkleakOriginLast(statePtr,
+		Tcl_DStringValue(&key))) : Tcl_NewObj();
+	if (Tcl_GetString(linePtr)[0] == '\0') {
+	    Tcl_IncrRefCount(linePtr);
+	    Tcl_DecrRefCount(linePtr);
+	    linePtr = NoOrigin(statePtr, oldPtr,
+		    hasKey ? Tcl_DStringValue(&key) : NULL, delta < 0);
+	}
+	Tcl_DStringFree(&key);
+	Tally(groupsPtr, linePtr, type, delta);
+    }
+}
+
+/*
  * ByOrigin --
  *
  *	The growth from OLDPTR to NEWPTR grouped by the innermost app frame
- *	of each new object's origin: a dict ORIGIN -> {count N types {TYPE
- *	N ...}}, largest first; objects with no origin under "".
+ *	of each object's origin: a dict ORIGIN -> {count NET created C gone
+ *	G types {TYPE NET ...}}, by net growth, largest first. NET is the
+ *	objects made less the objects gone (those of OLDPTR not in NEWPTR)
+ *	whose origin is that line, so that code that makes and deletes as
+ *	many (a timer that reschedules itself) nets 0. Objects with no
+ *	origin are grouped under "(no origin: WHY)".
  */
 
 static Tcl_Obj *
@@ -166,7 +318,7 @@ ByOrigin(
 {
     Tcl_Obj *groupsPtr = Tcl_NewDictObj(), *resultPtr, *keyPtr, *valuePtr;
     Tcl_Obj **pairs;
-    size_t t, k;
+    size_t t;
     int n, done, i;
     Tcl_DictSearch search;
 
@@ -179,45 +331,19 @@ ByOrigin(
 		&ids, &num) != 0) {
 	    continue;
 	}
-	for (k = 0; k < num; k++) {
-	    Tcl_DString key;
-	    Tcl_Obj *linePtr, *groupPtr, *typesPtr, *countPtr, *typeKeyPtr;
-	    int count = 0;
+	Tally1(statePtr, oldPtr, groupsPtr, typePtr->name, ids, num, 1);
+	free((void *) ids);
+    }
+    for (t = 0; t < oldPtr->numTypes; t++) {
+	TkleakType *typePtr = &oldPtr->types[t];
+	const char **ids;
+	size_t num;
 
-	    Tcl_DStringInit(&key);
-	    linePtr = KeyOf(typePtr->name, ids[k], &key)
-		    ? AppLine(TkleakOriginLast(statePtr, Tcl_DStringValue(&key)))
-		    : Tcl_NewObj();
-	    Tcl_DStringFree(&key);
-	    Tcl_IncrRefCount(linePtr);
-	    if (Tcl_DictObjGet(NULL, groupsPtr, linePtr, &groupPtr) != TCL_OK
-		    || groupPtr == NULL) {
-		groupPtr = Tcl_NewDictObj();
-	    } else {
-		groupPtr = Tcl_DuplicateObj(groupPtr);
-	    }
-	    countPtr = TkleakDictGet(groupPtr, "count");
-	    if (countPtr) {
-		Tcl_GetIntFromObj(NULL, countPtr, &count);
-	    }
-	    Tcl_DictObjPut(NULL, groupPtr, Tcl_NewStringObj("count", 5),
-		    Tcl_NewIntObj(count + 1));
-	    typesPtr = TkleakDictGet(groupPtr, "types");
-	    typesPtr = typesPtr ? Tcl_DuplicateObj(typesPtr) : Tcl_NewDictObj();
-	    typeKeyPtr = Tcl_NewStringObj(typePtr->name, -1);
-	    Tcl_IncrRefCount(typeKeyPtr);
-	    count = 0;
-	    if (Tcl_DictObjGet(NULL, typesPtr, typeKeyPtr, &countPtr) == TCL_OK
-		    && countPtr != NULL) {
-		Tcl_GetIntFromObj(NULL, countPtr, &count);
-	    }
-	    Tcl_DictObjPut(NULL, typesPtr, typeKeyPtr, Tcl_NewIntObj(count + 1));
-	    Tcl_DecrRefCount(typeKeyPtr);
-	    Tcl_DictObjPut(NULL, groupPtr, Tcl_NewStringObj("types", 5),
-		    typesPtr);
-	    Tcl_DictObjPut(NULL, groupsPtr, linePtr, groupPtr);
-	    Tcl_DecrRefCount(linePtr);
+	if (TkleakIdsMinus(typePtr, TkleakCensusFind(newPtr, typePtr->name),
+		&ids, &num) != 0) {
+	    continue;
 	}
+	Tally1(statePtr, oldPtr, groupsPtr, typePtr->name, ids, num, -1);
 	free((void *) ids);
     }
 

@@ -30,7 +30,15 @@
 #include "config.h"
 #include <dlfcn.h>
 #include <string.h>
+#include "tclInt.h"
 #include "tkleakInt.h"
+
+/*
+ * Library frames skipped do not count against -depth, up to this many
+ * frames read in all beyond it (a hard bound on the stack's cost).
+ */
+
+#define LIB_EXTRA 24
 
 /*
  * The part of Python's C API tkleak uses, found with dlsym.
@@ -49,6 +57,7 @@ typedef struct PyApi {
     void *(*getAttrString)(void *, const char *);
     const char *(*unicodeAsUTF8)(void *);
     void (*decRef)(void *);
+    void *none;			/* Py_None, for f_back on 3.6-3.8. */
 } PyApi;
 
 static PyApi py;
@@ -77,10 +86,18 @@ LookUpPython(void)
 	py.unicodeAsUTF8 = (const char *(*)(void *)) dlsym(RTLD_DEFAULT,
 		"PyUnicode_AsUTF8");
 	py.decRef = (void (*)(void *)) dlsym(RTLD_DEFAULT, "Py_DecRef");
+	py.none = dlsym(RTLD_DEFAULT, "_Py_NoneStruct");
+
+	/*
+	 * PyFrame_GetBack and PyFrame_GetCode are 3.9's: before, the
+	 * frame's f_back and f_code attributes give the same (see
+	 * FrameBack, FrameCode).
+	 */
+
 	py.state = (py.isInitialized && py.getThisThreadState && py.ensure
-		&& py.release && py.getFrame && py.frameGetBack
-		&& py.frameGetCode && py.frameGetLineNumber && py.getAttrString
-		&& py.unicodeAsUTF8 && py.decRef) ? 1 : -1;
+		&& py.release && py.getFrame && py.frameGetLineNumber
+		&& py.getAttrString && py.unicodeAsUTF8 && py.decRef
+		&& ((py.frameGetBack && py.frameGetCode) || py.none)) ? 1 : -1;
     }
     Tcl_MutexUnlock(&pyMutex);
 }
@@ -119,6 +136,41 @@ CodeString(
 }
 
 /*
+ * FrameCode, FrameBack --
+ *
+ *	The code object and the calling frame of the Python frame F: new
+ *	references, or NULL (no caller). Through PyFrame_GetCode and
+ *	PyFrame_GetBack where Python has them (3.9 on), else through the
+ *	frame's f_code and f_back attributes, which every Python 3 has (a
+ *	plain attribute read: no Python code runs).
+ */
+
+static void *
+FrameCode(
+    void *f)
+{
+    return py.frameGetCode ? py.frameGetCode(f)
+	    : py.getAttrString(f, "f_code");
+}
+
+static void *
+FrameBack(
+    void *f)
+{
+    void *back;
+
+    if (py.frameGetBack) {
+	return py.frameGetBack(f);
+    }
+    back = py.getAttrString(f, "f_back");
+    if (back == py.none) {
+	py.decRef(back);
+	back = NULL;
+    }
+    return back;
+}
+
+/*
  * PythonFrames --
  *
  *	Append up to ROOM Python frames, innermost first, to STACKPTR.
@@ -127,12 +179,13 @@ CodeString(
 static void
 PythonFrames(
     Tcl_Obj *stackPtr,
-    int room)
+    int room,
+    int hard)
 {
     int gil;
     void *frame;
 
-    if (room <= 0) {
+    if (room <= 0 || hard <= 0) {
 	return;
     }
     if (py.state == 0) {
@@ -154,19 +207,28 @@ PythonFrames(
 
 	int owned = 0;
 
-	while (f != NULL && room-- > 0) {
-	    void *code = py.frameGetCode(f);	/* New reference. */
+	while (f != NULL && room > 0 && hard-- > 0) {
+	    void *code = FrameCode(f);	/* New reference. */
 	    void *h1 = NULL, *h2 = NULL, *back;
 	    const char *file = NULL, *name = NULL;
 	    int line = py.frameGetLineNumber(f);
+	    int lib;
 
 	    if (code != NULL) {
 		file = CodeString(code, "co_filename", &h1);
 		name = CodeString(code, "co_name", &h2);
 	    }
+
+	    /*
+	     * tkinter's own modules are a library's, like Tk's.
+	     */
+
+	    lib = file != NULL && strstr(file, "/tkinter/") != NULL;
+	    if (!lib) {
+		room--;
+	    }
 	    Tcl_ListObjAppendElement(NULL, stackPtr, NewFrame(file, line, name,
-		    "python", file != NULL && (strstr(file, "tkinter/__init__.py")
-		    || strstr(file, "tkinter/ttk.py"))));
+		    "python", lib));
 	    if (h1) {
 		py.decRef(h1);
 	    }
@@ -176,7 +238,7 @@ PythonFrames(
 	    if (code) {
 		py.decRef(code);
 	    }
-	    back = py.frameGetBack(f);		/* New reference or NULL. */
+	    back = FrameBack(f);		/* New reference or NULL. */
 	    if (owned) {
 		py.decRef(f);
 	    }
@@ -188,6 +250,206 @@ PythonFrames(
 	}
     }
     py.release(gil);
+}
+
+/*
+ * GlobalString --
+ *
+ *	The string of the global scalar NAME, read from the global
+ *	namespace's table (no read trace runs, the value's internal type is
+ *	kept), or NULL when there is none.
+ */
+
+static const char *
+GlobalString(
+    Tcl_Interp *interp,
+    const char *name)
+{
+    Namespace *nsPtr = (Namespace *) Tcl_GetGlobalNamespace(interp);
+    Tcl_Obj *keyPtr = Tcl_NewStringObj(name, -1);
+    Tcl_HashEntry *hPtr;
+    const char *value = NULL;
+
+    Tcl_IncrRefCount(keyPtr);
+    hPtr = Tcl_FindHashEntry(&nsPtr->varTable.table, (char *) keyPtr);
+    Tcl_DecrRefCount(keyPtr);
+    if (hPtr != NULL) {
+	Var *varPtr = (Var *) ((char *) hPtr - offsetof(VarInHash, entry));
+
+	if (!TclIsVarArray(varPtr) && !TclIsVarLink(varPtr)
+		&& !TclIsVarUndefined(varPtr) && varPtr->value.objPtr) {
+	    value = Tcl_GetString(varPtr->value.objPtr);
+	}
+    }
+    return value;
+}
+
+/*
+ * Under --
+ *
+ *	Whether FILE is DIR or lies below it (DIR of length LEN, with or
+ *	without its trailing slash).
+ */
+
+static int
+Under(
+    const char *file,
+    const char *dir,
+    size_t len)
+{
+    while (len > 1 && dir[len - 1] == '/') {
+	len--;
+    }
+    return len > 0 && strncmp(file, dir, len) == 0
+	    && (file[len] == '/' || file[len] == '\0');
+}
+
+/*
+ * LibRoots --
+ *
+ *	The directories whose Tcl files are a library's, not the app's, in
+ *	DSPTR as a list: $tcl_library, $tk_library, the system's package
+ *	dirs (/usr/share/tcltk, /usr/lib/tcltk: tcllib and tklib on Debian)
+ *	and each dir of $auto_path but those that hold the app's dir or the
+ *	working directory; and in APPPTR the directory of the
+ *	app's main script ($argv0), whose files are the app's even below
+ *	one of those (git-gui's lib below /usr/lib), or "".
+ */
+
+static void
+LibRoots(
+    Tcl_Interp *interp,
+    Tcl_DString *dsPtr,
+    Tcl_DString *appPtr)
+{
+    static const char *const vars[] = {"tcl_library", "tk_library", NULL};
+    const char *v, *cwd, *slash;
+    Tcl_Obj *cwdPtr;
+    int i;
+
+    Tcl_DStringAppendElement(dsPtr, "/usr/share/tcltk");
+    Tcl_DStringAppendElement(dsPtr, "/usr/lib/tcltk");
+    for (i = 0; vars[i] != NULL; i++) {
+	if ((v = GlobalString(interp, vars[i])) != NULL && v[0] == '/') {
+	    Tcl_DStringAppendElement(dsPtr, v);
+	}
+    }
+    cwdPtr = Tcl_FSGetCwd(NULL);	/* A reference of our own. */
+    cwd = cwdPtr ? Tcl_GetString(cwdPtr) : "";
+
+    /*
+     * The app's dir: $argv0's, made absolute by hand (no filesystem
+     * call that a Tcl-level filesystem could answer).
+     */
+
+    if ((v = GlobalString(interp, "argv0")) != NULL && v[0] != '\0'
+	    && (slash = strrchr(v, '/')) == NULL) {
+	Tcl_DStringAppend(appPtr, cwd, -1);	/* "wish app.tcl" */
+    } else if (v != NULL && v[0] != '\0') {
+	if (v[0] != '/') {
+	    Tcl_DStringAppend(appPtr, cwd, -1);
+	    Tcl_DStringAppend(appPtr, "/", 1);
+	    if (strncmp(v, "./", 2) == 0) {
+		v += 2;
+	    }
+	}
+	if (slash >= v) {
+	    Tcl_DStringAppend(appPtr, v, (int) (slash - v));
+	}
+    }
+
+    /*
+     * An auto_path dir that holds the app's dir or the one it runs in
+     * (TCLLIBPATH=. wish app.tcl) is the app's.
+     */
+
+    if ((v = GlobalString(interp, "auto_path")) != NULL) {
+	int n;
+	const char **dirs;
+
+	if (Tcl_SplitList(NULL, v, &n, &dirs) == TCL_OK) {
+	    for (i = 0; i < n; i++) {
+		size_t len = strlen(dirs[i]);
+
+		if (dirs[i][0] == '/' && !Under(cwd, dirs[i], len)
+			&& !Under(Tcl_DStringValue(appPtr), dirs[i], len)) {
+		    Tcl_DStringAppendElement(dsPtr, dirs[i]);
+		}
+	    }
+	    Tcl_Free((char *) dirs);
+	}
+    }
+    if (cwdPtr != NULL) {
+	Tcl_DecrRefCount(cwdPtr);
+    }
+}
+
+/*
+ * IsLibFrame --
+ *
+ *	Whether a Tcl frame of FILE running PROC is a library's: tkleak's
+ *	own, one with no file (":1", an eval, a binding's or a menu
+ *	entry's script: what the app's code runs in is the proc it calls),
+ *	or a file below one of ROOTS (LibRoots) and not below APPDIR.
+ */
+
+static int
+IsLibFrame(
+    const char *file,
+    const char *proc,
+    const char *roots,
+    const char *appDir)
+{
+    int n, i, lib = 0;
+    const char **dirs;
+
+    if (TkleakIsOwnNamespace(proc) || file[0] == '\0') {
+	return 1;
+    }
+    if (appDir[0] != '\0' && Under(file, appDir, strlen(appDir))) {
+	return 0;
+    }
+    if (Tcl_SplitList(NULL, roots, &n, &dirs) != TCL_OK) {
+	return 0;
+    }
+    for (i = 0; i < n && !lib; i++) {
+	lib = Under(file, dirs[i], strlen(dirs[i]));
+    }
+    Tcl_Free((char *) dirs);
+    return lib;
+}
+
+/*
+ * IsLibFrameObj --
+ *
+ *	Whether the frame dict FRAMEPTR is marked lib.
+ */
+
+static int
+IsLibFrameObj(
+    Tcl_Obj *framePtr)
+{
+    Tcl_Obj *libPtr = TkleakDictGet(framePtr, "lib");
+    int lib = 0;
+
+    if (libPtr != NULL) {
+	Tcl_GetBooleanFromObj(NULL, libPtr, &lib);
+    }
+    return lib;
+}
+
+/*
+ * TkleakOriginReadDepth --
+ *
+ *	How many frames a capture reads at most: -depth frames of the
+ *	app's own code, and up to LIB_EXTRA library frames between them.
+ */
+
+int
+TkleakOriginReadDepth(
+    TkleakState *statePtr)
+{
+    return statePtr->depth + LIB_EXTRA;
 }
 
 /*
@@ -210,6 +472,7 @@ TclFrames(
     const char *w[3];
     char num[32];
     int depth = 0, level;
+    Tcl_DString roots, appDir;
 
     /*
      * Without the private records there is no safe way to know whether
@@ -229,6 +492,9 @@ TclFrames(
     }
     Tcl_GetIntFromObj(NULL, resultPtr, &depth);
     Tcl_DecrRefCount(resultPtr);
+    Tcl_DStringInit(&roots);
+    Tcl_DStringInit(&appDir);
+    LibRoots(interp, &roots, &appDir);
     w[2] = num;
     for (level = depth; level > 0 && room > 0; level--) {
 	Tcl_Obj *filePtr, *linePtr, *procPtr;
@@ -252,10 +518,13 @@ TclFrames(
 	    continue;		/* An eval with nothing to show. */
 	}
 	Tcl_ListObjAppendElement(NULL, stackPtr, NewFrame(file, line, proc,
-		"tcl", TkleakIsOwnNamespace(proc)));
+		"tcl", IsLibFrame(file, proc, Tcl_DStringValue(&roots),
+		Tcl_DStringValue(&appDir))));
 	room--;
 	Tcl_DecrRefCount(resultPtr);
     }
+    Tcl_DStringFree(&roots);
+    Tcl_DStringFree(&appDir);
     return depth - level;
 }
 
@@ -283,6 +552,45 @@ Intern(
 	stackPtr = Tcl_GetHashValue(hPtr);
     }
     return stackPtr;
+}
+
+/*
+ * AppFrames, TrimToDepth --
+ *
+ *	How many frames of STACKPTR are not a library's; and cut STACKPTR
+ *	(unshared) after its DEPTH-th such frame, so that -depth counts the
+ *	app's frames and the library frames between them come free.
+ */
+
+static int
+AppFrames(
+    Tcl_Obj *stackPtr)
+{
+    Tcl_Obj **fv;
+    int fc, i, n = 0;
+
+    Tcl_ListObjGetElements(NULL, stackPtr, &fc, &fv);
+    for (i = 0; i < fc; i++) {
+	n += !IsLibFrameObj(fv[i]);
+    }
+    return n;
+}
+
+static void
+TrimToDepth(
+    Tcl_Obj *stackPtr,
+    int depth)
+{
+    Tcl_Obj **fv;
+    int fc, i, n = 0;
+
+    Tcl_ListObjGetElements(NULL, stackPtr, &fc, &fv);
+    for (i = 0; i < fc; i++) {
+	if (!IsLibFrameObj(fv[i]) && ++n == depth) {
+	    Tcl_ListObjReplace(NULL, stackPtr, i + 1, fc - i - 1, 0, NULL);
+	    return;
+	}
+    }
 }
 
 /*
@@ -318,7 +626,8 @@ TkleakOriginCapture(
      */
 
     if (fast) {
-	stackPtr = TkleakWalkFramesLookup(statePtr, interp, statePtr->depth);
+	stackPtr = TkleakWalkFramesLookup(statePtr, interp,
+		TkleakOriginReadDepth(statePtr));
     }
     if (stackPtr == NULL) {
 	Tcl_InterpState saved = Tcl_SaveInterpState(interp, TCL_OK);
@@ -326,8 +635,10 @@ TkleakOriginCapture(
 
 	stackPtr = Tcl_NewListObj(0, NULL);
 	Tcl_IncrRefCount(stackPtr);
-	levels = TclFrames(statePtr, interp, stackPtr, statePtr->depth);
+	levels = TclFrames(statePtr, interp, stackPtr,
+		TkleakOriginReadDepth(statePtr));
 	Tcl_RestoreInterpState(interp, saved);
+	TrimToDepth(stackPtr, statePtr->depth);
 	stackPtr = Intern(statePtr, stackPtr);
 	if (fast) {
 	    TkleakWalkFramesStore(statePtr, interp, stackPtr, levels);
@@ -348,7 +659,8 @@ TkleakOriginCapture(
 
 	Tcl_IncrRefCount(fullPtr);
 	Tcl_ListObjLength(NULL, fullPtr, &n);
-	PythonFrames(fullPtr, statePtr->depth - n);
+	PythonFrames(fullPtr, statePtr->depth - AppFrames(fullPtr),
+		TkleakOriginReadDepth(statePtr) - n);
 	Tcl_ListObjLength(NULL, fullPtr, &m);
 	if (m > n) {
 	    stackPtr = Intern(statePtr, fullPtr);
@@ -573,6 +885,131 @@ TkleakOriginForgetStacks(
 	    Tcl_DeleteHashEntry(hPtr);
 	}
     }
+}
+
+/*
+ * InSnapshot --
+ *
+ *	Whether the object of origin key KEY ("c", "i", "w", "a" or "b" and
+ *	its census identity) is in one of the interpreter's snapshots.
+ */
+
+static int
+InSnapshot(
+    TkleakState *statePtr,
+    const char *key)
+{
+    int s;
+    size_t t;
+
+    for (s = 0; s < statePtr->numSnaps; s++) {
+	TkleakCensus *censusPtr = statePtr->snaps[s].censusPtr;
+
+	for (t = 0; t < censusPtr->numTypes; t++) {
+	    TkleakType *typePtr = &censusPtr->types[t];
+	    const char *name = typePtr->name;
+	    size_t lo = 0, hi;
+	    int match;
+
+	    switch (key[0]) {
+	    case 'c':
+		match = strncmp(name, "command ", 8) == 0
+			|| strncmp(name, "object ", 7) == 0;
+		break;
+	    case 'i':
+		match = strncmp(name, "image ", 6) == 0;
+		break;
+	    case 'w':
+		match = strncmp(name, "widget ", 7) == 0;
+		break;
+	    case 'a':
+		match = strcmp(name, "after") == 0;
+		break;
+	    case 'b':
+		match = strcmp(name, "binding") == 0;
+		break;
+	    default:
+		match = 0;
+	    }
+	    if (!match) {
+		continue;
+	    }
+	    TkleakTypeSort(typePtr);
+	    hi = typePtr->numIds;
+	    while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(typePtr->ids[mid], key + 1);
+
+		if (c == 0) {
+		    return 1;
+		} else if (c < 0) {
+		    lo = mid + 1;
+		} else {
+		    hi = mid;
+		}
+	    }
+	}
+    }
+    return 0;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakOriginForgetDead --
+ *
+ *	Drop the origins of the objects that died (TkleakForgetDead), but
+ *	those of objects a snapshot still holds: tkleak::diff -by origin
+ *	counts a gone object against the line that made it, so that code
+ *	that makes and deletes as many (a timer that reschedules itself, a
+ *	window opened and closed) nets 0. Memory stays bounded by what the
+ *	snapshots hold.
+ *
+ * Side effects:
+ *	The interpreter's result may change; callers save it.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakOriginForgetDead(
+    TkleakState *statePtr,
+    Tcl_Interp *interp)
+{
+    Tcl_HashTable kept;
+    Tcl_HashSearch search;
+    Tcl_HashEntry *hPtr, *h2Ptr;
+    int isNew;
+
+    Tcl_InitHashTable(&kept, TCL_STRING_KEYS);
+    if (statePtr->numSnaps > 0) {
+	for (hPtr = Tcl_FirstHashEntry(&statePtr->origins, &search); hPtr;
+		hPtr = Tcl_NextHashEntry(&search)) {
+	    const char *key = Tcl_GetHashKey(&statePtr->origins, hPtr);
+
+	    if (InSnapshot(statePtr, key)) {
+		Tcl_Obj *recPtr = Tcl_GetHashValue(hPtr);
+
+		Tcl_IncrRefCount(recPtr);
+		h2Ptr = Tcl_CreateHashEntry(&kept, key, &isNew);
+		Tcl_SetHashValue(h2Ptr, recPtr);
+	    }
+	}
+    }
+    TkleakForgetDead(statePtr, interp, &statePtr->origins);
+    for (hPtr = Tcl_FirstHashEntry(&kept, &search); hPtr;
+	    hPtr = Tcl_NextHashEntry(&search)) {
+	Tcl_Obj *recPtr = Tcl_GetHashValue(hPtr);
+
+	h2Ptr = Tcl_CreateHashEntry(&statePtr->origins,
+		Tcl_GetHashKey(&kept, hPtr), &isNew);
+	if (isNew) {
+	    Tcl_SetHashValue(h2Ptr, recPtr);	/* The reference moves. */
+	} else {
+	    Tcl_DecrRefCount(recPtr);
+	}
+    }
+    Tcl_DeleteHashTable(&kept);
 }
 
 /*

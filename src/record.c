@@ -164,6 +164,8 @@ typedef struct LogEntry {
 
 struct TkleakRecord {
     int on;
+    unsigned long onSerial;	/* TkleakCensusSerial at the last "record
+				 * on" (after its own census). */
     GlobalHookRec glob[NUM_GLOBALS];
     Tcl_HashTable widgets;	/* Widget client data -> WidgetHook, for the
 				 * commands hooked now. */
@@ -1099,7 +1101,7 @@ ForgetDead(
     TkleakState *statePtr,
     Tcl_Interp *interp)
 {
-    TkleakForgetDead(statePtr, interp, &statePtr->origins);
+    TkleakOriginForgetDead(statePtr, interp);
     TkleakForgetDead(statePtr, interp, &statePtr->seen);
     ForgetDeadOwners(statePtr, interp);
     TkleakOriginForgetStacks(statePtr);
@@ -1179,8 +1181,8 @@ TkleakRecordFlush(
      * after event that fires, a tkinter wrapper Python deletes): each
      * time the origin and "seen" tables have doubled since the last
      * look, the entries of the dead go, so that memory follows the app,
-     * not its history. (A snapshot's objects that have died since lose
-     * their origins then.)
+     * not its history. (A snapshot's objects that have died since keep
+     * their origins while a snapshot holds them: TkleakOriginForgetDead.)
      */
 
     if (PruneCount(statePtr) >= recPtr->pruneAt) {
@@ -2102,6 +2104,7 @@ RecordOn(
 	recPtr->pruneAt = NextPrune(statePtr);
     }
     recPtr->on = 1;
+    recPtr->onSerial = TkleakCensusSerial();
     return TCL_OK;
 }
 
@@ -2191,6 +2194,21 @@ TkleakRecording(
     TkleakState *statePtr)
 {
     return statePtr->recordPtr != NULL && statePtr->recordPtr->on;
+}
+
+/*
+ * TkleakRecordOnSerial --
+ *
+ *	0 when recording is off; else the census serial at which it was
+ *	last turned on: censuses with a larger serial were taken while it
+ *	has been on.
+ */
+
+unsigned long
+TkleakRecordOnSerial(
+    TkleakState *statePtr)
+{
+    return TkleakRecording(statePtr) ? statePtr->recordPtr->onSerial : 0;
 }
 
 /*

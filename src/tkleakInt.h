@@ -272,6 +272,9 @@ MODULE_SCOPE void	TkleakSeen(TkleakState *statePtr, const char *key,
 MODULE_SCOPE Tcl_Obj *	TkleakSeenLast(Tcl_HashEntry *hPtr);
 MODULE_SCOPE int	TkleakKeyAlive(TkleakState *statePtr,
 			    Tcl_Interp *interp, const char *key);
+MODULE_SCOPE int	TkleakOriginReadDepth(TkleakState *statePtr);
+MODULE_SCOPE void	TkleakOriginForgetDead(TkleakState *statePtr,
+			    Tcl_Interp *interp);
 MODULE_SCOPE void	TkleakForgetDead(TkleakState *statePtr,
 			    Tcl_Interp *interp, Tcl_HashTable *tablePtr);
 MODULE_SCOPE Tcl_Obj *	TkleakResolveKeys(TkleakState *statePtr,
@@ -290,6 +293,7 @@ MODULE_SCOPE Tcl_ObjCmdProc TkleakRefsObjCmd, TkleakOrphansObjCmd,
 /* record.c */
 MODULE_SCOPE Tcl_ObjCmdProc TkleakRecordObjCmd;
 MODULE_SCOPE int	TkleakRecording(TkleakState *statePtr);
+MODULE_SCOPE unsigned long TkleakRecordOnSerial(TkleakState *statePtr);
 MODULE_SCOPE void	TkleakRecordFlush(TkleakState *statePtr);
 MODULE_SCOPE Tcl_ObjCmdProc *TkleakRecordOriginal(TkleakState *statePtr,
 			    Tcl_ObjCmdProc *objProc, ClientData clientData);

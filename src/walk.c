@@ -2911,7 +2911,7 @@ TkleakWalkFramesStore(
     ePtr->hash = cachePtr->hash;
     ePtr->numRaw = n;
     ePtr->toEnd = cachePtr->toEnd;
-    ePtr->depth = statePtr->depth;
+    ePtr->depth = TkleakOriginReadDepth(statePtr);
     ePtr->raw = (RawFrame *) Tcl_Alloc(n * sizeof(RawFrame));
     memcpy(ePtr->raw, cachePtr->raw, n * sizeof(RawFrame));
     ePtr->names = (ProcName *) Tcl_Alloc(n * sizeof(ProcName));

@@ -1295,10 +1295,10 @@ proc ::tkleak::panel::FillDiff {} {
 
 # ::tkleak::panel::FillGroups --
 #
-#	Fills the Diff view with one row per origin of the new objects
-#	(tkleak::diff -by origin), largest first: the line of the app's
-#	code, how many objects it made, and of which types. Opening a row
-#	lists the objects.
+#	Fills the Diff view with one row per origin of the new and gone
+#	objects (tkleak::diff -by origin), by net growth, largest first:
+#	the line of the app's code, its net growth (made less gone), and
+#	of which types. Opening a row lists the objects.
 #
 # Arguments:
 #	t	the Diff treeview, emptied.
@@ -1315,9 +1315,15 @@ proc ::tkleak::panel::FillGroups {t} {
 	foreach {type n} [dict get $g types] {
 	    lappend parts "$n $type"
 	}
+	set parts [join $parts ", "]
+	if {[dict exists $g gone] && [dict get $g gone] > 0} {
+	    # Net growth: say what it nets, so that a line that makes and
+	    # deletes as many (a periodic timer) reads as churn, not growth.
+	    append parts " ([dict get $g created] made,\
+		[dict get $g gone] gone)"
+	}
 	$t insert {} end -id $id -text [OriginLabel $origin] -tags grow \
-	    -values [list {} [Signed [dict get $g count]] {} {} \
-		[join $parts ", "]]
+	    -values [list {} [Signed [dict get $g count]] {} {} $parts]
 	$t insert $id end -id p$id -text ...
     }
     Fit $t
@@ -1329,11 +1335,12 @@ proc ::tkleak::panel::FillGroups {t} {
 #	::editor::NewWindow" for "/path/editor.tcl:42 (::editor::NewWindow)".
 #
 # Arguments:
-#	origin	the group's key; empty for objects with no origin.
+#	origin	the group's key; "(no origin: WHY)" for objects with no
+#		origin, shown as it is.
 
 proc ::tkleak::panel::OriginLabel {origin} {
     if {$origin eq ""} {
-	return "(no origin: made while recording was off)"
+	return "(no origin)"
     }
     if {[regexp {^(.*):(-?[0-9]+) \((.*)\)$} $origin -> file line proc]} {
 	return [string trim "[file tail $file]:$line $proc"]
@@ -1344,19 +1351,24 @@ proc ::tkleak::panel::OriginLabel {origin} {
 # ::tkleak::panel::AppKey --
 #
 #	The key tkleak::diff -by origin groups a stack under: "FILE:LINE
-#	(PROC)" of its innermost frame not marked lib, or "".
+#	(PROC)" of its innermost frame not marked lib, else of its innermost
+#	frame with a file, or "" (the object is in a "(no origin: ...)"
+#	group).
 #
 # Arguments:
 #	stack	an origin stack.
 
 proc ::tkleak::panel::AppKey {stack} {
-    foreach frame $stack {
-	if {[dict exists $frame lib] && [dict get $frame lib]} {
-	    continue
-	}
-	if {[dict exists $frame file] && [dict exists $frame line]} {
-	    set proc [expr {[dict exists $frame proc] ? [dict get $frame proc] : ""}]
-	    return "[dict get $frame file]:[dict get $frame line] ($proc)"
+    foreach libToo {0 1} {
+	foreach frame $stack {
+	    if {!$libToo && [dict exists $frame lib] && [dict get $frame lib]} {
+		continue
+	    }
+	    if {[dict exists $frame file] && [dict get $frame file] ne ""
+		    && [dict exists $frame line]} {
+		set proc [expr {[dict exists $frame proc] ? [dict get $frame proc] : ""}]
+		return "[dict get $frame file]:[dict get $frame line] ($proc)"
+	    }
 	}
     }
     return ""
@@ -1381,20 +1393,25 @@ proc ::tkleak::panel::PopulateOrigin {t id} {
     set origin [dict get $items $id origin]
     set shown 0
     set rest 0
+    if {[string match "(no origin*" $origin]} {
+	set origin ""
+    }
     foreach {type n} [dict get $items $id types] {
-	foreach {name stack} [T ::tkleak::new $type $from $to -origins 1] {
-	    if {[AppKey $stack] ne $origin} {
-		continue
+	foreach {cmd sign} {::tkleak::new + ::tkleak::gone -} {
+	    foreach {name stack} [T $cmd $type $from $to -origins 1] {
+		if {[AppKey $stack] ne $origin} {
+		    continue
+		}
+		if {$shown == $maxChildren} {
+		    incr rest
+		    continue
+		}
+		incr shown
+		set oid o[incr itemSeq]
+		dict set items $oid [dict create type $type name $name sign $sign]
+		$t insert $id end -id $oid -text "$sign $name ($type)" \
+		    -tags object -values [list {} {} {} {} {}]
 	    }
-	    if {$shown == $maxChildren} {
-		incr rest
-		continue
-	    }
-	    incr shown
-	    set oid o[incr itemSeq]
-	    dict set items $oid [dict create type $type name $name sign +]
-	    $t insert $id end -id $oid -text "+ $name ($type)" -tags object \
-		-values [list {} {} {} {} {}]
 	}
     }
     if {$rest > 0} {

@@ -1,0 +1,127 @@
+"""test_origins.py -- where tkinter objects come from, on every python3.
+
+Covers: tkleak::origin of a widget, and of a callback wrapper, made from
+Python while recording, directly or from a menu entry invoked and a
+binding fired at -depth 1: the innermost frame of the app's own code is
+the Python line that made it, on every Python 3 (PyFrame_GetCode and
+PyFrame_GetBack are 3.9's; before, origin.c reads the frame's f_code and
+f_back). Run it with each ~/.pyenv/versions/3.*/bin/python3.
+"""
+
+import sys
+import tkinter
+import unittest
+
+
+def make_label(root):
+    return tkinter.Label(root, name='origins_label')
+
+
+def wakeup():
+    pass
+
+
+class PythonOriginTest(unittest.TestCase):
+
+    @classmethod
+    def setUpClass(cls):
+        cls.root = tkinter.Tk()
+        cls.root.withdraw()
+        cls.root.tk.call('package', 'require', 'tkleak')
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.root.destroy()
+
+    def call(self, *args):
+        return self.root.tk.call(*args)
+
+    def frames(self, stack):
+        """The frames of STACK as (file tail, line, proc, lang, lib)."""
+        out = []
+        for f in self.root.tk.splitlist(stack):
+            d = dict(zip(*[iter(self.root.tk.splitlist(f))] * 2))
+            out.append((str(d['file']).rsplit('/', 1)[-1], int(str(d['line'])),
+                        str(d['proc']), str(d['lang']), int(str(d['lib']))))
+        return out
+
+    def app_frame(self, stack):
+        return [f for f in self.frames(stack) if not f[4]][0]
+
+    def tearDown(self):
+        self.call('tkleak::record', 'off')
+
+    def test_widget_made_from_python(self):
+        self.call('tkleak::record', 'on')
+        label = make_label(self.root)
+        caller = sys._getframe().f_lineno - 1
+        line = make_label.__code__.co_firstlineno + 1
+        origin = self.root.tk.splitlist(self.call('tkleak::origin', str(label)))
+        created = dict(zip(*[iter(origin)] * 2))['created']
+        frames = self.frames(created)
+        self.assertEqual(self.app_frame(created),
+                         ('test_origins.py', line, 'make_label', 'python', 0))
+        # The caller's frame follows: the stack walked back through
+        # f_back (or PyFrame_GetBack).
+        self.assertEqual(frames[frames.index(self.app_frame(created)) + 1][:4],
+                         ('test_origins.py', caller,
+                          'test_widget_made_from_python', 'python'))
+        label.destroy()
+
+    def test_wrapper_attached_from_python(self):
+        button = tkinter.Button(self.root)
+        self.call('tkleak::record', 'on')
+        button.configure(command=wakeup)
+        line = sys._getframe().f_lineno - 1
+        name = self.root.tk.splitlist(button.configure('command'))[-1]
+        origin = self.root.tk.splitlist(self.call('tkleak::origin', name))
+        attached = self.root.tk.splitlist(
+            dict(zip(*[iter(origin)] * 2))['attached'])
+        self.assertEqual(str(attached[0]).split(),
+                         ['owner', str(button), 'slot', '-command'])
+        self.assertEqual(self.app_frame(attached[1]),
+                         ('test_origins.py', line,
+                          'test_wrapper_attached_from_python', 'python', 0))
+        button.destroy()
+
+    def test_click_at_depth_1_reaches_the_python_line(self):
+        # A menu entry invoked and a binding fired: the frames of the
+        # scripts Tk runs (":1") and of tkinter are library frames, and do
+        # not push the app's line out of a one-frame stack.
+        made = {}
+
+        def new_window(key):
+            made[key] = tkinter.Label(self.root)
+            made[key + ' line'] = sys._getframe().f_lineno - 1
+
+        menu = tkinter.Menu(self.root, tearoff=0)
+        menu.add_command(label='New', command=lambda: new_window('menu'))
+        top = tkinter.Toplevel(self.root)
+        frame = tkinter.Frame(top, width=20, height=20)
+        frame.pack()
+        frame.bind('<<New>>', lambda event: new_window('bind'))
+        self.root.update()
+        self.call('tkleak::configure', '-depth', 1)
+        try:
+            self.call('tkleak::record', 'on')
+            menu.invoke(0)
+            frame.event_generate('<<New>>')
+            self.call('tkleak::record', 'off')
+        finally:
+            self.call('tkleak::configure', '-depth', 8)
+        for key in ('menu', 'bind'):
+            origin = self.root.tk.splitlist(
+                self.call('tkleak::origin', str(made[key])))
+            created = dict(zip(*[iter(origin)] * 2))['created']
+            self.assertEqual(self.app_frame(created),
+                             ('test_origins.py', made[key + ' line'],
+                              'new_window', 'python', 0), key)
+            self.assertEqual(len([f for f in self.frames(created)
+                                  if not f[4]]), 1, key)
+            made[key].destroy()
+        menu.destroy()
+        top.destroy()
+
+
+if __name__ == '__main__':
+    unittest.main(verbosity=2)
