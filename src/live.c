@@ -265,6 +265,27 @@ SlotNames(
     }
 
     /*
+     * A binding's slot ends in its event sequence as written, which need
+     * not be a list element (<Key-quotedbl> is "): take it as text.
+     */
+
+    if (strncmp(slot, "bind ", 5) == 0) {
+	const char *seq = slot + 5;
+	size_t n = strlen(owner);
+
+	if (owner[0] != '.') {
+	    if (strncmp(seq, owner, n) != 0 || seq[n] != ' ') {
+		return 0;
+	    }
+	    seq += n + 1;
+	}
+	w[0] = "bind";
+	w[1] = owner;
+	w[2] = seq;
+	return AskNames(ctxPtr, "::bind", 3, w, key);
+    }
+
+    /*
      * The other slot names are lists: split them, then dispatch.
      */
 
