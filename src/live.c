@@ -557,6 +557,11 @@ TkleakOrphansLive(
 		}
 	    }
 	}
+	if (type != NULL && key[0] == 'c'
+		&& (TkleakIsLibraryCommand(interp, name)
+		|| TkleakIsDeadWindowCommand(statePtr, interp, name))) {
+	    type = NULL;	/* A library's; or dead-window (refs.c). */
+	}
 	if (type == NULL || InSince(sincePtr, type, name)) {
 	    Tcl_DStringFree(&typeDs);
 	    continue;

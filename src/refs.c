@@ -1630,6 +1630,287 @@ AddNotes(
 /*
  *----------------------------------------------------------------------
  *
+ * TkleakIsLibraryCommand --
+ *
+ *	Whether the command FQ is one Tcl's autoloader knows (an entry of
+ *	::auto_index under its name, with or without the leading "::"):
+ *	Tk's and Tcl's library procs and those of packages indexed with
+ *	auto_mkindex, loaded on first use (::tk_dialog). They are never
+ *	orphans: the library defines them once, for anyone to call. Only
+ *	the variable's value is read; nothing is evaluated.
+ *
+ *----------------------------------------------------------------------
+ */
+
+int
+TkleakIsLibraryCommand(
+    Tcl_Interp *interp,
+    const char *fq)
+{
+    if (Tcl_GetVar2Ex(interp, "::auto_index", fq, TCL_GLOBAL_ONLY) != NULL) {
+	return 1;
+    }
+    return strncmp(fq, "::", 2) == 0 && Tcl_GetVar2Ex(interp, "::auto_index",
+	    fq + 2, TCL_GLOBAL_ONLY) != NULL;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakIsDeadWindowCommand --
+ *
+ *	Whether the command FQ is named after a window path of which no
+ *	window exists: its name (in the global namespace) starts with "."
+ *	and neither it nor any prefix of it ending before a "." or ":" is
+ *	a window (git-gui's "::.__blame__0.ent" aliases, Thonny's
+ *	".!configurationdialog10..." commands, after their window went).
+ *	A name whose window, or a parent of it, still exists
+ *	(BWidget's ".w:cmd") is not: it may still serve that window. The
+ *	name is only compared, never evaluated.
+ *
+ *----------------------------------------------------------------------
+ */
+
+int
+TkleakIsDeadWindowCommand(
+    TkleakState *statePtr,
+    Tcl_Interp *interp,
+    const char *fq)
+{
+    const char *tail = fq, *p;
+    Tk_Window mainWin;
+    Tcl_DString ds;
+    int alive = 0;
+
+    if (!statePtr->tkReady || (mainWin = Tk_MainWindow(interp)) == NULL) {
+	return 0;
+    }
+    if (strncmp(fq, "::", 2) == 0) {
+	tail = fq + 2;
+    }
+    if (tail[0] != '.' || tail[1] == '\0' || strstr(tail, "::") != NULL) {
+	return 0;
+    }
+    Tcl_DStringInit(&ds);
+    for (p = tail + 1; !alive; p++) {
+	if (*p == '.' || *p == ':' || *p == '\0') {
+	    Tcl_DStringSetLength(&ds, 0);
+	    Tcl_DStringAppend(&ds, tail, (int) (p - tail));
+	    alive = Tk_NameToWindow(interp, Tcl_DStringValue(&ds), mainWin)
+		    != NULL;
+	    Tcl_ResetResult(interp);
+	}
+	if (*p == '\0') {
+	    break;
+	}
+    }
+    Tcl_DStringFree(&ds);
+    return !alive;
+}
+
+/*
+ * InCensus --
+ *
+ *	Whether object ID of TYPE is in CENSUSPTR (NULL: none).
+ */
+
+static int
+InCensus(
+    TkleakCensus *censusPtr,
+    const char *type,
+    const char *id)
+{
+    TkleakType *typePtr;
+    size_t lo = 0, hi;
+
+    if (censusPtr == NULL
+	    || (typePtr = TkleakCensusFind(censusPtr, type)) == NULL) {
+	return 0;
+    }
+    TkleakTypeSort(typePtr);
+    hi = typePtr->numIds;
+    while (lo < hi) {
+	size_t mid = (lo + hi) / 2;
+	int c = strcmp(typePtr->ids[mid], id);
+
+	if (c == 0) {
+	    return 1;
+	} else if (c < 0) {
+	    lo = mid + 1;
+	} else {
+	    hi = mid;
+	}
+    }
+    return 0;
+}
+
+static int
+CompareStrings(
+    const void *a,
+    const void *b)
+{
+    return strcmp(*(const char **) a, *(const char **) b);
+}
+
+static Tcl_Obj *
+NewOrphan(
+    const char *name,
+    const char *type,
+    const char *reason,
+    Tcl_Obj *lastPtr)
+{
+    Tcl_Obj *orphanPtr = Tcl_NewDictObj();
+
+    Tcl_DictObjPut(NULL, orphanPtr, Tcl_NewStringObj("name", 4),
+	    Tcl_NewStringObj(name, -1));
+    Tcl_DictObjPut(NULL, orphanPtr, Tcl_NewStringObj("type", 4),
+	    Tcl_NewStringObj(type, -1));
+    Tcl_DictObjPut(NULL, orphanPtr, Tcl_NewStringObj("reason", 6),
+	    Tcl_NewStringObj(reason, -1));
+    Tcl_DictObjPut(NULL, orphanPtr, Tcl_NewStringObj("last", 4), lastPtr);
+    Tcl_DictObjPut(NULL, orphanPtr, Tcl_NewStringObj("retains", 7),
+	    Tcl_NewDictObj());
+    Tcl_DictObjPut(NULL, orphanPtr, Tcl_NewStringObj("origin", 6),
+	    Tcl_NewObj());
+    return orphanPtr;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakOrphansMore --
+ *
+ *	Append to LISTPTR the orphans both paths find the same way, among
+ *	what did not exist in SINCEPTR: pending after events whose script's
+ *	command word names no command ("dangling": the script would fail),
+ *	and commands named after destroyed windows ("dead-window",
+ *	TkleakIsDeadWindowCommand). A script is parsed with Tcl's parser,
+ *	on its string, and never evaluated; a command word the autoloader
+ *	knows (TkleakIsLibraryCommand) or that has substitutions is not
+ *	dangling.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakOrphansMore(
+    TkleakState *statePtr,
+    Tcl_Interp *interp,
+    TkleakCensus *sincePtr,
+    Tcl_Obj *listPtr)
+{
+    TkleakCollect ctx;
+    const char *w[3];
+    Tcl_Obj *idsPtr, **iv, *namesPtr, **nv;
+    int ic, nc, i;
+
+    memset(&ctx, 0, sizeof(ctx));
+    ctx.statePtr = statePtr;
+    ctx.interp = interp;
+    w[0] = "info";
+    w[1] = "commands";
+    w[2] = "::.*";
+    if (statePtr->tkReady && TkleakCallWidget(&ctx, "::info", 3, w, &namesPtr)
+	    == TCL_OK) {
+	Tcl_Obj *sortedPtr = Tcl_NewListObj(0, NULL);
+
+	Tcl_IncrRefCount(sortedPtr);
+	if (Tcl_ListObjGetElements(NULL, namesPtr, &nc, &nv) == TCL_OK) {
+	    Tcl_ListObjReplace(NULL, sortedPtr, 0, 0, nc, nv);
+	}
+	Tcl_DecrRefCount(namesPtr);
+	if (Tcl_ListObjGetElements(NULL, sortedPtr, &nc, &nv) == TCL_OK) {
+	    const char **names = (const char **) Tcl_Alloc(
+		    (nc + 1) * sizeof(char *));
+
+	    for (i = 0; i < nc; i++) {
+		names[i] = Tcl_GetString(nv[i]);
+	    }
+	    qsort(names, nc, sizeof(char *), CompareStrings);
+	    for (i = 0; i < nc; i++) {
+		Tcl_Command token = Tcl_FindCommand(interp, names[i], NULL,
+			TCL_GLOBAL_ONLY);
+		Tcl_DString typeDs;
+		const char *type;
+
+		if (token == NULL || TkleakIsOwnWindow(names[i] + 2)
+			|| !TkleakIsDeadWindowCommand(statePtr, interp,
+			names[i])) {
+		    continue;
+		}
+		Tcl_DStringInit(&typeDs);
+		type = TkleakCommandType(statePtr, interp, token, names[i],
+			&typeDs);
+		if (type != NULL && !InCensus(sincePtr, type, names[i])) {
+		    Tcl_ListObjAppendElement(NULL, listPtr, NewOrphan(
+			    names[i], type, "dead-window", Tcl_NewObj()));
+		}
+		Tcl_DStringFree(&typeDs);
+	    }
+	    Tcl_Free((char *) names);
+	}
+	Tcl_DecrRefCount(sortedPtr);
+    }
+    Tcl_ResetResult(interp);
+
+    w[0] = "after";
+    w[1] = "info";
+    if (TkleakCallWidget(&ctx, "::after", 2, w, &idsPtr) == TCL_OK) {
+	if (Tcl_ListObjGetElements(NULL, idsPtr, &ic, &iv) == TCL_OK) {
+	    for (i = ic - 1; i >= 0; i--) {
+		const char *id = Tcl_GetString(iv[i]);
+		Tcl_Obj *infoPtr, *scriptPtr;
+		Tcl_Parse parse;
+		const char *script;
+		int len;
+
+		if (InCensus(sincePtr, "after", id)) {
+		    continue;
+		}
+		w[2] = id;
+		if (TkleakCallWidget(&ctx, "::after", 3, w, &infoPtr) != TCL_OK) {
+		    continue;
+		}
+		if (Tcl_ListObjIndex(NULL, infoPtr, 0, &scriptPtr) == TCL_OK
+			&& scriptPtr != NULL) {
+		    script = Tcl_GetStringFromObj(scriptPtr, &len);
+		    if (Tcl_ParseCommand(NULL, script, len, 0, &parse)
+			    == TCL_OK) {
+			if (parse.numWords > 0
+				&& parse.tokenPtr[0].type == TCL_TOKEN_SIMPLE_WORD) {
+			    Tcl_Token *t = &parse.tokenPtr[1];
+			    Tcl_DString word;
+
+			    Tcl_DStringInit(&word);
+			    Tcl_DStringAppend(&word, t->start, t->size);
+			    if (!TkleakIsOwnName(Tcl_DStringValue(&word))
+				    && Tcl_FindCommand(interp,
+				    Tcl_DStringValue(&word), NULL,
+				    TCL_GLOBAL_ONLY) == NULL
+				    && !TkleakIsLibraryCommand(interp,
+				    Tcl_DStringValue(&word))) {
+				Tcl_ListObjAppendElement(NULL, listPtr,
+					NewOrphan(id, "after", "dangling",
+					TkleakNewRef("after", Tcl_DStringValue(
+					&word))));
+			    }
+			    Tcl_DStringFree(&word);
+			}
+			Tcl_FreeParse(&parse);
+		    }
+		}
+		Tcl_DecrRefCount(infoPtr);
+	    }
+	}
+	Tcl_DecrRefCount(idsPtr);
+    }
+    Tcl_ResetResult(interp);
+    TkleakCollectDone(&ctx);
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
  * TkleakOrphansObjCmd --
  *
  *	tkleak::orphans ?-since snapshot?: the orphans (see the top of this
@@ -1676,8 +1957,15 @@ TkleakOrphansObjCmd(
 	Tcl_IncrRefCount(baseObj);
 	if (TkleakGetCensus(interp, statePtr, baseObj, &sincePtr, &fresh)
 		!= TCL_OK) {
+	    /*
+	     * No baseline (never taken, or forgotten): the oldest snapshot
+	     * kept is the user's reference; the census at package load
+	     * only when there is none.
+	     */
+
 	    Tcl_ResetResult(interp);
-	    sincePtr = statePtr->loadPtr;
+	    sincePtr = statePtr->numSnaps > 0
+		    ? statePtr->snaps[0].censusPtr : statePtr->loadPtr;
 	}
 	Tcl_DecrRefCount(baseObj);
     }
@@ -1686,6 +1974,7 @@ TkleakOrphansObjCmd(
 	int code = TkleakOrphansLive(statePtr, interp, sincePtr, &resultPtr);
 
 	if (code == TCL_OK) {
+	    TkleakOrphansMore(statePtr, interp, sincePtr, resultPtr);
 	    Tcl_SetObjResult(interp, AddNotes(statePtr, resultPtr));
 	    return TCL_OK;
 	}
@@ -1752,9 +2041,11 @@ TkleakOrphansObjCmd(
 		    continue;	/* A clone, gone, or posted: in use. */
 		}
 	    }
-	    if (Tcl_FindHashEntry(&refs.index, Tcl_GetString(keyPtr))) {
+	    if (Tcl_FindHashEntry(&refs.index, Tcl_GetString(keyPtr))
+		    || (kind == 'c' && (TkleakIsLibraryCommand(interp, id)
+		    || TkleakIsDeadWindowCommand(statePtr, interp, id)))) {
 		Tcl_DecrRefCount(keyPtr);
-		continue;
+		continue;	/* Named, a library's, or dead-window below. */
 	    }
 	    seenPtr = Tcl_FindHashEntry(&statePtr->seen, Tcl_GetString(keyPtr));
 	    Tcl_DecrRefCount(keyPtr);
@@ -1796,6 +2087,7 @@ TkleakOrphansObjCmd(
     Tcl_Free((char *) order);
     TkleakRefsFree(&refs);
     TkleakCensusFree(curPtr);
+    TkleakOrphansMore(statePtr, interp, sincePtr, resultPtr);
     Tcl_SetObjResult(interp, AddNotes(statePtr, resultPtr));
     return TCL_OK;
 }
