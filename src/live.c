@@ -632,6 +632,53 @@ TkleakOrphansLive(
 	}
     }
 
+    /*
+     * Images made since SINCEPTR that no slot ever named (refs.c).
+     */
+
+    if (code == TCL_OK && statePtr->tkReady && Tk_MainWindow(interp) != NULL) {
+	const char *w[2];
+	Tcl_Obj *namesPtr, **nv;
+	int nc;
+
+	w[0] = "image";
+	w[1] = "names";
+	if (TkleakCallWidget(&ctx, "::image", 2, w, &namesPtr) == TCL_OK) {
+	    if (Tcl_ListObjGetElements(NULL, namesPtr, &nc, &nv) == TCL_OK) {
+		for (i = 0; i < nc; i++) {
+		    const char *name = Tcl_GetString(nv[i]);
+		    const Tk_ImageType *typePtr = NULL;
+		    Tcl_DString typeDs, key;
+
+		    if (TkleakIsOwnName(name)) {
+			continue;
+		    }
+		    (void) Tk_GetImageMasterData(interp, name, &typePtr);
+		    if (typePtr == NULL) {
+			continue;
+		    }
+		    Tcl_DStringInit(&typeDs);
+		    Tcl_DStringAppend(&typeDs, "image ", 6);
+		    Tcl_DStringAppend(&typeDs, typePtr->name, -1);
+		    Tcl_DStringInit(&key);
+		    Tcl_DStringAppend(&key, "i", 1);
+		    Tcl_DStringAppend(&key, name, -1);
+		    if (Tcl_FindHashEntry(&statePtr->seen,
+			    Tcl_DStringValue(&key)) == NULL
+			    && !InSince(sincePtr, Tcl_DStringValue(&typeDs),
+			    name)) {
+			AddFound(statePtr, Tcl_DStringValue(&key), &found,
+				&numFound, &capFound, Tcl_DStringValue(&typeDs),
+				name, "unreferenced", Tcl_NewObj());
+		    }
+		    Tcl_DStringFree(&key);
+		    Tcl_DStringFree(&typeDs);
+		}
+	    }
+	    Tcl_DecrRefCount(namesPtr);
+	}
+    }
+
     Tcl_RestoreInterpState(interp, saved);
     TkleakCollectDone(&ctx);
     if (code != TCL_OK) {

@@ -2052,8 +2052,8 @@ TkleakOrphansObjCmd(
 	    if (seenPtr != NULL) {
 		reason = "detached";
 		lastPtr = TkleakSeenLast(seenPtr);
-	    } else if (strcmp(typePtr->name, "command tkinter") == 0
-		    && TkleakIsTkinterWrapper(id)) {
+	    } else if (kind == 'i' || (strcmp(typePtr->name,
+		    "command tkinter") == 0 && TkleakIsTkinterWrapper(id))) {
 		reason = "unreferenced";
 		lastPtr = Tcl_NewObj();
 	    } else {
