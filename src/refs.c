@@ -1801,7 +1801,7 @@ TkleakOrphansMore(
 {
     TkleakCollect ctx;
     const char *w[3];
-    Tcl_Obj *idsPtr, **iv, *namesPtr, **nv;
+    Tcl_Obj *idsPtr, **iv, *namesPtr, **nv, *unreadPtr;
     int ic, nc, i;
 
     memset(&ctx, 0, sizeof(ctx));
@@ -1905,7 +1905,19 @@ TkleakOrphansMore(
 	Tcl_DecrRefCount(idsPtr);
     }
     Tcl_ResetResult(interp);
+
+    /*
+     * Only built-ins were called: the widgets the index could not read
+     * are still those of the last index.
+     */
+
+    unreadPtr = statePtr->lastUnread;
+    statePtr->lastUnread = NULL;
     TkleakCollectDone(&ctx);
+    if (statePtr->lastUnread != NULL) {
+	Tcl_DecrRefCount(statePtr->lastUnread);
+    }
+    statePtr->lastUnread = unreadPtr;
 }
 
 /*
