@@ -170,12 +170,28 @@ TraceNames(
     const char *w[4];
     Tcl_Obj *infoPtr, **tv, *cmdPtr;
     int tc, i, names = 0;
+    Tcl_DString qualified;
+    int code;
 
+    /*
+     * The name as the app wrote it, read from the global namespace as
+     * tkinter (TCL_EVAL_GLOBAL) and top-level code wrote it, not in the
+     * frame of whatever proc asked for the orphans (leaktest's own):
+     * there "PY_VAR6" would be a local variable with no traces.
+     */
+
+    Tcl_DStringInit(&qualified);
+    if (strncmp(varName, "::", 2) != 0) {
+	Tcl_DStringAppend(&qualified, "::", 2);
+    }
+    Tcl_DStringAppend(&qualified, varName, -1);
     w[0] = "trace";
     w[1] = "info";
     w[2] = "variable";
-    w[3] = varName;
-    if (TkleakCallWidget(ctxPtr, "::trace", 4, w, &infoPtr) != TCL_OK) {
+    w[3] = Tcl_DStringValue(&qualified);
+    code = TkleakCallWidget(ctxPtr, "::trace", 4, w, &infoPtr);
+    Tcl_DStringFree(&qualified);
+    if (code != TCL_OK) {
 	return 0;
     }
     if (Tcl_ListObjGetElements(NULL, infoPtr, &tc, &tv) == TCL_OK) {

@@ -1909,6 +1909,11 @@ GlobalHook(
 	if (objc == 6 && IsSub(Tcl_GetString(objv[1]), "add")
 		&& IsSub(Tcl_GetString(objv[2]), "variable")) {
 	    Log(statePtr, interp, L_TRACE, 0, NULL, objv[3], NULL, objv[5]);
+	} else if (objc == 5
+		&& IsSub(Tcl_GetString(objv[1]), "variable")
+		&& Tcl_GetString(objv[1])[1] != '\0') {
+	    /* The old style: trace variable NAME OPS COMMAND. */
+	    Log(statePtr, interp, L_TRACE, 0, NULL, objv[2], NULL, objv[4]);
 	}
 	break;
     case G_PROC:
