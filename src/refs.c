@@ -20,7 +20,13 @@
  *	kinds:
  *	    detached: some slot named it once (seen when an index was built,
  *		or by live recording, record.c) and none does now;
- *	    unreferenced: a tkinter callback wrapper no slot names.
+ *	    unreferenced: a tkinter callback wrapper or an image no slot
+ *		ever named (an app's own procs are called from code no
+ *		index reads, so they never are);
+ *	and, found the same way on both paths (TkleakOrphansMore), an
+ *	after event whose command is gone (dangling) and a command named
+ *	after a destroyed window (dead-window). Procs the autoloader knows
+ *	(auto_index: Tk's library, loaded on first use) are never orphans.
  *	That is the shape of Python 2.4's Tkinter.Menu.delete bug: the menu
  *	entries went, their wakeup wrappers stayed, one per window IDLE
  *	opened and closed, attached to nothing.
@@ -1889,10 +1895,22 @@ TkleakOrphansMore(
 				    TCL_GLOBAL_ONLY) == NULL
 				    && !TkleakIsLibraryCommand(interp,
 				    Tcl_DStringValue(&word))) {
+				Tcl_Obj *orphanPtr;
+				Tcl_DString slot;
+
+				Tcl_DStringInit(&slot);
+				Tcl_DStringAppend(&slot, "after ", 6);
+				Tcl_DStringAppend(&slot, id, -1);
+				orphanPtr = NewOrphan(id, "after", "dangling",
+					TkleakNewRef("after",
+					Tcl_DStringValue(&slot)));
+				Tcl_DStringFree(&slot);
+				Tcl_DictObjPut(NULL, orphanPtr,
+					Tcl_NewStringObj("calls", 5),
+					Tcl_NewStringObj(Tcl_DStringValue(&word),
+					-1));
 				Tcl_ListObjAppendElement(NULL, listPtr,
-					NewOrphan(id, "after", "dangling",
-					TkleakNewRef("after", Tcl_DStringValue(
-					&word))));
+					orphanPtr);
 			    }
 			    Tcl_DStringFree(&word);
 			}
@@ -1927,8 +1945,9 @@ TkleakOrphansMore(
  *
  *	tkleak::orphans ?-since snapshot?: the orphans (see the top of this
  *	file) among the objects that did not exist in SNAPSHOT (default:
- *	"baseline" when calibrated, else the census taken at package
- *	load). A list of dicts {name N type T reason R last L retains D}.
+ *	"baseline", else the oldest snapshot kept, else the census taken
+ *	at package load). A list of dicts {name N type T reason R last L
+ *	retains D}; a dangling one has "calls" too.
  *
  *----------------------------------------------------------------------
  */
