@@ -557,7 +557,8 @@ TkleakOrphansLive(
 		const Tk_ImageType *typePtr = NULL;
 
 		(void) Tk_GetImageMasterData(interp, name, &typePtr);
-		if (typePtr != NULL && !TkleakIsOwnName(name)) {
+		if (typePtr != NULL && !TkleakIsOwnName(name)
+			&& !TkleakIsLibraryImage(name)) {
 		    Tcl_DStringAppend(&typeDs, "image ", 6);
 		    Tcl_DStringAppend(&typeDs, typePtr->name, -1);
 		    type = Tcl_DStringValue(&typeDs);
@@ -666,7 +667,7 @@ TkleakOrphansLive(
 		    const Tk_ImageType *typePtr = NULL;
 		    Tcl_DString typeDs, key;
 
-		    if (TkleakIsOwnName(name)) {
+		    if (TkleakIsOwnName(name) || TkleakIsLibraryImage(name)) {
 			continue;
 		    }
 		    (void) Tk_GetImageMasterData(interp, name, &typePtr);

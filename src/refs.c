@@ -26,7 +26,8 @@
  *	and, found the same way on both paths (TkleakOrphansMore), an
  *	after event whose command is gone (dangling) and a command named
  *	after a destroyed window (dead-window). Procs the autoloader knows
- *	(auto_index: Tk's library, loaded on first use) are never orphans.
+ *	(auto_index: Tk's library, loaded on first use) and the images of
+ *	Tk's library (TkleakIsLibraryImage) are never orphans.
  *	That is the shape of Python 2.4's Tkinter.Menu.delete bug: the menu
  *	entries went, their wakeup wrappers stayed, one per window IDLE
  *	opened and closed, attached to nothing.
@@ -1663,6 +1664,28 @@ TkleakIsLibraryCommand(
 /*
  *----------------------------------------------------------------------
  *
+ * TkleakIsLibraryImage --
+ *
+ *	Whether the image NAME is one of Tk's library's own (in the
+ *	namespaces ::tk and ::ttk: tk_messageBox's and tk_dialog's icons,
+ *	made on first use and kept for the next). Never an orphan.
+ *
+ *----------------------------------------------------------------------
+ */
+
+int
+TkleakIsLibraryImage(
+    const char *name)
+{
+    if (strncmp(name, "::", 2) == 0) {
+	name += 2;
+    }
+    return strncmp(name, "tk::", 4) == 0 || strncmp(name, "ttk::", 5) == 0;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
  * TkleakIsDeadWindowCommand --
  *
  *	Whether the command FQ is named after a window path of which no
@@ -2074,7 +2097,8 @@ TkleakOrphansObjCmd(
 	    }
 	    if (Tcl_FindHashEntry(&refs.index, Tcl_GetString(keyPtr))
 		    || (kind == 'c' && (TkleakIsLibraryCommand(interp, id)
-		    || TkleakIsDeadWindowCommand(statePtr, interp, id)))) {
+		    || TkleakIsDeadWindowCommand(statePtr, interp, id)))
+		    || (kind == 'i' && TkleakIsLibraryImage(id))) {
 		Tcl_DecrRefCount(keyPtr);
 		continue;	/* Named, a library's, or dead-window below. */
 	    }
