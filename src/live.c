@@ -575,7 +575,7 @@ TkleakOrphansLive(
 	    }
 	}
 	if (type != NULL && key[0] == 'c'
-		&& (TkleakIsLibraryCommand(interp, name)
+		&& (TkleakIsLibraryCommand(statePtr, interp, name)
 		|| TkleakIsDeadWindowCommand(statePtr, interp, name))) {
 	    type = NULL;	/* A library's; or dead-window (refs.c). */
 	}

@@ -1644,21 +1644,63 @@ AddNotes(
  *	Tk's and Tcl's library procs and those of packages indexed with
  *	auto_mkindex, loaded on first use (::tk_dialog). They are never
  *	orphans: the library defines them once, for anyone to call. Only
- *	the variable's value is read; nothing is evaluated.
+ *	whether the element exists is read, and only when no trace is on
+ *	the array or the element, since a read trace would run app code.
  *
  *----------------------------------------------------------------------
  */
 
+static int
+AutoIndexHas(
+    TkleakState *statePtr,
+    Tcl_Interp *interp,
+    const char *name)
+{
+    TkleakCollect ctx;
+    Tcl_DString elem;
+    const char *w[4];
+    Tcl_Obj *infoPtr;
+    int i, traced = 0, has = 0;
+
+    memset(&ctx, 0, sizeof(ctx));
+    ctx.statePtr = statePtr;
+    ctx.interp = interp;
+    Tcl_DStringInit(&elem);
+    Tcl_DStringAppend(&elem, "::auto_index(", -1);
+    Tcl_DStringAppend(&elem, name, -1);
+    Tcl_DStringAppend(&elem, ")", 1);
+    w[0] = "trace";
+    w[1] = "info";
+    w[2] = "variable";
+    for (i = 0; i < 2 && !traced; i++) {
+	int n = 1;
+
+	w[3] = i ? Tcl_DStringValue(&elem) : "::auto_index";
+	if (TkleakCallWidget(&ctx, "::trace", 4, w, &infoPtr) != TCL_OK) {
+	    traced = 1;		/* Cannot tell: do not read. */
+	    continue;
+	}
+	Tcl_ListObjLength(NULL, infoPtr, &n);
+	traced = n > 0;
+	Tcl_DecrRefCount(infoPtr);
+    }
+    if (!traced) {
+	has = Tcl_GetVar2Ex(interp, "::auto_index", name, TCL_GLOBAL_ONLY)
+		!= NULL;
+    }
+    Tcl_DStringFree(&elem);
+    Tcl_ResetResult(interp);
+    return has;
+}
+
 int
 TkleakIsLibraryCommand(
+    TkleakState *statePtr,
     Tcl_Interp *interp,
     const char *fq)
 {
-    if (Tcl_GetVar2Ex(interp, "::auto_index", fq, TCL_GLOBAL_ONLY) != NULL) {
-	return 1;
-    }
-    return strncmp(fq, "::", 2) == 0 && Tcl_GetVar2Ex(interp, "::auto_index",
-	    fq + 2, TCL_GLOBAL_ONLY) != NULL;
+    return AutoIndexHas(statePtr, interp, fq) || (strncmp(fq, "::", 2) == 0
+	    && AutoIndexHas(statePtr, interp, fq + 2));
 }
 
 /*
@@ -1916,7 +1958,7 @@ TkleakOrphansMore(
 				    && Tcl_FindCommand(interp,
 				    Tcl_DStringValue(&word), NULL,
 				    TCL_GLOBAL_ONLY) == NULL
-				    && !TkleakIsLibraryCommand(interp,
+				    && !TkleakIsLibraryCommand(statePtr, interp,
 				    Tcl_DStringValue(&word))) {
 				Tcl_Obj *orphanPtr;
 				Tcl_DString slot;
@@ -2096,7 +2138,8 @@ TkleakOrphansObjCmd(
 		}
 	    }
 	    if (Tcl_FindHashEntry(&refs.index, Tcl_GetString(keyPtr))
-		    || (kind == 'c' && (TkleakIsLibraryCommand(interp, id)
+		    || (kind == 'c'
+		    && (TkleakIsLibraryCommand(statePtr, interp, id)
 		    || TkleakIsDeadWindowCommand(statePtr, interp, id)))
 		    || (kind == 'i' && TkleakIsLibraryImage(id))) {
 		Tcl_DecrRefCount(keyPtr);
