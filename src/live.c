@@ -15,6 +15,11 @@
  *	("unreferenced"): they are all in the global namespace. The work is
  *	then proportional to the objects ever attached, not to the app.
  *
+ *	Images no slot ever named are unreferenced orphans too: the live
+ *	check asks "image names" for those made since the reference. The
+ *	dangling after events and dead-window commands are found by the same
+ *	code on both paths (TkleakOrphansMore, refs.c).
+ *
  *	The two paths give the same answer as long as every attachment went
  *	through a recorded command; one made by C code tkleak does not hook
  *	(a widget's own -command set in C) is only known to the full scan.
