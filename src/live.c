@@ -15,6 +15,11 @@
  *	("unreferenced"): they are all in the global namespace. The work is
  *	then proportional to the objects ever attached, not to the app.
  *
+ *	Images no slot ever named are unreferenced orphans too: the live
+ *	check asks "image names" for those made since the reference. The
+ *	dangling after events and dead-window commands are found by the same
+ *	code on both paths (TkleakOrphansMore, refs.c).
+ *
  *	The two paths give the same answer as long as every attachment went
  *	through a recorded command; one made by C code tkleak does not hook
  *	(a widget's own -command set in C) is only known to the full scan.
@@ -170,12 +175,28 @@ TraceNames(
     const char *w[4];
     Tcl_Obj *infoPtr, **tv, *cmdPtr;
     int tc, i, names = 0;
+    Tcl_DString qualified;
+    int code;
 
+    /*
+     * The name as the app wrote it, read from the global namespace as
+     * tkinter (TCL_EVAL_GLOBAL) and top-level code wrote it, not in the
+     * frame of whatever proc asked for the orphans (leaktest's own):
+     * there "PY_VAR6" would be a local variable with no traces.
+     */
+
+    Tcl_DStringInit(&qualified);
+    if (strncmp(varName, "::", 2) != 0) {
+	Tcl_DStringAppend(&qualified, "::", 2);
+    }
+    Tcl_DStringAppend(&qualified, varName, -1);
     w[0] = "trace";
     w[1] = "info";
     w[2] = "variable";
-    w[3] = varName;
-    if (TkleakCallWidget(ctxPtr, "::trace", 4, w, &infoPtr) != TCL_OK) {
+    w[3] = Tcl_DStringValue(&qualified);
+    code = TkleakCallWidget(ctxPtr, "::trace", 4, w, &infoPtr);
+    Tcl_DStringFree(&qualified);
+    if (code != TCL_OK) {
 	return 0;
     }
     if (Tcl_ListObjGetElements(NULL, infoPtr, &tc, &tv) == TCL_OK) {
@@ -295,6 +316,27 @@ SlotNames(
 	w[1] = "cget";
 	w[2] = slot;
 	return AskNames(ctxPtr, owner, 3, w, key);
+    }
+
+    /*
+     * A binding's slot ends in its event sequence as written, which need
+     * not be a list element (<Key-quotedbl> is "): take it as text.
+     */
+
+    if (strncmp(slot, "bind ", 5) == 0) {
+	const char *seq = slot + 5;
+	size_t n = strlen(owner);
+
+	if (owner[0] != '.') {
+	    if (strncmp(seq, owner, n) != 0 || seq[n] != ' ') {
+		return 0;
+	    }
+	    seq += n + 1;
+	}
+	w[0] = "bind";
+	w[1] = owner;
+	w[2] = seq;
+	return AskNames(ctxPtr, "::bind", 3, w, key);
     }
 
     /*
@@ -550,7 +592,8 @@ TkleakOrphansLive(
 		const Tk_ImageType *typePtr = NULL;
 
 		(void) Tk_GetImageMasterData(interp, name, &typePtr);
-		if (typePtr != NULL && !TkleakIsOwnName(name)) {
+		if (typePtr != NULL && !TkleakIsOwnName(name)
+			&& !TkleakIsLibraryImage(name)) {
 		    Tcl_DStringAppend(&typeDs, "image ", 6);
 		    Tcl_DStringAppend(&typeDs, typePtr->name, -1);
 		    type = Tcl_DStringValue(&typeDs);
@@ -565,6 +608,11 @@ TkleakOrphansLive(
 		    type = "widget Menu";
 		}
 	    }
+	}
+	if (type != NULL && key[0] == 'c'
+		&& (TkleakIsLibraryCommand(statePtr, interp, name)
+		|| TkleakIsDeadWindowCommand(statePtr, interp, name))) {
+	    type = NULL;	/* A library's; or dead-window (refs.c). */
 	}
 	if (type == NULL || InSince(sincePtr, type, name)) {
 	    Tcl_DStringFree(&typeDs);
@@ -627,6 +675,53 @@ TkleakOrphansLive(
 			AddFound(statePtr, Tcl_DStringValue(&key), &found,
 				&numFound, &capFound, type, fq, "unreferenced",
 				Tcl_NewObj());
+		    }
+		    Tcl_DStringFree(&key);
+		    Tcl_DStringFree(&typeDs);
+		}
+	    }
+	    Tcl_DecrRefCount(namesPtr);
+	}
+    }
+
+    /*
+     * Images made since SINCEPTR that no slot ever named (refs.c).
+     */
+
+    if (code == TCL_OK && statePtr->tkReady && Tk_MainWindow(interp) != NULL) {
+	const char *w[2];
+	Tcl_Obj *namesPtr, **nv;
+	int nc;
+
+	w[0] = "image";
+	w[1] = "names";
+	if (TkleakCallWidget(&ctx, "::image", 2, w, &namesPtr) == TCL_OK) {
+	    if (Tcl_ListObjGetElements(NULL, namesPtr, &nc, &nv) == TCL_OK) {
+		for (i = 0; i < nc; i++) {
+		    const char *name = Tcl_GetString(nv[i]);
+		    const Tk_ImageType *typePtr = NULL;
+		    Tcl_DString typeDs, key;
+
+		    if (TkleakIsOwnName(name) || TkleakIsLibraryImage(name)) {
+			continue;
+		    }
+		    (void) Tk_GetImageMasterData(interp, name, &typePtr);
+		    if (typePtr == NULL) {
+			continue;
+		    }
+		    Tcl_DStringInit(&typeDs);
+		    Tcl_DStringAppend(&typeDs, "image ", 6);
+		    Tcl_DStringAppend(&typeDs, typePtr->name, -1);
+		    Tcl_DStringInit(&key);
+		    Tcl_DStringAppend(&key, "i", 1);
+		    Tcl_DStringAppend(&key, name, -1);
+		    if (Tcl_FindHashEntry(&statePtr->seen,
+			    Tcl_DStringValue(&key)) == NULL
+			    && !InSince(sincePtr, Tcl_DStringValue(&typeDs),
+			    name)) {
+			AddFound(statePtr, Tcl_DStringValue(&key), &found,
+				&numFound, &capFound, Tcl_DStringValue(&typeDs),
+				name, "unreferenced", Tcl_NewObj());
 		    }
 		    Tcl_DStringFree(&key);
 		    Tcl_DStringFree(&typeDs);

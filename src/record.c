@@ -1914,6 +1914,14 @@ GlobalHook(
 
 	    Log(statePtr, interp, L_TRACE, 0, NULL, namePtr, NULL, objv[5]);
 	    Tcl_DecrRefCount(namePtr);
+	} else if (objc == 5
+		&& IsSub(Tcl_GetString(objv[1]), "variable")
+		&& Tcl_GetString(objv[1])[1] != '\0') {
+	    /* The old style: trace variable NAME OPS COMMAND. */
+	    Tcl_Obj *namePtr = TkleakWalkVarFullName(interp, objv[2]);
+
+	    Log(statePtr, interp, L_TRACE, 0, NULL, namePtr, NULL, objv[4]);
+	    Tcl_DecrRefCount(namePtr);
 	}
 	break;
     case G_PROC:

@@ -20,7 +20,14 @@
  *	kinds:
  *	    detached: some slot named it once (seen when an index was built,
  *		or by live recording, record.c) and none does now;
- *	    unreferenced: a tkinter callback wrapper no slot names.
+ *	    unreferenced: a tkinter callback wrapper or an image no slot
+ *		ever named (an app's own procs are called from code no
+ *		index reads, so they never are);
+ *	and, found the same way on both paths (TkleakOrphansMore), an
+ *	after event whose command is gone (dangling) and a command named
+ *	after a destroyed window (dead-window). Procs the autoloader knows
+ *	(auto_index: Tk's library, loaded on first use) and the images of
+ *	Tk's library (TkleakIsLibraryImage) are never orphans.
  *	That is the shape of Python 2.4's Tkinter.Menu.delete bug: the menu
  *	entries went, their wakeup wrappers stayed, one per window IDLE
  *	opened and closed, attached to nothing.
@@ -1630,12 +1637,382 @@ AddNotes(
 /*
  *----------------------------------------------------------------------
  *
+ * TkleakIsLibraryCommand --
+ *
+ *	Whether the command FQ is one Tcl's autoloader knows (an entry of
+ *	::auto_index under its name, with or without the leading "::"):
+ *	Tk's and Tcl's library procs and those of packages indexed with
+ *	auto_mkindex, loaded on first use (::tk_dialog). They are never
+ *	orphans: the library defines them once, for anyone to call. Only
+ *	whether the element exists is read, and only when no trace is on
+ *	the array or the element, since a read trace would run app code.
+ *
+ *----------------------------------------------------------------------
+ */
+
+static int
+AutoIndexHas(
+    TkleakState *statePtr,
+    Tcl_Interp *interp,
+    const char *name)
+{
+    TkleakCollect ctx;
+    Tcl_DString elem;
+    const char *w[4];
+    Tcl_Obj *infoPtr;
+    int i, traced = 0, has = 0;
+
+    memset(&ctx, 0, sizeof(ctx));
+    ctx.statePtr = statePtr;
+    ctx.interp = interp;
+    Tcl_DStringInit(&elem);
+    Tcl_DStringAppend(&elem, "::auto_index(", -1);
+    Tcl_DStringAppend(&elem, name, -1);
+    Tcl_DStringAppend(&elem, ")", 1);
+    w[0] = "trace";
+    w[1] = "info";
+    w[2] = "variable";
+    for (i = 0; i < 2 && !traced; i++) {
+	int n = 1;
+
+	w[3] = i ? Tcl_DStringValue(&elem) : "::auto_index";
+	if (TkleakCallWidget(&ctx, "::trace", 4, w, &infoPtr) != TCL_OK) {
+	    traced = 1;		/* Cannot tell: do not read. */
+	    continue;
+	}
+	Tcl_ListObjLength(NULL, infoPtr, &n);
+	traced = n > 0;
+	Tcl_DecrRefCount(infoPtr);
+    }
+    if (!traced) {
+	has = Tcl_GetVar2Ex(interp, "::auto_index", name, TCL_GLOBAL_ONLY)
+		!= NULL;
+    }
+    Tcl_DStringFree(&elem);
+    Tcl_ResetResult(interp);
+    return has;
+}
+
+int
+TkleakIsLibraryCommand(
+    TkleakState *statePtr,
+    Tcl_Interp *interp,
+    const char *fq)
+{
+    return AutoIndexHas(statePtr, interp, fq) || (strncmp(fq, "::", 2) == 0
+	    && AutoIndexHas(statePtr, interp, fq + 2));
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakIsLibraryImage --
+ *
+ *	Whether the image NAME is one of Tk's library's own (in the
+ *	namespaces ::tk and ::ttk: tk_messageBox's and tk_dialog's icons,
+ *	made on first use and kept for the next). Never an orphan.
+ *
+ *----------------------------------------------------------------------
+ */
+
+int
+TkleakIsLibraryImage(
+    const char *name)
+{
+    if (strncmp(name, "::", 2) == 0) {
+	name += 2;
+    }
+    return strncmp(name, "tk::", 4) == 0 || strncmp(name, "ttk::", 5) == 0;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakIsDeadWindowCommand --
+ *
+ *	Whether the command FQ is named after a window path of which no
+ *	window exists: its name (in the global namespace) starts with "."
+ *	and neither it nor any prefix of it ending before a "." or ":" is
+ *	a window (git-gui's "::.__blame__0.ent" aliases, Thonny's
+ *	".!configurationdialog10..." commands, after their window went).
+ *	A name whose window, or a parent of it, still exists
+ *	(BWidget's ".w:cmd") is not: it may still serve that window. The
+ *	name is only compared, never evaluated.
+ *
+ *----------------------------------------------------------------------
+ */
+
+int
+TkleakIsDeadWindowCommand(
+    TkleakState *statePtr,
+    Tcl_Interp *interp,
+    const char *fq)
+{
+    const char *tail = fq, *p;
+    Tk_Window mainWin;
+    Tcl_DString ds;
+    int alive = 0;
+
+    if (!statePtr->tkReady || (mainWin = Tk_MainWindow(interp)) == NULL) {
+	return 0;
+    }
+    if (strncmp(fq, "::", 2) == 0) {
+	tail = fq + 2;
+    }
+    if (tail[0] != '.' || tail[1] == '\0' || strstr(tail, "::") != NULL) {
+	return 0;
+    }
+    Tcl_DStringInit(&ds);
+    for (p = tail + 1; !alive; p++) {
+	if (*p == '.' || *p == ':' || *p == '\0') {
+	    Tcl_DStringSetLength(&ds, 0);
+	    Tcl_DStringAppend(&ds, tail, (int) (p - tail));
+	    alive = Tk_NameToWindow(interp, Tcl_DStringValue(&ds), mainWin)
+		    != NULL;
+	    Tcl_ResetResult(interp);
+	}
+	if (*p == '\0') {
+	    break;
+	}
+    }
+    Tcl_DStringFree(&ds);
+    return !alive;
+}
+
+/*
+ * InCensus --
+ *
+ *	Whether object ID of TYPE is in CENSUSPTR (NULL: none).
+ */
+
+static int
+InCensus(
+    TkleakCensus *censusPtr,
+    const char *type,
+    const char *id)
+{
+    TkleakType *typePtr;
+    size_t lo = 0, hi;
+
+    if (censusPtr == NULL
+	    || (typePtr = TkleakCensusFind(censusPtr, type)) == NULL) {
+	return 0;
+    }
+    TkleakTypeSort(typePtr);
+    hi = typePtr->numIds;
+    while (lo < hi) {
+	size_t mid = (lo + hi) / 2;
+	int c = strcmp(typePtr->ids[mid], id);
+
+	if (c == 0) {
+	    return 1;
+	} else if (c < 0) {
+	    lo = mid + 1;
+	} else {
+	    hi = mid;
+	}
+    }
+    return 0;
+}
+
+static int
+CompareStrings(
+    const void *a,
+    const void *b)
+{
+    return strcmp(*(const char **) a, *(const char **) b);
+}
+
+static Tcl_Obj *
+NewOrphan(
+    const char *name,
+    const char *type,
+    const char *reason,
+    Tcl_Obj *lastPtr)
+{
+    Tcl_Obj *orphanPtr = Tcl_NewDictObj();
+
+    Tcl_DictObjPut(NULL, orphanPtr, Tcl_NewStringObj("name", 4),
+	    Tcl_NewStringObj(name, -1));
+    Tcl_DictObjPut(NULL, orphanPtr, Tcl_NewStringObj("type", 4),
+	    Tcl_NewStringObj(type, -1));
+    Tcl_DictObjPut(NULL, orphanPtr, Tcl_NewStringObj("reason", 6),
+	    Tcl_NewStringObj(reason, -1));
+    Tcl_DictObjPut(NULL, orphanPtr, Tcl_NewStringObj("last", 4), lastPtr);
+    Tcl_DictObjPut(NULL, orphanPtr, Tcl_NewStringObj("retains", 7),
+	    Tcl_NewDictObj());
+    Tcl_DictObjPut(NULL, orphanPtr, Tcl_NewStringObj("origin", 6),
+	    Tcl_NewObj());
+    return orphanPtr;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakOrphansMore --
+ *
+ *	Append to LISTPTR the orphans both paths find the same way, among
+ *	what did not exist in SINCEPTR: pending after events whose script's
+ *	command word names no command ("dangling": the script would fail),
+ *	and commands named after destroyed windows ("dead-window",
+ *	TkleakIsDeadWindowCommand). A script is parsed with Tcl's parser,
+ *	on its string, and never evaluated; a command word the autoloader
+ *	knows (TkleakIsLibraryCommand) or that has substitutions is not
+ *	dangling.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakOrphansMore(
+    TkleakState *statePtr,
+    Tcl_Interp *interp,
+    TkleakCensus *sincePtr,
+    Tcl_Obj *listPtr)
+{
+    TkleakCollect ctx;
+    const char *w[3];
+    Tcl_Obj *idsPtr, **iv, *namesPtr, **nv, *unreadPtr;
+    int ic, nc, i;
+
+    memset(&ctx, 0, sizeof(ctx));
+    ctx.statePtr = statePtr;
+    ctx.interp = interp;
+    w[0] = "info";
+    w[1] = "commands";
+    w[2] = "::.*";
+    if (statePtr->tkReady && TkleakCallWidget(&ctx, "::info", 3, w, &namesPtr)
+	    == TCL_OK) {
+	Tcl_Obj *sortedPtr = Tcl_NewListObj(0, NULL);
+
+	Tcl_IncrRefCount(sortedPtr);
+	if (Tcl_ListObjGetElements(NULL, namesPtr, &nc, &nv) == TCL_OK) {
+	    Tcl_ListObjReplace(NULL, sortedPtr, 0, 0, nc, nv);
+	}
+	Tcl_DecrRefCount(namesPtr);
+	if (Tcl_ListObjGetElements(NULL, sortedPtr, &nc, &nv) == TCL_OK) {
+	    const char **names = (const char **) Tcl_Alloc(
+		    (nc + 1) * sizeof(char *));
+
+	    for (i = 0; i < nc; i++) {
+		names[i] = Tcl_GetString(nv[i]);
+	    }
+	    qsort(names, nc, sizeof(char *), CompareStrings);
+	    for (i = 0; i < nc; i++) {
+		Tcl_Command token = Tcl_FindCommand(interp, names[i], NULL,
+			TCL_GLOBAL_ONLY);
+		Tcl_DString typeDs;
+		const char *type;
+
+		if (token == NULL || TkleakIsOwnWindow(names[i] + 2)
+			|| !TkleakIsDeadWindowCommand(statePtr, interp,
+			names[i])) {
+		    continue;
+		}
+		Tcl_DStringInit(&typeDs);
+		type = TkleakCommandType(statePtr, interp, token, names[i],
+			&typeDs);
+		if (type != NULL && !InCensus(sincePtr, type, names[i])) {
+		    Tcl_ListObjAppendElement(NULL, listPtr, NewOrphan(
+			    names[i], type, "dead-window", Tcl_NewObj()));
+		}
+		Tcl_DStringFree(&typeDs);
+	    }
+	    Tcl_Free((char *) names);
+	}
+	Tcl_DecrRefCount(sortedPtr);
+    }
+    Tcl_ResetResult(interp);
+
+    w[0] = "after";
+    w[1] = "info";
+    if (TkleakCallWidget(&ctx, "::after", 2, w, &idsPtr) == TCL_OK) {
+	if (Tcl_ListObjGetElements(NULL, idsPtr, &ic, &iv) == TCL_OK) {
+	    for (i = ic - 1; i >= 0; i--) {
+		const char *id = Tcl_GetString(iv[i]);
+		Tcl_Obj *infoPtr, *scriptPtr;
+		Tcl_Parse parse;
+		const char *script;
+		int len;
+
+		if (InCensus(sincePtr, "after", id)) {
+		    continue;
+		}
+		w[2] = id;
+		if (TkleakCallWidget(&ctx, "::after", 3, w, &infoPtr) != TCL_OK) {
+		    continue;
+		}
+		if (Tcl_ListObjIndex(NULL, infoPtr, 0, &scriptPtr) == TCL_OK
+			&& scriptPtr != NULL) {
+		    script = Tcl_GetStringFromObj(scriptPtr, &len);
+		    if (Tcl_ParseCommand(NULL, script, len, 0, &parse)
+			    == TCL_OK) {
+			if (parse.numWords > 0
+				&& parse.tokenPtr[0].type == TCL_TOKEN_SIMPLE_WORD) {
+			    Tcl_Token *t = &parse.tokenPtr[1];
+			    Tcl_DString word;
+
+			    Tcl_DStringInit(&word);
+			    Tcl_DStringAppend(&word, t->start, t->size);
+			    if (!TkleakIsOwnName(Tcl_DStringValue(&word))
+				    && Tcl_FindCommand(interp,
+				    Tcl_DStringValue(&word), NULL,
+				    TCL_GLOBAL_ONLY) == NULL
+				    && !TkleakIsLibraryCommand(statePtr, interp,
+				    Tcl_DStringValue(&word))) {
+				Tcl_Obj *orphanPtr;
+				Tcl_DString slot;
+
+				Tcl_DStringInit(&slot);
+				Tcl_DStringAppend(&slot, "after ", 6);
+				Tcl_DStringAppend(&slot, id, -1);
+				orphanPtr = NewOrphan(id, "after", "dangling",
+					TkleakNewRef("after",
+					Tcl_DStringValue(&slot)));
+				Tcl_DStringFree(&slot);
+				Tcl_DictObjPut(NULL, orphanPtr,
+					Tcl_NewStringObj("calls", 5),
+					Tcl_NewStringObj(Tcl_DStringValue(&word),
+					-1));
+				Tcl_ListObjAppendElement(NULL, listPtr,
+					orphanPtr);
+			    }
+			    Tcl_DStringFree(&word);
+			}
+			Tcl_FreeParse(&parse);
+		    }
+		}
+		Tcl_DecrRefCount(infoPtr);
+	    }
+	}
+	Tcl_DecrRefCount(idsPtr);
+    }
+    Tcl_ResetResult(interp);
+
+    /*
+     * Only built-ins were called: the widgets the index could not read
+     * are still those of the last index.
+     */
+
+    unreadPtr = statePtr->lastUnread;
+    statePtr->lastUnread = NULL;
+    TkleakCollectDone(&ctx);
+    if (statePtr->lastUnread != NULL) {
+	Tcl_DecrRefCount(statePtr->lastUnread);
+    }
+    statePtr->lastUnread = unreadPtr;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
  * TkleakOrphansObjCmd --
  *
  *	tkleak::orphans ?-since snapshot?: the orphans (see the top of this
  *	file) among the objects that did not exist in SNAPSHOT (default:
- *	"baseline" when calibrated, else the census taken at package
- *	load). A list of dicts {name N type T reason R last L retains D}.
+ *	"baseline", else the oldest snapshot kept, else the census taken
+ *	at package load). A list of dicts {name N type T reason R last L
+ *	retains D}; a dangling one has "calls" too.
  *
  *----------------------------------------------------------------------
  */
@@ -1676,8 +2053,15 @@ TkleakOrphansObjCmd(
 	Tcl_IncrRefCount(baseObj);
 	if (TkleakGetCensus(interp, statePtr, baseObj, &sincePtr, &fresh)
 		!= TCL_OK) {
+	    /*
+	     * No baseline (never taken, or forgotten): the oldest snapshot
+	     * kept is the user's reference; the census at package load
+	     * only when there is none.
+	     */
+
 	    Tcl_ResetResult(interp);
-	    sincePtr = statePtr->loadPtr;
+	    sincePtr = statePtr->numSnaps > 0
+		    ? statePtr->snaps[0].censusPtr : statePtr->loadPtr;
 	}
 	Tcl_DecrRefCount(baseObj);
     }
@@ -1686,6 +2070,7 @@ TkleakOrphansObjCmd(
 	int code = TkleakOrphansLive(statePtr, interp, sincePtr, &resultPtr);
 
 	if (code == TCL_OK) {
+	    TkleakOrphansMore(statePtr, interp, sincePtr, resultPtr);
 	    Tcl_SetObjResult(interp, AddNotes(statePtr, resultPtr));
 	    return TCL_OK;
 	}
@@ -1752,17 +2137,21 @@ TkleakOrphansObjCmd(
 		    continue;	/* A clone, gone, or posted: in use. */
 		}
 	    }
-	    if (Tcl_FindHashEntry(&refs.index, Tcl_GetString(keyPtr))) {
+	    if (Tcl_FindHashEntry(&refs.index, Tcl_GetString(keyPtr))
+		    || (kind == 'c'
+		    && (TkleakIsLibraryCommand(statePtr, interp, id)
+		    || TkleakIsDeadWindowCommand(statePtr, interp, id)))
+		    || (kind == 'i' && TkleakIsLibraryImage(id))) {
 		Tcl_DecrRefCount(keyPtr);
-		continue;
+		continue;	/* Named, a library's, or dead-window below. */
 	    }
 	    seenPtr = Tcl_FindHashEntry(&statePtr->seen, Tcl_GetString(keyPtr));
 	    Tcl_DecrRefCount(keyPtr);
 	    if (seenPtr != NULL) {
 		reason = "detached";
 		lastPtr = TkleakSeenLast(seenPtr);
-	    } else if (strcmp(typePtr->name, "command tkinter") == 0
-		    && TkleakIsTkinterWrapper(id)) {
+	    } else if (kind == 'i' || (strcmp(typePtr->name,
+		    "command tkinter") == 0 && TkleakIsTkinterWrapper(id))) {
 		reason = "unreferenced";
 		lastPtr = Tcl_NewObj();
 	    } else {
@@ -1796,6 +2185,7 @@ TkleakOrphansObjCmd(
     Tcl_Free((char *) order);
     TkleakRefsFree(&refs);
     TkleakCensusFree(curPtr);
+    TkleakOrphansMore(statePtr, interp, sincePtr, resultPtr);
     Tcl_SetObjResult(interp, AddNotes(statePtr, resultPtr));
     return TCL_OK;
 }

@@ -337,6 +337,14 @@ MODULE_SCOPE void	TkleakCreatedBinding(TkleakState *statePtr,
 enum { TKLEAK_BIND_SET, TKLEAK_BIND_DELETED, TKLEAK_BIND_APPENDED };
 
 /* live.c */
+MODULE_SCOPE int	TkleakIsLibraryCommand(TkleakState *statePtr,
+			    Tcl_Interp *interp, const char *fq);
+MODULE_SCOPE int	TkleakIsLibraryImage(const char *name);
+MODULE_SCOPE int	TkleakIsDeadWindowCommand(TkleakState *statePtr,
+			    Tcl_Interp *interp, const char *fq);
+MODULE_SCOPE void	TkleakOrphansMore(TkleakState *statePtr,
+			    Tcl_Interp *interp, TkleakCensus *sincePtr,
+			    Tcl_Obj *listPtr);
 MODULE_SCOPE int	TkleakOrphansLive(TkleakState *statePtr,
 			    Tcl_Interp *interp, TkleakCensus *sincePtr,
 			    Tcl_Obj **resultPtr);

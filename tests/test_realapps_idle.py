@@ -167,10 +167,21 @@ class IdleTest(unittest.TestCase):
         self.assertTrue(leaking)
         self.assertGreaterEqual(growth.get('command tkinter', 0), 20.0)
         self.assertGreaterEqual(growth.get('variable', 0), 20.0)
-        # The callbacks are no orphans: each is still named by the
-        # trace of a variable that is still alive (leaked with it).
-        self.assertFalse([n for n, t, r in orphans
-                          if n.endswith('default_callback')])
+        # The callback wrappers are named by the live traces of the kept
+        # variables (tkleak::refs: owner "trace"), so they are no
+        # orphans: the leak is what tracers keeps. leaktest used to call
+        # them detached, reading tkinter's "PY_VARn" in its own proc's
+        # frame (issue 12's false orphans).
+        self.assertEqual([o for o in orphans
+                          if o[0].endswith('default_callback')], [])
+        tk = self.root.tk
+        wrappers = [c for c in tk.splitlist(tk.call('info', 'commands',
+                                                    '::*default_callback'))]
+        self.assertTrue(wrappers)
+        for c in wrappers[:3]:
+            refs = [dict(zip(*[iter(tk.splitlist(r))] * 2))
+                    for r in tk.splitlist(tk.call('tkleak::refs', c))]
+            self.assertEqual([str(r['owner']) for r in refs], ['trace'])
 
     # Clean: each builds its window or dialog on open and destroys it,
     # with its traces and callbacks, on close.
