@@ -88,20 +88,25 @@ TkleakCensusFree(
 /*
  * ArenaCopy --
  *
- *	Copy LEN bytes plus a terminating NUL into the census arena.
- *	Returns the copy, or NULL when memory is short.
+ *	Copy LEN bytes plus a terminating NUL into the census arena; with
+ *	BYTESPTR, its value is kept just before the copy, where
+ *	TkleakIdBytes reads it. Returns the copy, or NULL when memory is
+ *	short.
  */
 
 static const char *
 ArenaCopy(
     TkleakCensus *censusPtr,
     const char *s,
-    size_t len)
+    size_t len,
+    const size_t *bytesPtr)
 {
     char *copy;
+    size_t pre = bytesPtr ? sizeof(size_t) : 0;
 
-    if (len + 1 > censusPtr->left) {
-	size_t size = (len + 1 > CHUNK_SIZE) ? len + 1 : CHUNK_SIZE;
+    if (pre + len + 1 > censusPtr->left) {
+	size_t size = (pre + len + 1 > CHUNK_SIZE) ? pre + len + 1
+		: CHUNK_SIZE;
 	TkleakChunk *chunkPtr = malloc(offsetof(TkleakChunk, data) + size);
 
 	if (chunkPtr == NULL) {
@@ -113,11 +118,14 @@ ArenaCopy(
 	censusPtr->left = size;
 	censusPtr->arenaBytes += offsetof(TkleakChunk, data) + size;
     }
-    copy = censusPtr->next;
+    if (bytesPtr != NULL) {
+	memcpy(censusPtr->next, bytesPtr, pre);
+    }
+    copy = censusPtr->next + pre;
     memcpy(copy, s, len);
     copy[len] = '\0';
-    censusPtr->next += len + 1;
-    censusPtr->left -= len + 1;
+    censusPtr->next += pre + len + 1;
+    censusPtr->left -= pre + len + 1;
     return copy;
 }
 
@@ -231,7 +239,7 @@ TkleakCensusType(
 	censusPtr->types = types;
 	censusPtr->capTypes = cap;
     }
-    copy = ArenaCopy(censusPtr, name, nameLen);
+    copy = ArenaCopy(censusPtr, name, nameLen, NULL);
     if (copy == NULL) {
 	return -1;
     }
@@ -249,7 +257,8 @@ TkleakCensusType(
  * TkleakCensusAdd --
  *
  *	Count one object of type TYPE (an index from TkleakCensusType)
- *	with identity ID and size BYTES. The identity is copied.
+ *	with identity ID and size BYTES. The identity is copied, with the
+ *	object's size (TkleakIdBytes).
  *
  * Results:
  *	0, or -1 when memory is short (nothing is counted then).
@@ -278,7 +287,7 @@ TkleakCensusAdd(
 	typePtr->ids = ids;
 	typePtr->capIds = cap;
     }
-    copy = ArenaCopy(censusPtr, id, idLen);
+    copy = ArenaCopy(censusPtr, id, idLen, &bytes);
     if (copy == NULL) {
 	return -1;
     }
@@ -290,6 +299,27 @@ TkleakCensusAdd(
     typePtr->count++;
     typePtr->bytes += bytes;
     return 0;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakIdBytes --
+ *
+ *	The size of the object whose identity ID is, as a census holds it
+ *	(added with TkleakCensusAdd): what tkleak::grown compares.
+ *
+ *----------------------------------------------------------------------
+ */
+
+size_t
+TkleakIdBytes(
+    const char *id)
+{
+    size_t bytes;
+
+    memcpy(&bytes, id - sizeof(size_t), sizeof(size_t));
+    return bytes;
 }
 
 /*

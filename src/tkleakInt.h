@@ -254,7 +254,8 @@ MODULE_SCOPE void	TkleakFreeSnapshots(TkleakState *statePtr);
 
 /* compare.c */
 MODULE_SCOPE Tcl_ObjCmdProc TkleakDiffObjCmd, TkleakNewObjCmd,
-			    TkleakGoneObjCmd, TkleakFormatDiffObjCmd,
+			    TkleakGoneObjCmd, TkleakGrownObjCmd,
+			    TkleakFormatDiffObjCmd,
 			    TkleakPrintDiffObjCmd, TkleakCalibrateObjCmd;
 
 /* refs.c */
