@@ -9,6 +9,7 @@
  * Copyright (c) 2026 the tkleak developers. See the file "LICENSE".
  */
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "census.h"
@@ -89,8 +90,8 @@ TkleakCensusFree(
  * ArenaCopy --
  *
  *	Copy LEN bytes plus a terminating NUL into the census arena; with
- *	BYTESPTR, its value is kept just before the copy, where
- *	TkleakIdBytes reads it. Returns the copy, or NULL when memory is
+ *	BYTESPTR, its value is kept in the 4 bytes just before the copy,
+ *	where TkleakIdBytes reads it. Returns the copy, or NULL when memory is
  *	short.
  */
 
@@ -99,10 +100,10 @@ ArenaCopy(
     TkleakCensus *censusPtr,
     const char *s,
     size_t len,
-    const size_t *bytesPtr)
+    const uint32_t *bytesPtr)
 {
     char *copy;
-    size_t pre = bytesPtr ? sizeof(size_t) : 0;
+    size_t pre = bytesPtr ? sizeof(uint32_t) : 0;
 
     if (pre + len + 1 > censusPtr->left) {
 	size_t size = (pre + len + 1 > CHUNK_SIZE) ? pre + len + 1
@@ -276,6 +277,7 @@ TkleakCensusAdd(
 {
     TkleakType *typePtr = &censusPtr->types[type];
     const char *copy;
+    uint32_t idBytes;
 
     if (typePtr->numIds == typePtr->capIds) {
 	size_t cap = typePtr->capIds ? typePtr->capIds * 2 : 8;
@@ -287,7 +289,8 @@ TkleakCensusAdd(
 	typePtr->ids = ids;
 	typePtr->capIds = cap;
     }
-    copy = ArenaCopy(censusPtr, id, idLen, &bytes);
+    idBytes = bytes > UINT32_MAX ? UINT32_MAX : (uint32_t) bytes;
+    copy = ArenaCopy(censusPtr, id, idLen, &idBytes);
     if (copy == NULL) {
 	return -1;
     }
@@ -307,7 +310,9 @@ TkleakCensusAdd(
  * TkleakIdBytes --
  *
  *	The size of the object whose identity ID is, as a census holds it
- *	(added with TkleakCensusAdd): what tkleak::grown compares.
+ *	(added with TkleakCensusAdd): what tkleak::grown compares. Sizes
+ *	are kept in 4 bytes, 4 GB and over as 4 GB - 1: 4 bytes an object
+ *	is what a snapshot pays for them.
  *
  *----------------------------------------------------------------------
  */
@@ -316,9 +321,9 @@ size_t
 TkleakIdBytes(
     const char *id)
 {
-    size_t bytes;
+    uint32_t bytes;
 
-    memcpy(&bytes, id - sizeof(size_t), sizeof(size_t));
+    memcpy(&bytes, id - sizeof(uint32_t), sizeof(uint32_t));
     return bytes;
 }
 

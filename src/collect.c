@@ -2084,13 +2084,17 @@ TkleakNoteTraced(
     }
     p = ctxPtr->traced + ctxPtr->tracedLen;
     *p++ = (char) kind;
-    memcpy(p, prefix, prefixLen);
-    p += prefixLen;
+    if (prefixLen > 0) {
+	memcpy(p, prefix, prefixLen);
+	p += prefixLen;
+    }
     if (sep) {
 	*p++ = ':';
 	*p++ = ':';
     }
-    memcpy(p, name, nameLen);
+    if (nameLen > 0) {
+	memcpy(p, name, nameLen);
+    }
     p[nameLen] = '\0';
     ctxPtr->tracedLen = need;
 }
