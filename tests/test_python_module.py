@@ -144,6 +144,20 @@ class ModuleTest(unittest.TestCase):
         self.assertEqual(self.tr.gone(WRAPPER, 'b'), sorted(names))
         self.assertEqual(self.tr.diff('a', 'b')[WRAPPER].count, 2)
 
+    def test_grown_and_trace(self):
+        v = tkinter.StringVar(self.root, value='a')
+        name = '::' + str(v)
+        self.tr.snapshot('a')
+        v.set('a' * 100)
+        self.assertIn({'name': name, 'before': 1, 'after': 100},
+                      self.tr.grown('variable', 'a'))
+        self.assertEqual(self.tr.grown('no such type', 'a'), [])
+        cbname = v.trace_add('write', lambda *args: None)
+        self.assertEqual(self.tr.new('trace', 'a'),
+                         ['variable %s write %s' % (name, cbname)])
+        v.trace_remove('write', cbname)
+        self.assertEqual(self.tr.new('trace', 'a'), [])
+
     def test_summary_and_objects(self):
         b = tkinter.Button(self.root, name='sumbutton')
         s = self.tr.summary()
