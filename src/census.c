@@ -9,6 +9,7 @@
  * Copyright (c) 2026 the tkleak developers. See the file "LICENSE".
  */
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "census.h"
@@ -112,20 +113,25 @@ TkleakCensusFree(
 /*
  * ArenaCopy --
  *
- *	Copy LEN bytes plus a terminating NUL into the census arena.
- *	Returns the copy, or NULL when memory is short.
+ *	Copy LEN bytes plus a terminating NUL into the census arena; with
+ *	BYTESPTR, its value is kept in the 4 bytes just before the copy,
+ *	where TkleakIdBytes reads it. Returns the copy, or NULL when memory is
+ *	short.
  */
 
 static const char *
 ArenaCopy(
     TkleakCensus *censusPtr,
     const char *s,
-    size_t len)
+    size_t len,
+    const uint32_t *bytesPtr)
 {
     char *copy;
+    size_t pre = bytesPtr ? sizeof(uint32_t) : 0;
 
-    if (len + 1 > censusPtr->left) {
-	size_t size = (len + 1 > CHUNK_SIZE) ? len + 1 : CHUNK_SIZE;
+    if (pre + len + 1 > censusPtr->left) {
+	size_t size = (pre + len + 1 > CHUNK_SIZE) ? pre + len + 1
+		: CHUNK_SIZE;
 	TkleakChunk *chunkPtr = malloc(offsetof(TkleakChunk, data) + size);
 
 	if (chunkPtr == NULL) {
@@ -137,11 +143,14 @@ ArenaCopy(
 	censusPtr->left = size;
 	censusPtr->arenaBytes += offsetof(TkleakChunk, data) + size;
     }
-    copy = censusPtr->next;
+    if (bytesPtr != NULL) {
+	memcpy(censusPtr->next, bytesPtr, pre);
+    }
+    copy = censusPtr->next + pre;
     memcpy(copy, s, len);
     copy[len] = '\0';
-    censusPtr->next += len + 1;
-    censusPtr->left -= len + 1;
+    censusPtr->next += pre + len + 1;
+    censusPtr->left -= pre + len + 1;
     return copy;
 }
 
@@ -255,7 +264,7 @@ TkleakCensusType(
 	censusPtr->types = types;
 	censusPtr->capTypes = cap;
     }
-    copy = ArenaCopy(censusPtr, name, nameLen);
+    copy = ArenaCopy(censusPtr, name, nameLen, NULL);
     if (copy == NULL) {
 	return -1;
     }
@@ -273,7 +282,8 @@ TkleakCensusType(
  * TkleakCensusAdd --
  *
  *	Count one object of type TYPE (an index from TkleakCensusType)
- *	with identity ID and size BYTES. The identity is copied.
+ *	with identity ID and size BYTES. The identity is copied, with the
+ *	object's size (TkleakIdBytes).
  *
  * Results:
  *	0, or -1 when memory is short (nothing is counted then).
@@ -291,6 +301,7 @@ TkleakCensusAdd(
 {
     TkleakType *typePtr = &censusPtr->types[type];
     const char *copy;
+    uint32_t idBytes;
 
     if (typePtr->numIds == typePtr->capIds) {
 	size_t cap = typePtr->capIds ? typePtr->capIds * 2 : 8;
@@ -302,7 +313,8 @@ TkleakCensusAdd(
 	typePtr->ids = ids;
 	typePtr->capIds = cap;
     }
-    copy = ArenaCopy(censusPtr, id, idLen);
+    idBytes = bytes > UINT32_MAX ? UINT32_MAX : (uint32_t) bytes;
+    copy = ArenaCopy(censusPtr, id, idLen, &idBytes);
     if (copy == NULL) {
 	return -1;
     }
@@ -314,6 +326,29 @@ TkleakCensusAdd(
     typePtr->count++;
     typePtr->bytes += bytes;
     return 0;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakIdBytes --
+ *
+ *	The size of the object whose identity ID is, as a census holds it
+ *	(added with TkleakCensusAdd): what tkleak::grown compares. Sizes
+ *	are kept in 4 bytes, 4 GB and over as 4 GB - 1: 4 bytes an object
+ *	is what a snapshot pays for them.
+ *
+ *----------------------------------------------------------------------
+ */
+
+size_t
+TkleakIdBytes(
+    const char *id)
+{
+    uint32_t bytes;
+
+    memcpy(&bytes, id - sizeof(uint32_t), sizeof(uint32_t));
+    return bytes;
 }
 
 /*

@@ -59,6 +59,7 @@ int		TkleakCensusType(TkleakCensus *censusPtr, const char *name,
 		    size_t nameLen);
 int		TkleakCensusAdd(TkleakCensus *censusPtr, int type,
 		    const char *id, size_t idLen, size_t bytes);
+size_t		TkleakIdBytes(const char *id);
 void		TkleakCensusAdoptArena(TkleakCensus *dstPtr,
 		    TkleakCensus *srcPtr);
 int		TkleakCensusAppendType(TkleakCensus *dstPtr,

@@ -55,7 +55,7 @@ static const char *const stdClasses[] = {
 static const char *const fixedNames[TT_COUNT] = {
     "command proc", "command alias", "command ensemble", "command tkinter",
     "command native", "namespace", "variable", "array element", "font",
-    "after", "channel", "interp", "binding", "menu entry", "canvas item"
+    "after", "channel", "interp", "binding", "menu entry", "canvas item", "trace"
 };
 
 /*
@@ -85,6 +85,8 @@ static int	PublicOneWindow(TkleakCollect *ctxPtr, Tk_Window tkwin);
 static void	PublicWindows(TkleakCollect *ctxPtr, Tk_Window tkwin);
 static void	PublicImages(TkleakCollect *ctxPtr);
 static int	ComparePaths(const void *a, const void *b);
+static void	CollectTraces(TkleakCollect *ctxPtr);
+static int	AfterIsOwn(const char *script);
 static int	CallProc(TkleakCollect *ctxPtr, const Tcl_CmdInfo *infoPtr,
 		    Tcl_Obj *namePtr, int objc, Tcl_Obj *const objv[],
 		    Tcl_Obj **resultPtr);
@@ -1200,6 +1202,7 @@ TkleakCensusTakeEx(
     }
     CollectCore(&ctx, tk);
     CollectInterps(&ctx, NULL);
+    CollectTraces(&ctx);
     if (refsPtr != NULL) {
 	if (tk) {
 	    TkleakRefsScanWindows(&ctx);
@@ -1220,6 +1223,7 @@ TkleakCensusTakeEx(
     Tcl_DStringFree(&ctx.name);
     free(ctx.entries);
     free(ctx.nameBuf);
+    free(ctx.traced);
     statePtr->lastSkipped = ctx.skipped;
     if (ctx.failed) {
 	TkleakCensusFree(ctx.censusPtr);
@@ -1891,6 +1895,13 @@ PublicOneNamespace(
 			TkleakCountCommand(ctxPtr, token, info.objProc,
 				nsName, tail, 0);
 		    }
+
+		    /*
+		     * The public API does not tell which commands have
+		     * traces: each is asked (CollectTraces).
+		     */
+
+		    TkleakNoteTraced(ctxPtr, 'c', fq, strlen(fq), NULL, 0);
 		}
 	    }
 	    Tcl_DecrRefCount(listPtr);
@@ -1929,6 +1940,8 @@ PublicOneNamespace(
 	    for (i = 0; i < n; i++) {
 		TkleakAddFixed(ctxPtr, TT_VARIABLE, Tcl_GetString(elems[i]),
 			(size_t) elems[i]->length, 0);
+		TkleakNoteTraced(ctxPtr, 'v', elems[i]->bytes,
+			(size_t) elems[i]->length, NULL, 0);
 	    }
 	}
 	Tcl_DecrRefCount(listPtr);
@@ -2027,4 +2040,175 @@ PublicImages(
 	TkleakCountImage(ctxPtr, Tcl_GetString(elems[i]));
     }
     Tcl_DecrRefCount(listPtr);
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakNoteTraced --
+ *
+ *	Note that the variable (KIND 'v') or command (KIND 'c') whose fully
+ *	qualified name is PREFIX followed by NAME has traces (a namespace
+ *	PREFIX and a NAME in it are joined by "::"), for
+ *	CollectTraces to read after the walk. Only malloc is called, so the
+ *	namespace worker may note too. On a memory shortage the census is
+ *	marked failed.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakNoteTraced(
+    TkleakCollect *ctxPtr,
+    int kind,
+    const char *prefix,
+    size_t prefixLen,
+    const char *name,
+    size_t nameLen)
+{
+    int sep = (nameLen > 0 && (prefixLen < 2
+	    || prefix[prefixLen - 1] != ':' || prefix[prefixLen - 2] != ':'));
+    size_t need = ctxPtr->tracedLen + prefixLen + (sep ? 2 : 0) + nameLen + 2;
+    char *p;
+
+    if (need > ctxPtr->tracedCap) {
+	size_t cap = need * 2 > 256 ? need * 2 : 256;
+	char *traced = realloc(ctxPtr->traced, cap);
+
+	if (traced == NULL) {
+	    ctxPtr->failed = 1;
+	    return;
+	}
+	ctxPtr->traced = traced;
+	ctxPtr->tracedCap = cap;
+    }
+    p = ctxPtr->traced + ctxPtr->tracedLen;
+    *p++ = (char) kind;
+    if (prefixLen > 0) {
+	memcpy(p, prefix, prefixLen);
+	p += prefixLen;
+    }
+    if (sep) {
+	*p++ = ':';
+	*p++ = ':';
+    }
+    if (nameLen > 0) {
+	memcpy(p, name, nameLen);
+    }
+    p[nameLen] = '\0';
+    ctxPtr->tracedLen = need;
+}
+
+/*
+ * CountTraceInfo --
+ *
+ *	Count the traces of kind KIND ("variable", "command", "execution")
+ *	on NAME that INFOPTR, the result of "trace info KIND NAME" (tkleak's
+ *	own object), lists as {ops command} pairs, except tkleak's own.
+ *	The identity is the list {KIND NAME OPS COMMAND}; Tcl keeps a trace
+ *	added twice twice, so the second and later of one identity get
+ *	"#2", "#3"... as a fifth element (SEENPTR counts them), and a trace
+ *	added on every open shows as one new identity each time. A trace's
+ *	bytes are its command's length.
+ */
+
+static void
+CountTraceInfo(
+    TkleakCollect *ctxPtr,
+    Tcl_HashTable *seenPtr,
+    const char *kind,
+    const char *name,
+    Tcl_Obj *infoPtr)
+{
+    Tcl_Obj **tv, *opsPtr, *cmdPtr;
+    int tc, j, isNew;
+    Tcl_DString id;
+    Tcl_HashEntry *hPtr;
+
+    if (Tcl_ListObjGetElements(NULL, infoPtr, &tc, &tv) != TCL_OK) {
+	return;
+    }
+    Tcl_DStringInit(&id);
+    for (j = 0; j < tc && !ctxPtr->failed; j++) {
+	if (Tcl_ListObjIndex(NULL, tv[j], 0, &opsPtr) != TCL_OK
+		|| Tcl_ListObjIndex(NULL, tv[j], 1, &cmdPtr) != TCL_OK
+		|| opsPtr == NULL || cmdPtr == NULL
+		|| AfterIsOwn(Tcl_GetString(cmdPtr))) {
+	    continue;
+	}
+	Tcl_DStringSetLength(&id, 0);
+	Tcl_DStringAppendElement(&id, kind);
+	Tcl_DStringAppendElement(&id, name);
+	Tcl_DStringAppendElement(&id, Tcl_GetString(opsPtr));
+	Tcl_DStringAppendElement(&id, Tcl_GetString(cmdPtr));
+	hPtr = Tcl_CreateHashEntry(seenPtr, Tcl_DStringValue(&id), &isNew);
+	Tcl_SetHashValue(hPtr, (void *) ((size_t) Tcl_GetHashValue(hPtr) + 1));
+	if (!isNew) {
+	    char buf[TCL_INTEGER_SPACE + 2];
+
+	    snprintf(buf, sizeof(buf), "#%lu",
+		    (unsigned long) (size_t) Tcl_GetHashValue(hPtr));
+	    Tcl_DStringAppendElement(&id, buf);
+	}
+	TkleakAddFixed(ctxPtr, TT_TRACE, Tcl_DStringValue(&id),
+		(size_t) Tcl_DStringLength(&id), (size_t) cmdPtr->length);
+    }
+    Tcl_DStringFree(&id);
+}
+
+/*
+ * CollectTraces --
+ *
+ *	Count the variable, command and execution traces of the variables
+ *	and commands the walk noted (TkleakNoteTraced), in the order it
+ *	noted them. The traces are read with "trace info", called through
+ *	Tcl's own command procedure (never a "trace" the app put in its
+ *	place), on names tkleak makes: the app's values are not touched.
+ *	Only traces set by scripts are listed; C traces (Tk's -textvariable,
+ *	tkleak's own delete traces) are part of their owner.
+ */
+
+static void
+CollectTraces(
+    TkleakCollect *ctxPtr)
+{
+    static const char *const varKinds[] = {"variable", NULL};
+    static const char *const cmdKinds[] = {"command", "execution", NULL};
+    const char *const *kinds;
+    Tcl_HashTable seen;
+    Tcl_Obj *objv[4], *infoPtr;
+    size_t pos = 0, len;
+    int k;
+
+    if (ctxPtr->tracedLen == 0 || ctxPtr->failed) {
+	return;
+    }
+    Tcl_InitHashTable(&seen, TCL_STRING_KEYS);
+    objv[0] = Tcl_NewStringObj("trace", 5);
+    objv[1] = Tcl_NewStringObj("info", 4);
+    Tcl_IncrRefCount(objv[0]);
+    Tcl_IncrRefCount(objv[1]);
+    while (pos < ctxPtr->tracedLen && !ctxPtr->failed) {
+	const char *entry = ctxPtr->traced + pos;
+
+	len = strlen(entry + 1);
+	pos += len + 2;
+	objv[3] = Tcl_NewStringObj(entry + 1, (int) len);
+	Tcl_IncrRefCount(objv[3]);
+	for (kinds = entry[0] == 'v' ? varKinds : cmdKinds, k = 0;
+		kinds[k] != NULL; k++) {
+	    objv[2] = Tcl_NewStringObj(kinds[k], -1);
+	    Tcl_IncrRefCount(objv[2]);
+	    if (TkleakCallCore(ctxPtr, "::trace", 4, objv, &infoPtr)
+		    == TCL_OK) {
+		CountTraceInfo(ctxPtr, &seen, kinds[k], entry + 1, infoPtr);
+		Tcl_DecrRefCount(infoPtr);
+	    }
+	    Tcl_DecrRefCount(objv[2]);
+	}
+	Tcl_DecrRefCount(objv[3]);
+    }
+    Tcl_DecrRefCount(objv[0]);
+    Tcl_DecrRefCount(objv[1]);
+    Tcl_DeleteHashTable(&seen);
 }

@@ -29,6 +29,7 @@ static const struct {
     {"::tkleak::diff", TkleakDiffObjCmd},
     {"::tkleak::new", TkleakNewObjCmd},
     {"::tkleak::gone", TkleakGoneObjCmd},
+    {"::tkleak::grown", TkleakGrownObjCmd},
     {"::tkleak::format_diff", TkleakFormatDiffObjCmd},
     {"::tkleak::print_diff", TkleakPrintDiffObjCmd},
     {"::tkleak::calibrate", TkleakCalibrateObjCmd},

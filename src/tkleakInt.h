@@ -111,7 +111,7 @@ typedef struct TkleakRefs {
 enum TkleakFixedType {
     TT_PROC, TT_ALIAS, TT_ENSEMBLE, TT_TKINTER, TT_NATIVE, TT_NAMESPACE,
     TT_VARIABLE, TT_ELEMENT, TT_FONT, TT_AFTER, TT_CHANNEL, TT_INTERP,
-    TT_BINDING, TT_MENU_ENTRY, TT_CANVAS_ITEM, TT_COUNT
+    TT_BINDING, TT_MENU_ENTRY, TT_CANVAS_ITEM, TT_TRACE, TT_COUNT
 };
 
 typedef struct TkleakCollect {
@@ -143,6 +143,11 @@ typedef struct TkleakCollect {
 				 * when renamed (TkleakWidgetCommand). */
     Tcl_HashTable *unreadPtr;	/* Paths of widgets with no Tk widget
 				 * command found, or NULL. */
+    char *traced;		/* Variables and commands with traces, each
+				 * a kind ('v' or 'c'), its fully qualified
+				 * name and a NUL (malloc'ed: the worker
+				 * notes them too). */
+    size_t tracedLen, tracedCap;
 } TkleakCollect;
 
 /*
@@ -184,6 +189,9 @@ MODULE_SCOPE void	TkleakAddBinding(TkleakCollect *ctxPtr,
 MODULE_SCOPE void	TkleakTagBindings(TkleakCollect *ctxPtr,
 			    Tk_BindingTable table, ClientData object,
 			    const char *tag);
+MODULE_SCOPE void	TkleakNoteTraced(TkleakCollect *ctxPtr, int kind,
+			    const char *prefix, size_t prefixLen,
+			    const char *name, size_t nameLen);
 MODULE_SCOPE char *	TkleakJoinPair(const char *a, const char *b,
 			    char *buf, size_t size);
 
@@ -246,7 +254,8 @@ MODULE_SCOPE void	TkleakFreeSnapshots(TkleakState *statePtr);
 
 /* compare.c */
 MODULE_SCOPE Tcl_ObjCmdProc TkleakDiffObjCmd, TkleakNewObjCmd,
-			    TkleakGoneObjCmd, TkleakFormatDiffObjCmd,
+			    TkleakGoneObjCmd, TkleakGrownObjCmd,
+			    TkleakFormatDiffObjCmd,
 			    TkleakPrintDiffObjCmd, TkleakCalibrateObjCmd;
 
 /* refs.c */

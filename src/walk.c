@@ -274,8 +274,14 @@ WalkVars(
 	    __builtin_prefetch(entries[i + 4]->key.objPtr->bytes);
 	}
 
+	/*
+	 * A variable traced before it was set has no value but its traces
+	 * count.
+	 */
+
 	if (TclIsVarLink(varPtr) || TclIsVarDeadHash(varPtr)
-		|| (TclIsVarUndefined(varPtr) && !TclIsVarArray(varPtr))) {
+		|| (TclIsVarUndefined(varPtr) && !TclIsVarArray(varPtr)
+		    && !(varPtr->flags & VAR_ALL_TRACES))) {
 	    continue;
 	}
 	if ((key = KeyBytes(ctxPtr, keyPtr)) == NULL) {
@@ -286,6 +292,12 @@ WalkVars(
 	    return;
 	}
 	memcpy(buf + prefixLen, key, (size_t) keyPtr->length + 1);
+	if (varPtr->flags & VAR_ALL_TRACES) {
+	    TkleakNoteTraced(ctxPtr, 'v', buf, len, NULL, 0);
+	    if (TclIsVarUndefined(varPtr) && !TclIsVarArray(varPtr)) {
+		continue;
+	    }
+	}
 	if (ctxPtr->refsPtr && (varPtr->flags & VAR_ALL_TRACES)) {
 	    Tcl_ListObjAppendElement(NULL, ctxPtr->refsPtr->tracedVars,
 		    Tcl_NewStringObj(buf, (int) len));
@@ -310,8 +322,9 @@ WalkVars(
 		const char *elKey;
 		size_t elLen;
 
-		if (TclIsVarUndefined(elVarPtr) || TclIsVarDeadHash(elVarPtr)
-			|| TclIsVarLink(elVarPtr)) {
+		if ((TclIsVarUndefined(elVarPtr)
+			    && !(elVarPtr->flags & VAR_ALL_TRACES))
+			|| TclIsVarDeadHash(elVarPtr) || TclIsVarLink(elVarPtr)) {
 		    continue;
 		}
 		if ((elKey = KeyBytes(ctxPtr, elKeyPtr)) == NULL) {
@@ -325,6 +338,12 @@ WalkVars(
 		memcpy(buf + len + 1, elKey, (size_t) elKeyPtr->length);
 		buf[elLen - 1] = ')';
 		buf[elLen] = '\0';
+		if (elVarPtr->flags & VAR_ALL_TRACES) {
+		    TkleakNoteTraced(ctxPtr, 'v', buf, elLen, NULL, 0);
+		    if (TclIsVarUndefined(elVarPtr)) {
+			continue;
+		    }
+		}
 		TkleakAddFixed(ctxPtr, TT_ELEMENT, buf, elLen,
 			ObjLength(elVarPtr->value.objPtr));
 	    }
@@ -615,6 +634,13 @@ WalkOneNamespace(
 	    if (cmdPtr->objProc == statePtr->procProc
 		    && cmdPtr->objClientData != NULL) {
 		bodyLen = ObjLength(((Proc *) cmdPtr->objClientData)->bodyPtr);
+	    }
+	    if (cmdPtr->tracePtr != NULL) {
+		const char *name = Tcl_GetHashKey(&nsPtr->cmdTable,
+			entries[i]);
+
+		TkleakNoteTraced(ctxPtr, 'c', nsPtr->fullName,
+			strlen(nsPtr->fullName), name, strlen(name));
 	    }
 	    if (ctxPtr->worker) {
 		WorkerCommand(ctxPtr, nsPtr, entries[i], prefixLen, bodyLen);
@@ -933,10 +959,22 @@ MergePart(
 	    }
 	}
     }
+    if (!partPtr->ctx.failed) {
+	size_t pos = 0, len;
+
+	while (pos < partPtr->ctx.tracedLen) {
+	    const char *entry = partPtr->ctx.traced + pos;
+
+	    len = strlen(entry + 1);
+	    TkleakNoteTraced(ctxPtr, entry[0], entry + 1, len, NULL, 0);
+	    pos += len + 2;
+	}
+    }
     TkleakCensusFree(censusPtr);
     free(partPtr->deferred);
     free(partPtr->ctx.entries);
     free(partPtr->ctx.nameBuf);
+    free(partPtr->ctx.traced);
 }
 
 /*

@@ -14,7 +14,7 @@ namespace eval ::tkleak {
     variable library [file dirname [file normalize [info script]]]
 
     namespace export snapshot snapshots forget summary diff objects new \
-	gone format_diff print_diff calibrate heap gc configure refs orphans \
+	gone grown format_diff print_diff calibrate heap gc configure refs orphans \
 	record origin widget leaktest assertNoLeak menu panel attach detach
 }
 

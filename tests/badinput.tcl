@@ -38,6 +38,8 @@ namespace eval sweep {
 			 {new marker_b}} required 2 options {-origins 0}}
 	gone		{args {{type {command proc}} {old marker_a}
 			 {new marker_b}} required 2 options {-origins 0}}
+	grown		{args {{type variable} {old marker_a}
+			 {new marker_b}} required 2}
 	format_diff	{args {{old marker_a} {new marker_b}} required 1}
 	print_diff	{args {{channel @null}} required 0}
 	calibrate	{args {} required 0}

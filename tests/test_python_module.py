@@ -143,6 +143,24 @@ class ModuleTest(unittest.TestCase):
         self.assertEqual(self.tr.gone(WRAPPER, 'b'), sorted(names))
         self.assertEqual(self.tr.diff('a', 'b')[WRAPPER].count, 2)
 
+    def test_grown_and_trace(self):
+        # The value is set by Tcl: a value tkinter sets from a str may have
+        # no string form (3.6), and its bytes then count 0.
+        self.root.tk.eval('set ::t_grows a')
+        v = tkinter.StringVar(self.root, value='a')
+        name = '::' + str(v)
+        self.tr.snapshot('a')
+        self.root.tk.eval('append ::t_grows [string repeat a 99]')
+        self.assertIn({'name': '::t_grows', 'before': 1, 'after': 100},
+                      self.tr.grown('variable', 'a'))
+        self.assertEqual(self.tr.grown('no such type', 'a'), [])
+        cbname = v.trace_add('write', lambda *args: None)
+        self.assertEqual(self.tr.new('trace', 'a'),
+                         ['variable %s write %s' % (name, cbname)])
+        v.trace_remove('write', cbname)
+        self.assertEqual(self.tr.new('trace', 'a'), [])
+        self.root.tk.eval('unset ::t_grows')
+
     def test_summary_and_objects(self):
         b = tkinter.Button(self.root, name='sumbutton')
         s = self.tr.summary()

@@ -384,6 +384,19 @@ class Tracker:
         """The objects of TYPE in OLD and not in NEW: the reverse of new()."""
         return self._changed('tkleak::gone', type, old, new, details)
 
+    def grown(self, type: str, old: str,
+              new: Optional[str] = None) -> List[Dict[str, object]]:
+        """The objects of TYPE in OLD and NEW (default: now) whose bytes
+        grew, largest growth first, as {'name': str, 'before': int,
+        'after': int} dicts: which variable grew."""
+        args = ('tkleak::grown', type, old) + (() if new is None else (new,))
+        out = []
+        for item in _list(self.tk, self._call(*args)):
+            d = _dict(self.tk, item)
+            out.append({'name': _str(d['name']), 'before': _int(d['before']),
+                        'after': _int(d['after'])})
+        return out
+
     def _changed(self, cmd, type, old, new, details):
         args = (cmd, type, old) + (() if new is None else (new,))
         if not details:

@@ -578,7 +578,8 @@ test_TkleakCensusAdd_manyIds(
     assert_int_equal(typePtr->numIds, n);
     assert_int_equal(typePtr->bytes, 99999);
     assert_int_equal(TkleakCensusObjects(censusPtr), n);
-    assert_int_equal(censusPtr->arenaBytes, 14 * CHUNK_BYTES(CHUNK_SIZE));
+    /* 13 bytes an identity: 8, a NUL and its 4-byte size. */
+    assert_int_equal(censusPtr->arenaBytes, 20 * CHUNK_BYTES(CHUNK_SIZE));
     assert_int_equal(typePtr->sorted, 0);
     assert_string_equal(typePtr->ids[0], "id000000");
     assert_string_equal(typePtr->ids[1], "id007919");
@@ -589,7 +590,7 @@ test_TkleakCensusAdd_manyIds(
 	snprintf(id, sizeof(id), "id%06zu", i);
 	assert_string_equal(typePtr->ids[i], id);
     }
-    assert_true(TkleakCensusMemory(censusPtr) > 14 * CHUNK_SIZE
+    assert_true(TkleakCensusMemory(censusPtr) > 20 * CHUNK_SIZE
 	    + n * sizeof(char *));
 }
 
@@ -641,7 +642,7 @@ test_TkleakCensusAdd_fillsChunk(
 {
     TkleakCensus *censusPtr = *state;
     int type = TypeOf(censusPtr, "t");
-    size_t len = CHUNK_SIZE - 2 - 1;
+    size_t len = CHUNK_SIZE - 2 - 4 - 1;	/* Type name "t", size, NUL. */
     char *fill = malloc(len + 1);
 
     assert_non_null(fill);
@@ -788,6 +789,33 @@ test_TkleakCensusAdoptArena_manyChunks(
     assert_int_equal(censusPtr->types[t].bytes, 20000);
 }
 
+static void
+test_TkleakIdBytes_perObject(
+    void **state)
+{
+    TkleakCensus *censusPtr = *state;
+    int type = TypeOf(censusPtr, "variable");
+    TkleakType *typePtr;
+    int i;
+
+    AddId(censusPtr, type, "::a", 0);
+    AddId(censusPtr, type, "::b", 4881);
+    AddId(censusPtr, type, "", 7);
+    AddId(censusPtr, type, "::huge", (size_t) 5000000000ULL);
+    for (i = 0; i < 3000; i++) {
+	AddId(censusPtr, type, "::many", (size_t) i);	/* Across chunks. */
+    }
+    typePtr = &censusPtr->types[type];
+    assert_int_equal(TkleakIdBytes(typePtr->ids[0]), 0);
+    assert_int_equal(TkleakIdBytes(typePtr->ids[1]), 4881);
+    assert_int_equal(TkleakIdBytes(typePtr->ids[2]), 7);
+    assert_int_equal(TkleakIdBytes(typePtr->ids[3]), 4294967295U);
+    for (i = 0; i < 3000; i++) {
+	assert_int_equal(TkleakIdBytes(typePtr->ids[4 + i]), i);
+	assert_string_equal(typePtr->ids[4 + i], "::many");
+    }
+}
+
 int
 main(void)
 {
@@ -818,6 +846,7 @@ main(void)
 	T(test_TkleakCensusAppendType_likeAdding),
 	T(test_TkleakCensusAppendType_sortedFlag),
 	T(test_TkleakCensusAdoptArena_manyChunks),
+	T(test_TkleakIdBytes_perObject),
 #undef T
     };
 
