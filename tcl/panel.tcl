@@ -115,6 +115,16 @@ namespace eval ::tkleak::panel {
 
     # The Record checkbutton: live recording in the target, on or off.
     variable record 0
+
+    # The Python side of tkinter wrappers, when the target's tkleak
+    # module registered ::tkleak::py (python/tkleak): whether it did at
+    # the last orphans, each wrapper's callable (name -> "module.qualname
+    # of Class (file:line)"), what each orphan alone keeps alive (name ->
+    # text) and what they all do together.
+    variable python 0
+    variable pyNames [dict create]
+    variable keeps [dict create]
+    variable keepsTotal ""
 }
 
 # ::tkleak::panel --
@@ -458,7 +468,14 @@ proc ::tkleak::panel::Build {w} {
 	last "Last referrer" 0 w
 	retains Retains 0 w
 	origin Origin 160 w
+	python Python 0 w
+	keeps "Keeps alive" 0 w
     }]
+    # The Python columns show only for an app with the tkleak module
+    # (FillOrphans); the origin stretches, as the last column shown.
+    $t configure -displaycolumns {type reason last retains origin}
+    $t column origin -stretch 1
+    $t column keeps -stretch 0
     $t tag configure detached -foreground #b00000
     $t tag configure unreferenced -foreground #804000
     bind $t <Double-Button-1> [list ::tkleak::panel::Activate %W %x %y]
@@ -1095,6 +1112,7 @@ proc ::tkleak::panel::Orphaned {list} {
     if {![Isolated]} {
 	::tkleak::menu::ShowCount [llength $orphans]
     }
+    PyOrphans
     if {[winfo exists .tkleak]} {
 	FillOrphans
 	FillDiffNotes
@@ -1445,6 +1463,9 @@ proc ::tkleak::panel::Populate {t id} {
     set type [dict get $items $id type]
     set new [T ::tkleak::new $type $from $to]
     set gone [T ::tkleak::gone $type $from $to]
+    if {$type eq "command tkinter"} {
+	PyDescribe [lrange $new 0 $maxChildren-1]
+    }
     set shown 0
     foreach {list sign} [list $new + $gone -] {
 	foreach name $list {
@@ -1526,10 +1547,107 @@ proc ::tkleak::panel::Note {type name} {
 	}
 	lappend parts $part
     }
+    variable pyNames
     if {$type eq "command tkinter"} {
-	lappend parts "Python: [PythonFunction $name]"
+	if {[dict exists $pyNames $name]} {
+	    lappend parts "\u2192 [dict get $pyNames $name]"
+	} else {
+	    lappend parts "Python: [PythonFunction $name]"
+	}
     }
     return [join $parts "; "]
+}
+
+# ::tkleak::panel::PyHas --
+#
+#	Whether the target's tkleak module registered a command of
+#	::tkleak::py (tkleak's own namespace: never an app's command).
+#
+# Arguments:
+#	cmd	describe or keepsalive.
+
+proc ::tkleak::panel::PyHas {cmd} {
+    return [expr {![catch {T ::info commands ::tkleak::py::$cmd} found]
+	&& $found ne ""}]
+}
+
+# ::tkleak::panel::PyCall --
+#
+#	Calls a command of ::tkleak::py in the target, through T (so, when
+#	attached, in the attached app): the module answers through
+#	tkinter, which saves and restores its own state around the call.
+#
+# Arguments:
+#	args	the command's name in ::tkleak::py and its arguments.
+#
+# Results:
+#	Its result, or "" when it is missing or fails (the app's
+#	errorInfo and errorCode stay as they were).
+
+proc ::tkleak::panel::PyCall {cmd args} {
+    if {![PyHas $cmd] || [catch {
+	Quiet [list ::tkleak::panel::T ::tkleak::py::$cmd {*}$args]
+    } result]} {
+	return ""
+    }
+    return $result
+}
+
+# ::tkleak::panel::PyDescribe --
+#
+#	Learns the Python callables of the tkinter wrappers among NAMES
+#	(::tkleak::py::describe), for the Diff, Orphans and Details views.
+#
+# Arguments:
+#	names	a list of command names.
+
+proc ::tkleak::panel::PyDescribe {names} {
+    variable pyNames
+    if {[llength $names]} {
+	set found [PyCall describe $names]
+	if {[llength $found] % 2 == 0} {
+	    set pyNames [dict merge $pyNames $found]
+	}
+    }
+}
+
+# ::tkleak::panel::PyOrphans --
+#
+#	After the orphans were counted: when the target has the tkleak
+#	module, the callables of the orphan wrappers and what each orphan
+#	(a wrapper, or a widget whose entries' wrappers it retains) alone
+#	keeps alive on the Python side, at most 1000 of them.
+#
+# Arguments:
+#	None.
+
+proc ::tkleak::panel::PyOrphans {} {
+    variable orphans
+    variable python [PyHas keepsalive]
+    variable keeps [dict create]
+    variable keepsTotal ""
+    if {!$python} {
+	return
+    }
+    set wrappers {}
+    set held {}
+    foreach o $orphans {
+	set type [dict get $o type]
+	if {$type eq "command tkinter"} {
+	    lappend wrappers [dict get $o name]
+	    lappend held [dict get $o name]
+	} elseif {[string match {widget *} $type]} {
+	    lappend held [dict get $o name]
+	}
+    }
+    PyDescribe [lrange $wrappers 0 999]
+    if {[llength $held]} {
+	set k [PyCall keepsalive [lrange $held 0 999]]
+	if {[dict exists $k each] && [dict get $k objects] > 0} {
+	    set keeps [dict get $k each]
+	    set keepsTotal [dict get $k text]
+	}
+    }
 }
 
 # ::tkleak::panel::Own --
@@ -1614,6 +1732,18 @@ proc ::tkleak::panel::FillOrphans {} {
 	: $n == 0 ? "No orphans since the baseline."
 	: "$n [expr {$n == 1 ? "orphan" : "orphans"}] since the baseline:\
 	    made since, and named by no live slot."}]
+    variable python
+    variable pyNames
+    variable keeps
+    variable keepsTotal
+    if {$python && $keepsTotal ne ""} {
+	.tkleak.nb.orphans.head configure \
+	    -text "[.tkleak.nb.orphans.head cget -text] On the Python side\
+		they keep alive $keepsTotal."
+    }
+    $t configure -displaycolumns [expr {$python
+	? {type reason python keeps last retains origin}
+	: {type reason last retains origin}}]
     set sorted [lsort -dictionary -index 1 [lmap o $orphans {
 	list "[dict get $o reason] [dict get $o type]" [dict get $o name] $o
     }]]
@@ -1628,9 +1758,21 @@ proc ::tkleak::panel::FillOrphans {} {
 	} elseif {[dict get $o type] eq "command tkinter"} {
 	    set last "(none; Python: [PythonFunction $name])"
 	}
+	set values [list [dict get $o type] [dict get $o reason] $last \
+	    [Retains [dict get $o retains]] [Origin $o]]
+	if {$python} {
+	    set callable ""
+	    if {[dict exists $pyNames $name]} {
+		set callable [dict get $pyNames $name]
+	    }
+	    set kept ""
+	    if {[dict exists $keeps $name]} {
+		set kept [dict get $keeps $name text]
+	    }
+	    lappend values $callable $kept
+	}
 	$t insert {} end -id $id -text $name -tags [dict get $o reason] \
-	    -values [list [dict get $o type] [dict get $o reason] $last \
-		[Retains [dict get $o retains]] [Origin $o]]
+	    -values $values
     }
     set tab .tkleak.nb.orphans
     .tkleak.nb tab $tab -text [expr {$n ? "Orphans ($n)" : "Orphans"}]
@@ -1735,7 +1877,11 @@ proc ::tkleak::panel::Fit {t} {
 	}
     }
     set total 0
+    set shown [$t cget -displaycolumns]
     foreach col [linsert $cols 0 #0] {
+	if {$col ne "#0" && $shown ne "#all" && $col ni $shown} {
+	    continue
+	}
 	set wd [expr {$col eq "#0" ? $tree : ([dict exists $widths $col]
 	    ? [dict get $widths $col] : 0)}]
 	set min [$t column $col -minwidth]
@@ -1893,6 +2039,11 @@ proc ::tkleak::panel::LookUp {name type} {
 		}
 		tkinter {
 		    lappend fields "Python function" [PythonFunction $name]
+		    variable pyNames
+		    PyDescribe [list $name]
+		    if {[dict exists $pyNames $name]} {
+			lappend fields "Python callable" [dict get $pyNames $name]
+		    }
 		}
 	    }
 	}
@@ -1937,6 +2088,9 @@ proc ::tkleak::panel::LookUp {name type} {
 	    lappend fields Retains [Retains [dict get $o retains]]
 	}
     }
+    if {$type eq "command tkinter" || [string match {widget *} $type]} {
+	lappend fields {*}[KeepsAlive $name]
+    }
     lappend fields {*}[Origins $name]
     if {[string match {command *} $type] || [string match {object *} $type]
 	    || [string match {widget *} $type] || [string match {image *} $type]} {
@@ -1952,6 +2106,36 @@ proc ::tkleak::panel::LookUp {name type} {
     }
     set details [dict create name $name type $type fields $fields body $body]
     FillDetails
+    return $fields
+}
+
+# ::tkleak::panel::KeepsAlive --
+#
+#	What a tkinter wrapper (or the wrappers a widget's entries
+#	registered) alone keeps alive on the Python side, as Details
+#	fields: "Keeps alive" and its summary, then one row a Python type,
+#	largest first (at most 12), when the target has the tkleak module
+#	and it keeps something alive.
+#
+# Arguments:
+#	name	a command or a window.
+
+proc ::tkleak::panel::KeepsAlive {name} {
+    set k [PyCall keepsalive [list $name]]
+    if {![dict exists $k objects] || [dict get $k objects] == 0} {
+	return {}
+    }
+    set fields [list "Keeps alive" [dict get $k text]]
+    set n 0
+    foreach {type cb} [dict get $k types] {
+	if {[incr n] > 12} {
+	    lappend fields "  ..." "[expr {[dict size [dict get $k types]] - 12}]\
+		more types"
+	    break
+	}
+	lassign $cb count bytes
+	lappend fields "  $type" "[Count $count], [Size $bytes]"
+    }
     return $fields
 }
 

@@ -261,10 +261,78 @@ def load(root):
     # finalizer calling into Tcl finds tkinter's state as it expects.
     if not _str(tk.call('info', 'commands', _COLLECTOR)):
         tk.createcommand(_COLLECTOR, gc.collect)
+    _register_panel(root)
     return have
 
 
 _COLLECTOR = '::tkleak::PythonCollect'
+
+# The commands the panel (tcl/panel.tcl) calls, when they exist, to show
+# the Python side of tkinter wrappers. The panel never calls into Python
+# any other way: these are tkinter commands, so tkinter saves and
+# restores its thread state around them (see src/pygc.c).
+_PANEL_DESCRIBE = '::tkleak::py::describe'
+_PANEL_KEEPSALIVE = '::tkleak::py::keepsalive'
+# The most names keepsalive walks from at once: the panel's column stays
+# bounded whatever the number of orphans.
+_PANEL_LIMIT = 1000
+
+
+def _register_panel(root):
+    """Register ::tkleak::py::describe and ::tkleak::py::keepsalive in
+    ROOT's interpreter (once), for the panel's Diff, Orphans and Details
+    views. They are in ::tkleak, which the census leaves out."""
+    tk = root.tk
+    if _str(tk.call('info', 'commands', _PANEL_DESCRIBE)):
+        return
+    tk.call('namespace', 'eval', '::tkleak::py', '')
+    top = root._root() if hasattr(root, '_root') else root
+
+    def describe(names=''):
+        # NAMES is the string of a Tcl list, split as a string (never
+        # the app's object). Result: a flat name/description list.
+        found = _describe_names([_str(n) for n in tk.splitlist(names)])
+        out = []
+        for n, c in found.items():
+            out.extend((n, str(c)))
+        return tuple(out)
+
+    def keepsalive(names=''):
+        # What each of NAMES (wrappers, or menus whose entries' wrappers
+        # they retain) alone keeps alive, and all of them together: a
+        # flat dict objects, bytes, text, types {type {count bytes}
+        # ...}, truncated, each {name {objects bytes text}}.
+        gc.collect()
+        names = [_str(n) for n in tk.splitlist(names)][:_PANEL_LIMIT]
+        groups = []
+        for n in names:
+            i = _pyside.wrapper_id(n)
+            if i is not None:
+                groups.append([i])
+            elif n.startswith('.'):
+                groups.append([_pyside.wrapper_id(w) for w in
+                               _widget_wrappers(top, n)])
+            else:
+                groups.append([])
+        total, per, trunc = _pyside.retained(groups)
+        r = _retained(total, trunc)
+        types = []
+        for t, (c, b) in r.by_type.items():
+            types.extend((t, (c, b)))
+        each = []
+        for n, g, p in zip(names, groups, per):
+            if not g:
+                continue
+            one = _retained(p, trunc)
+            each.extend((n, ('objects', one.objects, 'bytes', one.bytes,
+                             'text', format_retained(one))))
+        return ('objects', r.objects, 'bytes', r.bytes,
+                'text', format_retained(r),
+                'types', tuple(types), 'truncated', int(trunc),
+                'each', tuple(each))
+
+    tk.createcommand(_PANEL_DESCRIBE, describe)
+    tk.createcommand(_PANEL_KEEPSALIVE, keepsalive)
 
 
 def _root_of(root):
@@ -274,6 +342,37 @@ def _root_of(root):
             raise TkleakError('no tkinter root: pass one',
                               ('TKLEAK', 'USAGE'))
     return root
+
+
+def _describe_names(names):
+    """{name: PyCallable} for the NAMES that are live tkinter wrappers."""
+    ids = {}
+    for n in names:
+        i = _pyside.wrapper_id(n)
+        if i is not None:
+            ids[i] = n
+    found = _pyside.find_wrappers(ids)
+    out = {}
+    for i, w in found.items():
+        out[ids[i]] = PyCallable(*_pyside.describe(w))
+    return out
+
+
+def _widget_wrappers(root, path):
+    """The tkinter wrappers the widgets at and below PATH registered
+    (those tkinter deletes when it destroys them), which exist."""
+    try:
+        w = root.nametowidget(path)
+    except (KeyError, tkinter.TclError):
+        return []
+    names = []
+    todo = [w]
+    while todo:
+        w = todo.pop()
+        for n in getattr(w, '_tclCommands', None) or ():
+            names.append(n if n.startswith('::') else '::' + n)
+        todo.extend(w.children.values())
+    return names
 
 
 # ---------------------------------------------------------------------
@@ -397,16 +496,7 @@ class Tracker:
     def _describe(self, names):
         """{name: PyCallable} for the names that are live tkinter
         wrappers."""
-        ids = {}
-        for n in names:
-            i = _pyside.wrapper_id(n)
-            if i is not None:
-                ids[i] = n
-        found = _pyside.find_wrappers(ids)
-        out = {}
-        for i, w in found.items():
-            out[ids[i]] = PyCallable(*_pyside.describe(w))
-        return out
+        return _describe_names(names)
 
     # -- tables
 
@@ -566,18 +656,7 @@ class Tracker:
     def _menu_wrappers(self, path):
         """The tkinter wrappers the widgets at and below PATH registered
         (those tkinter deletes when it destroys them), which exist."""
-        try:
-            w = self.root.nametowidget(path)
-        except (KeyError, tkinter.TclError):
-            return []
-        names = []
-        todo = [w]
-        while todo:
-            w = todo.pop()
-            for n in getattr(w, '_tclCommands', None) or ():
-                names.append(n if n.startswith('::') else '::' + n)
-            todo.extend(w.children.values())
-        return names
+        return _widget_wrappers(self.root, path)
 
     def keeps_alive(self, names, limit: int = 1000000) -> Retained:
         """What the Tcl objects NAMES (names, or Orphan tuples) alone keep
