@@ -1757,6 +1757,10 @@ proc ::tkleak::panel::FillOrphans {} {
 	    set last "[dict get $o last owner] [dict get $o last slot]"
 	} elseif {[dict get $o type] eq "command tkinter"} {
 	    set last "(none; Python: [PythonFunction $name])"
+	    if {$python && [dict exists $pyNames $name]} {
+		# The Python column says it whole.
+		set last "(none)"
+	    }
 	}
 	set values [list [dict get $o type] [dict get $o reason] $last \
 	    [Retains [dict get $o retains]] [Origin $o]]

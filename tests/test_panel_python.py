@@ -6,16 +6,16 @@ use of them: the Orphans view's Python and Keeps alive columns and its
 heading, the Diff view's note on a new wrapper, the Details view's
 callable and keeps-alive table, on a Menu.delete-style leak; and an app
 that loaded tkleak with package require only: no Python column.
+
+Run from the build tree: PYTHONPATH=$PWD/build/python (run-all.sh sets
+it).
 """
 
 import os
-import sys
 import tkinter
 import unittest
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
-                                '..', 'python'))
-import tkleak  # noqa: E402
+import tkleak
 
 HERE = os.path.basename(__file__)
 
@@ -104,8 +104,9 @@ class PanelPythonTest(unittest.TestCase):
         for name, type_, reason, last, retains, origin, python, keeps \
                 in got:
             self.assertRegex(name, r'^::\d+wakeup$')
-            self.assertEqual([type_, reason, python],
-                             ['command tkinter', 'unreferenced', want])
+            self.assertEqual([type_, reason, python, last, retains],
+                             ['command tkinter', 'unreferenced', want,
+                              '(none)', ''])
             # Each wrapper alone: its bound method, its Document, the
             # Document's dict and list, and 100 Payloads.
             self.assertRegex(keeps, r'^1 Document, 100 Payload, \d+ other '
