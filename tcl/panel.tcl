@@ -125,6 +125,15 @@ namespace eval ::tkleak::panel {
     variable pyNames [dict create]
     variable keeps [dict create]
     variable keepsTotal ""
+
+    # The Python checkbutton (shown when the module registered
+    # ::tkleak::py::growth): Python types' growth beside the Tcl types
+    # in the Diff view, "python TYPE" -> {count bytes}, and their counts
+    # in "to".
+    variable pyGrowth 0
+    variable pyDiff [dict create]
+    variable pySummary [dict create]
+    variable pyNote ""
 }
 
 # ::tkleak::panel --
@@ -385,6 +394,9 @@ proc ::tkleak::panel::Build {w} {
 	-command [list ::tkleak::panel::Action orphans]
     ttk::checkbutton $bar.record -text "Record" \
 	-variable ::tkleak::panel::record -command [list ::tkleak::panel::Record]
+    # Packed by PyToolbar when the app has the tkleak module.
+    ttk::checkbutton $bar.python -text "Python" \
+	-variable ::tkleak::panel::pyGrowth -command [list ::tkleak::panel::Diffed]
     ttk::separator $bar.sep1 -orient vertical
     ttk::checkbutton $bar.auto -text "Auto refresh" \
 	-variable ::tkleak::panel::auto -command [list ::tkleak::panel::Auto]
@@ -420,6 +432,7 @@ proc ::tkleak::panel::Build {w} {
     pack $bar.copy $bar.save -side left -padx {0 4}
     pack $bar.attach -side right -padx 4
     IntervalLabel
+    PyToolbar
 
     set nb [ttk::notebook $w.nb]
 
@@ -681,6 +694,10 @@ proc ::tkleak::panel::Remember {name kind} {
     dict for {type cb} $sum {
 	dict set counts $type [dict get $cb count]
 	incr total [dict get $cb count]
+    }
+    variable pyGrowth
+    if {$pyGrowth} {
+	PyCall growth mark $name
     }
     variable kinds
     set now [clock milliseconds]
@@ -1082,8 +1099,11 @@ proc ::tkleak::panel::Diffed {} {
 	    set groups [T ::tkleak::diff $from $to -by origin]
 	}
     }
+    PyGrowth
     if {[winfo exists .tkleak]} {
+	PyToolbar
 	FillDiff
+	PyHead
 	Plot
 	Status
     }
@@ -1177,13 +1197,16 @@ proc ::tkleak::panel::Rows {} {
     variable diff
     variable summary
     variable sortBy
+    variable pyDiff
+    variable pySummary
+    set sums [dict merge $summary $pySummary]
     set rows {}
-    dict for {type d} $diff {
+    dict for {type d} [dict merge $diff $pyDiff] {
 	set count 0
 	set bytes 0
-	if {[dict exists $summary $type]} {
-	    set count [dict get $summary $type count]
-	    set bytes [dict get $summary $type bytes]
+	if {[dict exists $sums $type]} {
+	    set count [dict get $sums $type count]
+	    set bytes [dict get $sums $type bytes]
 	}
 	lappend rows [dict create type $type count $count bytes $bytes \
 	    dcount [dict get $d count] dbytes [dict get $d bytes]]
@@ -1461,6 +1484,11 @@ proc ::tkleak::panel::Populate {t id} {
 	$t delete p$id
     }
     set type [dict get $items $id type]
+    if {[string match {python *} $type]} {
+	$t insert $id end -id m$id -tags more \
+	    -text "(Python objects: counted by type, not named)"
+	return
+    }
     set new [T ::tkleak::new $type $from $to]
     set gone [T ::tkleak::gone $type $from $to]
     if {$type eq "command tkinter"} {
@@ -1608,6 +1636,74 @@ proc ::tkleak::panel::PyDescribe {names} {
 	if {[llength $found] % 2 == 0} {
 	    set pyNames [dict merge $pyNames $found]
 	}
+    }
+}
+
+# ::tkleak::panel::PyToolbar --
+#
+#	Shows the Python checkbutton when the target has the tkleak
+#	module's ::tkleak::py::growth, and hides it (unchecked) otherwise.
+#
+# Arguments:
+#	None.
+
+proc ::tkleak::panel::PyToolbar {} {
+    variable pyGrowth
+    set b .tkleak.bar.python
+    if {![winfo exists $b]} {
+	return
+    }
+    if {[PyHas growth]} {
+	if {[winfo manager $b] eq ""} {
+	    pack $b -side left -padx {4 0} -pady 4 -after .tkleak.bar.record
+	}
+    } elseif {[winfo manager $b] ne ""} {
+	pack forget $b
+	set pyGrowth 0
+    }
+}
+
+# ::tkleak::panel::PyGrowth --
+#
+#	The Python types' growth from "from" to "to", when the Python
+#	checkbutton is on and the module counted Python objects at both
+#	(it does at the censuses the panel takes while it is on).
+#
+# Arguments:
+#	None.
+
+proc ::tkleak::panel::PyGrowth {} {
+    variable pyGrowth
+    variable pyDiff [dict create]
+    variable pySummary [dict create]
+    variable pyNote ""
+    variable from
+    variable to
+    if {!$pyGrowth || $from eq "" || $to eq "" || $from eq $to} {
+	return
+    }
+    set g [PyCall growth diff $from $to]
+    if {[dict exists $g diff]} {
+	set pyDiff [dict get $g diff]
+	set pySummary [dict get $g summary]
+    } else {
+	set pyNote "No Python counts at [Label $from]: they start with the\
+	    next census."
+    }
+}
+
+# ::tkleak::panel::PyHead --
+#
+#	Adds PyGrowth's note, if any, to the Diff view's heading.
+#
+# Arguments:
+#	None.
+
+proc ::tkleak::panel::PyHead {} {
+    variable pyNote
+    if {$pyNote ne "" && [winfo exists .tkleak.nb.diff.head]} {
+	.tkleak.nb.diff.head configure \
+	    -text "[.tkleak.nb.diff.head cget -text] $pyNote"
     }
 }
 
@@ -2399,6 +2495,9 @@ proc ::tkleak::panel::DiffText {{max 0}} {
     foreach r [Rows] {
 	set type [dict get $r type]
 	foreach {cmd sign} {new + gone -} {
+	    if {[string match {python *} $type]} {
+		continue
+	    }
 	    set names [T ::tkleak::$cmd $type $from $to]
 	    if {![llength $names]} {
 		continue
@@ -2578,6 +2677,9 @@ proc ::tkleak::panel::DiffJson {} {
 		lappend kv $k [Json number [dict get $r $k]]
 	    }
 	    foreach cmd {new gone} {
+		if {[string match {python *} $type]} {
+		    continue
+		}
 		lappend kv $cmd [Json array {*}[lmap n \
 		    [T ::tkleak::$cmd $type $from $to] {Json string $n}]]
 	    }

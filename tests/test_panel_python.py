@@ -161,6 +161,50 @@ class PanelPythonTest(unittest.TestCase):
                              + self.callable_of(None))
         del docs
 
+    def test_python_checkbutton_puts_python_types_in_the_diff(self):
+        tkleak.Tracker(self.root)
+        t = '.tkleak.nb.diff.tree'
+        self.root.tk.call('tkleak::panel', 'diff')
+        self.assertEqual(str(self.root.tk.call(
+            'winfo', 'manager', '.tkleak.bar.python')), 'pack')
+        self.assertEqual(str(self.root.tk.call(
+            '.tkleak.bar.python', 'cget', '-text')), 'Python')
+        self.root.tk.call('.tkleak.bar.python', 'invoke')
+        # Turned on after the panel's first census: none to compare with.
+        self.root.tk.call('::tkleak::panel::Diff')
+        self.assertRegex(str(self.root.tk.call(
+            '.tkleak.nb.diff.head', 'cget', '-text')),
+            r' No Python counts at Panel start: they start with the next'
+            r' census\.$')
+        self.root.tk.call('::tkleak::panel::Calibrate')
+        docs = leak(self.root, self.windows, 2)
+        self.root.tk.call('::tkleak::panel::Diff')
+        diff = {r[0]: r[2] for r in rows(self.root, t)}
+        self.assertEqual(diff['command tkinter'], '+2')
+        self.assertEqual(diff['python %s.Document' % __name__], '+2')
+        self.assertEqual(diff['python %s.Payload' % __name__], '+200')
+        self.assertEqual(diff['python tkinter.CallWrapper'], '+2')
+        # A Python row opens on a note, not on names.
+        ids = [str(i) for i in self.root.tk.splitlist(
+            self.root.tk.call(t, 'children', ''))]
+        py = [i for i in ids if str(self.root.tk.call(
+            t, 'item', i, '-text')) == 'python %s.Payload' % __name__][0]
+        self.root.tk.call('::tkleak::panel::Populate', t, py)
+        self.assertEqual([r[0] for r in rows(self.root, t, py)],
+                         ['(Python objects: counted by type, not named)'])
+        # The exports ask no Tcl object list of a Python row; the JSON
+        # has its row.
+        text = str(self.root.tk.call('::tkleak::panel::DiffText'))
+        self.assertIn('\nNew command tkinter (2):\n', text)
+        json = str(self.root.tk.call('::tkleak::panel::DiffJson'))
+        self.assertIn('{"type": "python %s.Payload", "count": ' % __name__,
+                      json)
+        # Off: the Tcl types only.
+        self.root.tk.call('.tkleak.bar.python', 'invoke')
+        self.assertEqual([r[0] for r in rows(self.root, t)],
+                         ['command tkinter'])
+        del docs
+
     def test_plain_package_require_has_no_python_column(self):
         self.root.tk.call('package', 'require', 'tkleak')
         self.assertEqual(str(self.root.tk.call(
@@ -178,13 +222,17 @@ class PanelPythonTest(unittest.TestCase):
         self.assertEqual(got[0][1:5], ['command tkinter', 'unreferenced',
                                        '(none; Python: wakeup)', ''])
         self.assertEqual(len(got[0]), 6)
+        # No Python checkbutton either.
+        self.assertEqual(str(self.root.tk.call(
+            'winfo', 'manager', '.tkleak.bar.python')), '')
 
     def test_commands_are_tkleaks_own_and_registered_once(self):
         tkleak.Tracker(self.root)
         tkleak.Tracker(self.root)
         self.assertEqual(sorted(str(c) for c in self.root.tk.splitlist(
             self.root.tk.call('info', 'commands', '::tkleak::py::*'))),
-            ['::tkleak::py::describe', '::tkleak::py::keepsalive'])
+            ['::tkleak::py::describe', '::tkleak::py::growth',
+             '::tkleak::py::keepsalive'])
         tr = tkleak.Tracker(self.root)
         base = tr.snapshot()
         tkleak.Tracker(self.root)

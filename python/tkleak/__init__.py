@@ -273,15 +273,17 @@ _COLLECTOR = '::tkleak::PythonCollect'
 # restores its thread state around them (see src/pygc.c).
 _PANEL_DESCRIBE = '::tkleak::py::describe'
 _PANEL_KEEPSALIVE = '::tkleak::py::keepsalive'
+_PANEL_GROWTH = '::tkleak::py::growth'
 # The most names keepsalive walks from at once: the panel's column stays
 # bounded whatever the number of orphans.
 _PANEL_LIMIT = 1000
 
 
 def _register_panel(root):
-    """Register ::tkleak::py::describe and ::tkleak::py::keepsalive in
-    ROOT's interpreter (once), for the panel's Diff, Orphans and Details
-    views. They are in ::tkleak, which the census leaves out."""
+    """Register ::tkleak::py::describe, ::tkleak::py::keepsalive and
+    ::tkleak::py::growth in ROOT's interpreter (once), for the panel's
+    Diff, Orphans and Details views and its Python checkbutton. They are
+    in ::tkleak, which the census leaves out."""
     tk = root.tk
     if _str(tk.call('info', 'commands', _PANEL_DESCRIBE)):
         return
@@ -331,8 +333,46 @@ def _register_panel(root):
                 'types', tuple(types), 'truncated', int(trunc),
                 'each', tuple(each))
 
+    # Python counts by type at the panel's snapshots (only those taken
+    # while its Python checkbutton is on), by snapshot name.
+    marks = {}
+
+    def growth(op, *names):
+        # mark NAME: the counts now, for snapshot NAME (marks of
+        # snapshots that no longer exist are dropped). diff FROM TO: a
+        # flat dict diff {"python TYPE" {count N bytes N} ...} summary
+        # {"python TYPE" {count N bytes N} ...} of the types that
+        # changed, or nothing when either has no counts.
+        if op == 'mark' and len(names) == 1:
+            kept = set(_str(n) for n in
+                       tk.splitlist(tk.call('::tkleak::snapshots')))
+            for n in [n for n in marks if n not in kept]:
+                del marks[n]
+            marks[names[0]] = None
+            exclude = {id(marks)} | {id(m) for m in marks.values()}
+            marks[names[0]] = _pyside.python_summary(exclude)
+            return ''
+        if op == 'diff' and len(names) == 2:
+            old, new = (marks.get(n) for n in names)
+            if old is None or new is None:
+                return ''
+            diff = []
+            summary = []
+            for t in sorted(set(old) | set(new)):
+                c0, b0 = old.get(t, (0, 0))
+                c1, b1 = new.get(t, (0, 0))
+                if c0 != c1 or b0 != b1:
+                    diff.extend(('python ' + t,
+                                 ('count', c1 - c0, 'bytes', b1 - b0)))
+                    summary.extend(('python ' + t,
+                                    ('count', c1, 'bytes', b1)))
+            return ('diff', tuple(diff), 'summary', tuple(summary))
+        raise tkinter.TclError('usage: ::tkleak::py::growth mark name'
+                               ' | diff from to')
+
     tk.createcommand(_PANEL_DESCRIBE, describe)
     tk.createcommand(_PANEL_KEEPSALIVE, keepsalive)
+    tk.createcommand(_PANEL_GROWTH, growth)
 
 
 def _root_of(root):
