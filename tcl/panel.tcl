@@ -1694,16 +1694,23 @@ proc ::tkleak::panel::PyGrowth {} {
 
 # ::tkleak::panel::PyHead --
 #
-#	Adds PyGrowth's note, if any, to the Diff view's heading.
+#	Adds to the Diff view's heading how many Python types changed, or
+#	PyGrowth's note.
 #
 # Arguments:
 #	None.
 
 proc ::tkleak::panel::PyHead {} {
     variable pyNote
-    if {$pyNote ne "" && [winfo exists .tkleak.nb.diff.head]} {
+    variable pyDiff
+    set note $pyNote
+    set n [dict size $pyDiff]
+    if {$n} {
+	set note "Python: $n [expr {$n == 1 ? "type" : "types"}] changed."
+    }
+    if {$note ne "" && [winfo exists .tkleak.nb.diff.head]} {
 	.tkleak.nb.diff.head configure \
-	    -text "[.tkleak.nb.diff.head cget -text] $pyNote"
+	    -text "[.tkleak.nb.diff.head cget -text] $note"
     }
 }
 

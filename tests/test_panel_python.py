@@ -180,6 +180,10 @@ class PanelPythonTest(unittest.TestCase):
         docs = leak(self.root, self.windows, 2)
         self.root.tk.call('::tkleak::panel::Diff')
         diff = {r[0]: r[2] for r in rows(self.root, t)}
+        self.assertRegex(str(self.root.tk.call(
+            '.tkleak.nb.diff.head', 'cget', '-text')),
+            r': 1 type changed\. Python: %d types changed\.$'
+            % (len(diff) - 1))
         self.assertEqual(diff['command tkinter'], '+2')
         self.assertEqual(diff['python %s.Document' % __name__], '+2')
         self.assertEqual(diff['python %s.Payload' % __name__], '+200')
