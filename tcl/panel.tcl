@@ -115,6 +115,25 @@ namespace eval ::tkleak::panel {
 
     # The Record checkbutton: live recording in the target, on or off.
     variable record 0
+
+    # The Python side of tkinter wrappers, when the target's tkleak
+    # module registered ::tkleak::py (python/tkleak): whether it did at
+    # the last orphans, each wrapper's callable (name -> "module.qualname
+    # of Class (file:line)"), what each orphan alone keeps alive (name ->
+    # text) and what they all do together.
+    variable python 0
+    variable pyNames [dict create]
+    variable keeps [dict create]
+    variable keepsTotal ""
+
+    # The Python checkbutton (shown when the module registered
+    # ::tkleak::py::growth): Python types' growth beside the Tcl types
+    # in the Diff view, "python TYPE" -> {count bytes}, and their counts
+    # in "to".
+    variable pyGrowth 0
+    variable pyDiff [dict create]
+    variable pySummary [dict create]
+    variable pyNote ""
 }
 
 # ::tkleak::panel --
@@ -375,6 +394,9 @@ proc ::tkleak::panel::Build {w} {
 	-command [list ::tkleak::panel::Action orphans]
     ttk::checkbutton $bar.record -text "Record" \
 	-variable ::tkleak::panel::record -command [list ::tkleak::panel::Record]
+    # Packed by PyToolbar when the app has the tkleak module.
+    ttk::checkbutton $bar.python -text "Python" \
+	-variable ::tkleak::panel::pyGrowth -command [list ::tkleak::panel::Diffed]
     ttk::separator $bar.sep1 -orient vertical
     ttk::checkbutton $bar.auto -text "Auto refresh" \
 	-variable ::tkleak::panel::auto -command [list ::tkleak::panel::Auto]
@@ -410,6 +432,7 @@ proc ::tkleak::panel::Build {w} {
     pack $bar.copy $bar.save -side left -padx {0 4}
     pack $bar.attach -side right -padx 4
     IntervalLabel
+    PyToolbar
 
     set nb [ttk::notebook $w.nb]
 
@@ -458,7 +481,14 @@ proc ::tkleak::panel::Build {w} {
 	last "Last referrer" 0 w
 	retains Retains 0 w
 	origin Origin 160 w
+	python Python 0 w
+	keeps "Keeps alive" 0 w
     }]
+    # The Python columns show only for an app with the tkleak module
+    # (FillOrphans); the origin stretches, as the last column shown.
+    $t configure -displaycolumns {type reason last retains origin}
+    $t column origin -stretch 1
+    $t column keeps -stretch 0
     $t tag configure detached -foreground #b00000
     $t tag configure unreferenced -foreground #804000
     bind $t <Double-Button-1> [list ::tkleak::panel::Activate %W %x %y]
@@ -664,6 +694,10 @@ proc ::tkleak::panel::Remember {name kind} {
     dict for {type cb} $sum {
 	dict set counts $type [dict get $cb count]
 	incr total [dict get $cb count]
+    }
+    variable pyGrowth
+    if {$pyGrowth} {
+	PyCall growth mark $name
     }
     variable kinds
     set now [clock milliseconds]
@@ -1065,8 +1099,11 @@ proc ::tkleak::panel::Diffed {} {
 	    set groups [T ::tkleak::diff $from $to -by origin]
 	}
     }
+    PyGrowth
     if {[winfo exists .tkleak]} {
+	PyToolbar
 	FillDiff
+	PyHead
 	Plot
 	Status
     }
@@ -1095,6 +1132,7 @@ proc ::tkleak::panel::Orphaned {list} {
     if {![Isolated]} {
 	::tkleak::menu::ShowCount [llength $orphans]
     }
+    PyOrphans
     if {[winfo exists .tkleak]} {
 	FillOrphans
 	FillDiffNotes
@@ -1159,13 +1197,16 @@ proc ::tkleak::panel::Rows {} {
     variable diff
     variable summary
     variable sortBy
+    variable pyDiff
+    variable pySummary
+    set sums [dict merge $summary $pySummary]
     set rows {}
-    dict for {type d} $diff {
+    dict for {type d} [dict merge $diff $pyDiff] {
 	set count 0
 	set bytes 0
-	if {[dict exists $summary $type]} {
-	    set count [dict get $summary $type count]
-	    set bytes [dict get $summary $type bytes]
+	if {[dict exists $sums $type]} {
+	    set count [dict get $sums $type count]
+	    set bytes [dict get $sums $type bytes]
 	}
 	lappend rows [dict create type $type count $count bytes $bytes \
 	    dcount [dict get $d count] dbytes [dict get $d bytes]]
@@ -1460,8 +1501,16 @@ proc ::tkleak::panel::Populate {t id} {
 	$t delete p$id
     }
     set type [dict get $items $id type]
+    if {[string match {python *} $type]} {
+	$t insert $id end -id m$id -tags more \
+	    -text "(Python objects: counted by type, not named)"
+	return
+    }
     set new [T ::tkleak::new $type $from $to]
     set gone [T ::tkleak::gone $type $from $to]
+    if {$type eq "command tkinter"} {
+	PyDescribe [lrange $new 0 $maxChildren-1]
+    }
     set shown 0
     foreach {list sign} [list $new + $gone -] {
 	foreach name $list {
@@ -1543,10 +1592,182 @@ proc ::tkleak::panel::Note {type name} {
 	}
 	lappend parts $part
     }
+    variable pyNames
     if {$type eq "command tkinter"} {
-	lappend parts "Python: [PythonFunction $name]"
+	if {[dict exists $pyNames $name]} {
+	    lappend parts "\u2192 [dict get $pyNames $name]"
+	} else {
+	    lappend parts "Python: [PythonFunction $name]"
+	}
     }
     return [join $parts "; "]
+}
+
+# ::tkleak::panel::PyHas --
+#
+#	Whether the target's tkleak module registered a command of
+#	::tkleak::py (tkleak's own namespace: never an app's command).
+#
+# Arguments:
+#	cmd	describe or keepsalive.
+
+proc ::tkleak::panel::PyHas {cmd} {
+    return [expr {![catch {T ::info commands ::tkleak::py::$cmd} found]
+	&& $found ne ""}]
+}
+
+# ::tkleak::panel::PyCall --
+#
+#	Calls a command of ::tkleak::py in the target, through T (so, when
+#	attached, in the attached app): the module answers through
+#	tkinter, which saves and restores its own state around the call.
+#
+# Arguments:
+#	args	the command's name in ::tkleak::py and its arguments.
+#
+# Results:
+#	Its result, or "" when it is missing or fails (the app's
+#	errorInfo and errorCode stay as they were).
+
+proc ::tkleak::panel::PyCall {cmd args} {
+    if {![PyHas $cmd] || [catch {
+	Quiet [list ::tkleak::panel::T ::tkleak::py::$cmd {*}$args]
+    } result]} {
+	return ""
+    }
+    return $result
+}
+
+# ::tkleak::panel::PyDescribe --
+#
+#	Learns the Python callables of the tkinter wrappers among NAMES
+#	(::tkleak::py::describe), for the Diff, Orphans and Details views.
+#
+# Arguments:
+#	names	a list of command names.
+
+proc ::tkleak::panel::PyDescribe {names} {
+    variable pyNames
+    if {[llength $names]} {
+	set found [PyCall describe $names]
+	if {[llength $found] % 2 == 0} {
+	    set pyNames [dict merge $pyNames $found]
+	}
+    }
+}
+
+# ::tkleak::panel::PyToolbar --
+#
+#	Shows the Python checkbutton when the target has the tkleak
+#	module's ::tkleak::py::growth, and hides it (unchecked) otherwise.
+#
+# Arguments:
+#	None.
+
+proc ::tkleak::panel::PyToolbar {} {
+    variable pyGrowth
+    set b .tkleak.bar.python
+    if {![winfo exists $b]} {
+	return
+    }
+    if {[PyHas growth]} {
+	if {[winfo manager $b] eq ""} {
+	    pack $b -side left -padx {4 0} -pady 4 -after .tkleak.bar.record
+	}
+    } elseif {[winfo manager $b] ne ""} {
+	pack forget $b
+	set pyGrowth 0
+    }
+}
+
+# ::tkleak::panel::PyGrowth --
+#
+#	The Python types' growth from "from" to "to", when the Python
+#	checkbutton is on and the module counted Python objects at both
+#	(it does at the censuses the panel takes while it is on).
+#
+# Arguments:
+#	None.
+
+proc ::tkleak::panel::PyGrowth {} {
+    variable pyGrowth
+    variable pyDiff [dict create]
+    variable pySummary [dict create]
+    variable pyNote ""
+    variable from
+    variable to
+    if {!$pyGrowth || $from eq "" || $to eq "" || $from eq $to} {
+	return
+    }
+    set g [PyCall growth diff $from $to]
+    if {[dict exists $g diff]} {
+	set pyDiff [dict get $g diff]
+	set pySummary [dict get $g summary]
+    } else {
+	set pyNote "No Python counts at [Label $from]: they start with the\
+	    next census."
+    }
+}
+
+# ::tkleak::panel::PyHead --
+#
+#	Adds to the Diff view's heading how many Python types changed, or
+#	PyGrowth's note.
+#
+# Arguments:
+#	None.
+
+proc ::tkleak::panel::PyHead {} {
+    variable pyNote
+    variable pyDiff
+    set note $pyNote
+    set n [dict size $pyDiff]
+    if {$n} {
+	set note "Python: $n [expr {$n == 1 ? "type" : "types"}] changed."
+    }
+    if {$note ne "" && [winfo exists .tkleak.nb.diff.head]} {
+	.tkleak.nb.diff.head configure \
+	    -text "[.tkleak.nb.diff.head cget -text] $note"
+    }
+}
+
+# ::tkleak::panel::PyOrphans --
+#
+#	After the orphans were counted: when the target has the tkleak
+#	module, the callables of the orphan wrappers and what each orphan
+#	(a wrapper, or a widget whose entries' wrappers it retains) alone
+#	keeps alive on the Python side, at most 1000 of them.
+#
+# Arguments:
+#	None.
+
+proc ::tkleak::panel::PyOrphans {} {
+    variable orphans
+    variable python [PyHas keepsalive]
+    variable keeps [dict create]
+    variable keepsTotal ""
+    if {!$python} {
+	return
+    }
+    set wrappers {}
+    set held {}
+    foreach o $orphans {
+	set type [dict get $o type]
+	if {$type eq "command tkinter"} {
+	    lappend wrappers [dict get $o name]
+	    lappend held [dict get $o name]
+	} elseif {[string match {widget *} $type]} {
+	    lappend held [dict get $o name]
+	}
+    }
+    PyDescribe [lrange $wrappers 0 999]
+    if {[llength $held]} {
+	set k [PyCall keepsalive [lrange $held 0 999]]
+	if {[dict exists $k each] && [dict get $k objects] > 0} {
+	    set keeps [dict get $k each]
+	    set keepsTotal [dict get $k text]
+	}
+    }
 }
 
 # ::tkleak::panel::Own --
@@ -1631,6 +1852,18 @@ proc ::tkleak::panel::FillOrphans {} {
 	: $n == 0 ? "No orphans since the baseline."
 	: "$n [expr {$n == 1 ? "orphan" : "orphans"}] since the baseline:\
 	    made since, and named by no live slot."}]
+    variable python
+    variable pyNames
+    variable keeps
+    variable keepsTotal
+    if {$python && $keepsTotal ne ""} {
+	.tkleak.nb.orphans.head configure \
+	    -text "[.tkleak.nb.orphans.head cget -text] On the Python side\
+		they keep alive $keepsTotal."
+    }
+    $t configure -displaycolumns [expr {$python
+	? {type reason python keeps last retains origin}
+	: {type reason last retains origin}}]
     set sorted [lsort -dictionary -index 1 [lmap o $orphans {
 	list "[dict get $o reason] [dict get $o type]" [dict get $o name] $o
     }]]
@@ -1644,10 +1877,26 @@ proc ::tkleak::panel::FillOrphans {} {
 	    set last "[dict get $o last owner] [dict get $o last slot]"
 	} elseif {[dict get $o type] eq "command tkinter"} {
 	    set last "(none; Python: [PythonFunction $name])"
+	    if {$python && [dict exists $pyNames $name]} {
+		# The Python column says it whole.
+		set last "(none)"
+	    }
+	}
+	set values [list [dict get $o type] [dict get $o reason] $last \
+	    [Retains [dict get $o retains]] [Origin $o]]
+	if {$python} {
+	    set callable ""
+	    if {[dict exists $pyNames $name]} {
+		set callable [dict get $pyNames $name]
+	    }
+	    set kept ""
+	    if {[dict exists $keeps $name]} {
+		set kept [dict get $keeps $name text]
+	    }
+	    lappend values $callable $kept
 	}
 	$t insert {} end -id $id -text $name -tags [dict get $o reason] \
-	    -values [list [dict get $o type] [dict get $o reason] $last \
-		[Retains [dict get $o retains]] [Origin $o]]
+	    -values $values
     }
     set tab .tkleak.nb.orphans
     .tkleak.nb tab $tab -text [expr {$n ? "Orphans ($n)" : "Orphans"}]
@@ -1752,7 +2001,11 @@ proc ::tkleak::panel::Fit {t} {
 	}
     }
     set total 0
+    set shown [$t cget -displaycolumns]
     foreach col [linsert $cols 0 #0] {
+	if {$col ne "#0" && $shown ne "#all" && $col ni $shown} {
+	    continue
+	}
 	set wd [expr {$col eq "#0" ? $tree : ([dict exists $widths $col]
 	    ? [dict get $widths $col] : 0)}]
 	set min [$t column $col -minwidth]
@@ -1910,6 +2163,11 @@ proc ::tkleak::panel::LookUp {name type} {
 		}
 		tkinter {
 		    lappend fields "Python function" [PythonFunction $name]
+		    variable pyNames
+		    PyDescribe [list $name]
+		    if {[dict exists $pyNames $name]} {
+			lappend fields "Python callable" [dict get $pyNames $name]
+		    }
 		}
 	    }
 	}
@@ -1954,6 +2212,9 @@ proc ::tkleak::panel::LookUp {name type} {
 	    lappend fields Retains [Retains [dict get $o retains]]
 	}
     }
+    if {$type eq "command tkinter" || [string match {widget *} $type]} {
+	lappend fields {*}[KeepsAlive $name]
+    }
     lappend fields {*}[Origins $name]
     if {[string match {command *} $type] || [string match {object *} $type]
 	    || [string match {widget *} $type] || [string match {image *} $type]} {
@@ -1969,6 +2230,36 @@ proc ::tkleak::panel::LookUp {name type} {
     }
     set details [dict create name $name type $type fields $fields body $body]
     FillDetails
+    return $fields
+}
+
+# ::tkleak::panel::KeepsAlive --
+#
+#	What a tkinter wrapper (or the wrappers a widget's entries
+#	registered) alone keeps alive on the Python side, as Details
+#	fields: "Keeps alive" and its summary, then one row a Python type,
+#	largest first (at most 12), when the target has the tkleak module
+#	and it keeps something alive.
+#
+# Arguments:
+#	name	a command or a window.
+
+proc ::tkleak::panel::KeepsAlive {name} {
+    set k [PyCall keepsalive [list $name]]
+    if {![dict exists $k objects] || [dict get $k objects] == 0} {
+	return {}
+    }
+    set fields [list "Keeps alive" [dict get $k text]]
+    set n 0
+    foreach {type cb} [dict get $k types] {
+	if {[incr n] > 12} {
+	    lappend fields "  ..." "[expr {[dict size [dict get $k types]] - 12}]\
+		more types"
+	    break
+	}
+	lassign $cb count bytes
+	lappend fields "  $type" "[Count $count], [Size $bytes]"
+    }
     return $fields
 }
 
@@ -2228,6 +2519,9 @@ proc ::tkleak::panel::DiffText {{max 0}} {
     foreach r [Rows] {
 	set type [dict get $r type]
 	foreach {cmd sign} {new + gone -} {
+	    if {[string match {python *} $type]} {
+		continue
+	    }
 	    set names [T ::tkleak::$cmd $type $from $to]
 	    if {![llength $names]} {
 		continue
@@ -2407,6 +2701,9 @@ proc ::tkleak::panel::DiffJson {} {
 		lappend kv $k [Json number [dict get $r $k]]
 	    }
 	    foreach cmd {new gone} {
+		if {[string match {python *} $type]} {
+		    continue
+		}
 		lappend kv $cmd [Json array {*}[lmap n \
 		    [T ::tkleak::$cmd $type $from $to] {Json string $n}]]
 	    }

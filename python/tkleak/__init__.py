@@ -261,10 +261,118 @@ def load(root):
     # finalizer calling into Tcl finds tkinter's state as it expects.
     if not _str(tk.call('info', 'commands', _COLLECTOR)):
         tk.createcommand(_COLLECTOR, gc.collect)
+    _register_panel(root)
     return have
 
 
 _COLLECTOR = '::tkleak::PythonCollect'
+
+# The commands the panel (tcl/panel.tcl) calls, when they exist, to show
+# the Python side of tkinter wrappers. The panel never calls into Python
+# any other way: these are tkinter commands, so tkinter saves and
+# restores its thread state around them (see src/pygc.c).
+_PANEL_DESCRIBE = '::tkleak::py::describe'
+_PANEL_KEEPSALIVE = '::tkleak::py::keepsalive'
+_PANEL_GROWTH = '::tkleak::py::growth'
+# The most names keepsalive walks from at once: the panel's column stays
+# bounded whatever the number of orphans.
+_PANEL_LIMIT = 1000
+
+
+def _register_panel(root):
+    """Register ::tkleak::py::describe, ::tkleak::py::keepsalive and
+    ::tkleak::py::growth in ROOT's interpreter (once), for the panel's
+    Diff, Orphans and Details views and its Python checkbutton. They are
+    in ::tkleak, which the census leaves out."""
+    tk = root.tk
+    if _str(tk.call('info', 'commands', _PANEL_DESCRIBE)):
+        return
+    tk.call('namespace', 'eval', '::tkleak::py', '')
+    top = root._root() if hasattr(root, '_root') else root
+
+    def describe(names=''):
+        # NAMES is the string of a Tcl list, split as a string (never
+        # the app's object). Result: a flat name/description list.
+        found = _describe_names([_str(n) for n in tk.splitlist(names)])
+        out = []
+        for n, c in found.items():
+            out.extend((n, str(c)))
+        return tuple(out)
+
+    def keepsalive(names=''):
+        # What each of NAMES (wrappers, or menus whose entries' wrappers
+        # they retain) alone keeps alive, and all of them together: a
+        # flat dict objects, bytes, text, types {type {count bytes}
+        # ...}, truncated, each {name {objects bytes text}}.
+        gc.collect()
+        names = [_str(n) for n in tk.splitlist(names)][:_PANEL_LIMIT]
+        groups = []
+        for n in names:
+            i = _pyside.wrapper_id(n)
+            if i is not None:
+                groups.append([i])
+            elif n.startswith('.'):
+                groups.append([_pyside.wrapper_id(w) for w in
+                               _widget_wrappers(top, n)])
+            else:
+                groups.append([])
+        total, per, trunc = _pyside.retained(groups)
+        r = _retained(total, trunc)
+        types = []
+        for t, (c, b) in r.by_type.items():
+            types.extend((t, (c, b)))
+        each = []
+        for n, g, p in zip(names, groups, per):
+            if not g:
+                continue
+            one = _retained(p, trunc)
+            each.extend((n, ('objects', one.objects, 'bytes', one.bytes,
+                             'text', format_retained(one))))
+        return ('objects', r.objects, 'bytes', r.bytes,
+                'text', format_retained(r),
+                'types', tuple(types), 'truncated', int(trunc),
+                'each', tuple(each))
+
+    # Python counts by type at the panel's snapshots (only those taken
+    # while its Python checkbutton is on), by snapshot name.
+    marks = {}
+
+    def growth(op, *names):
+        # mark NAME: the counts now, for snapshot NAME (marks of
+        # snapshots that no longer exist are dropped). diff FROM TO: a
+        # flat dict diff {"python TYPE" {count N bytes N} ...} summary
+        # {"python TYPE" {count N bytes N} ...} of the types that
+        # changed, or nothing when either has no counts.
+        if op == 'mark' and len(names) == 1:
+            kept = set(_str(n) for n in
+                       tk.splitlist(tk.call('::tkleak::snapshots')))
+            for n in [n for n in marks if n not in kept]:
+                del marks[n]
+            marks[names[0]] = None
+            exclude = {id(marks)} | {id(m) for m in marks.values()}
+            marks[names[0]] = _pyside.python_summary(exclude)
+            return ''
+        if op == 'diff' and len(names) == 2:
+            old, new = (marks.get(n) for n in names)
+            if old is None or new is None:
+                return ''
+            diff = []
+            summary = []
+            for t in sorted(set(old) | set(new)):
+                c0, b0 = old.get(t, (0, 0))
+                c1, b1 = new.get(t, (0, 0))
+                if c0 != c1 or b0 != b1:
+                    diff.extend(('python ' + t,
+                                 ('count', c1 - c0, 'bytes', b1 - b0)))
+                    summary.extend(('python ' + t,
+                                    ('count', c1, 'bytes', b1)))
+            return ('diff', tuple(diff), 'summary', tuple(summary))
+        raise tkinter.TclError('usage: ::tkleak::py::growth mark name'
+                               ' | diff from to')
+
+    tk.createcommand(_PANEL_DESCRIBE, describe)
+    tk.createcommand(_PANEL_KEEPSALIVE, keepsalive)
+    tk.createcommand(_PANEL_GROWTH, growth)
 
 
 def _root_of(root):
@@ -274,6 +382,37 @@ def _root_of(root):
             raise TkleakError('no tkinter root: pass one',
                               ('TKLEAK', 'USAGE'))
     return root
+
+
+def _describe_names(names):
+    """{name: PyCallable} for the NAMES that are live tkinter wrappers."""
+    ids = {}
+    for n in names:
+        i = _pyside.wrapper_id(n)
+        if i is not None:
+            ids[i] = n
+    found = _pyside.find_wrappers(ids)
+    out = {}
+    for i, w in found.items():
+        out[ids[i]] = PyCallable(*_pyside.describe(w))
+    return out
+
+
+def _widget_wrappers(root, path):
+    """The tkinter wrappers the widgets at and below PATH registered
+    (those tkinter deletes when it destroys them), which exist."""
+    try:
+        w = root.nametowidget(path)
+    except (KeyError, tkinter.TclError):
+        return []
+    names = []
+    todo = [w]
+    while todo:
+        w = todo.pop()
+        for n in getattr(w, '_tclCommands', None) or ():
+            names.append(n if n.startswith('::') else '::' + n)
+        todo.extend(w.children.values())
+    return names
 
 
 # ---------------------------------------------------------------------
@@ -410,16 +549,7 @@ class Tracker:
     def _describe(self, names):
         """{name: PyCallable} for the names that are live tkinter
         wrappers."""
-        ids = {}
-        for n in names:
-            i = _pyside.wrapper_id(n)
-            if i is not None:
-                ids[i] = n
-        found = _pyside.find_wrappers(ids)
-        out = {}
-        for i, w in found.items():
-            out[ids[i]] = PyCallable(*_pyside.describe(w))
-        return out
+        return _describe_names(names)
 
     # -- tables
 
@@ -579,18 +709,7 @@ class Tracker:
     def _menu_wrappers(self, path):
         """The tkinter wrappers the widgets at and below PATH registered
         (those tkinter deletes when it destroys them), which exist."""
-        try:
-            w = self.root.nametowidget(path)
-        except (KeyError, tkinter.TclError):
-            return []
-        names = []
-        todo = [w]
-        while todo:
-            w = todo.pop()
-            for n in getattr(w, '_tclCommands', None) or ():
-                names.append(n if n.startswith('::') else '::' + n)
-            todo.extend(w.children.values())
-        return names
+        return _widget_wrappers(self.root, path)
 
     def keeps_alive(self, names, limit: int = 1000000) -> Retained:
         """What the Tcl objects NAMES (names, or Orphan tuples) alone keep
