@@ -531,6 +531,76 @@ TkleakTypeSort(
 /*
  *----------------------------------------------------------------------
  *
+ * TkleakTypeHas --
+ *
+ *	Whether the type TYPEPTR holds the identity ID.
+ *
+ * Results:
+ *	1 or 0.
+ *
+ * Side effects:
+ *	Sorts the type's identities, once (TkleakTypeSort), then searches
+ *	them by bisection.
+ *
+ *----------------------------------------------------------------------
+ */
+
+int
+TkleakTypeHas(
+    TkleakType *typePtr,
+    const char *id)
+{
+    size_t lo = 0, hi;
+
+    TkleakTypeSort(typePtr);
+    hi = typePtr->numIds;
+    while (lo < hi) {
+	size_t mid = lo + (hi - lo) / 2;
+	int c = strcmp(typePtr->ids[mid], id);
+
+	if (c == 0) {
+	    return 1;
+	} else if (c < 0) {
+	    lo = mid + 1;
+	} else {
+	    hi = mid;
+	}
+    }
+    return 0;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakCensusHas --
+ *
+ *	Whether the census CENSUSPTR (NULL: none) holds the object ID of
+ *	the type named TYPE.
+ *
+ * Results:
+ *	1 or 0.
+ *
+ * Side effects:
+ *	As TkleakTypeHas.
+ *
+ *----------------------------------------------------------------------
+ */
+
+int
+TkleakCensusHas(
+    const TkleakCensus *censusPtr,
+    const char *type,
+    const char *id)
+{
+    TkleakType *typePtr = censusPtr ? TkleakCensusFind(censusPtr, type)
+	    : NULL;
+
+    return typePtr != NULL && TkleakTypeHas(typePtr, id);
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
  * TkleakBlockBytes --
  *
  *	What the malloc'ed block P (SIZE bytes asked for) takes of the heap

@@ -67,6 +67,9 @@ int		TkleakCensusAppendType(TkleakCensus *dstPtr,
 TkleakType *	TkleakCensusFind(const TkleakCensus *censusPtr,
 		    const char *name);
 void		TkleakTypeSort(TkleakType *typePtr);
+int		TkleakTypeHas(TkleakType *typePtr, const char *id);
+int		TkleakCensusHas(const TkleakCensus *censusPtr,
+		    const char *type, const char *id);
 int		TkleakCompareTypePtrs(const void *a, const void *b);
 size_t		TkleakCensusObjects(const TkleakCensus *censusPtr);
 size_t		TkleakCensusMemory(const TkleakCensus *censusPtr);

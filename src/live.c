@@ -435,41 +435,6 @@ IsPartOfObject(
     return typePtr != NULL;
 }
 
-/*
- * InSince --
- *
- *	Whether object ID of TYPE was in the census SINCEPTR.
- */
-
-static int
-InSince(
-    TkleakCensus *sincePtr,
-    const char *type,
-    const char *id)
-{
-    TkleakType *typePtr = TkleakCensusFind(sincePtr, type);
-    size_t lo = 0, hi;
-
-    if (typePtr == NULL) {
-	return 0;
-    }
-    TkleakTypeSort(typePtr);
-    hi = typePtr->numIds;
-    while (lo < hi) {
-	size_t mid = (lo + hi) / 2;
-	int c = strcmp(typePtr->ids[mid], id);
-
-	if (c == 0) {
-	    return 1;
-	} else if (c < 0) {
-	    lo = mid + 1;
-	} else {
-	    hi = mid;
-	}
-    }
-    return 0;
-}
-
 static void
 AddFound(
     TkleakState *statePtr,
@@ -614,7 +579,7 @@ TkleakOrphansLive(
 		|| TkleakIsDeadWindowCommand(statePtr, interp, name))) {
 	    type = NULL;	/* A library's; or dead-window (refs.c). */
 	}
-	if (type == NULL || InSince(sincePtr, type, name)) {
+	if (type == NULL || TkleakCensusHas(sincePtr, type, name)) {
 	    Tcl_DStringFree(&typeDs);
 	    continue;
 	}
@@ -671,7 +636,7 @@ TkleakOrphansLive(
 		    seen = Tcl_FindHashEntry(&statePtr->seen,
 			    Tcl_DStringValue(&key)) != NULL;
 		    if (type != NULL && strcmp(type, "command tkinter") == 0
-			    && !seen && !InSince(sincePtr, type, fq)) {
+			    && !seen && !TkleakCensusHas(sincePtr, type, fq)) {
 			AddFound(statePtr, Tcl_DStringValue(&key), &found,
 				&numFound, &capFound, type, fq, "unreferenced",
 				Tcl_NewObj());
@@ -717,7 +682,7 @@ TkleakOrphansLive(
 		    Tcl_DStringAppend(&key, name, -1);
 		    if (Tcl_FindHashEntry(&statePtr->seen,
 			    Tcl_DStringValue(&key)) == NULL
-			    && !InSince(sincePtr, Tcl_DStringValue(&typeDs),
+			    && !TkleakCensusHas(sincePtr, Tcl_DStringValue(&typeDs),
 			    name)) {
 			AddFound(statePtr, Tcl_DStringValue(&key), &found,
 				&numFound, &capFound, Tcl_DStringValue(&typeDs),

@@ -908,7 +908,6 @@ InSnapshot(
 	for (t = 0; t < censusPtr->numTypes; t++) {
 	    TkleakType *typePtr = &censusPtr->types[t];
 	    const char *name = typePtr->name;
-	    size_t lo = 0, hi;
 	    int match;
 
 	    switch (key[0]) {
@@ -934,19 +933,8 @@ InSnapshot(
 	    if (!match) {
 		continue;
 	    }
-	    TkleakTypeSort(typePtr);
-	    hi = typePtr->numIds;
-	    while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(typePtr->ids[mid], key + 1);
-
-		if (c == 0) {
-		    return 1;
-		} else if (c < 0) {
-		    lo = mid + 1;
-		} else {
-		    hi = mid;
-		}
+	    if (TkleakTypeHas(typePtr, key + 1)) {
+		return 1;
 	    }
 	}
     }

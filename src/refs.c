@@ -1779,42 +1779,6 @@ TkleakIsDeadWindowCommand(
     return !alive;
 }
 
-/*
- * InCensus --
- *
- *	Whether object ID of TYPE is in CENSUSPTR (NULL: none).
- */
-
-static int
-InCensus(
-    TkleakCensus *censusPtr,
-    const char *type,
-    const char *id)
-{
-    TkleakType *typePtr;
-    size_t lo = 0, hi;
-
-    if (censusPtr == NULL
-	    || (typePtr = TkleakCensusFind(censusPtr, type)) == NULL) {
-	return 0;
-    }
-    TkleakTypeSort(typePtr);
-    hi = typePtr->numIds;
-    while (lo < hi) {
-	size_t mid = (lo + hi) / 2;
-	int c = strcmp(typePtr->ids[mid], id);
-
-	if (c == 0) {
-	    return 1;
-	} else if (c < 0) {
-	    lo = mid + 1;
-	} else {
-	    hi = mid;
-	}
-    }
-    return 0;
-}
-
 static int
 CompareStrings(
     const void *a,
@@ -1912,7 +1876,7 @@ TkleakOrphansMore(
 		Tcl_DStringInit(&typeDs);
 		type = TkleakCommandType(statePtr, interp, token, names[i],
 			&typeDs);
-		if (type != NULL && !InCensus(sincePtr, type, names[i])) {
+		if (type != NULL && !TkleakCensusHas(sincePtr, type, names[i])) {
 		    Tcl_ListObjAppendElement(NULL, listPtr, NewOrphan(
 			    names[i], type, "dead-window", Tcl_NewObj()));
 		}
@@ -1935,7 +1899,7 @@ TkleakOrphansMore(
 		const char *script;
 		int len;
 
-		if (InCensus(sincePtr, "after", id)) {
+		if (TkleakCensusHas(sincePtr, "after", id)) {
 		    continue;
 		}
 		w[2] = id;

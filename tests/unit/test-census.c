@@ -4,7 +4,8 @@
  *	cmocka tests of census.c: making and freeing a census, finding or
  *	creating types by name (same name, prefixes, long names, enough
  *	types to grow the index), counting objects with their bytes and
- *	byte-exact identities, sorting identities, looking types up, and
+ *	byte-exact identities, sorting identities, looking types up and
+ *	objects up in them (TkleakTypeHas, TkleakCensusHas), and
  *	the object and memory totals, up to 100,000 identities spread over
  *	many arena chunks and one identity longer than a chunk; appending
  *	the types of a census whose arena another adopted.
@@ -451,6 +452,47 @@ test_TkleakCensusFind_present(
 }
 
 static void
+test_TkleakTypeHas_presentAndAbsent(
+    void **state)
+{
+    TkleakCensus *censusPtr = *state;
+    int proc = TypeOf(censusPtr, "command proc");
+    TkleakType *typePtr;
+    char id[32];
+    int i;
+
+    for (i = 999; i >= 0; i -= 2) {		/* Odd ones, in reverse. */
+	snprintf(id, sizeof(id), "::p%d", i);
+	AddId(censusPtr, proc, id, 0);
+    }
+    typePtr = &censusPtr->types[proc];
+    for (i = 0; i < 1000; i++) {
+	snprintf(id, sizeof(id), "::p%d", i);
+	assert_int_equal(TkleakTypeHas(typePtr, id), i % 2);
+    }
+    assert_int_equal(typePtr->sorted, 1);
+    assert_int_equal(TkleakTypeHas(typePtr, ""), 0);
+    assert_int_equal(TkleakTypeHas(typePtr, "::p9999"), 0);
+}
+
+static void
+test_TkleakCensusHas_typesAndNull(
+    void **state)
+{
+    TkleakCensus *censusPtr = *state;
+    int proc = TypeOf(censusPtr, "command proc");
+    int after = TypeOf(censusPtr, "after");
+
+    AddId(censusPtr, proc, "::a", 0);
+    AddId(censusPtr, after, "after#3", 0);
+    assert_int_equal(TkleakCensusHas(censusPtr, "command proc", "::a"), 1);
+    assert_int_equal(TkleakCensusHas(censusPtr, "after", "::a"), 0);
+    assert_int_equal(TkleakCensusHas(censusPtr, "after", "after#3"), 1);
+    assert_int_equal(TkleakCensusHas(censusPtr, "image photo", "::a"), 0);
+    assert_int_equal(TkleakCensusHas(NULL, "command proc", "::a"), 0);
+}
+
+static void
 test_TkleakCensusObjects_sum(
     void **state)
 {
@@ -840,6 +882,8 @@ main(void)
 	T(test_TkleakTypeSort_empty),
 	T(test_TkleakCensusFind_missing),
 	T(test_TkleakCensusFind_present),
+	T(test_TkleakTypeHas_presentAndAbsent),
+	T(test_TkleakCensusHas_typesAndNull),
 	T(test_TkleakCensusObjects_sum),
 	T(test_TkleakCensusMemory_grows),
 	T(test_TkleakCensusMemory_mallinfo),
