@@ -712,7 +712,10 @@ TkleakJoinPair(
  *	app put in its place would run app code. A built-in ensemble
  *	("info", "namespace", and "info object" below "info") is not
  *	dispatched: the command its map names for the subcommand (word for
- *	word, no prefix) is called directly, under the same rule.
+ *	word, no prefix) is called directly, under the same rule. A
+ *	built-in the app has wrapped since (renamed, with a proc put at its
+ *	name) is still called, through the procedure it had when last seen
+ *	as Tcl's own, if that needed no client data (after, trace...).
  *
  * Results:
  *	TCL_OK with *RESULTPTR the command's result (one reference held:
@@ -759,10 +762,26 @@ TkleakCallCore(
 	}
     }
     if (!TkleakCoreCommand(ctxPtr->statePtr, token, &info)) {
-	ctxPtr->skipped++;
-	return TCL_ERROR;
+	Tcl_HashEntry *hPtr = targetPtr != NULL ? NULL
+		: Tcl_FindHashEntry(&ctxPtr->statePtr->coreProcs, cmdName);
+
+	if (hPtr == NULL) {
+	    ctxPtr->skipped++;
+	    return TCL_ERROR;
+	}
+	memset(&info, 0, sizeof(info));
+	info.objProc = (Tcl_ObjCmdProc *) Tcl_GetHashValue(hPtr);
+	info.isNativeObjectProc = 1;
+	return CallProc(ctxPtr, &info, NULL, callc, callv, resultPtr);
     }
     if (targetPtr == NULL) {
+	if (info.objClientData == NULL) {
+	    int isNew;
+	    Tcl_HashEntry *hPtr = Tcl_CreateHashEntry(
+		    &ctxPtr->statePtr->coreProcs, cmdName, &isNew);
+
+	    Tcl_SetHashValue(hPtr, (void *) info.objProc);
+	}
 	return CallProc(ctxPtr, &info, NULL, callc, callv, resultPtr);
     }
     Tcl_IncrRefCount(targetPtr);

@@ -574,12 +574,20 @@ TkleakOrphansLive(
 		}
 	    }
 	}
+	/*
+	 * The cheap test first: most of what recording saw was there at
+	 * the reference already.
+	 */
+
+	if (type != NULL && TkleakCensusHas(sincePtr, type, name)) {
+	    type = NULL;
+	}
 	if (type != NULL && key[0] == 'c'
 		&& (TkleakIsLibraryCommand(statePtr, interp, name)
 		|| TkleakIsDeadWindowCommand(statePtr, interp, name))) {
 	    type = NULL;	/* A library's; or dead-window (refs.c). */
 	}
-	if (type == NULL || TkleakCensusHas(sincePtr, type, name)) {
+	if (type == NULL) {
 	    Tcl_DStringFree(&typeDs);
 	    continue;
 	}

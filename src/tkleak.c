@@ -84,6 +84,7 @@ DeleteState(
 	Tcl_DecrRefCount(statePtr->lastUnread);
     }
     Tcl_DeleteHashTable(&statePtr->procKinds);
+    Tcl_DeleteHashTable(&statePtr->coreProcs);
     TkleakWalkFree(statePtr);
     Tcl_Free((char *) statePtr);
 }
@@ -124,6 +125,7 @@ TkleakGetState(
 	Tcl_InitHashTable(&statePtr->stacks, TCL_STRING_KEYS);
 	Tcl_InitHashTable(&statePtr->seen, TCL_STRING_KEYS);
 	Tcl_InitHashTable(&statePtr->procKinds, TCL_ONE_WORD_KEYS);
+	Tcl_InitHashTable(&statePtr->coreProcs, TCL_STRING_KEYS);
 	Tcl_SetAssocData(interp, STATE_KEY, DeleteState, statePtr);
     }
     if (!Tcl_InterpDeleted(interp)) {

@@ -82,6 +82,11 @@ typedef struct TkleakState {
     Tcl_Obj *lastUnread;	/* Paths of the widgets whose slots the
 				 * last index could not read (sorted list;
 				 * one reference), or NULL. */
+    Tcl_HashTable coreProcs;	/* Built-in name -> the Tcl_ObjCmdProc it
+				 * had when last seen as Tcl's own, for one
+				 * with no client data: TkleakCallCore still
+				 * calls it once the app has wrapped the name
+				 * (renamed it, a proc in its place). */
     Tcl_HashTable procKinds;	/* objProc -> command kind, kept across
 				 * censuses: dladdr is slow. */
     size_t lastObjects;		/* Objects in the last census taken. */
