@@ -308,6 +308,15 @@ proc ::tkleak::panel::Retarget {app} {
     set details {}
     variable kinds [dict create]
     variable stats [dict create refreshes 0 last 0 longest 0 longestStep ""]
+    # What the Python side of the last app said belongs to it alone.
+    variable python 0
+    variable pyNames [dict create]
+    variable keeps [dict create]
+    variable keepsTotal ""
+    variable pyGrowth 0
+    variable pyDiff [dict create]
+    variable pySummary [dict create]
+    variable pyNote ""
     Start
     RecordStatus
     if {[winfo exists .tkleak]} {
@@ -1099,9 +1108,11 @@ proc ::tkleak::panel::Diffed {} {
 	    set groups [T ::tkleak::diff $from $to -by origin]
 	}
     }
-    PyGrowth
     if {[winfo exists .tkleak]} {
 	PyToolbar
+    }
+    PyGrowth
+    if {[winfo exists .tkleak]} {
 	FillDiff
 	PyHead
 	Plot
@@ -1651,6 +1662,10 @@ proc ::tkleak::panel::PyDescribe {names} {
     if {[llength $names]} {
 	set found [PyCall describe $names]
 	if {[llength $found] % 2 == 0} {
+	    # Bounded: a long session keeps the callables last asked for.
+	    if {[dict size $pyNames] > 5000} {
+		set pyNames [dict create]
+	    }
 	    set pyNames [dict merge $pyNames $found]
 	}
     }
