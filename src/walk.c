@@ -1044,10 +1044,12 @@ TkleakWalkNsEarlyDelete(
  *	The fully qualified name of the variable NAMEPTR names where the
  *	calling script stands (for "trace add variable z" inside "namespace
  *	eval ns", ::ns::z), so that a recorded trace slot can be asked about
- *	from any frame; an array element keeps its index. A name that
- *	resolves to no namespace variable (a proc's local) is kept as
- *	written, and so is every name in the public build. Only the name's
- *	string is read.
+ *	from any frame; an array element keeps its index. The name is
+ *	looked up as Tcl looks it up in the caller's frame (TclLookupVar,
+ *	which follows "variable", "global" and "upvar" links, and creates
+ *	nothing); a name that is a proc's own local, or names no variable,
+ *	is kept as written, and so is every name in the public build. Only
+ *	the name's string is read.
  *
  * Results:
  *	An object with one reference, which the caller releases.
@@ -1062,24 +1064,29 @@ TkleakWalkVarFullName(
     const char *name = Tcl_GetStringFromObj(namePtr, &len);
     const char *open = strchr(name, '(');
     Tcl_DString ds;
-    Tcl_Var var;
-    Tcl_Obj *fullPtr;
+    Var *varPtr, *arrayPtr = NULL;
+    Tcl_Obj *fullPtr = NULL;
 
     if (open == NULL || len == 0 || name[len - 1] != ')') {
 	open = NULL;
     }
     Tcl_DStringInit(&ds);
     Tcl_DStringAppend(&ds, name, open ? (int) (open - name) : len);
-    var = Tcl_FindNamespaceVar(interp, Tcl_DStringValue(&ds), NULL, 0);
+    varPtr = TclLookupVar(interp, Tcl_DStringValue(&ds), NULL, 0, NULL,
+	    0, 0, &arrayPtr);
     Tcl_DStringFree(&ds);
-    if (var == NULL) {
-	fullPtr = Tcl_NewStringObj(name, len);
-    } else {
+    if (varPtr != NULL) {
 	fullPtr = Tcl_NewObj();
-	Tcl_GetVariableFullName(interp, var, fullPtr);
-	if (open != NULL) {
+	Tcl_GetVariableFullName(interp, (Tcl_Var) varPtr, fullPtr);
+	if (strncmp(Tcl_GetString(fullPtr), "::", 2) != 0) {
+	    Tcl_DecrRefCount(fullPtr);	/* A local: no namespace. */
+	    fullPtr = NULL;
+	} else if (open != NULL) {
 	    Tcl_AppendToObj(fullPtr, open, -1);
 	}
+    }
+    if (fullPtr == NULL) {
+	fullPtr = Tcl_NewStringObj(name, len);
     }
     Tcl_IncrRefCount(fullPtr);
     return fullPtr;
