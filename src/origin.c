@@ -30,7 +30,9 @@
 #include "config.h"
 #include <dlfcn.h>
 #include <string.h>
+#ifdef TKLEAK_PRIVATE
 #include "tclInt.h"
+#endif
 #include "tkleakInt.h"
 
 /*
@@ -257,9 +259,23 @@ PythonFrames(
  *
  *	The string of the global scalar NAME, read from the global
  *	namespace's table (no read trace runs, the value's internal type is
- *	kept), or NULL when there is none.
+ *	kept), or NULL when there is none. Without the private headers
+ *	(configure's version gate) always NULL: Tcl's public API reads a
+ *	variable only through its traces, which may be the app's code, so
+ *	the library roots are then Debian's package dirs alone.
  */
 
+#ifndef TKLEAK_PRIVATE
+static const char *
+GlobalString(
+    Tcl_Interp *interp,
+    const char *name)
+{
+    (void) interp;
+    (void) name;
+    return NULL;
+}
+#else
 static const char *
 GlobalString(
     Tcl_Interp *interp,
@@ -283,6 +299,7 @@ GlobalString(
     }
     return value;
 }
+#endif /* TKLEAK_PRIVATE */
 
 /*
  * Under --
