@@ -381,7 +381,7 @@ LibRoots(
      */
 
     if ((v = GlobalString(interp, "auto_path")) != NULL) {
-	int n;
+	Tcl_Size n;
 	const char **dirs;
 
 	if (Tcl_SplitList(NULL, v, &n, &dirs) == TCL_OK) {
@@ -417,7 +417,8 @@ IsLibFrame(
     const char *roots,
     const char *appDir)
 {
-    int n, i, lib = 0;
+    int i, lib = 0;
+    Tcl_Size n;
     const char **dirs;
 
     if (TkleakIsOwnNamespace(proc) || file[0] == '\0') {
@@ -584,7 +585,8 @@ AppFrames(
     Tcl_Obj *stackPtr)
 {
     Tcl_Obj **fv;
-    int fc, i, n = 0;
+    int i, n = 0;
+    Tcl_Size fc;
 
     Tcl_ListObjGetElements(NULL, stackPtr, &fc, &fv);
     for (i = 0; i < fc; i++) {
@@ -599,7 +601,8 @@ TrimToDepth(
     int depth)
 {
     Tcl_Obj **fv;
-    int fc, i, n = 0;
+    int i, n = 0;
+    Tcl_Size fc;
 
     Tcl_ListObjGetElements(NULL, stackPtr, &fc, &fv);
     for (i = 0; i < fc; i++) {
@@ -672,7 +675,7 @@ TkleakOriginCapture(
     if (py.state == 1 && py.isInitialized()
 	    && py.getThisThreadState() != NULL) {
 	Tcl_Obj *fullPtr = Tcl_DuplicateObj(stackPtr);
-	int n, m;
+	Tcl_Size n, m;
 
 	Tcl_IncrRefCount(fullPtr);
 	Tcl_ListObjLength(NULL, fullPtr, &n);
@@ -755,7 +758,7 @@ TkleakOriginAttached(
     Tcl_Obj *stackPtr)
 {
     Tcl_Obj *recPtr = OriginEntry(statePtr, key), *attachedPtr;
-    int n;
+    Tcl_Size n;
     Tcl_Obj **v;
     const char *ref = Tcl_GetString(refPtr);
 
@@ -843,7 +846,7 @@ TkleakOriginLast(
 {
     Tcl_HashEntry *hPtr = Tcl_FindHashEntry(&statePtr->origins, key);
     Tcl_Obj *createdPtr, *attachedPtr, *lastPtr;
-    int n;
+    Tcl_Size n;
 
     if (hPtr == NULL) {
 	return Tcl_NewObj();
@@ -1055,7 +1058,7 @@ OtherKey(
     const char *name = Tcl_GetString(namePtr);
     Tcl_Obj *keyPtr = NULL, **v;
     Tcl_DString ds;
-    int n;
+    Tcl_Size n;
 
     Tcl_DStringInit(&ds);
     if (strncmp(name, "after#", 6) == 0) {
