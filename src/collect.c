@@ -1063,7 +1063,7 @@ CallCoreList(
     int objc,
     const char *const words[],
     Tcl_Obj **listPtr,
-    int *lenPtr,
+    Tcl_Size *lenPtr,
     Tcl_Obj ***elemsPtr)
 {
     Tcl_Obj *objv[4];
@@ -1339,7 +1339,8 @@ TkleakTagBindings(
 {
     Tcl_Interp *interp = ctxPtr->interp;
     Tcl_Obj *seqsPtr, **seqv;
-    int seqc, j;
+    int j;
+    Tcl_Size seqc;
 
     Tcl_ResetResult(interp);
     Tk_GetAllBindings(interp, table, object);
@@ -1404,7 +1405,8 @@ CollectBindings(
 	const char *tag = Tcl_GetHashKey(tablePtr, hPtr);
 	const char *words[3];
 	Tcl_Obj *seqsPtr = NULL, **seqv;
-	int seqc, j;
+	int j;
+	Tcl_Size seqc;
 
 	if (pass == 1 && tag[0] == '.') {
 	    continue;		/* A window: its own pass, or not counted. */
@@ -1520,7 +1522,8 @@ static int
 AfterIsOwn(
     const char *script)
 {
-    int argc, own = 0;
+    int own = 0;
+    Tcl_Size argc;
     const char **argv;
 
     if (strstr(script, "tkleak::") == NULL) {
@@ -1559,7 +1562,7 @@ TkleakCountAfter(
     int idLen,
     Tcl_Obj *scriptPtr)
 {
-    int len = 0;
+    Tcl_Size len = 0;
     const char *script = NULL;
     size_t chars = 0;
 
@@ -1599,7 +1602,8 @@ CollectAfters(
 {
     Tcl_Obj *listPtr, **elems, *objv[3], *resultPtr, **infov;
     const char *words[2];
-    int n, i, infoc, idLen;
+    int i;
+    Tcl_Size n, infoc, idLen;
 
     if (TkleakWalkAfters(ctxPtr) == TCL_OK) {
 	return;
@@ -1654,7 +1658,8 @@ CollectCore(
 {
     Tcl_Interp *interp = ctxPtr->interp;
     Tcl_Obj *listPtr, **elems;
-    int n, i;
+    int i;
+    Tcl_Size n;
     const char *words[3];
 
     if (tk) {
@@ -1703,7 +1708,8 @@ CollectInterps(
     Tcl_Obj *pathPtr)
 {
     Tcl_Obj *objv[3], *listPtr, **elems;
-    int n, i;
+    int i;
+    Tcl_Size n;
 
     objv[0] = Tcl_NewStringObj("interp", 6);
     objv[1] = Tcl_NewStringObj("children", 8);
@@ -1717,7 +1723,7 @@ CollectInterps(
 		Tcl_Obj *childPtr = pathPtr ? Tcl_DuplicateObj(pathPtr)
 			: Tcl_NewObj();
 		const char *id;
-		int len;
+		Tcl_Size len;
 
 		Tcl_IncrRefCount(childPtr);
 		Tcl_ListObjAppendElement(NULL, childPtr, elems[i]);
@@ -1819,7 +1825,8 @@ PushChildNames(
     Tcl_Obj *namePtr)
 {
     Tcl_Obj *objv[3], *listPtr, **elems;
-    int n, i;
+    int i;
+    Tcl_Size n;
 
     objv[0] = Tcl_NewStringObj(cmdName + 2, -1);
     objv[1] = Tcl_NewStringObj(word1, -1);
@@ -1881,7 +1888,8 @@ PublicOneNamespace(
     Tcl_Namespace *nsPtr = Tcl_FindNamespace(interp, nsName, NULL, 0);
     Tcl_Obj *listPtr, **elems, *objv[3];
     Tcl_DString pattern;
-    int n, i, global = (nsName[2] == '\0');
+    int i, global = (nsName[2] == '\0');
+    Tcl_Size n;
     Tcl_NamespaceDeleteProc *early;
 
     if (nsPtr == NULL || TkleakIsOwnNamespace(nsName)) {
@@ -2014,7 +2022,8 @@ PublicOneWindow(
 {
     Tcl_Obj *listPtr, **elems;
     const char *words[2];
-    int n, i;
+    int i;
+    Tcl_Size n;
 
     if (!TkleakCountWindow(ctxPtr, tkwin)) {
 	return 0;
@@ -2047,7 +2056,8 @@ PublicImages(
 {
     Tcl_Obj *listPtr, **elems;
     const char *words[2];
-    int n, i;
+    int i;
+    Tcl_Size n;
 
     words[0] = "image";
     words[1] = "names";
@@ -2140,7 +2150,8 @@ CountTraceInfo(
     Tcl_Obj *infoPtr)
 {
     Tcl_Obj **tv, *opsPtr, *cmdPtr;
-    int tc, j, isNew;
+    int j, isNew;
+    Tcl_Size tc;
     Tcl_DString id;
     Tcl_HashEntry *hPtr;
 

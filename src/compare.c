@@ -129,7 +129,8 @@ AppLine(
     Tcl_Obj *stackPtr)
 {
     Tcl_Obj **fv;
-    int fc, i, pass;
+    int i, pass;
+    Tcl_Size fc;
 
     if (Tcl_ListObjGetElements(NULL, stackPtr, &fc, &fv) != TCL_OK) {
 	return Tcl_NewObj();
@@ -319,7 +320,8 @@ ByOrigin(
     Tcl_Obj *groupsPtr = Tcl_NewDictObj(), *resultPtr, *keyPtr, *valuePtr;
     Tcl_Obj **pairs;
     size_t t;
-    int n, done, i;
+    int done, i;
+    Tcl_Size n;
     Tcl_DictSearch search;
 
     for (t = 0; t < newPtr->numTypes; t++) {

@@ -102,7 +102,8 @@ TkleakCanonicalSequence(
     Tcl_HashEntry *hPtr;
     Tcl_Obj *canonPtr = NULL, *listPtr;
     ClientData object;
-    int isNew, n;
+    int isNew;
+    Tcl_Size n;
 
     if (!statePtr->tkReady || Tk_MainWindow(interp) == NULL) {
 	return NULL;
@@ -214,7 +215,7 @@ TkleakCreationAlive(
 	objc = 3;
     } else {
 	Tcl_Obj *pairPtr = Tcl_NewStringObj(key + 1, -1), **pv;
-	int pc;
+	Tcl_Size pc;
 
 	Tcl_IncrRefCount(pairPtr);
 	if (Tcl_ListObjGetElements(NULL, pairPtr, &pc, &pv) != TCL_OK
@@ -277,7 +278,8 @@ TkleakLiveAfters(
 {
     TkleakCollect ctx;
     Tcl_Obj *objv[2], *listPtr, **elems;
-    int n, i, isNew, code;
+    int i, isNew, code;
+    Tcl_Size n;
 
     memset(&ctx, 0, sizeof(ctx));
     ctx.statePtr = statePtr;

@@ -118,7 +118,8 @@ TkleakObjBytes(
     if (depth > 0 && objPtr->typePtr != NULL
 	    && objPtr->typePtr == listTypePtr) {
 	Tcl_Obj **elems;
-	int count, i;
+	int i;
+	Tcl_Size count;
 
 	if (Tcl_ListObjGetElements(NULL, objPtr, &count, &elems) == TCL_OK) {
 	    n += 4 * sizeof(int) + count * sizeof(Tcl_Obj *) + BLOCK_HEADER;

@@ -61,7 +61,8 @@ NamesWord(
     NamesData *dataPtr = clientData;
     Tcl_DString ds;
     Tcl_Obj *keysPtr, **kv;
-    int kc, i;
+    int i;
+    Tcl_Size kc;
 
     if (dataPtr->found) {
 	return;
@@ -101,7 +102,7 @@ TextNames(
     const char *key)
 {
     NamesData data;
-    int len;
+    Tcl_Size len;
     const char *text = Tcl_GetStringFromObj(textPtr, &len);
 
     data.statePtr = statePtr;
@@ -174,7 +175,8 @@ TraceNames(
 {
     const char *w[4];
     Tcl_Obj *infoPtr, **tv, *cmdPtr;
-    int tc, i, names = 0;
+    int i, names = 0;
+    Tcl_Size tc;
     Tcl_DString qualified;
     int code;
 
@@ -302,7 +304,8 @@ SlotNames(
     Tcl_Obj *ownerPtr, *slotPtr, *wordsPtr;
     Tcl_Obj **sv;
     const char *owner, *slot, *w[6];
-    int sc, names = 0;
+    int names = 0;
+    Tcl_Size sc;
 
     ownerPtr = TkleakDictGet(refPtr, "owner");
     slotPtr = TkleakDictGet(refPtr, "slot");
@@ -525,7 +528,8 @@ TkleakOrphansLive(
 	const char *name = key + 1, *type = NULL;
 	Tcl_DString typeDs;
 	Tcl_Obj **refv;
-	int refc, j, attached = 0;
+	int j, attached = 0;
+	Tcl_Size refc;
 
 	Tcl_DStringInit(&typeDs);
 	if (key[0] == 'c') {
@@ -615,7 +619,7 @@ TkleakOrphansLive(
     if (code == TCL_OK) {
 	const char *w[3];
 	Tcl_Obj *namesPtr, **nv;
-	int nc;
+	Tcl_Size nc;
 
 	w[0] = "info";
 	w[1] = "commands";
@@ -664,7 +668,7 @@ TkleakOrphansLive(
     if (code == TCL_OK && statePtr->tkReady && Tk_MainWindow(interp) != NULL) {
 	const char *w[2];
 	Tcl_Obj *namesPtr, **nv;
-	int nc;
+	Tcl_Size nc;
 
 	w[0] = "image";
 	w[1] = "names";

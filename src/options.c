@@ -50,7 +50,7 @@ static Tcl_Obj *
 Copy(
     Tcl_Obj *objPtr)
 {
-    int length;
+    Tcl_Size length;
     const char *bytes = Tcl_GetStringFromObj(objPtr, &length);
 
     return Tcl_NewStringObj(bytes, length);

@@ -30,7 +30,9 @@
 #include "config.h"
 #include <dlfcn.h>
 #include <string.h>
+#ifdef TKLEAK_PRIVATE
 #include "tclInt.h"
+#endif
 #include "tkleakInt.h"
 
 /*
@@ -257,9 +259,23 @@ PythonFrames(
  *
  *	The string of the global scalar NAME, read from the global
  *	namespace's table (no read trace runs, the value's internal type is
- *	kept), or NULL when there is none.
+ *	kept), or NULL when there is none. Without the private headers
+ *	(configure's version gate) always NULL: Tcl's public API reads a
+ *	variable only through its traces, which may be the app's code, so
+ *	the library roots are then Debian's package dirs alone.
  */
 
+#ifndef TKLEAK_PRIVATE
+static const char *
+GlobalString(
+    Tcl_Interp *interp,
+    const char *name)
+{
+    (void) interp;
+    (void) name;
+    return NULL;
+}
+#else
 static const char *
 GlobalString(
     Tcl_Interp *interp,
@@ -283,6 +299,7 @@ GlobalString(
     }
     return value;
 }
+#endif /* TKLEAK_PRIVATE */
 
 /*
  * Under --
@@ -364,7 +381,7 @@ LibRoots(
      */
 
     if ((v = GlobalString(interp, "auto_path")) != NULL) {
-	int n;
+	Tcl_Size n;
 	const char **dirs;
 
 	if (Tcl_SplitList(NULL, v, &n, &dirs) == TCL_OK) {
@@ -400,7 +417,8 @@ IsLibFrame(
     const char *roots,
     const char *appDir)
 {
-    int n, i, lib = 0;
+    int i, lib = 0;
+    Tcl_Size n;
     const char **dirs;
 
     if (TkleakIsOwnNamespace(proc) || file[0] == '\0') {
@@ -567,7 +585,8 @@ AppFrames(
     Tcl_Obj *stackPtr)
 {
     Tcl_Obj **fv;
-    int fc, i, n = 0;
+    int i, n = 0;
+    Tcl_Size fc;
 
     Tcl_ListObjGetElements(NULL, stackPtr, &fc, &fv);
     for (i = 0; i < fc; i++) {
@@ -582,7 +601,8 @@ TrimToDepth(
     int depth)
 {
     Tcl_Obj **fv;
-    int fc, i, n = 0;
+    int i, n = 0;
+    Tcl_Size fc;
 
     Tcl_ListObjGetElements(NULL, stackPtr, &fc, &fv);
     for (i = 0; i < fc; i++) {
@@ -655,7 +675,7 @@ TkleakOriginCapture(
     if (py.state == 1 && py.isInitialized()
 	    && py.getThisThreadState() != NULL) {
 	Tcl_Obj *fullPtr = Tcl_DuplicateObj(stackPtr);
-	int n, m;
+	Tcl_Size n, m;
 
 	Tcl_IncrRefCount(fullPtr);
 	Tcl_ListObjLength(NULL, fullPtr, &n);
@@ -738,7 +758,7 @@ TkleakOriginAttached(
     Tcl_Obj *stackPtr)
 {
     Tcl_Obj *recPtr = OriginEntry(statePtr, key), *attachedPtr;
-    int n;
+    Tcl_Size n;
     Tcl_Obj **v;
     const char *ref = Tcl_GetString(refPtr);
 
@@ -826,7 +846,7 @@ TkleakOriginLast(
 {
     Tcl_HashEntry *hPtr = Tcl_FindHashEntry(&statePtr->origins, key);
     Tcl_Obj *createdPtr, *attachedPtr, *lastPtr;
-    int n;
+    Tcl_Size n;
 
     if (hPtr == NULL) {
 	return Tcl_NewObj();
@@ -1038,7 +1058,7 @@ OtherKey(
     const char *name = Tcl_GetString(namePtr);
     Tcl_Obj *keyPtr = NULL, **v;
     Tcl_DString ds;
-    int n;
+    Tcl_Size n;
 
     Tcl_DStringInit(&ds);
     if (strncmp(name, "after#", 6) == 0) {

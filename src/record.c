@@ -590,7 +590,8 @@ RememberName(
     TkleakState *statePtr = dataPtr->statePtr;
     Tcl_HashEntry *hPtr;
     Tcl_Obj *keysPtr, **kv;
-    int isNew, kc, i;
+    int isNew, i;
+    Tcl_Size kc;
 
     /*
      * What a word names is memoised: most scripts name the same few
@@ -687,7 +688,7 @@ Remember(
 	    RememberName(&data, text, TKLEAK_WORD_COMMAND);
 	}
 	if (text[0] == '{' || text[0] == '"') {
-	    int argc;
+	    Tcl_Size argc;
 	    const char **argv;
 
 	    if (Tcl_SplitList(NULL, text, &argc, &argv) == TCL_OK) {
@@ -787,7 +788,7 @@ Log(
     Tcl_Obj *stackPtr = statePtr->origins_on
 	    ? TkleakOriginCapture(statePtr, interp) : NULL;
     const char *text = "";
-    int len = 0;
+    Tcl_Size len = 0;
     size_t cost;
 
     /*
@@ -1242,7 +1243,7 @@ RememberOptions(
     int i;
 
     for (i = 0; i + 1 < objc; i += 2) {
-	int n;
+	Tcl_Size n;
 	const char *opt = Tcl_GetStringFromObj(objv[i], &n);
 
 	if (IsSlotOption(opt, n)) {
@@ -1617,7 +1618,7 @@ AddedIndex(
 	return added;
     }
     for (i = 0; i + 1 < objc; i += 2) {
-	int n;
+	Tcl_Size n;
 	const char *opt = Tcl_GetStringFromObj(objv[i], &n);
 
 	if (IsSlotOption(opt, n)

@@ -117,7 +117,8 @@ AddKey(
 {
     Tcl_HashEntry *hPtr;
     Tcl_Obj *listPtr;
-    int isNew, n;
+    int isNew;
+    Tcl_Size n;
 
     hPtr = Tcl_CreateHashEntry(&ctxPtr->refsPtr->index, key, &isNew);
     if (isNew) {
@@ -152,7 +153,8 @@ AddKeys(
     int flags)
 {
     Tcl_Obj **kv;
-    int kc, i;
+    int i;
+    Tcl_Size kc;
 
     if (Tcl_ListObjGetElements(NULL, keysPtr, &kc, &kv) != TCL_OK) {
 	return;
@@ -557,7 +559,8 @@ ClassSlots(
     Tcl_DString key;
     Tcl_Obj *specsPtr, **specv, *slotsPtr;
     const char *words[2];
-    int specc, i, isNew;
+    int i, isNew;
+    Tcl_Size specc;
     const char *path = Tk_PathName(tkwin);
 
     Tcl_DStringInit(&key);
@@ -584,7 +587,7 @@ ClassSlots(
     if (Tcl_ListObjGetElements(NULL, specsPtr, &specc, &specv) == TCL_OK) {
 	for (i = 0; i < specc; i++) {
 	    Tcl_Obj **fv;
-	    int fc;
+	    Tcl_Size fc;
 	    const char *opt, *cls, *kind = NULL;
 	    size_t clen;
 
@@ -630,7 +633,8 @@ ScanWidgetBindings(
 {
     Tcl_Obj *seqsPtr, **seqv, *scriptPtr;
     const char *w[6];
-    int seqc, j, k;
+    int j, k;
+    Tcl_Size seqc;
 
     for (k = 0; k < nwords; k++) {
 	w[k + 1] = words[k];
@@ -644,7 +648,7 @@ ScanWidgetBindings(
 	    if (TkleakCallWidget(ctxPtr, path, nwords + 2, w, &scriptPtr)
 		    == TCL_OK) {
 		Tcl_DString slot;
-		int len;
+		Tcl_Size len;
 		const char *script = Tcl_GetStringFromObj(scriptPtr, &len);
 
 		Tcl_DStringInit(&slot);
@@ -668,7 +672,8 @@ ScanCanvas(
 {
     Tcl_Obj *idsPtr, **idv, *valuePtr;
     const char *w[4];
-    int n, i;
+    int i;
+    Tcl_Size n;
     Tcl_HashTable tags;
     Tcl_HashSearch search;
     Tcl_HashEntry *hPtr;
@@ -684,7 +689,8 @@ ScanCanvas(
 	    const char *id = Tcl_GetString(idv[i]);
 	    char slot[64];
 	    Tcl_Obj *tagsPtr, **tagv;
-	    int tagc, k, isNew;
+	    int k, isNew;
+	    Tcl_Size tagc;
 
 	    w[1] = "type";
 	    w[2] = id;
@@ -750,7 +756,8 @@ ScanText(
 {
     Tcl_Obj *listPtr, **v;
     const char *w[5];
-    int n, i;
+    int i;
+    Tcl_Size n;
 
     w[1] = "tag";
     w[2] = "names";
@@ -822,7 +829,7 @@ TkleakRefsMenuEntry(
     Tcl_Obj *valuePtr)
 {
     char slot[80];
-    int len;
+    Tcl_Size len;
     const char *value;
 
     if (valuePtr == NULL) {
@@ -886,7 +893,8 @@ ScanProtocols(
     const char *path)
 {
     Tcl_Obj *objv[4], *namesPtr, **v, *scriptPtr;
-    int n, i;
+    int i;
+    Tcl_Size n;
 
     objv[0] = Tcl_NewStringObj("wm", 2);
     objv[1] = Tcl_NewStringObj("protocol", 8);
@@ -946,7 +954,8 @@ TkleakRefsScanWindows(
 	Tcl_Obj *slotsPtr = NULL, **sv;
 	const char *clazz = Tk_Class(tkwin);
 	Tcl_CmdInfo info;
-	int sc, i, found;
+	int i, found;
+	Tcl_Size sc;
 
 	if (Tk_IsTopLevel(tkwin)) {
 	    ScanProtocols(ctxPtr, path);
@@ -1003,7 +1012,8 @@ TkleakRefsScanTraces(
     TkleakCollect *ctxPtr)
 {
     Tcl_Obj **varv, *objv[4], *infoPtr, **tv;
-    int varc, tc, i, j;
+    int i, j;
+    Tcl_Size varc, tc;
 
     if (Tcl_ListObjGetElements(NULL, ctxPtr->refsPtr->tracedVars, &varc,
 	    &varv) != TCL_OK) {
@@ -1175,7 +1185,8 @@ TkleakRefsRemember(
     for (hPtr = Tcl_FirstHashEntry(&refsPtr->index, &search); hPtr;
 	    hPtr = Tcl_NextHashEntry(&search)) {
 	Tcl_Obj *listPtr = Tcl_GetHashValue(hPtr), **v;
-	int n, i;
+	int i;
+	Tcl_Size n;
 
 	if (Tcl_ListObjGetElements(NULL, listPtr, &n, &v) != TCL_OK) {
 	    continue;
@@ -1205,7 +1216,8 @@ TkleakSeen(
     const char *key,
     Tcl_Obj *refPtr)
 {
-    int isNew, n, i;
+    int isNew, i;
+    Tcl_Size n;
     Tcl_HashEntry *hPtr = Tcl_CreateHashEntry(&statePtr->seen, key, &isNew);
     Tcl_Obj *listPtr, **v;
     const char *ref = Tcl_GetString(refPtr);
@@ -1253,7 +1265,7 @@ TkleakSeenLast(
     Tcl_HashEntry *hPtr)
 {
     Tcl_Obj *listPtr = Tcl_GetHashValue(hPtr), *lastPtr = NULL;
-    int n;
+    Tcl_Size n;
 
     Tcl_ListObjLength(NULL, listPtr, &n);
     if (n > 0) {
@@ -1377,7 +1389,8 @@ TkleakRefsObjCmd(
     Tcl_Obj *resultPtr, *keysPtr, **keys;
     Tcl_HashTable listed;
     const char *name;
-    int numKeys, i, j, n;
+    int i, j;
+    Tcl_Size n, numKeys;
 
     if (objc != 2) {
 	Tcl_WrongNumArgs(interp, 1, objv, "name");
@@ -1564,7 +1577,8 @@ Retains(
 	    hPtr = Tcl_NextHashEntry(&search)) {
 	const char *key = Tcl_GetHashKey(&refsPtr->index, hPtr);
 	Tcl_Obj **v, *ownerPtr;
-	int n, j, only = 1;
+	int j, only = 1;
+	Tcl_Size n;
 	const char *type;
 
 	if (key[0] != 'c' && key[0] != 'i') {
@@ -1612,7 +1626,8 @@ AddNotes(
     Tcl_Obj *listPtr)
 {
     Tcl_Obj **v;
-    int n, i;
+    int i;
+    Tcl_Size n;
 
     if (Tcl_ListObjGetElements(NULL, listPtr, &n, &v) != TCL_OK) {
 	return listPtr;
@@ -1673,7 +1688,7 @@ AutoIndexHas(
     w[1] = "info";
     w[2] = "variable";
     for (i = 0; i < 2 && !traced; i++) {
-	int n = 1;
+	Tcl_Size n = 1;
 
 	w[3] = i ? Tcl_DStringValue(&elem) : "::auto_index";
 	if (TkleakCallWidget(&ctx, "::trace", 4, w, &infoPtr) != TCL_OK) {
@@ -1837,7 +1852,8 @@ TkleakOrphansMore(
     TkleakCollect ctx;
     const char *w[3];
     Tcl_Obj *idsPtr, **iv, *namesPtr, **nv, *unreadPtr;
-    int ic, nc, i;
+    int i;
+    Tcl_Size ic, nc;
 
     memset(&ctx, 0, sizeof(ctx));
     ctx.statePtr = statePtr;
@@ -1897,7 +1913,7 @@ TkleakOrphansMore(
 		Tcl_Obj *infoPtr, *scriptPtr;
 		Tcl_Parse parse;
 		const char *script;
-		int len;
+		Tcl_Size len;
 
 		if (TkleakCensusHas(sincePtr, "after", id)) {
 		    continue;

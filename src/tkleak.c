@@ -286,7 +286,7 @@ TkleakInitTk(
 
     if (!statePtr->tkReady) {
 	if (Tcl_PkgPresent(interp, "Tk", NULL, 0) == NULL
-		|| Tk_InitStubs(interp, "8.6", 0) == NULL
+		|| Tk_InitStubs(interp, TK_VERSION, 0) == NULL
 		|| Tk_MainWindow(interp) == NULL) {
 	    Tcl_ResetResult(interp);
 	    return 0;
@@ -329,7 +329,7 @@ Tkleak_Init(
     TkleakState *statePtr;
     int i;
 
-    if (Tcl_InitStubs(interp, "8.6", 0) == NULL
+    if (Tcl_InitStubs(interp, TCL_VERSION, 0) == NULL
 	    || Tcl_OOInitStubs(interp) == NULL) {
 	return TCL_ERROR;
     }

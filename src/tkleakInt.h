@@ -15,6 +15,27 @@
 #include <tk.h>
 #include "census.h"
 
+/*
+ * Tcl_Size: the type of the lengths and counts Tcl's API passes by
+ * pointer (Tcl_GetStringFromObj, Tcl_ListObjGetElements, ...), as wide as
+ * a pointer in Tcl 9; Tcl 8.6 has int there and no name for it.
+ */
+
+#ifndef TCL_SIZE_MAX
+typedef int Tcl_Size;
+#endif
+
+/*
+ * The private walkers read Tcl/Tk 8.6's structures; configure defines
+ * TKLEAK_PRIVATE for 8.6 headers only and builds the public walk on any
+ * other version (m4/tkleak-tcl.m4).
+ */
+
+#if defined(TKLEAK_PRIVATE) \
+	&& (TCL_MAJOR_VERSION != 8 || TCL_MINOR_VERSION != 6)
+#   error "TKLEAK_PRIVATE is for Tcl/Tk 8.6 headers only"
+#endif
+
 #include <stdint.h>
 #define TKLEAK_I2P(i) ((void *) (intptr_t) (i))
 #define TKLEAK_P2I(p) ((int) (intptr_t) (p))

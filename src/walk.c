@@ -1060,7 +1060,7 @@ TkleakWalkVarFullName(
     Tcl_Interp *interp,
     Tcl_Obj *namePtr)
 {
-    int len;
+    Tcl_Size len;
     const char *name = Tcl_GetStringFromObj(namePtr, &len);
     const char *open = strchr(name, '(');
     Tcl_DString ds;
@@ -1636,7 +1636,8 @@ LearnObject(
 {
     Tcl_Obj *listPtr, **seqv;
     MirrorPatSeq *psPtr;
-    int seqc, i, code = TCL_OK;
+    int i, code = TCL_OK;
+    Tcl_Size seqc;
 
     Tcl_ResetResult(interp);
     Tk_GetAllBindings(interp, table, object);
@@ -1656,7 +1657,7 @@ LearnObject(
     }
     for (psPtr = ChainStart(table, object), i = 0; code == TCL_OK && psPtr;
 	    psPtr = psPtr->ptr.nextObj, i++) {
-	int len;
+	Tcl_Size len;
 	const char *text = Tcl_GetStringFromObj(seqv[i], &len);
 	const char *script;
 

@@ -8,8 +8,9 @@
 #
 # Environment (set by Makefile.am): TCLSH, WISH, UNIT_TESTS, srcdir,
 # builddir; SANDIR, the sanitizer build to run the suites against too;
-# VALGRIND, to run the tcltest suites under memcheck; ONLY_SAN=1 for the
-# sanitizer runs alone (make check-asan).
+# VALGRIND, to run the tcltest suites under memcheck; MAKE, for make
+# check-install; ONLY_SAN=1 for the sanitizer runs alone (make
+# check-asan).
 
 passed=0
 failed=0
@@ -62,6 +63,16 @@ tcltests() {
 }
 
 [ -z "$ONLY_SAN" ] && tcltests tcltest
+
+# The installed package (make check-install, tests/install-check.sh):
+# one test.
+if [ -z "$ONLY_SAN" ] && [ -n "$MAKE" ]; then
+    if (cd "$builddir" && $MAKE -s check-install); then
+        count 1 0
+    else
+        count 0 1
+    fi
+fi
 
 # Memory safety: the same suites against the sanitizer build (built by
 # make check in $SANDIR), and under valgrind memcheck.
