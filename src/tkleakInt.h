@@ -13,7 +13,7 @@
 #include <tcl.h>
 #include <tclOO.h>
 #include <tk.h>
-#include "census.h"
+#include "heart/census.h"
 
 #include <stdint.h>
 #define TKLEAK_I2P(i) ((void *) (intptr_t) (i))
