@@ -1,0 +1,121 @@
+/*
+ * probes.c --
+ *
+ *	Single fields of Tcl's records that the public API does not give:
+ *	an object's class, a namespace's early delete procedure, a variable's
+ *	full name as the caller's frame resolves it, the procedure of every
+ *	proc, a command's NRE procedure.
+ *
+ * Copyright (c) 2026 the tkleak developers. See the file "LICENSE".
+ */
+
+#include "private.h"
+
+#ifdef TKLEAK_PRIVATE
+
+Tcl_Class
+TkleakWalkObjectClass(
+    Tcl_Object object)
+{
+    return (Tcl_Class) ((Object *) object)->selfCls;
+}
+
+Tcl_NamespaceDeleteProc *
+TkleakWalkNsEarlyDelete(
+    Tcl_Namespace *nsPtr)
+{
+    return ((Namespace *) nsPtr)->earlyDeleteProc;
+}
+
+/*
+ * TkleakWalkVarFullName --
+ *
+ *	The fully qualified name of the variable NAMEPTR names where the
+ *	calling script stands (for "trace add variable z" inside "namespace
+ *	eval ns", ::ns::z), so that a recorded trace slot can be asked about
+ *	from any frame; an array element keeps its index. The name is
+ *	looked up as Tcl looks it up in the caller's frame (TclLookupVar,
+ *	which follows "variable", "global" and "upvar" links, and creates
+ *	nothing); a name that is a proc's own local, or names no variable,
+ *	is kept as written, and so is every name in the public build. Only
+ *	the name's string is read.
+ *
+ * Results:
+ *	An object with one reference, which the caller releases.
+ */
+
+Tcl_Obj *
+TkleakWalkVarFullName(
+    Tcl_Interp *interp,
+    Tcl_Obj *namePtr)
+{
+    int len;
+    const char *name = Tcl_GetStringFromObj(namePtr, &len);
+    const char *open = strchr(name, '(');
+    Tcl_DString ds;
+    Var *varPtr, *arrayPtr = NULL;
+    Tcl_Obj *fullPtr = NULL;
+
+    if (open == NULL || len == 0 || name[len - 1] != ')') {
+	open = NULL;
+    }
+    Tcl_DStringInit(&ds);
+    Tcl_DStringAppend(&ds, name, open ? (int) (open - name) : len);
+    varPtr = TclLookupVar(interp, Tcl_DStringValue(&ds), NULL, 0, NULL,
+	    0, 0, &arrayPtr);
+    Tcl_DStringFree(&ds);
+    if (varPtr != NULL) {
+	fullPtr = Tcl_NewObj();
+	Tcl_GetVariableFullName(interp, (Tcl_Var) varPtr, fullPtr);
+	if (strncmp(Tcl_GetString(fullPtr), "::", 2) != 0) {
+	    Tcl_DecrRefCount(fullPtr);	/* A local: no namespace. */
+	    fullPtr = NULL;
+	} else if (open != NULL) {
+	    Tcl_AppendToObj(fullPtr, open, -1);
+	}
+    }
+    if (fullPtr == NULL) {
+	fullPtr = Tcl_NewStringObj(name, len);
+    }
+    Tcl_IncrRefCount(fullPtr);
+    return fullPtr;
+}
+
+/*
+ * TkleakWalkProcProc --
+ *
+ *	The command procedure of every proc, from Tcl's own internal stubs:
+ *	no proc is made for it, so no "proc" command is evaluated.
+ */
+
+Tcl_ObjCmdProc *
+TkleakWalkProcProc(void)
+{
+    return TclGetObjInterpProc();
+}
+
+/*
+ * TkleakWalkCommandNre, TkleakWalkSetCommandNre --
+ *
+ *	A command's non-recursive (NRE) procedure, and putting one back:
+ *	Tcl_SetCommandInfoFromToken drops it when it changes the objProc,
+ *	so record.c, which hooks TclOO class commands that way, restores it
+ *	when it unhooks them.
+ */
+
+Tcl_ObjCmdProc *
+TkleakWalkCommandNre(
+    Tcl_Command token)
+{
+    return ((Command *) token)->nreProc;
+}
+
+void
+TkleakWalkSetCommandNre(
+    Tcl_Command token,
+    Tcl_ObjCmdProc *nreProc)
+{
+    ((Command *) token)->nreProc = nreProc;
+}
+
+#endif /* TKLEAK_PRIVATE */
