@@ -218,6 +218,26 @@ MODULE_SCOPE int	TkleakTkWidgetHas(TkleakState *statePtr,
 			    Tk_Window tkwin, const char *option);
 MODULE_SCOPE void	TkleakCollectDone(TkleakCollect *ctxPtr);
 
+/*
+ * Command kinds, as cached per objProc in procKinds.
+ */
+
+enum { KIND_NATIVE = 1, KIND_TKINTER, KIND_OBJECT, KIND_CORE };
+
+/* core/call.c */
+MODULE_SCOPE int	LibraryKind(TkleakState *statePtr, void *func);
+MODULE_SCOPE int	CallCoreList(TkleakCollect *ctxPtr,
+			    const char *cmdName, int objc,
+			    const char *const words[], Tcl_Obj **listPtr,
+			    int *lenPtr, Tcl_Obj ***elemsPtr);
+/* census/sink.c */
+MODULE_SCOPE void	BindingRef(TkleakCollect *ctxPtr, const char *tag,
+			    const char *seq, const char *script, size_t len);
+/* census/public.c */
+MODULE_SCOPE void	PublicNamespace(TkleakCollect *ctxPtr, Tcl_Obj *nsPtr);
+MODULE_SCOPE void	PublicWindows(TkleakCollect *ctxPtr, Tk_Window tkwin);
+MODULE_SCOPE void	PublicImages(TkleakCollect *ctxPtr);
+
 /* options.c: the limits of the numeric options, as in tkleak(n). */
 #define TKLEAK_MAX_SNAPSHOTS 10000	/* configure -maxsnapshots */
 #define TKLEAK_MAX_DEPTH 64		/* configure -depth */
