@@ -225,18 +225,20 @@ MODULE_SCOPE void	TkleakCollectDone(TkleakCollect *ctxPtr);
 enum { KIND_NATIVE = 1, KIND_TKINTER, KIND_OBJECT, KIND_CORE };
 
 /* core/call.c */
-MODULE_SCOPE int	LibraryKind(TkleakState *statePtr, void *func);
-MODULE_SCOPE int	CallCoreList(TkleakCollect *ctxPtr,
+MODULE_SCOPE int	TkleakLibraryKind(TkleakState *statePtr, void *func);
+MODULE_SCOPE int	TkleakCallCoreList(TkleakCollect *ctxPtr,
 			    const char *cmdName, int objc,
 			    const char *const words[], Tcl_Obj **listPtr,
 			    int *lenPtr, Tcl_Obj ***elemsPtr);
 /* census/sink.c */
-MODULE_SCOPE void	BindingRef(TkleakCollect *ctxPtr, const char *tag,
-			    const char *seq, const char *script, size_t len);
+MODULE_SCOPE void	TkleakBindingRef(TkleakCollect *ctxPtr,
+			    const char *tag, const char *seq, const char *script, size_t len);
 /* census/public.c */
-MODULE_SCOPE void	PublicNamespace(TkleakCollect *ctxPtr, Tcl_Obj *nsPtr);
-MODULE_SCOPE void	PublicWindows(TkleakCollect *ctxPtr, Tk_Window tkwin);
-MODULE_SCOPE void	PublicImages(TkleakCollect *ctxPtr);
+MODULE_SCOPE void	TkleakPublicNamespace(TkleakCollect *ctxPtr,
+			    Tcl_Obj *nsPtr);
+MODULE_SCOPE void	TkleakPublicWindows(TkleakCollect *ctxPtr,
+			    Tk_Window tkwin);
+MODULE_SCOPE void	TkleakPublicImages(TkleakCollect *ctxPtr);
 
 /* options.c: the limits of the numeric options, as in tkleak(n). */
 #define TKLEAK_MAX_SNAPSHOTS 10000	/* configure -maxsnapshots */

@@ -220,14 +220,14 @@ TkleakCensusTakeEx(
 	if (usePrivate) {
 	    TkleakWalkWindows(&ctx, mainWin);
 	} else {
-	    PublicWindows(&ctx, mainWin);
+	    TkleakPublicWindows(&ctx, mainWin);
 	}
     }
     if (tk) {
 	if (usePrivate) {
 	    TkleakWalkImages(&ctx, mainWin);
 	} else {
-	    PublicImages(&ctx);
+	    TkleakPublicImages(&ctx);
 	}
     }
     if (worker != NULL) {
@@ -238,7 +238,7 @@ TkleakCensusTakeEx(
 	Tcl_Obj *globalObj = Tcl_NewStringObj("::", 2);
 
 	Tcl_IncrRefCount(globalObj);
-	PublicNamespace(&ctx, globalObj);
+	TkleakPublicNamespace(&ctx, globalObj);
 	Tcl_DecrRefCount(globalObj);
     }
     if (tk) {
@@ -354,7 +354,7 @@ CollectBindings(
 	}
 	words[0] = "bind";
 	words[1] = tag;
-	if (CallCoreList(ctxPtr, "::bind", 2, words, &seqsPtr, &seqc,
+	if (TkleakCallCoreList(ctxPtr, "::bind", 2, words, &seqsPtr, &seqc,
 		&seqv) != TCL_OK) {
 	    continue;
 	}
@@ -384,8 +384,8 @@ CollectBindings(
 		TkleakAddFixed(ctxPtr, TT_BINDING, id, strlen(id),
 			(size_t) Tcl_GetCharLength(scriptPtr));
 		Tcl_Free(id);
-		BindingRef(ctxPtr, tag, argv[1], Tcl_GetString(scriptPtr),
-			(size_t) scriptPtr->length);
+		TkleakBindingRef(ctxPtr, tag, argv[1],
+			Tcl_GetString(scriptPtr), (size_t) scriptPtr->length);
 		Tcl_DecrRefCount(scriptPtr);
 	    }
 	    Tcl_DecrRefCount(objv[0]);
@@ -538,7 +538,7 @@ CollectAfters(
     }
     words[0] = "after";
     words[1] = "info";
-    if (CallCoreList(ctxPtr, "::after", 2, words, &listPtr, &n, &elems)
+    if (TkleakCallCoreList(ctxPtr, "::after", 2, words, &listPtr, &n, &elems)
 	    != TCL_OK) {
 	return;
     }
@@ -592,8 +592,8 @@ CollectCore(
     if (tk) {
 	words[0] = "font";
 	words[1] = "names";
-	if (CallCoreList(ctxPtr, "::font", 2, words, &listPtr, &n, &elems)
-		== TCL_OK) {
+	if (TkleakCallCoreList(ctxPtr, "::font", 2, words, &listPtr, &n,
+		&elems) == TCL_OK) {
 	    for (i = 0; i < n; i++) {
 		const char *name = Tcl_GetString(elems[i]);
 

@@ -176,14 +176,14 @@ PushChildNames(
 }
 
 /*
- * PublicNamespace --
+ * TkleakPublicNamespace --
  *
  *	Count the namespace NSOBJ names and every namespace below it, depth
  *	first, each one's children in the order "namespace children" gives.
  */
 
 void
-PublicNamespace(
+TkleakPublicNamespace(
     TkleakCollect *ctxPtr,
     Tcl_Obj *nsObj)
 {
@@ -309,14 +309,14 @@ PublicOneNamespace(
 }
 
 /*
- * PublicWindows --
+ * TkleakPublicWindows --
  *
  *	Count TKWIN and every window below it, depth first, each one's
  *	children in the order "winfo children" gives.
  */
 
 void
-PublicWindows(
+TkleakPublicWindows(
     TkleakCollect *ctxPtr,
     Tk_Window tkwin)
 {
@@ -358,8 +358,8 @@ PublicOneWindow(
     }
     words[0] = "bindtags";
     words[1] = Tk_PathName(tkwin);
-    if (CallCoreList(ctxPtr, "::bindtags", 2, words, &listPtr, &n, &elems)
-	    == TCL_OK) {
+    if (TkleakCallCoreList(ctxPtr, "::bindtags", 2, words, &listPtr, &n,
+	    &elems) == TCL_OK) {
 	/*
 	 * Not TkleakAddTag: these strings are freed with the list, so
 	 * their addresses say nothing about the next window's tags.
@@ -379,7 +379,7 @@ PublicOneWindow(
 }
 
 void
-PublicImages(
+TkleakPublicImages(
     TkleakCollect *ctxPtr)
 {
     Tcl_Obj *listPtr, **elems;
@@ -388,7 +388,7 @@ PublicImages(
 
     words[0] = "image";
     words[1] = "names";
-    if (CallCoreList(ctxPtr, "::image", 2, words, &listPtr, &n, &elems)
+    if (TkleakCallCoreList(ctxPtr, "::image", 2, words, &listPtr, &n, &elems)
 	    != TCL_OK) {
 	return;
     }

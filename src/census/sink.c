@@ -136,10 +136,10 @@ ProcKind(
     if (objProc == statePtr->objectProc) {
 	return KIND_OBJECT;
     }
-    kind = LibraryKind(statePtr, (void *) objProc);
+    kind = TkleakLibraryKind(statePtr, (void *) objProc);
     if (kind != KIND_TKINTER && Tcl_GetCommandInfoFromToken(token, &info)
 	    && !info.isNativeObjectProc && info.proc != NULL) {
-	kind = LibraryKind(statePtr, (void *) info.proc);
+	kind = TkleakLibraryKind(statePtr, (void *) info.proc);
     }
     return kind;
 }
@@ -515,13 +515,13 @@ TkleakJoinPair(
 }
 
 /*
- * BindingRef --
+ * TkleakBindingRef --
  *
  *	Index a binding as a slot (see TkleakBindSlot).
  */
 
 void
-BindingRef(
+TkleakBindingRef(
     TkleakCollect *ctxPtr,
     const char *tag,
     const char *seq,
@@ -563,5 +563,5 @@ TkleakAddBinding(
     size_t len = strlen(script);
 
     TkleakAddFixed(ctxPtr, TT_BINDING, id, idLen, len);
-    BindingRef(ctxPtr, tag, seq, script, len);
+    TkleakBindingRef(ctxPtr, tag, seq, script, len);
 }

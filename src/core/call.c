@@ -4,12 +4,12 @@
  *	The one way tkleak calls a command: only Tcl's and Tk's own C
  *	commands, through their C procedures, never a proc, alias,
  *	ensemble or TclOO object the app may have put at their names.
- *	Which library holds a C function (LibraryKind), whether a command
- *	is Tcl's or Tk's own (TkleakCoreCommand), calling a built-in
- *	(TkleakCallCore, CallCoreList), finding Tk's own widget command of a
- *	window under a megawidget (TkleakWidgetCommand) and calling it
- *	(TkleakCallWidget), and noting the widgets whose slots could not be
- *	read so (TkleakNoteUnread).
+ *	Which library holds a C function (TkleakLibraryKind), whether a
+ *	command is Tcl's or Tk's own (TkleakCoreCommand), calling a built-in
+ *	(TkleakCallCore, TkleakCallCoreList), finding Tk's own widget
+ *	command of a window under a megawidget (TkleakWidgetCommand) and
+ *	calling it (TkleakCallWidget), and noting the widgets whose slots
+ *	could not be read so (TkleakNoteUnread).
  *
  * Copyright (c) 2026 the tkleak developers. See the file "LICENSE".
  */
@@ -35,7 +35,7 @@ static int	CallProc(TkleakCollect *ctxPtr, const Tcl_CmdInfo *infoPtr,
 		    Tcl_Obj **resultPtr);
 
 /*
- * LibraryKind --
+ * TkleakLibraryKind --
  *
  *	Which library holds the C function FUNC: Python's _tkinter (its
  *	callback wrappers), Tcl's or Tk's own (KIND_CORE), or anything else.
@@ -43,7 +43,7 @@ static int	CallProc(TkleakCollect *ctxPtr, const Tcl_CmdInfo *infoPtr,
  */
 
 int
-LibraryKind(
+TkleakLibraryKind(
     TkleakState *statePtr,
     void *func)
 {
@@ -144,7 +144,7 @@ TkleakCoreCommand(
 	    || objProc == statePtr->importProc
 	    || objProc == statePtr->objectProc
 	    || objProc == statePtr->myProc
-	    || LibraryKind(statePtr, (void *) objProc) != KIND_CORE) {
+	    || TkleakLibraryKind(statePtr, (void *) objProc) != KIND_CORE) {
 	return 0;
     }
     infoPtr->objProc = objProc;
@@ -440,14 +440,14 @@ TkleakTkWidgetHas(
 }
 
 /*
- * CallCoreList --
+ * TkleakCallCoreList --
  *
  *	TkleakCallCore with words given as C strings, result split into a
  *	list. *LISTPTR holds one reference on success.
  */
 
 int
-CallCoreList(
+TkleakCallCoreList(
     TkleakCollect *ctxPtr,
     const char *cmdName,
     int objc,

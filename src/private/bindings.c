@@ -637,7 +637,7 @@ TkleakWalkBindings(
     mask = size - 1;
     map = (MapSlot *) Tcl_Alloc(size * sizeof(MapSlot));
     memset(map, 0, size * sizeof(MapSlot));
-    entries = Entries(ctxPtr, objTablePtr);
+    entries = TkleakHashEntries(ctxPtr, objTablePtr);
     n = ctxPtr->failed ? 0 : objTablePtr->numEntries;
     for (k = 0; k < n; k++) {
 	ClientData object = (ClientData) entries[k]->key.oneWordValue;
@@ -660,7 +660,7 @@ TkleakWalkBindings(
 	    + sizeof(const char *) + sizeof(MirrorPatSeq *)));
     tags = (const char **) (objs + maxItems + 1);
     heads = (MirrorPatSeq **) (tags + maxItems + 1);
-    entries = Entries(ctxPtr, &ctxPtr->widgets);
+    entries = TkleakHashEntries(ctxPtr, &ctxPtr->widgets);
     n = ctxPtr->failed ? 0 : ctxPtr->widgets.numEntries;
     numItems = 0;
     for (k = 0; k < n; k++) {

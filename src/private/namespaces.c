@@ -124,7 +124,8 @@ WalkVars(
     Namespace *nsPtr)
 {
     size_t prefixLen = NamePrefix(ctxPtr, nsPtr);
-    Tcl_HashEntry **entries = Entries(ctxPtr, &nsPtr->varTable.table);
+    Tcl_HashEntry **entries =
+	    TkleakHashEntries(ctxPtr, &nsPtr->varTable.table);
     int n = nsPtr->varTable.table.numEntries, i;
 
     if (prefixLen == 0 || ctxPtr->failed) {
@@ -478,7 +479,7 @@ WalkOneNamespace(
 	if (ctxPtr->worker && (prefixLen = NamePrefix(ctxPtr, nsPtr)) == 0) {
 	    return 0;
 	}
-	entries = Entries(ctxPtr, &nsPtr->cmdTable);
+	entries = TkleakHashEntries(ctxPtr, &nsPtr->cmdTable);
 	if (ctxPtr->failed) {
 	    return 0;
 	}

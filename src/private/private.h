@@ -26,7 +26,7 @@
 #include "tkleakInt.h"
 
 #ifdef TKLEAK_PRIVATE
-MODULE_SCOPE Tcl_HashEntry **Entries(TkleakCollect *ctxPtr,
+MODULE_SCOPE Tcl_HashEntry **TkleakHashEntries(TkleakCollect *ctxPtr,
 			    Tcl_HashTable *tablePtr);
 #endif
 

@@ -17,9 +17,9 @@
  *
  *	The objects of a large app lie all over the heap, so a walk is
  *	bound by memory latency rather than instructions: the walks gather
- *	a table's entries first (Entries, here) and then fetch each record a
- *	few entries before it is read (__builtin_prefetch), so that the
- *	cache misses overlap instead of waiting for each other.
+ *	a table's entries first (TkleakHashEntries, here) and then fetch
+ *	each record a few entries before it is read (__builtin_prefetch),
+ *	so that the cache misses overlap instead of waiting for each other.
  *
  *	Nothing here calls a function that can run a script, so the
  *	pointers held during a walk cannot dangle.
@@ -69,7 +69,7 @@ TkleakWalkUsable(
 #ifdef TKLEAK_PRIVATE
 
 /*
- * Entries --
+ * TkleakHashEntries --
  *
  *	The entries of TABLEPTR in an array owned by the collector (malloc'ed,
  *	as the namespace worker uses it too), valid until the next call, in
@@ -85,7 +85,7 @@ TkleakWalkUsable(
 #define BUCKETS_AHEAD 16
 
 Tcl_HashEntry **
-Entries(
+TkleakHashEntries(
     TkleakCollect *ctxPtr,
     Tcl_HashTable *tablePtr)
 {

@@ -90,7 +90,8 @@ TkleakWalkWindows(
 {
     TkleakState *statePtr = ctxPtr->statePtr;
     TkMainInfo *mainInfoPtr = ((TkWindow *) mainWin)->mainPtr;
-    Tcl_HashEntry **entries = Entries(ctxPtr, &mainInfoPtr->nameTable);
+    Tcl_HashEntry **entries =
+	    TkleakHashEntries(ctxPtr, &mainInfoPtr->nameTable);
     int n = ctxPtr->failed ? 0 : mainInfoPtr->nameTable.numEntries, k;
     char num[TCL_INTEGER_SPACE];
     const char *argv[2];

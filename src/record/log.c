@@ -249,7 +249,7 @@ ObjCost(
 }
 
 /*
- * Log --
+ * TkleakLogAppend --
  *
  *	Append an attachment or creation to the log (see enum LogKind),
  *	with where it happens when origins are on. A full log is folded
@@ -258,7 +258,7 @@ ObjCost(
  */
 
 void
-Log(
+TkleakLogAppend(
     TkleakState *statePtr,
     Tcl_Interp *interp,
     int kind,
@@ -362,7 +362,7 @@ Log(
 }
 
 void
-LogCreated(
+TkleakLogCreated(
     TkleakState *statePtr,
     Tcl_Interp *interp,
     const char *kind,
@@ -371,17 +371,17 @@ LogCreated(
     Tcl_Obj *keyPtr = Tcl_NewStringObj(kind, 1);
 
     Tcl_AppendToObj(keyPtr, name, -1);
-    Log(statePtr, interp, L_CREATED, 0, keyPtr, NULL, NULL, NULL);
+    TkleakLogAppend(statePtr, interp, L_CREATED, 0, keyPtr, NULL, NULL, NULL);
 }
 
 /*
- * FreeEntry --
+ * TkleakLogFreeEntry --
  *
  *	Release what a log entry holds.
  */
 
 void
-FreeEntry(
+TkleakLogFreeEntry(
     LogEntry *entryPtr)
 {
     Tcl_Obj **objs[4];
@@ -514,7 +514,7 @@ Replay(
 }
 
 /*
- * PruneCount, NextPrune, ForgetDeadOwners --
+ * PruneCount, TkleakLogNextPrune, ForgetDeadOwners --
  *
  *	What a fold counts to decide whether to drop what is kept of dead
  *	objects (the origin, "seen" and referrer cache entries); the count
@@ -532,7 +532,7 @@ PruneCount(
 }
 
 int
-NextPrune(
+TkleakLogNextPrune(
     TkleakState *statePtr)
 {
     int n = 2 * PruneCount(statePtr);
@@ -575,7 +575,7 @@ ForgetDeadOwners(
 }
 
 /*
- * ForgetDead --
+ * TkleakLogForgetDead --
  *
  *	Drop what is kept of objects that died: their origins and "seen"
  *	entries, the referrers of windows that are gone, and the stacks
@@ -583,7 +583,7 @@ ForgetDeadOwners(
  */
 
 void
-ForgetDead(
+TkleakLogForgetDead(
     TkleakState *statePtr,
     Tcl_Interp *interp)
 {
@@ -591,7 +591,7 @@ ForgetDead(
     TkleakForgetDead(statePtr, interp, &statePtr->seen);
     ForgetDeadOwners(statePtr, interp);
     TkleakOriginForgetStacks(statePtr);
-    statePtr->recordPtr->pruneAt = NextPrune(statePtr);
+    statePtr->recordPtr->pruneAt = TkleakLogNextPrune(statePtr);
 }
 
 /*
@@ -658,7 +658,7 @@ TkleakRecordFlush(
     saved = Tcl_SaveInterpState(interp, TCL_OK);
     for (i = 0; i < n; i++) {
 	Replay(statePtr, interp, &log[i], text);
-	FreeEntry(&log[i]);
+	TkleakLogFreeEntry(&log[i]);
     }
     TkleakDeleteObjTable(&statePtr->memo, 1);
 
@@ -672,7 +672,7 @@ TkleakRecordFlush(
      */
 
     if (PruneCount(statePtr) >= recPtr->pruneAt) {
-	ForgetDead(statePtr, interp);
+	TkleakLogForgetDead(statePtr, interp);
     }
     Tcl_RestoreInterpState(interp, saved);
     if (recPtr->log == NULL) {

@@ -319,8 +319,8 @@ RememberOptions(
 	const char *opt = Tcl_GetStringFromObj(objv[i], &n);
 
 	if (IsSlotOption(opt, n)) {
-	    Log(statePtr, interp, kind, index, ownerPtr, objv[i], itemPtr,
-		    objv[i + 1]);
+	    TkleakLogAppend(statePtr, interp, kind, index, ownerPtr, objv[i],
+		    itemPtr, objv[i + 1]);
 	}
     }
 }
@@ -536,7 +536,8 @@ ObjectMade(
 	Tcl_IncrRefCount(keyPtr);
 	Tcl_GetCommandFullName(interp, token, keyPtr);
 	if (!TkleakIsOwnNamespace(Tcl_GetString(keyPtr) + 1)) {
-	    Log(statePtr, interp, L_CREATED, 0, keyPtr, NULL, NULL, NULL);
+	    TkleakLogAppend(statePtr, interp, L_CREATED, 0, keyPtr, NULL, NULL,
+		    NULL);
 	    HookClass(statePtr, interp, token);
 	}
 	Tcl_DecrRefCount(keyPtr);
@@ -858,7 +859,8 @@ WidgetHookProc(
 		    objc - first, objv + first);
 	}
     } else if (kind == 'c' && IsSub(sub, "bind") && objc == 5) {
-	Log(statePtr, interp, L_CBIND, 0, ownerPtr, objv[2], objv[3], objv[4]);
+	TkleakLogAppend(statePtr, interp, L_CBIND, 0, ownerPtr, objv[2],
+		objv[3], objv[4]);
     } else if (kind == 'c' && (IsSub(sub, "create")
 	    || IsSub(sub, "itemconfigure"))) {
 	int i;
@@ -880,7 +882,8 @@ WidgetHookProc(
 		objc - i, objv + i);
     } else if (kind == 't' && IsSub(sub, "tag") && objc == 6
 	    && IsSub(Tcl_GetString(objv[2]), "bind")) {
-	Log(statePtr, interp, L_TBIND, 0, ownerPtr, objv[3], objv[4], objv[5]);
+	TkleakLogAppend(statePtr, interp, L_TBIND, 0, ownerPtr, objv[3],
+		objv[4], objv[5]);
     } else if (kind == 't' && IsSub(sub, "image") && objc >= 4) {
 	const char *op = Tcl_GetString(objv[2]);
 
@@ -946,7 +949,8 @@ GlobalHook(
     }
     if (which == G_BIND) {
 	if (objc == 4) {
-	    Log(statePtr, interp, L_BIND, 0, objv[1], objv[2], NULL, objv[3]);
+	    TkleakLogAppend(statePtr, interp, L_BIND, 0, objv[1], objv[2],
+		    NULL, objv[3]);
 	}
 	return TCL_OK;
     }
@@ -970,14 +974,15 @@ GlobalHook(
 
 	    if (IsSub(first, "idle")
 		    || Tcl_GetWideIntFromObj(NULL, objv[1], &ms) == TCL_OK) {
-		Log(statePtr, interp, L_AFTER, 0, NULL, resultPtr, NULL,
-			Tcl_ConcatObj(objc - 2, objv + 2));
+		TkleakLogAppend(statePtr, interp, L_AFTER, 0, NULL, resultPtr,
+			NULL, Tcl_ConcatObj(objc - 2, objv + 2));
 	    }
 	}
 	break;
     case G_WM:
 	if (objc == 5 && IsSub(Tcl_GetString(objv[1]), "protocol")) {
-	    Log(statePtr, interp, L_WM, 0, objv[2], objv[3], NULL, objv[4]);
+	    TkleakLogAppend(statePtr, interp, L_WM, 0, objv[2], objv[3], NULL,
+		    objv[4]);
 	}
 	break;
     case G_TRACE:
@@ -985,7 +990,8 @@ GlobalHook(
 		&& IsSub(Tcl_GetString(objv[2]), "variable")) {
 	    Tcl_Obj *namePtr = TkleakWalkVarFullName(interp, objv[3]);
 
-	    Log(statePtr, interp, L_TRACE, 0, NULL, namePtr, NULL, objv[5]);
+	    TkleakLogAppend(statePtr, interp, L_TRACE, 0, NULL, namePtr, NULL,
+		    objv[5]);
 	    Tcl_DecrRefCount(namePtr);
 	} else if (objc == 5
 		&& IsSub(Tcl_GetString(objv[1]), "variable")
@@ -993,7 +999,8 @@ GlobalHook(
 	    /* The old style: trace variable NAME OPS COMMAND. */
 	    Tcl_Obj *namePtr = TkleakWalkVarFullName(interp, objv[2]);
 
-	    Log(statePtr, interp, L_TRACE, 0, NULL, namePtr, NULL, objv[4]);
+	    TkleakLogAppend(statePtr, interp, L_TRACE, 0, NULL, namePtr, NULL,
+		    objv[4]);
 	    Tcl_DecrRefCount(namePtr);
 	}
 	break;
@@ -1008,8 +1015,8 @@ GlobalHook(
 		Tcl_IncrRefCount(keyPtr);
 		Tcl_GetCommandFullName(interp, token, keyPtr);
 		if (!TkleakIsOwnNamespace(Tcl_GetString(keyPtr) + 1)) {
-		    Log(statePtr, interp, L_CREATED, 0, keyPtr, NULL, NULL,
-			    NULL);
+		    TkleakLogAppend(statePtr, interp, L_CREATED, 0, keyPtr,
+			    NULL, NULL, NULL);
 		}
 		Tcl_DecrRefCount(keyPtr);
 	    }
@@ -1017,7 +1024,7 @@ GlobalHook(
 	break;
     case G_IMAGE:
 	if (objc >= 3 && IsSub(Tcl_GetString(objv[1]), "create")) {
-	    LogCreated(statePtr, interp, "i", Tcl_GetString(resultPtr));
+	    TkleakLogCreated(statePtr, interp, "i", Tcl_GetString(resultPtr));
 	}
 	break;
     default:
@@ -1029,7 +1036,7 @@ GlobalHook(
 	    const char *path = Tcl_GetString(resultPtr);
 
 	    if (path[0] == '.' && !TkleakIsOwnWindow(path)) {
-		LogCreated(statePtr, interp, "w", path);
+		TkleakLogCreated(statePtr, interp, "w", path);
 		RememberOptions(statePtr, interp, resultPtr, L_OPTION, 0, NULL,
 			objc - 2, objv + 2);
 		HookWidget(statePtr, interp, path);
@@ -1182,7 +1189,7 @@ RecordOn(
      */
 
     if (recPtr->pruneAt == 0) {
-	recPtr->pruneAt = NextPrune(statePtr);
+	recPtr->pruneAt = TkleakLogNextPrune(statePtr);
     }
     recPtr->on = 1;
     recPtr->onSerial = TkleakCensusSerial();
@@ -1258,7 +1265,7 @@ RecordOff(
     {
 	Tcl_InterpState saved = Tcl_SaveInterpState(interp, TCL_OK);
 
-	ForgetDead(statePtr, interp);
+	TkleakLogForgetDead(statePtr, interp);
 	Tcl_RestoreInterpState(interp, saved);
     }
     Tcl_ResetResult(interp);
@@ -1353,7 +1360,7 @@ TkleakRecordFree(
 	int i;
 
 	for (i = 0; i < recPtr->numLog; i++) {
-	    FreeEntry(&recPtr->log[i]);
+	    TkleakLogFreeEntry(&recPtr->log[i]);
 	}
 	Tcl_Free((char *) recPtr->log);
     }

@@ -128,13 +128,15 @@ struct TkleakRecord {
     Tcl_Obj *indexPtr;
 };
 
-MODULE_SCOPE void	Log(TkleakState *statePtr, Tcl_Interp *interp, int kind,
-			    int index, Tcl_Obj *ownerPtr, Tcl_Obj *aPtr,
+MODULE_SCOPE void	TkleakLogAppend(TkleakState *statePtr,
+			    Tcl_Interp *interp, int kind, int index,
+			    Tcl_Obj *ownerPtr, Tcl_Obj *aPtr,
 			    Tcl_Obj *bPtr, Tcl_Obj *valuePtr);
-MODULE_SCOPE void	LogCreated(TkleakState *statePtr, Tcl_Interp *interp,
-			    const char *kind, const char *name);
-MODULE_SCOPE void	FreeEntry(LogEntry *entryPtr);
-MODULE_SCOPE int	NextPrune(TkleakState *statePtr);
-MODULE_SCOPE void	ForgetDead(TkleakState *statePtr, Tcl_Interp *interp);
+MODULE_SCOPE void	TkleakLogCreated(TkleakState *statePtr,
+			    Tcl_Interp *interp, const char *kind, const char *name);
+MODULE_SCOPE void	TkleakLogFreeEntry(LogEntry *entryPtr);
+MODULE_SCOPE int	TkleakLogNextPrune(TkleakState *statePtr);
+MODULE_SCOPE void	TkleakLogForgetDead(TkleakState *statePtr,
+			    Tcl_Interp *interp);
 
 #endif /* TKLEAK_RECORD_H */
