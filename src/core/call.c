@@ -456,7 +456,7 @@ TkleakCallCoreList(
     int *lenPtr,
     Tcl_Obj ***elemsPtr)
 {
-    Tcl_Obj *objv[4];
+    Tcl_Obj *objv[4] = {NULL, NULL, NULL, NULL};	/* GCC cannot see OBJC <= 4. */
     int i, code;
 
     for (i = 0; i < objc; i++) {
