@@ -160,6 +160,7 @@ typedef struct TkleakCollect {
  */
 
 MODULE_SCOPE TkleakState *TkleakGetState(Tcl_Interp *interp);
+MODULE_SCOPE void	TkleakStateFreeProc(Tcl_InterpDeleteProc *proc);
 MODULE_SCOPE int	TkleakInitTk(TkleakState *statePtr, Tcl_Interp *interp);
 MODULE_SCOPE int	TkleakCensusTake(TkleakState *statePtr,
 			    Tcl_Interp *interp, TkleakCensus **censusPtrPtr);
