@@ -14,6 +14,7 @@
 #include <tclOO.h>
 #include <tk.h>
 #include "heart/census.h"
+#include "heart/keys.h"
 
 #include <stdint.h>
 #define TKLEAK_I2P(i) ((void *) (intptr_t) (i))
@@ -158,6 +159,30 @@ typedef struct TkleakCollect {
 /*
  * Functions shared across files.
  */
+
+/*
+ * A key's kind character (heart/keys.h) appended to a string being built.
+ */
+
+static inline void
+TkleakDStringAppendKind(
+    Tcl_DString *dsPtr,
+    TkleakKeyKind kind)
+{
+    char c = (char) kind;
+
+    Tcl_DStringAppend(dsPtr, &c, 1);
+}
+
+static inline void
+TkleakAppendKind(
+    Tcl_Obj *objPtr,
+    TkleakKeyKind kind)
+{
+    char c = (char) kind;
+
+    Tcl_AppendToObj(objPtr, &c, 1);
+}
 
 MODULE_SCOPE TkleakState *TkleakGetState(Tcl_Interp *interp);
 MODULE_SCOPE void	TkleakStateFreeProc(Tcl_InterpDeleteProc *proc);

@@ -60,22 +60,23 @@ TkleakResolveKeys(
 	    isWindow = 1;
 	    if (!TkleakIsOwnWindow(name)) {
 		Tcl_ListObjAppendElement(NULL, keysPtr,
-			Tcl_ObjPrintf("w%s", name));
+			Tcl_ObjPrintf("%c%s", TKLEAK_KEY_WINDOW, name));
 	    }
 	}
 	if (!TkleakIsOwnName(name)) {
 	    (void) Tk_GetImageMasterData(interp, name, &typePtr);
 	    if (typePtr != NULL) {
 		Tcl_ListObjAppendElement(NULL, keysPtr,
-			Tcl_ObjPrintf("i%s", name));
+			Tcl_ObjPrintf("%c%s", TKLEAK_KEY_IMAGE, name));
 	    }
 	}
     }
     token = isWindow ? NULL
 	    : Tcl_FindCommand(interp, name, NULL, TCL_GLOBAL_ONLY);
     if (token != NULL) {
-	Tcl_Obj *keyPtr = Tcl_NewStringObj("c", 1);
+	Tcl_Obj *keyPtr = Tcl_NewObj();
 
+	TkleakAppendKind(keyPtr, TKLEAK_KEY_COMMAND);
 	Tcl_GetCommandFullName(interp, token, keyPtr);
 	if (TkleakIsOwnNamespace(Tcl_GetString(keyPtr) + 1)) {
 	    Tcl_DecrRefCount(keyPtr);
@@ -143,14 +144,14 @@ TkleakKeyAlive(
     const char *key)
 {
     switch (key[0]) {
-    case 'c':
+    case TKLEAK_KEY_COMMAND:
 	return Tcl_FindCommand(interp, key + 1, NULL, TCL_GLOBAL_ONLY) != NULL;
-    case 'a':
-    case 'b':
+    case TKLEAK_KEY_AFTER:
+    case TKLEAK_KEY_BINDING:
 	return TkleakCreationAlive(statePtr, interp, key);
     }
     if (statePtr->tkReady && Tk_MainWindow(interp) != NULL) {
-	if (key[0] == 'i') {
+	if (key[0] == TKLEAK_KEY_IMAGE) {
 	    const Tk_ImageType *typePtr = NULL;
 
 	    (void) Tk_GetImageMasterData(interp, key + 1, &typePtr);

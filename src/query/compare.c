@@ -94,19 +94,9 @@ KeyOf(
     const char *id,
     Tcl_DString *dsPtr)
 {
-    char kind;
+    char kind = (char) TkleakTypeKeyKind(type);
 
-    if (strncmp(type, "command ", 8) == 0 || strncmp(type, "object ", 7) == 0) {
-	kind = 'c';
-    } else if (strncmp(type, "image ", 6) == 0) {
-	kind = 'i';
-    } else if (strncmp(type, "widget ", 7) == 0) {
-	kind = 'w';
-    } else if (strcmp(type, "after") == 0) {
-	kind = 'a';
-    } else if (strcmp(type, "binding") == 0) {
-	kind = 'b';
-    } else {
+    if (kind == TKLEAK_KEY_NONE) {
 	return 0;
     }
     Tcl_DStringAppend(dsPtr, &kind, 1);

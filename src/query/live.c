@@ -528,7 +528,7 @@ TkleakOrphansLive(
 	int refc, j, attached = 0;
 
 	Tcl_DStringInit(&typeDs);
-	if (key[0] == 'c') {
+	if (key[0] == TKLEAK_KEY_COMMAND) {
 	    Tcl_Command token = Tcl_FindCommand(interp, name, NULL,
 		    TCL_GLOBAL_ONLY);
 
@@ -553,7 +553,7 @@ TkleakOrphansLive(
 		}
 	    }
 	} else if (statePtr->tkReady && Tk_MainWindow(interp) != NULL) {
-	    if (key[0] == 'i') {
+	    if (key[0] == TKLEAK_KEY_IMAGE) {
 		const Tk_ImageType *typePtr = NULL;
 
 		(void) Tk_GetImageMasterData(interp, name, &typePtr);
@@ -582,7 +582,7 @@ TkleakOrphansLive(
 	if (type != NULL && TkleakCensusHas(sincePtr, type, name)) {
 	    type = NULL;
 	}
-	if (type != NULL && key[0] == 'c'
+	if (type != NULL && key[0] == TKLEAK_KEY_COMMAND
 		&& (TkleakIsLibraryCommand(statePtr, interp, name)
 		|| TkleakIsDeadWindowCommand(statePtr, interp, name))) {
 	    type = NULL;	/* A library's; or dead-window (refs.c). */
@@ -598,7 +598,7 @@ TkleakOrphansLive(
 	    }
 	}
 	if (!attached) {
-	    if (key[0] == 'w') {
+	    if (key[0] == TKLEAK_KEY_WINDOW) {
 		code = TCL_CONTINUE;	/* What it retains: the full scan. */
 	    } else {
 		AddFound(statePtr, key, &found, &numFound, &capFound, type,
@@ -639,7 +639,7 @@ TkleakOrphansLive(
 		    type = TkleakCommandType(statePtr, interp, token, fq,
 			    &typeDs);
 		    Tcl_DStringInit(&key);
-		    Tcl_DStringAppend(&key, "c", 1);
+		    TkleakDStringAppendKind(&key, TKLEAK_KEY_COMMAND);
 		    Tcl_DStringAppend(&key, fq, -1);
 		    seen = Tcl_FindHashEntry(&statePtr->seen,
 			    Tcl_DStringValue(&key)) != NULL;
@@ -686,7 +686,7 @@ TkleakOrphansLive(
 		    Tcl_DStringAppend(&typeDs, "image ", 6);
 		    Tcl_DStringAppend(&typeDs, typePtr->name, -1);
 		    Tcl_DStringInit(&key);
-		    Tcl_DStringAppend(&key, "i", 1);
+		    TkleakDStringAppendKind(&key, TKLEAK_KEY_IMAGE);
 		    Tcl_DStringAppend(&key, name, -1);
 		    if (Tcl_FindHashEntry(&statePtr->seen,
 			    Tcl_DStringValue(&key)) == NULL

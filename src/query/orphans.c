@@ -65,8 +65,7 @@ CommandType(
 	TkleakType *typePtr = &censusPtr->types[i];
 	size_t lo = 0, hi;
 
-	if (strncmp(typePtr->name, "command ", 8) != 0
-		&& strncmp(typePtr->name, "object ", 7) != 0) {
+	if (TkleakTypeKeyKind(typePtr->name) != TKLEAK_KEY_COMMAND) {
 	    continue;
 	}
 	TkleakTypeSort(typePtr);
@@ -160,7 +159,7 @@ Retains(
 	int n, j, only = 1;
 	const char *type;
 
-	if (key[0] != 'c' && key[0] != 'i') {
+	if (key[0] != TKLEAK_KEY_COMMAND && key[0] != TKLEAK_KEY_IMAGE) {
 	    continue;
 	}
 	if (Tcl_ListObjGetElements(NULL, Tcl_GetHashValue(hPtr), &n, &v)
@@ -177,7 +176,7 @@ Retains(
 	if (!only) {
 	    continue;
 	}
-	if (key[0] == 'c') {
+	if (key[0] == TKLEAK_KEY_COMMAND) {
 	    type = CommandType(censusPtr, key + 1);
 	} else {
 	    type = "image";
@@ -659,16 +658,16 @@ TkleakOrphansObjCmd(
 	TkleakType *typePtr = order[t];
 	const char **ids;
 	size_t n;
-	char kind;
+	char kind = (char) TkleakTypeKeyKind(typePtr->name);
 
-	if (strncmp(typePtr->name, "command ", 8) == 0
-		|| strncmp(typePtr->name, "object ", 7) == 0) {
-	    kind = 'c';
-	} else if (strncmp(typePtr->name, "image ", 6) == 0) {
-	    kind = 'i';
-	} else if (strcmp(typePtr->name, "widget Menu") == 0) {
-	    kind = 'w';
-	} else {
+	/*
+	 * Orphans are commands, images and menus: of the windows, only a
+	 * menu can be detached and still alive.
+	 */
+
+	if ((kind != TKLEAK_KEY_COMMAND && kind != TKLEAK_KEY_IMAGE
+		&& kind != TKLEAK_KEY_WINDOW) || (kind == TKLEAK_KEY_WINDOW
+		&& strcmp(typePtr->name, "widget Menu") != 0)) {
 	    continue;
 	}
 	if (TkleakIdsMinus(typePtr, sincePtr
@@ -683,7 +682,7 @@ TkleakOrphansObjCmd(
 	    Tcl_HashEntry *seenPtr;
 
 	    Tcl_IncrRefCount(keyPtr);
-	    if (kind == 'w') {
+	    if (kind == TKLEAK_KEY_WINDOW) {
 		Tk_Window tkwin = Tk_NameToWindow(interp, id,
 			Tk_MainWindow(interp));
 
@@ -695,10 +694,10 @@ TkleakOrphansObjCmd(
 		}
 	    }
 	    if (Tcl_FindHashEntry(&refs.index, Tcl_GetString(keyPtr))
-		    || (kind == 'c'
+		    || (kind == TKLEAK_KEY_COMMAND
 		    && (TkleakIsLibraryCommand(statePtr, interp, id)
 		    || TkleakIsDeadWindowCommand(statePtr, interp, id)))
-		    || (kind == 'i' && TkleakIsLibraryImage(id))) {
+		    || (kind == TKLEAK_KEY_IMAGE && TkleakIsLibraryImage(id))) {
 		Tcl_DecrRefCount(keyPtr);
 		continue;	/* Named, a library's, or dead-window below. */
 	    }
@@ -707,14 +706,14 @@ TkleakOrphansObjCmd(
 	    if (seenPtr != NULL) {
 		reason = "detached";
 		lastPtr = TkleakSeenLast(seenPtr);
-	    } else if (kind == 'i' || (strcmp(typePtr->name,
+	    } else if (kind == TKLEAK_KEY_IMAGE || (strcmp(typePtr->name,
 		    "command tkinter") == 0 && TkleakIsTkinterWrapper(id))) {
 		reason = "unreferenced";
 		lastPtr = Tcl_NewObj();
 	    } else {
 		continue;
 	    }
-	    retainsPtr = (kind == 'w') ? Retains(curPtr, &refs, id)
+	    retainsPtr = (kind == TKLEAK_KEY_WINDOW) ? Retains(curPtr, &refs, id)
 		    : Tcl_NewDictObj();
 	    orphanPtr = Tcl_NewDictObj();
 	    Tcl_DictObjPut(NULL, orphanPtr, Tcl_NewStringObj("name", 4),

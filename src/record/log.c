@@ -365,11 +365,12 @@ void
 TkleakLogCreated(
     TkleakState *statePtr,
     Tcl_Interp *interp,
-    const char *kind,
+    TkleakKeyKind kind,
     const char *name)
 {
-    Tcl_Obj *keyPtr = Tcl_NewStringObj(kind, 1);
+    Tcl_Obj *keyPtr = Tcl_NewObj();
 
+    TkleakAppendKind(keyPtr, kind);
     Tcl_AppendToObj(keyPtr, name, -1);
     TkleakLogAppend(statePtr, interp, L_CREATED, 0, keyPtr, NULL, NULL, NULL);
 }

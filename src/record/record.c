@@ -531,8 +531,9 @@ ObjectMade(
     Tcl_IncrRefCount(resultPtr);
     object = Tcl_GetObjectFromObj(interp, resultPtr);
     if (object != NULL && (token = Tcl_GetObjectCommand(object)) != NULL) {
-	Tcl_Obj *keyPtr = Tcl_NewStringObj("c", 1);
+	Tcl_Obj *keyPtr = Tcl_NewObj();
 
+	TkleakAppendKind(keyPtr, TKLEAK_KEY_COMMAND);
 	Tcl_IncrRefCount(keyPtr);
 	Tcl_GetCommandFullName(interp, token, keyPtr);
 	if (!TkleakIsOwnNamespace(Tcl_GetString(keyPtr) + 1)) {
@@ -1010,8 +1011,9 @@ GlobalHook(
 		    Tcl_GetString(objv[1]), NULL, 0);
 
 	    if (token != NULL) {
-		Tcl_Obj *keyPtr = Tcl_NewStringObj("c", 1);
+		Tcl_Obj *keyPtr = Tcl_NewObj();
 
+		TkleakAppendKind(keyPtr, TKLEAK_KEY_COMMAND);
 		Tcl_IncrRefCount(keyPtr);
 		Tcl_GetCommandFullName(interp, token, keyPtr);
 		if (!TkleakIsOwnNamespace(Tcl_GetString(keyPtr) + 1)) {
@@ -1024,7 +1026,8 @@ GlobalHook(
 	break;
     case G_IMAGE:
 	if (objc >= 3 && IsSub(Tcl_GetString(objv[1]), "create")) {
-	    TkleakLogCreated(statePtr, interp, "i", Tcl_GetString(resultPtr));
+	    TkleakLogCreated(statePtr, interp, TKLEAK_KEY_IMAGE,
+		    Tcl_GetString(resultPtr));
 	}
 	break;
     default:
@@ -1036,7 +1039,7 @@ GlobalHook(
 	    const char *path = Tcl_GetString(resultPtr);
 
 	    if (path[0] == '.' && !TkleakIsOwnWindow(path)) {
-		TkleakLogCreated(statePtr, interp, "w", path);
+		TkleakLogCreated(statePtr, interp, TKLEAK_KEY_WINDOW, path);
 		RememberOptions(statePtr, interp, resultPtr, L_OPTION, 0, NULL,
 			objc - 2, objv + 2);
 		HookWidget(statePtr, interp, path);

@@ -133,7 +133,8 @@ MODULE_SCOPE void	TkleakLogAppend(TkleakState *statePtr,
 			    Tcl_Obj *ownerPtr, Tcl_Obj *aPtr,
 			    Tcl_Obj *bPtr, Tcl_Obj *valuePtr);
 MODULE_SCOPE void	TkleakLogCreated(TkleakState *statePtr,
-			    Tcl_Interp *interp, const char *kind, const char *name);
+			    Tcl_Interp *interp, TkleakKeyKind kind,
+			    const char *name);
 MODULE_SCOPE void	TkleakLogFreeEntry(LogEntry *entryPtr);
 MODULE_SCOPE int	TkleakLogNextPrune(TkleakState *statePtr);
 MODULE_SCOPE void	TkleakLogForgetDead(TkleakState *statePtr,

@@ -908,29 +908,9 @@ InSnapshot(
 	for (t = 0; t < censusPtr->numTypes; t++) {
 	    TkleakType *typePtr = &censusPtr->types[t];
 	    const char *name = typePtr->name;
-	    int match;
+	    TkleakKeyKind kind = TkleakTypeKeyKind(name);
 
-	    switch (key[0]) {
-	    case 'c':
-		match = strncmp(name, "command ", 8) == 0
-			|| strncmp(name, "object ", 7) == 0;
-		break;
-	    case 'i':
-		match = strncmp(name, "image ", 6) == 0;
-		break;
-	    case 'w':
-		match = strncmp(name, "widget ", 7) == 0;
-		break;
-	    case 'a':
-		match = strcmp(name, "after") == 0;
-		break;
-	    case 'b':
-		match = strcmp(name, "binding") == 0;
-		break;
-	    default:
-		match = 0;
-	    }
-	    if (!match) {
+	    if (kind == TKLEAK_KEY_NONE || (char) kind != key[0]) {
 		continue;
 	    }
 	    if (TkleakTypeHas(typePtr, key + 1)) {
