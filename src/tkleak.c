@@ -229,6 +229,7 @@ Tkleak_Init(
     }
     TkleakStateFreeProc(DeleteState);
     statePtr = TkleakGetState(interp);
+    statePtr->widgetHasProc = TkleakTkWidgetHas;
     for (i = 0; commands[i].name != NULL; i++) {
 	Tcl_CreateObjCommand(interp, commands[i].name, commands[i].proc,
 		statePtr, NULL);

@@ -80,6 +80,10 @@ typedef struct TkleakState {
     const void *menuClassProcs;	/* Tk's class procs of menus/canvases, */
     const void *canvasClassProcs;/* learned from the app's own (walk.c,
 				 * TkleakWalkLearnClass). */
+    int (*widgetHasProc)(struct TkleakState *statePtr, Tk_Window tkwin,
+	    const char *option);	/* TkleakTkWidgetHas (census/tk.c),
+				 * which TkleakWalkLearnClass asks: private/
+				 * calls no layer above it. Set at load. */
     Tcl_Obj *lastUnread;	/* Paths of the widgets whose slots the
 				 * last index could not read (sorted list;
 				 * one reference), or NULL. */

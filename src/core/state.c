@@ -3,8 +3,8 @@
  *
  *	The per-interpreter state: finding it (TkleakGetState, with a cache
  *	in thread data, since the recording hooks ask on every call) and
- *	making it on first use; starting Tk's part of it (TkleakInitTk).
- *	Its teardown is tkleak.c's (DeleteState), which frees what every
+ *	making it on first use (Tk's part is started by census/tk.c,
+ *	TkleakInitTk). Its teardown is tkleak.c's (DeleteState), which frees what every
  *	layer keeps; this file only forgets its cache then.
  *
  * Copyright (c) 2026 the tkleak developers. See the file "LICENSE".
@@ -133,52 +133,4 @@ TkleakGetState(
 	tsdPtr->lastState = statePtr;
     }
     return statePtr;
-}
-
-/*
- *----------------------------------------------------------------------
- *
- * TkleakInitTk --
- *
- *	Start counting Tk's kinds once Tk is in the interpreter (at load,
- *	or at the first census after a later "package require Tk"): set up
- *	the Tk stubs and learn where Tk's library lies. Then, until they
- *	are known, learn the class procs of Tk's menus and canvases from
- *	the app's own (walk.c, TkleakWalkLearnClasses): nothing is made
- *	for it, so no command of the app is called and no binding fires.
- *
- * Results:
- *	1 when Tk is usable.
- *
- *----------------------------------------------------------------------
- */
-
-int
-TkleakInitTk(
-    TkleakState *statePtr,
-    Tcl_Interp *interp)
-{
-    Tk_Window mainWin;
-
-    if (!statePtr->tkReady) {
-	if (Tcl_PkgPresent(interp, "Tk", NULL, 0) == NULL
-		|| Tk_InitStubs(interp, "8.6", 0) == NULL
-		|| Tk_MainWindow(interp) == NULL) {
-	    Tcl_ResetResult(interp);
-	    return 0;
-	}
-	statePtr->tkReady = 1;
-	TkleakCoreLibraries(statePtr, 1);
-    }
-    if (statePtr->menuClassProcs == NULL
-	    || statePtr->canvasClassProcs == NULL) {
-	Tcl_InterpState saved = Tcl_SaveInterpState(interp, TCL_OK);
-
-	mainWin = Tk_MainWindow(interp);	/* NULL after "destroy ." */
-	if (mainWin != NULL) {
-	    TkleakWalkLearnClasses(statePtr, mainWin);
-	}
-	Tcl_RestoreInterpState(interp, saved);
-    }
-    return 1;
 }

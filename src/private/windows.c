@@ -242,10 +242,11 @@ TkleakWalkMenuRefs(
  *
  *	Learn the class procs of Tk's menus or canvases from TKWIN, one of
  *	the app's own windows, when its class says it may be one and it
- *	has a widget record, and TkleakTkWidgetHas confirms it through
- *	Tk's own widget command (an option only that widget has: a frame
- *	made with "-class Menu" has no -tearoffcommand). Nothing is made
- *	for it, so no binding fires and no app command is called.
+ *	has a widget record, and TkleakTkWidgetHas (the state's
+ *	widgetHasProc) confirms it through Tk's own widget command (an
+ *	option only that widget has: a frame made with "-class Menu" has no
+ *	-tearoffcommand). Nothing is made for it, so no binding fires and no
+ *	app command is called.
  *
  * Results:
  *	None.
@@ -271,12 +272,14 @@ TkleakWalkLearnClass(
     }
     if (statePtr->menuClassProcs == NULL && strcmp(clazz, "Menu") == 0
 	    && procs != statePtr->canvasClassProcs
-	    && TkleakTkWidgetHas(statePtr, tkwin, "-tearoffcommand")) {
+	    && statePtr->widgetHasProc != NULL
+	    && statePtr->widgetHasProc(statePtr, tkwin, "-tearoffcommand")) {
 	statePtr->menuClassProcs = procs;
     } else if (statePtr->canvasClassProcs == NULL
 	    && strcmp(clazz, "Canvas") == 0
 	    && procs != statePtr->menuClassProcs
-	    && TkleakTkWidgetHas(statePtr, tkwin, "-closeenough")) {
+	    && statePtr->widgetHasProc != NULL
+	    && statePtr->widgetHasProc(statePtr, tkwin, "-closeenough")) {
 	statePtr->canvasClassProcs = procs;
     }
 }
