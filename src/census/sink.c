@@ -476,45 +476,6 @@ TkleakAddTag(
 }
 
 /*
- *----------------------------------------------------------------------
- *
- * TkleakJoinPair --
- *
- *	The two-element list {A B} as Tcl_Merge would make it, written to
- *	BUF when it fits and both are plain words (the usual case: a path
- *	or tag and a number or event sequence), else made by Tcl_Merge.
- *
- * Results:
- *	BUF, or a Tcl_Alloc'ed string the caller must Tcl_Free (test the
- *	result against BUF).
- *
- *----------------------------------------------------------------------
- */
-
-char *
-TkleakJoinPair(
-    const char *a,
-    const char *b,
-    char *buf,
-    size_t size)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    const char *argv[2];
-
-    if (la > 0 && lb > 0 && la + lb + 2 <= size
-	    && strpbrk(a, TKLEAK_LIST_SPECIALS) == NULL
-	    && strpbrk(b, TKLEAK_LIST_SPECIALS) == NULL && a[0] != '#') {
-	memcpy(buf, a, la);
-	buf[la] = ' ';
-	memcpy(buf + la + 1, b, lb + 1);
-	return buf;
-    }
-    argv[0] = a;
-    argv[1] = b;
-    return Tcl_Merge(2, argv);
-}
-
-/*
  * TkleakBindingRef --
  *
  *	Index a binding as a slot (see TkleakBindSlot).

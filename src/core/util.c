@@ -1,9 +1,9 @@
 /*
  * util.c --
  *
- *	Small helpers on Tcl objects that every layer uses: a referrer dict,
- *	a table of held objects, a dict lookup that frees its key, the slot
- *	name of a binding.
+ *	Small helpers on Tcl objects and strings that every layer uses: a
+ *	referrer dict, a table of held objects, a dict lookup that frees its
+ *	key, the slot name of a binding, a two-word list.
  *
  * Copyright (c) 2026 the tkleak developers. See the file "LICENSE".
  */
@@ -109,4 +109,43 @@ TkleakBindSlot(
 	Tcl_DStringAppend(dsPtr, " ", 1);
     }
     Tcl_DStringAppend(dsPtr, seq, -1);
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakJoinPair --
+ *
+ *	The two-element list {A B} as Tcl_Merge would make it, written to
+ *	BUF when it fits and both are plain words (the usual case: a path
+ *	or tag and a number or event sequence), else made by Tcl_Merge.
+ *
+ * Results:
+ *	BUF, or a Tcl_Alloc'ed string the caller must Tcl_Free (test the
+ *	result against BUF).
+ *
+ *----------------------------------------------------------------------
+ */
+
+char *
+TkleakJoinPair(
+    const char *a,
+    const char *b,
+    char *buf,
+    size_t size)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    const char *argv[2];
+
+    if (la > 0 && lb > 0 && la + lb + 2 <= size
+	    && strpbrk(a, TKLEAK_LIST_SPECIALS) == NULL
+	    && strpbrk(b, TKLEAK_LIST_SPECIALS) == NULL && a[0] != '#') {
+	memcpy(buf, a, la);
+	buf[la] = ' ';
+	memcpy(buf + la + 1, b, lb + 1);
+	return buf;
+    }
+    argv[0] = a;
+    argv[1] = b;
+    return Tcl_Merge(2, argv);
 }
