@@ -125,6 +125,7 @@ enum TkleakFixedType {
 };
 
 typedef struct TkleakCollect {
+    const struct TkleakSink *sinkPtr;	/* What the walks feed (census/sink.c). */
     TkleakState *statePtr;
     Tcl_Interp *interp;
     TkleakCensus *censusPtr;
@@ -159,6 +160,38 @@ typedef struct TkleakCollect {
 				 * notes them too). */
     size_t tracedLen, tracedCap;
 } TkleakCollect;
+
+/*
+ * The sink of a census as the walks of private/ see it: they call no
+ * layer above them but through these, which census/ fills in
+ * (tkleakCensusSink, census/sink.c). Each is the function of the same
+ * name with a Tkleak prefix (TkleakAddFixed, ...), and means what it
+ * does.
+ */
+
+typedef struct TkleakSink {
+    void (*addFixed)(TkleakCollect *ctxPtr, int which, const char *id,
+	    size_t idLen, size_t bytes);
+    void (*addTag)(TkleakCollect *ctxPtr, const char *tag);
+    void (*addBinding)(TkleakCollect *ctxPtr, const char *tag,
+	    const char *seq, const char *id, size_t idLen,
+	    const char *script);
+    void (*countCommand)(TkleakCollect *ctxPtr, Tcl_Command token,
+	    Tcl_ObjCmdProc *objProc, const char *nsName, const char *name,
+	    size_t bodyLen);
+    int (*countWindow)(TkleakCollect *ctxPtr, Tk_Window tkwin);
+    void (*countImage)(TkleakCollect *ctxPtr, const char *name);
+    void (*countAfter)(TkleakCollect *ctxPtr, const char *id, int idLen,
+	    Tcl_Obj *scriptPtr);
+    void (*noteTraced)(TkleakCollect *ctxPtr, int kind, const char *prefix,
+	    size_t prefixLen, const char *name, size_t nameLen);
+    void (*tagBindings)(TkleakCollect *ctxPtr, Tk_BindingTable table,
+	    ClientData object, const char *tag);
+    void (*refsMenuEntry)(TkleakCollect *ctxPtr, const char *path,
+	    int index, const char *option, Tcl_Obj *valuePtr);
+} TkleakSink;
+
+MODULE_SCOPE const TkleakSink tkleakCensusSink;
 
 /*
  * Functions shared across files.
@@ -454,7 +487,7 @@ MODULE_SCOPE Tcl_Obj *	TkleakWalkFramesLookup(TkleakState *statePtr,
 			    Tcl_Interp *interp, int depth);
 MODULE_SCOPE void	TkleakWalkFramesStore(TkleakState *statePtr,
 			    Tcl_Interp *interp, Tcl_Obj *stackPtr,
-			    int levels);
+			    int levels, int depth);
 MODULE_SCOPE void	TkleakWalkFramesFlush(TkleakState *statePtr);
 MODULE_SCOPE void	TkleakWalkFramesFree(TkleakState *statePtr);
 MODULE_SCOPE int	TkleakWalkMenuOwns(TkleakState *statePtr,

@@ -177,6 +177,7 @@ TkleakCensusTakeEx(
 
     *censusPtrPtr = NULL;
     memset(&ctx, 0, sizeof(ctx));
+    ctx.sinkPtr = &tkleakCensusSink;
     ctx.statePtr = statePtr;
     ctx.interp = interp;
     ctx.refsPtr = refsPtr;

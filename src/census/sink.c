@@ -526,3 +526,22 @@ TkleakAddBinding(
     TkleakAddFixed(ctxPtr, TT_BINDING, id, idLen, len);
     TkleakBindingRef(ctxPtr, tag, seq, script, len);
 }
+
+/*
+ * The sink the walks of private/ feed (tkleakInt.h): census/ hands it
+ * to them in each collector (TkleakCensusTakeEx), so that private/ calls
+ * nothing above it.
+ */
+
+const TkleakSink tkleakCensusSink = {
+    TkleakAddFixed,
+    TkleakAddTag,
+    TkleakAddBinding,
+    TkleakCountCommand,
+    TkleakCountWindow,
+    TkleakCountImage,
+    TkleakCountAfter,
+    TkleakNoteTraced,
+    TkleakTagBindings,
+    TkleakRefsMenuEntry
+};

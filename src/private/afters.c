@@ -209,7 +209,7 @@ TkleakWalkAfters(
 	if (i + 4 < n && records[i + 4]->commandPtr->bytes != NULL) {
 	    __builtin_prefetch(records[i + 4]->commandPtr->bytes);
 	}
-	TkleakCountAfter(ctxPtr, buf, AfterId(records[i]->id, buf),
+	ctxPtr->sinkPtr->countAfter(ctxPtr, buf, AfterId(records[i]->id, buf),
 		records[i]->commandPtr);
     }
     free(records);

@@ -532,7 +532,7 @@ CountChain(
     for (psPtr = headPtr; psPtr; psPtr = psPtr->ptr.nextObj) {
 	if (SeqFind(cachePtr, psPtr) == NULL) {
 	    if (LearnObject(interp, cachePtr, table, object) != TCL_OK) {
-		TkleakTagBindings(ctxPtr, table, object, tag);
+		ctxPtr->sinkPtr->tagBindings(ctxPtr, table, object, tag);
 		return;
 	    }
 	    break;
@@ -568,7 +568,8 @@ CountChain(
 	    id = TkleakJoinPair(tag, entryPtr->text, buf, sizeof(buf));
 	    idLen = strlen(id);
 	}
-	TkleakAddBinding(ctxPtr, tag, entryPtr->text, id, idLen, script);
+	ctxPtr->sinkPtr->addBinding(ctxPtr, tag, entryPtr->text, id, idLen,
+		script);
 	if (id != buf) {
 	    Tcl_Free((char *) id);
 	}

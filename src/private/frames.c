@@ -485,9 +485,10 @@ TkleakWalkFramesLookup(
  *
  * TkleakWalkFramesStore --
  *
- *	Store STACKPTR, made by "info frame" from LEVELS frames, under the
- *	key of the last TkleakWalkFramesLookup, when that lookup covered
- *	the same frames. No script may have run since that lookup.
+ *	Store STACKPTR, made by "info frame" from LEVELS frames for a read
+ *	depth of DEPTH (TkleakOriginReadDepth), under the key of the last
+ *	TkleakWalkFramesLookup, when that lookup covered the same frames.
+ *	No script may have run since that lookup.
  *
  * Side effects:
  *	The cache takes a reference to STACKPTR, and holds the ByteCodes
@@ -501,7 +502,8 @@ TkleakWalkFramesStore(
     TkleakState *statePtr,
     Tcl_Interp *interp,
     Tcl_Obj *stackPtr,
-    int levels)
+    int levels,
+    int depth)
 {
     TkleakFrameCache *cachePtr = statePtr->frameCache;
     Interp *iPtr = (Interp *) interp;
@@ -531,7 +533,7 @@ TkleakWalkFramesStore(
     ePtr->hash = cachePtr->hash;
     ePtr->numRaw = n;
     ePtr->toEnd = cachePtr->toEnd;
-    ePtr->depth = TkleakOriginReadDepth(statePtr);
+    ePtr->depth = depth;
     ePtr->raw = (RawFrame *) Tcl_Alloc(n * sizeof(RawFrame));
     memcpy(ePtr->raw, cachePtr->raw, n * sizeof(RawFrame));
     ePtr->names = (ProcName *) Tcl_Alloc(n * sizeof(ProcName));

@@ -175,7 +175,7 @@ WalkVars(
 	}
 	memcpy(buf + prefixLen, key, (size_t) keyPtr->length + 1);
 	if (varPtr->flags & VAR_ALL_TRACES) {
-	    TkleakNoteTraced(ctxPtr, 'v', buf, len, NULL, 0);
+	    ctxPtr->sinkPtr->noteTraced(ctxPtr, 'v', buf, len, NULL, 0);
 	    if (TclIsVarUndefined(varPtr) && !TclIsVarArray(varPtr)) {
 		continue;
 	    }
@@ -185,11 +185,11 @@ WalkVars(
 		    Tcl_NewStringObj(buf, (int) len));
 	}
 	if (!TclIsVarArray(varPtr)) {
-	    TkleakAddFixed(ctxPtr, TT_VARIABLE, buf, len,
+	    ctxPtr->sinkPtr->addFixed(ctxPtr, TT_VARIABLE, buf, len,
 		    ObjLength(varPtr->value.objPtr));
 	    continue;
 	}
-	TkleakAddFixed(ctxPtr, TT_VARIABLE, buf, len, 0);
+	ctxPtr->sinkPtr->addFixed(ctxPtr, TT_VARIABLE, buf, len, 0);
 	if (varPtr->value.tablePtr == NULL) {
 	    continue;
 	}
@@ -221,12 +221,13 @@ WalkVars(
 		buf[elLen - 1] = ')';
 		buf[elLen] = '\0';
 		if (elVarPtr->flags & VAR_ALL_TRACES) {
-		    TkleakNoteTraced(ctxPtr, 'v', buf, elLen, NULL, 0);
+		    ctxPtr->sinkPtr->noteTraced(ctxPtr, 'v', buf, elLen, NULL,
+			    0);
 		    if (TclIsVarUndefined(elVarPtr)) {
 			continue;
 		    }
 		}
-		TkleakAddFixed(ctxPtr, TT_ELEMENT, buf, elLen,
+		ctxPtr->sinkPtr->addFixed(ctxPtr, TT_ELEMENT, buf, elLen,
 			ObjLength(elVarPtr->value.objPtr));
 	    }
 	}
@@ -370,7 +371,7 @@ WorkerCommand(
     }
     memcpy(buf + prefixLen, name, len + 1);
     len += prefixLen;
-    TkleakAddFixed(ctxPtr, which, buf, len, len + bodyLen);
+    ctxPtr->sinkPtr->addFixed(ctxPtr, which, buf, len, len + bodyLen);
 }
 
 /*
@@ -474,7 +475,7 @@ WalkOneNamespace(
 	int n = nsPtr->cmdTable.numEntries, i;
 	size_t prefixLen = 0;
 
-	TkleakAddFixed(ctxPtr, TT_NAMESPACE, nsPtr->fullName,
+	ctxPtr->sinkPtr->addFixed(ctxPtr, TT_NAMESPACE, nsPtr->fullName,
 		strlen(nsPtr->fullName), 0);
 	if (ctxPtr->worker && (prefixLen = NamePrefix(ctxPtr, nsPtr)) == 0) {
 	    return 0;
@@ -521,13 +522,13 @@ WalkOneNamespace(
 		const char *name = Tcl_GetHashKey(&nsPtr->cmdTable,
 			entries[i]);
 
-		TkleakNoteTraced(ctxPtr, 'c', nsPtr->fullName,
+		ctxPtr->sinkPtr->noteTraced(ctxPtr, 'c', nsPtr->fullName,
 			strlen(nsPtr->fullName), name, strlen(name));
 	    }
 	    if (ctxPtr->worker) {
 		WorkerCommand(ctxPtr, nsPtr, entries[i], prefixLen, bodyLen);
 	    } else {
-		TkleakCountCommand(ctxPtr, (Tcl_Command) cmdPtr,
+		ctxPtr->sinkPtr->countCommand(ctxPtr, (Tcl_Command) cmdPtr,
 			cmdPtr->objProc, nsPtr->fullName,
 			Tcl_GetHashKey(&nsPtr->cmdTable, entries[i]), bodyLen);
 	    }
@@ -731,6 +732,7 @@ TkleakWalkNamespacesStart(
 	NsWorker *partPtr = &splitPtr->parts[p];
 	size_t target = total * (size_t) (p + 1) / NUM_PARTS;
 
+	partPtr->ctx.sinkPtr = ctxPtr->sinkPtr;
 	partPtr->ctx.statePtr = statePtr;
 	partPtr->ctx.worker = 1;
 	partPtr->ctx.censusPtr = TkleakCensusNew();
@@ -830,7 +832,7 @@ MergePart(
 		Deferred *dPtr = &partPtr->deferred[d++];
 		Command *cmdPtr = Tcl_GetHashValue(dPtr->hPtr);
 
-		TkleakCountCommand(ctxPtr, (Tcl_Command) cmdPtr,
+		ctxPtr->sinkPtr->countCommand(ctxPtr, (Tcl_Command) cmdPtr,
 			cmdPtr->objProc, dPtr->nsPtr->fullName,
 			Tcl_GetHashKey(&dPtr->nsPtr->cmdTable, dPtr->hPtr), 0);
 	    }
@@ -848,7 +850,8 @@ MergePart(
 	    const char *entry = partPtr->ctx.traced + pos;
 
 	    len = strlen(entry + 1);
-	    TkleakNoteTraced(ctxPtr, entry[0], entry + 1, len, NULL, 0);
+	    ctxPtr->sinkPtr->noteTraced(ctxPtr, entry[0], entry + 1, len, NULL,
+		    0);
 	    pos += len + 2;
 	}
     }

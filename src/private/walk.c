@@ -151,7 +151,7 @@ int TkleakWalkHasFrames(Tcl_Interp *i) { (void) i; return 0; }
 Tcl_ObjCmdProc *TkleakWalkCommandNre(Tcl_Command t) { (void) t; return NULL; }
 void TkleakWalkSetCommandNre(Tcl_Command t, Tcl_ObjCmdProc *p) { (void) t; (void) p; }
 Tcl_Obj *TkleakWalkFramesLookup(TkleakState *s, Tcl_Interp *i, int d) { (void) s; (void) i; (void) d; return NULL; }
-void TkleakWalkFramesStore(TkleakState *s, Tcl_Interp *i, Tcl_Obj *o, int l) { (void) s; (void) i; (void) o; (void) l; }
+void TkleakWalkFramesStore(TkleakState *s, Tcl_Interp *i, Tcl_Obj *o, int l, int d) { (void) s; (void) i; (void) o; (void) l; (void) d; }
 void TkleakWalkFramesFlush(TkleakState *s) { (void) s; }
 void TkleakWalkFramesFree(TkleakState *s) { (void) s; }
 int TkleakWalkMenuOwns(TkleakState *s, Tk_Window w, ClientData c) { (void) s; (void) w; (void) c; return 0; }

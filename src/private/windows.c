@@ -33,14 +33,14 @@ AddDefaultTags(
      */
 
     if (winPtr->classUid) {
-	TkleakAddTag(ctxPtr, winPtr->classUid);
+	ctxPtr->sinkPtr->addTag(ctxPtr, winPtr->classUid);
     }
     for (topPtr = winPtr; topPtr && !(topPtr->flags & TK_TOP_HIERARCHY);
 	    topPtr = topPtr->parentPtr) {
 	/* Empty. */
     }
     if (topPtr && topPtr != winPtr && topPtr->pathName) {
-	TkleakAddTag(ctxPtr, topPtr->pathName);
+	ctxPtr->sinkPtr->addTag(ctxPtr, topPtr->pathName);
     }
 }
 
@@ -111,7 +111,7 @@ TkleakWalkWindows(
 	if ((winPtr->flags & TK_ALREADY_DEAD) || winPtr->pathName == NULL) {
 	    continue;
 	}
-	if (!TkleakCountWindow(ctxPtr, (Tk_Window) winPtr)) {
+	if (!ctxPtr->sinkPtr->countWindow(ctxPtr, (Tk_Window) winPtr)) {
 	    continue;
 	}
 	if (winPtr->numTags > 0) {
@@ -119,7 +119,7 @@ TkleakWalkWindows(
 		const char *tag = (const char *) winPtr->tagPtr[i];
 
 		if (strcmp(tag, winPtr->pathName) != 0) {
-		    TkleakAddTag(ctxPtr, tag);
+		    ctxPtr->sinkPtr->addTag(ctxPtr, tag);
 		}
 	    }
 	} else {
@@ -139,7 +139,8 @@ TkleakWalkWindows(
 
 		FormatInt(i, num);
 		id = TkleakJoinPair(argv[0], num, buf, sizeof(buf));
-		TkleakAddFixed(ctxPtr, TT_MENU_ENTRY, id, strlen(id), 0);
+		ctxPtr->sinkPtr->addFixed(ctxPtr, TT_MENU_ENTRY, id,
+			strlen(id), 0);
 		if (id != buf) {
 		    Tcl_Free(id);
 		}
@@ -155,7 +156,8 @@ TkleakWalkWindows(
 
 		FormatInt(itemPtr->id, num);
 		id = TkleakJoinPair(argv[0], num, buf, sizeof(buf));
-		TkleakAddFixed(ctxPtr, TT_CANVAS_ITEM, id, strlen(id), 0);
+		ctxPtr->sinkPtr->addFixed(ctxPtr, TT_CANVAS_ITEM, id,
+			strlen(id), 0);
 		if (id != buf) {
 		    Tcl_Free(id);
 		}
@@ -225,12 +227,15 @@ TkleakWalkMenuRefs(
 		|| entryPtr->type == SEPARATOR_ENTRY) {
 	    continue;
 	}
-	TkleakRefsMenuEntry(ctxPtr, path, i, "-command", entryPtr->commandPtr);
-	TkleakRefsMenuEntry(ctxPtr, path, i, "-image", entryPtr->imagePtr);
-	TkleakRefsMenuEntry(ctxPtr, path, i, "-selectimage",
+	ctxPtr->sinkPtr->refsMenuEntry(ctxPtr, path, i, "-command",
+		entryPtr->commandPtr);
+	ctxPtr->sinkPtr->refsMenuEntry(ctxPtr, path, i, "-image",
+		entryPtr->imagePtr);
+	ctxPtr->sinkPtr->refsMenuEntry(ctxPtr, path, i, "-selectimage",
 		entryPtr->selectImagePtr);
 	if (entryPtr->type == CASCADE_ENTRY) {
-	    TkleakRefsMenuEntry(ctxPtr, path, i, "-menu", entryPtr->namePtr);
+	    ctxPtr->sinkPtr->refsMenuEntry(ctxPtr, path, i, "-menu",
+		    entryPtr->namePtr);
 	}
     }
 }
@@ -363,7 +368,7 @@ TkleakWalkImages(
 
     for (hPtr = Tcl_FirstHashEntry(&mainInfoPtr->imageTable, &search);
 	    hPtr != NULL; hPtr = Tcl_NextHashEntry(&search)) {
-	TkleakCountImage(ctxPtr,
+	ctxPtr->sinkPtr->countImage(ctxPtr,
 		Tcl_GetHashKey(&mainInfoPtr->imageTable, hPtr));
     }
 }

@@ -641,7 +641,8 @@ TkleakOriginCapture(
 	TrimToDepth(stackPtr, statePtr->depth);
 	stackPtr = Intern(statePtr, stackPtr);
 	if (fast) {
-	    TkleakWalkFramesStore(statePtr, interp, stackPtr, levels);
+	    TkleakWalkFramesStore(statePtr, interp, stackPtr, levels,
+		    TkleakOriginReadDepth(statePtr));
 	}
     }
 
