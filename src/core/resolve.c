@@ -2,10 +2,10 @@
  * resolve.c --
  *
  *	The one resolver: what a word names in the app, as index keys
- *	("c" command, "i" image, "w" window; TkleakResolveKeys), and whether
- *	the object of a key still exists (TkleakKeyAlive). The index, the
- *	"seen" store, recording, origins and the live check all ask here, so
- *	that they agree.
+ *	(heart/keys.h: command, image, window; TkleakResolveKeys). The
+ *	index, recording, origins and the live check all ask here, so that
+ *	they agree. Whether the object of a key still exists is asked of
+ *	the store that keeps keys (TkleakKeyAlive, store/seen.c).
  *
  * Copyright (c) 2026 the tkleak developers. See the file "LICENSE".
  */
@@ -120,44 +120,4 @@ TkleakResolveKey(
     }
     Tcl_DecrRefCount(keysPtr);
     return keyPtr;
-}
-
-/*
- *----------------------------------------------------------------------
- *
- * TkleakKeyAlive --
- *
- *	Whether the object of index or origin key KEY still exists: "c" a
- *	command, "i" an image, "w" a window, "a" an after event, "b" a
- *	binding. Nothing is evaluated.
- *
- * Side effects:
- *	The interpreter's result may change; callers save it.
- *
- *----------------------------------------------------------------------
- */
-
-int
-TkleakKeyAlive(
-    TkleakState *statePtr,
-    Tcl_Interp *interp,
-    const char *key)
-{
-    switch (key[0]) {
-    case TKLEAK_KEY_COMMAND:
-	return Tcl_FindCommand(interp, key + 1, NULL, TCL_GLOBAL_ONLY) != NULL;
-    case TKLEAK_KEY_AFTER:
-    case TKLEAK_KEY_BINDING:
-	return TkleakCreationAlive(statePtr, interp, key);
-    }
-    if (statePtr->tkReady && Tk_MainWindow(interp) != NULL) {
-	if (key[0] == TKLEAK_KEY_IMAGE) {
-	    const Tk_ImageType *typePtr = NULL;
-
-	    (void) Tk_GetImageMasterData(interp, key + 1, &typePtr);
-	    return typePtr != NULL;
-	}
-	return Tk_NameToWindow(interp, key + 1, Tk_MainWindow(interp)) != NULL;
-    }
-    return 0;
 }

@@ -131,6 +131,46 @@ TkleakSeenLast(
 /*
  *----------------------------------------------------------------------
  *
+ * TkleakKeyAlive --
+ *
+ *	Whether the object of index or origin key KEY still exists: "c" a
+ *	command, "i" an image, "w" a window, "a" an after event, "b" a
+ *	binding. Nothing is evaluated.
+ *
+ * Side effects:
+ *	The interpreter's result may change; callers save it.
+ *
+ *----------------------------------------------------------------------
+ */
+
+int
+TkleakKeyAlive(
+    TkleakState *statePtr,
+    Tcl_Interp *interp,
+    const char *key)
+{
+    switch (key[0]) {
+    case TKLEAK_KEY_COMMAND:
+	return Tcl_FindCommand(interp, key + 1, NULL, TCL_GLOBAL_ONLY) != NULL;
+    case TKLEAK_KEY_AFTER:
+    case TKLEAK_KEY_BINDING:
+	return TkleakCreationAlive(statePtr, interp, key);
+    }
+    if (statePtr->tkReady && Tk_MainWindow(interp) != NULL) {
+	if (key[0] == TKLEAK_KEY_IMAGE) {
+	    const Tk_ImageType *typePtr = NULL;
+
+	    (void) Tk_GetImageMasterData(interp, key + 1, &typePtr);
+	    return typePtr != NULL;
+	}
+	return Tk_NameToWindow(interp, key + 1, Tk_MainWindow(interp)) != NULL;
+    }
+    return 0;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
  * TkleakForgetDead --
  *
  *	Drop the entries of TABLEPTR (the "seen" or the origin table: keys
