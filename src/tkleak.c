@@ -230,6 +230,8 @@ Tkleak_Init(
     TkleakStateFreeProc(DeleteState);
     statePtr = TkleakGetState(interp);
     statePtr->widgetHasProc = TkleakTkWidgetHas;
+    statePtr->originalProc = TkleakRecordOriginal;
+    statePtr->recordMemoryProc = TkleakRecordMemory;
     for (i = 0; commands[i].name != NULL; i++) {
 	Tcl_CreateObjCommand(interp, commands[i].name, commands[i].proc,
 		statePtr, NULL);

@@ -84,6 +84,15 @@ typedef struct TkleakState {
 	    const char *option);	/* TkleakTkWidgetHas (census/tk.c),
 				 * which TkleakWalkLearnClass asks: private/
 				 * calls no layer above it. Set at load. */
+    Tcl_ObjCmdProc *(*originalProc)(struct TkleakState *statePtr,
+	    Tcl_ObjCmdProc *objProc, ClientData clientData);
+				/* TkleakRecordOriginal (record/), which
+				 * core/'s TkleakCoreCommand asks. Set at
+				 * load. */
+    size_t (*recordMemoryProc)(struct TkleakState *statePtr);
+				/* TkleakRecordMemory (record/), which
+				 * core/'s TkleakOwnBytes adds. Set at
+				 * load. */
     Tcl_Obj *lastUnread;	/* Paths of the widgets whose slots the
 				 * last index could not read (sorted list;
 				 * one reference), or NULL. */

@@ -135,8 +135,9 @@ TkleakCoreCommand(
 	    || infoPtr->isNativeObjectProc == 0 || Tcl_IsEnsemble(token)) {
 	return 0;
     }
-    objProc = TkleakRecordOriginal(statePtr, infoPtr->objProc,
-	    infoPtr->objClientData);
+    objProc = statePtr->originalProc == NULL ? infoPtr->objProc
+	    : statePtr->originalProc(statePtr, infoPtr->objProc,
+		infoPtr->objClientData);
     if (objProc == NULL || objProc == statePtr->procProc
 	    || objProc == statePtr->aliasProc
 	    || objProc == statePtr->importProc

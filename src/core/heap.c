@@ -246,7 +246,8 @@ TkleakOwnBytes(
 	    + TableBytes(&statePtr->origins, 1, 3)
 	    + TableBytes(&statePtr->stacks, 1, 3)
 	    + TableBytes(&statePtr->procKinds, 0, 0)
-	    + TkleakRecordMemory(statePtr);
+	    + (statePtr->recordMemoryProc != NULL
+		? statePtr->recordMemoryProc(statePtr) : 0);
     if (!Tcl_InterpDeleted(statePtr->interp)) {
 	n += VarsBytes(statePtr->interp, "::tkleak::panel")
 		+ VarsBytes(statePtr->interp, "::tkleak::menu");
