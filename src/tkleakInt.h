@@ -343,6 +343,13 @@ MODULE_SCOPE int	TkleakCensusTakeKeep(TkleakState *statePtr,
 			    Tcl_Interp *interp, TkleakCensus **censusPtrPtr);
 MODULE_SCOPE int	TkleakCensusTakeRemember(TkleakState *statePtr,
 			    Tcl_Interp *interp, TkleakCensus **censusPtrPtr);
+MODULE_SCOPE int	TkleakFindSnapshot(TkleakState *statePtr,
+			    const char *name);
+MODULE_SCOPE void	TkleakDropSnapshot(TkleakState *statePtr, int i);
+MODULE_SCOPE int	TkleakSnapshotExists(Tcl_Interp *interp,
+			    const char *name);
+MODULE_SCOPE int	TkleakSnapshotUnknown(Tcl_Interp *interp,
+			    const char *name);
 MODULE_SCOPE int	TkleakGetCensus(Tcl_Interp *interp,
 			    TkleakState *statePtr, Tcl_Obj *nameObj,
 			    TkleakCensus **censusPtrPtr, int *freshPtr);

@@ -13,8 +13,24 @@
 #include <string.h>
 #include "tkleakInt.h"
 
-static int
-FindSnapshot(
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakFindSnapshot --
+ *
+ *	The index of the snapshot NAME in the store.
+ *
+ * Results:
+ *	The index, or -1 when there is none of that name.
+ *
+ * Side effects:
+ *	None.
+ *
+ *----------------------------------------------------------------------
+ */
+
+int
+TkleakFindSnapshot(
     TkleakState *statePtr,
     const char *name)
 {
@@ -28,8 +44,24 @@ FindSnapshot(
     return -1;
 }
 
-static void
-DropSnapshot(
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakDropSnapshot --
+ *
+ *	Remove the snapshot at index I from the store.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	Its census is freed and the store's reference to its name released.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakDropSnapshot(
     TkleakState *statePtr,
     int i)
 {
@@ -40,8 +72,26 @@ DropSnapshot(
     statePtr->numSnaps--;
 }
 
-static int
-ExistsError(
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakSnapshotExists, TkleakSnapshotUnknown --
+ *
+ *	Leave the error for a snapshot NAME that already exists, or that
+ *	does not, in INTERP.
+ *
+ * Results:
+ *	TCL_ERROR.
+ *
+ * Side effects:
+ *	The interpreter's result and error code (TKLEAK SNAPSHOT EXISTS or
+ *	UNKNOWN NAME) are set.
+ *
+ *----------------------------------------------------------------------
+ */
+
+int
+TkleakSnapshotExists(
     Tcl_Interp *interp,
     const char *name)
 {
@@ -52,8 +102,8 @@ ExistsError(
     return TCL_ERROR;
 }
 
-static int
-UnknownSnapshot(
+int
+TkleakSnapshotUnknown(
     Tcl_Interp *interp,
     const char *name)
 {
@@ -94,9 +144,9 @@ TkleakGetCensus(
 	*freshPtr = 1;
 	return TkleakCensusTake(statePtr, interp, censusPtrPtr);
     }
-    i = FindSnapshot(statePtr, Tcl_GetString(nameObj));
+    i = TkleakFindSnapshot(statePtr, Tcl_GetString(nameObj));
     if (i < 0) {
-	return UnknownSnapshot(interp, Tcl_GetString(nameObj));
+	return TkleakSnapshotUnknown(interp, Tcl_GetString(nameObj));
     }
     *censusPtrPtr = statePtr->snaps[i].censusPtr;
     return TCL_OK;
@@ -123,14 +173,14 @@ TkleakStoreCensus(
     TkleakCensus *censusPtr,
     int replace)
 {
-    int i = FindSnapshot(statePtr, Tcl_GetString(nameObj));
+    int i = TkleakFindSnapshot(statePtr, Tcl_GetString(nameObj));
 
     if (i >= 0) {
 	if (!replace) {
 	    TkleakCensusFree(censusPtr);
-	    return ExistsError(interp, Tcl_GetString(nameObj));
+	    return TkleakSnapshotExists(interp, Tcl_GetString(nameObj));
 	}
-	DropSnapshot(statePtr, i);
+	TkleakDropSnapshot(statePtr, i);
     }
     if (statePtr->numSnaps == statePtr->capSnaps) {
 	int cap = statePtr->capSnaps ? statePtr->capSnaps * 2 : 8;
@@ -145,7 +195,7 @@ TkleakStoreCensus(
     statePtr->numSnaps++;
     while (statePtr->maxSnapshots > 0
 	    && statePtr->numSnaps > statePtr->maxSnapshots) {
-	DropSnapshot(statePtr, 0);
+	TkleakDropSnapshot(statePtr, 0);
     }
     return TCL_OK;
 }
@@ -155,7 +205,7 @@ TkleakFreeSnapshots(
     TkleakState *statePtr)
 {
     while (statePtr->numSnaps > 0) {
-	DropSnapshot(statePtr, statePtr->numSnaps - 1);
+	TkleakDropSnapshot(statePtr, statePtr->numSnaps - 1);
     }
     Tcl_Free((char *) statePtr->snaps);
     statePtr->snaps = NULL;
@@ -256,13 +306,13 @@ TkleakSnapshotObjCmd(
 		    (char *) NULL);
 	    return TCL_ERROR;
 	}
-	if (FindSnapshot(statePtr, Tcl_GetString(nameObj)) >= 0) {
-	    return ExistsError(interp, Tcl_GetString(nameObj));
+	if (TkleakFindSnapshot(statePtr, Tcl_GetString(nameObj)) >= 0) {
+	    return TkleakSnapshotExists(interp, Tcl_GetString(nameObj));
 	}
     } else {
 	do {
 	    nameObj = Tcl_ObjPrintf("s%lu", ++statePtr->counter);
-	    if (FindSnapshot(statePtr, Tcl_GetString(nameObj)) < 0) {
+	    if (TkleakFindSnapshot(statePtr, Tcl_GetString(nameObj)) < 0) {
 		break;
 	    }
 	    Tcl_DecrRefCount(nameObj);
@@ -331,11 +381,11 @@ TkleakForgetObjCmd(
 	Tcl_SetErrorCode(interp, "TKLEAK", "USAGE", (char *) NULL);
 	return TCL_ERROR;
     }
-    i = FindSnapshot(statePtr, Tcl_GetString(objv[1]));
+    i = TkleakFindSnapshot(statePtr, Tcl_GetString(objv[1]));
     if (i < 0) {
-	return UnknownSnapshot(interp, Tcl_GetString(objv[1]));
+	return TkleakSnapshotUnknown(interp, Tcl_GetString(objv[1]));
     }
-    DropSnapshot(statePtr, i);
+    TkleakDropSnapshot(statePtr, i);
     return TCL_OK;
 }
 
@@ -595,7 +645,7 @@ TkleakConfigureObjCmd(
     statePtr->origins_on = origins;
     while (statePtr->maxSnapshots > 0
 	    && statePtr->numSnaps > statePtr->maxSnapshots) {
-	DropSnapshot(statePtr, 0);
+	TkleakDropSnapshot(statePtr, 0);
     }
     return TCL_OK;
 }
