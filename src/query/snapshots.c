@@ -35,6 +35,7 @@ TkleakCensusTakeKeep(
     if (!statePtr->snapshotRefs) {
 	return TkleakCensusTake(statePtr, interp, censusPtrPtr);
     }
+    TkleakRecordFlush(statePtr);	/* What was attached before comes first. */
     return TkleakCensusTakeRemember(statePtr, interp, censusPtrPtr);
 }
 

@@ -1125,6 +1125,7 @@ RecordOn(
      * the live check of tkleak::orphans (live.c) knows every slot.
      */
 
+    TkleakRecordFlush(statePtr);
     if (TkleakCensusTakeRemember(statePtr, interp, &censusPtr) != TCL_OK) {
 	return TCL_ERROR;
     }

@@ -24,7 +24,15 @@
  *	Note, for every object REFSPTR indexes, its last referrer in the
  *	interpreter's "seen" table, which decides whether an unreferenced
  *	object is "detached". Keyed by object, so replaced attachments of
- *	one slot do not pile up.
+ *	one slot do not pile up. The caller has flushed the recording log
+ *	first (TkleakRecordFlush), so that what was attached before the
+ *	index comes first.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The seen table holds a reference to each referrer it keeps.
  *
  *----------------------------------------------------------------------
  */
@@ -37,7 +45,6 @@ TkleakRefsRemember(
     Tcl_HashSearch search;
     Tcl_HashEntry *hPtr;
 
-    TkleakRecordFlush(statePtr);	/* What was attached before comes first. */
     for (hPtr = Tcl_FirstHashEntry(&refsPtr->index, &search); hPtr;
 	    hPtr = Tcl_NextHashEntry(&search)) {
 	Tcl_Obj *listPtr = Tcl_GetHashValue(hPtr), **v;

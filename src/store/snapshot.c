@@ -218,7 +218,8 @@ TkleakFreeSnapshots(
  * TkleakCensusTakeRemember --
  *
  *	Take a census and index the slots with it, remembering what they
- *	name (TkleakRefsRemember); the index itself is not kept.
+ *	name (TkleakRefsRemember); the index itself is not kept. The caller
+ *	has flushed the recording log first.
  *
  *----------------------------------------------------------------------
  */
