@@ -240,10 +240,6 @@ MODULE_SCOPE int	TkleakCensusTakeEx(TkleakState *statePtr,
 			    TkleakRefs *refsPtr);
 MODULE_SCOPE void	TkleakAddFixed(TkleakCollect *ctxPtr, int which,
 			    const char *id, size_t idLen, size_t bytes);
-MODULE_SCOPE void	TkleakAddTyped(TkleakCollect *ctxPtr,
-			    const void *key, const char *prefix,
-			    const char *suffix, const char *id, size_t idLen,
-			    size_t bytes);
 MODULE_SCOPE void	TkleakCountCommand(TkleakCollect *ctxPtr,
 			    Tcl_Command token, Tcl_ObjCmdProc *objProc,
 			    const char *nsName, const char *name,
@@ -256,9 +252,6 @@ MODULE_SCOPE int	TkleakCountWindow(TkleakCollect *ctxPtr,
 MODULE_SCOPE void	TkleakCountImage(TkleakCollect *ctxPtr, const char *name);
 MODULE_SCOPE void	TkleakCountAfter(TkleakCollect *ctxPtr, const char *id,
 			    int idLen, Tcl_Obj *scriptPtr);
-MODULE_SCOPE void	TkleakAddImage(TkleakCollect *ctxPtr,
-			    const Tk_ImageType *typePtr, const char *name,
-			    size_t bytes);
 MODULE_SCOPE void	TkleakAddTag(TkleakCollect *ctxPtr, const char *tag);
 MODULE_SCOPE void	TkleakAddBinding(TkleakCollect *ctxPtr,
 			    const char *tag, const char *seq, const char *id,
@@ -331,8 +324,6 @@ MODULE_SCOPE double	TkleakObjBytes(Tcl_Obj *objPtr, int depth);
 MODULE_SCOPE Tcl_ObjCmdProc TkleakHeapObjCmd;
 
 /* pygc.c */
-MODULE_SCOPE int TkleakPythonCollect(Tcl_Interp *interp,
-			    Tcl_WideInt *countPtr);
 MODULE_SCOPE Tcl_ObjCmdProc TkleakGcObjCmd;
 
 /* snapshot.c */
@@ -385,9 +376,6 @@ MODULE_SCOPE void	TkleakRefsRemember(TkleakState *statePtr,
 MODULE_SCOPE void	TkleakSeen(TkleakState *statePtr, const char *key,
 			    Tcl_Obj *refPtr);
 MODULE_SCOPE Tcl_Obj *	TkleakSeenLast(Tcl_HashEntry *hPtr);
-MODULE_SCOPE int	TkleakKeyAlive(TkleakState *statePtr,
-			    Tcl_Interp *interp, const char *key);
-MODULE_SCOPE int	TkleakOriginReadDepth(TkleakState *statePtr);
 MODULE_SCOPE void	TkleakOriginForgetDead(TkleakState *statePtr,
 			    Tcl_Interp *interp);
 MODULE_SCOPE void	TkleakForgetDead(TkleakState *statePtr,
@@ -435,8 +423,6 @@ MODULE_SCOPE void	TkleakOriginFree(TkleakState *statePtr);
 MODULE_SCOPE Tcl_ObjCmdProc TkleakOriginObjCmd;
 
 /* creation.c */
-MODULE_SCOPE const char *TkleakCanonicalSequence(TkleakState *statePtr,
-			    Tcl_Interp *interp, const char *seq);
 MODULE_SCOPE int	TkleakBindingKey(TkleakState *statePtr,
 			    Tcl_Interp *interp, const char *tag,
 			    const char *seq, Tcl_DString *dsPtr);
@@ -457,9 +443,6 @@ MODULE_SCOPE int	TkleakIsLibraryCommand(TkleakState *statePtr,
 MODULE_SCOPE int	TkleakIsLibraryImage(const char *name);
 MODULE_SCOPE int	TkleakIsDeadWindowCommand(TkleakState *statePtr,
 			    Tcl_Interp *interp, const char *fq);
-MODULE_SCOPE void	TkleakOrphansMore(TkleakState *statePtr,
-			    Tcl_Interp *interp, TkleakCensus *sincePtr,
-			    Tcl_Obj *listPtr);
 MODULE_SCOPE int	TkleakOrphansLive(TkleakState *statePtr,
 			    Tcl_Interp *interp, TkleakCensus *sincePtr,
 			    Tcl_Obj **resultPtr);

@@ -16,6 +16,10 @@
 #include <string.h>
 #include "tkleakInt.h"
 
+static void	TkleakAddImage(TkleakCollect *ctxPtr,
+			    const Tk_ImageType *typePtr, const char *name,
+			    size_t bytes);
+
 static const char *const fixedNames[TT_COUNT] = {
     "command proc", "command alias", "command ensemble", "command tkinter",
     "command native", "namespace", "variable", "array element", "font",
@@ -74,7 +78,7 @@ TkleakAddFixed(
  *----------------------------------------------------------------------
  */
 
-void
+static void
 TkleakAddTyped(
     TkleakCollect *ctxPtr,
     const void *key,
@@ -425,7 +429,7 @@ TkleakCountImage(
  *	command is not counted a second time as a command.
  */
 
-void
+static void
 TkleakAddImage(
     TkleakCollect *ctxPtr,
     const Tk_ImageType *typePtr,

@@ -419,7 +419,7 @@ NewOrphan(
  *----------------------------------------------------------------------
  */
 
-void
+static void
 TkleakOrphansMore(
     TkleakState *statePtr,
     Tcl_Interp *interp,

@@ -92,7 +92,7 @@ GetCreation(
  *----------------------------------------------------------------------
  */
 
-const char *
+static const char *
 TkleakCanonicalSequence(
     TkleakState *statePtr,
     Tcl_Interp *interp,

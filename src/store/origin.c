@@ -445,7 +445,7 @@ IsLibFrameObj(
  *	app's own code, and up to LIB_EXTRA library frames between them.
  */
 
-int
+static int
 TkleakOriginReadDepth(
     TkleakState *statePtr)
 {

@@ -150,7 +150,7 @@ TkleakSeenLast(
  *----------------------------------------------------------------------
  */
 
-int
+static int
 TkleakKeyAlive(
     TkleakState *statePtr,
     Tcl_Interp *interp,
