@@ -15,6 +15,7 @@
 #include <tk.h>
 #include "heart/census.h"
 #include "heart/keys.h"
+#include "heart/orphan.h"
 
 #include <stdint.h>
 #define TKLEAK_I2P(i) ((void *) (intptr_t) (i))

@@ -658,16 +658,9 @@ TkleakOrphansObjCmd(
 	TkleakType *typePtr = order[t];
 	const char **ids;
 	size_t n;
-	char kind = (char) TkleakTypeKeyKind(typePtr->name);
+	char kind = (char) TkleakOrphanCandidate(typePtr->name);
 
-	/*
-	 * Orphans are commands, images and menus: of the windows, only a
-	 * menu can be detached and still alive.
-	 */
-
-	if ((kind != TKLEAK_KEY_COMMAND && kind != TKLEAK_KEY_IMAGE
-		&& kind != TKLEAK_KEY_WINDOW) || (kind == TKLEAK_KEY_WINDOW
-		&& strcmp(typePtr->name, "widget Menu") != 0)) {
+	if (kind == TKLEAK_KEY_NONE) {
 	    continue;
 	}
 	if (TkleakIdsMinus(typePtr, sincePtr
@@ -680,6 +673,7 @@ TkleakOrphansObjCmd(
 	    Tcl_Obj *keyPtr = Tcl_ObjPrintf("%c%s", kind, id), *lastPtr;
 	    Tcl_Obj *orphanPtr, *retainsPtr;
 	    Tcl_HashEntry *seenPtr;
+	    TkleakOrphanRow row;
 
 	    Tcl_IncrRefCount(keyPtr);
 	    if (kind == TKLEAK_KEY_WINDOW) {
@@ -693,26 +687,26 @@ TkleakOrphansObjCmd(
 		    continue;	/* A clone, gone, or posted: in use. */
 		}
 	    }
-	    if (Tcl_FindHashEntry(&refs.index, Tcl_GetString(keyPtr))
+	    /*
+	     * Named, a library's, or dead-window (reported below): in use.
+	     */
+
+	    row.type = typePtr->name;
+	    row.name = id;
+	    row.inUse = Tcl_FindHashEntry(&refs.index, Tcl_GetString(keyPtr))
 		    || (kind == TKLEAK_KEY_COMMAND
 		    && (TkleakIsLibraryCommand(statePtr, interp, id)
 		    || TkleakIsDeadWindowCommand(statePtr, interp, id)))
-		    || (kind == TKLEAK_KEY_IMAGE && TkleakIsLibraryImage(id))) {
-		Tcl_DecrRefCount(keyPtr);
-		continue;	/* Named, a library's, or dead-window below. */
-	    }
-	    seenPtr = Tcl_FindHashEntry(&statePtr->seen, Tcl_GetString(keyPtr));
+		    || (kind == TKLEAK_KEY_IMAGE && TkleakIsLibraryImage(id));
+	    seenPtr = row.inUse ? NULL
+		    : Tcl_FindHashEntry(&statePtr->seen, Tcl_GetString(keyPtr));
+	    row.seen = seenPtr != NULL;
 	    Tcl_DecrRefCount(keyPtr);
-	    if (seenPtr != NULL) {
-		reason = "detached";
-		lastPtr = TkleakSeenLast(seenPtr);
-	    } else if (kind == TKLEAK_KEY_IMAGE || (strcmp(typePtr->name,
-		    "command tkinter") == 0 && TkleakIsTkinterWrapper(id))) {
-		reason = "unreferenced";
-		lastPtr = Tcl_NewObj();
-	    } else {
+	    reason = TkleakOrphanReasonName(TkleakOrphanRule(&row));
+	    if (reason == NULL) {
 		continue;
 	    }
+	    lastPtr = seenPtr != NULL ? TkleakSeenLast(seenPtr) : Tcl_NewObj();
 	    retainsPtr = (kind == TKLEAK_KEY_WINDOW) ? Retains(curPtr, &refs, id)
 		    : Tcl_NewDictObj();
 	    orphanPtr = Tcl_NewDictObj();
