@@ -249,12 +249,26 @@ ObjCost(
 }
 
 /*
+ *----------------------------------------------------------------------
+ *
  * TkleakLogAppend --
  *
  *	Append an attachment or creation to the log (see enum LogKind),
  *	with where it happens when origins are on. A full log is folded
  *	into the tables first. VALUEPTR may be an object the caller made;
  *	the log does not keep it.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The log holds a reference to OWNERPTR, APTR and BPTR, and to the
+ *	stack captured here (when origins are on); VALUEPTR's string is
+ *	copied, and a reference the caller made for it alone is released
+ *	(VALUEPTR may have none). A full log is folded first
+ *	(TkleakRecordFlush). No script runs.
+ *
+ *----------------------------------------------------------------------
  */
 
 void
@@ -361,6 +375,23 @@ TkleakLogAppend(
     }
 }
 
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakLogCreated --
+ *
+ *	Log that the object NAME, whose key kind is KIND, was made: its
+ *	origin starts afresh at the next fold.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	A key object is made and held by the log (TkleakLogAppend).
+ *
+ *----------------------------------------------------------------------
+ */
+
 void
 TkleakLogCreated(
     TkleakState *statePtr,
@@ -376,9 +407,20 @@ TkleakLogCreated(
 }
 
 /*
+ *----------------------------------------------------------------------
+ *
  * TkleakLogFreeEntry --
  *
  *	Release what a log entry holds.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The references the entry holds (owner, words, stack) are released;
+ *	the entry itself belongs to the log.
+ *
+ *----------------------------------------------------------------------
  */
 
 void
@@ -532,6 +574,24 @@ PruneCount(
 	    + statePtr->refCache.numEntries;
 }
 
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakLogNextPrune --
+ *
+ *	The count of kept entries (origins, "seen", referrer cache) at
+ *	which the next fold drops those of the dead: twice what is kept now,
+ *	at least PRUNE_MIN.
+ *
+ * Results:
+ *	A number of entries.
+ *
+ * Side effects:
+ *	None.
+ *
+ *----------------------------------------------------------------------
+ */
+
 int
 TkleakLogNextPrune(
     TkleakState *statePtr)
@@ -576,11 +636,23 @@ ForgetDeadOwners(
 }
 
 /*
+ *----------------------------------------------------------------------
+ *
  * TkleakLogForgetDead --
  *
  *	Drop what is kept of objects that died: their origins and "seen"
  *	entries, the referrers of windows that are gone, and the stacks
  *	nothing uses any more; then set the count for the next time.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	Entries of the dead are deleted from the origin, "seen" and
+ *	referrer tables, releasing their references; the interpreter's
+ *	result may change.
+ *
+ *----------------------------------------------------------------------
  */
 
 void
@@ -619,6 +691,9 @@ TkleakLogForgetDead(
  *
  * Side effects:
  *	The interpreter's result is kept. No script runs.
+ *
+ * Results:
+ *	None.
  *
  *----------------------------------------------------------------------
  */

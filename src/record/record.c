@@ -1276,9 +1276,19 @@ RecordOff(
 }
 
 /*
+ *----------------------------------------------------------------------
+ *
  * TkleakRecording --
  *
  *	Whether recording is on in this interpreter.
+ *
+ * Results:
+ *	1 when recording is on in this interpreter, else 0.
+ *
+ * Side effects:
+ *	None.
+ *
+ *----------------------------------------------------------------------
  */
 
 int
@@ -1289,11 +1299,21 @@ TkleakRecording(
 }
 
 /*
+ *----------------------------------------------------------------------
+ *
  * TkleakRecordOnSerial --
  *
  *	0 when recording is off; else the census serial at which it was
  *	last turned on: censuses with a larger serial were taken while it
  *	has been on.
+ *
+ * Results:
+ *	A census serial, or 0.
+ *
+ * Side effects:
+ *	None.
+ *
+ *----------------------------------------------------------------------
  */
 
 unsigned long
@@ -1304,6 +1324,8 @@ TkleakRecordOnSerial(
 }
 
 /*
+ *----------------------------------------------------------------------
+ *
  * TkleakRecordMemory --
  *
  *	An estimate of the heap bytes recording holds: its state, the log
@@ -1311,6 +1333,14 @@ TkleakRecordOnSerial(
  *	holds, each as its share among their holders (an object of the
  *	app's that only the log still holds is tkleak's). heap.c adds them
  *	to tkleak's own bytes.
+ *
+ * Results:
+ *	A number of bytes.
+ *
+ * Side effects:
+ *	None.
+ *
+ *----------------------------------------------------------------------
  */
 
 size_t
@@ -1344,6 +1374,14 @@ TkleakRecordMemory(
  *	Free the recording state of an interpreter being deleted. The
  *	hooks are not undone: Tcl deletes the commands before the state,
  *	and their delete traces have dropped their hooks by then.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The log's references, the global hooks' delete traces and names,
+ *	and the widget table are released; hooks still installed are cut
+ *	loose for their delete traces to free.
  *
  *----------------------------------------------------------------------
  */
@@ -1411,6 +1449,15 @@ TkleakRecordFree(
  *
  *	tkleak::record on|off|status. "status" returns 1 or 0.
  *
+ * Results:
+ *	TCL_OK with 1 or 0 (recording on or off) as the result, or
+ *	TCL_ERROR with TKLEAK USAGE.
+ *
+ * Side effects:
+ *	"on" hooks the attaching commands and every existing widget and
+ *	takes a census to index what is attached already; "off" gives the
+ *	hooked commands their procedures back and folds the log.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -1463,6 +1510,9 @@ TkleakRecordObjCmd(
  *
  * Results:
  *	A procedure, or NULL for a hook whose original is lost.
+ *
+ * Side effects:
+ *	None.
  *
  *----------------------------------------------------------------------
  */
