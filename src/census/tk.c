@@ -33,6 +33,12 @@
  * Results:
  *	1 when Tk is usable.
  *
+ * Side effects:
+ *	The first time: Tk's stubs are set up and Tk's library located
+ *	(TkleakCoreLibraries). Until they are known, the class procs of
+ *	menus and canvases are learned; the interpreter's state is saved and
+ *	restored around that.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -141,6 +147,10 @@ AddHull(
  *	objClientData), or 0 when the window has no widget command of Tk's
  *	that tkleak can find: the caller must not call anything for it.
  *
+ * Side effects:
+ *	The first megawidget lookup of a collector fills its table of
+ *	hulls (ctxPtr->hullsPtr), which the collector frees. No script runs.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -186,6 +196,9 @@ TkleakWidgetCommand(
  *
  * Side effects:
  *	None: the interpreter's state is saved and restored.
+ *
+ * Results:
+ *	1 when it is and does, else 0.
  *
  *----------------------------------------------------------------------
  */
@@ -237,6 +250,12 @@ TkleakTkWidgetHas(
  *
  * Results:
  *	TCL_OK with *RESULTPTR the result (one reference), or TCL_ERROR.
+ *
+ * Side effects:
+ *	The C procedure runs with the words given (callers ask only
+ *	subcommands that read); the interpreter's result is reset, and a
+ *	failed call counts under -skipped. A window with no widget command
+ *	of Tk's is noted as unread (TkleakNoteUnread).
  *
  *----------------------------------------------------------------------
  */
@@ -295,10 +314,21 @@ TkleakCallWidget(
 }
 
 /*
+ *----------------------------------------------------------------------
+ *
  * TkleakNoteUnread --
  *
  *	Note that the slots of the widget PATH could not be read: it counts
  *	once under -skipped and is named in the orphans' notes.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The collector's unread table gets PATH (made on first use, freed by
+ *	TkleakCollectDone), and its -skipped count grows once per path.
+ *
+ *----------------------------------------------------------------------
  */
 
 void

@@ -33,11 +33,21 @@ static int	CallProc(TkleakCollect *ctxPtr, const Tcl_CmdInfo *infoPtr,
 		    Tcl_Obj **resultPtr);
 
 /*
+ *----------------------------------------------------------------------
+ *
  * TkleakLibraryKind --
  *
  *	Which library holds the C function FUNC: Python's _tkinter (its
  *	callback wrappers), Tcl's or Tk's own (KIND_CORE), or anything else.
  *	dladdr is asked once per distinct function.
+ *
+ * Results:
+ *	KIND_TKINTER, KIND_CORE or KIND_NATIVE.
+ *
+ * Side effects:
+ *	The answer is cached in the state's procKinds table.
+ *
+ *----------------------------------------------------------------------
  */
 
 int
@@ -77,6 +87,13 @@ TkleakLibraryKind(
  *	stubs are initialised), so that ProcKind can tell their C commands
  *	from anyone else's. Forgets the kinds cached so far, which were
  *	worked out without them.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The load addresses are kept for the process; the state's procKinds
+ *	cache is emptied.
  *
  *----------------------------------------------------------------------
  */
@@ -119,6 +136,9 @@ TkleakCoreLibraries(
  * Results:
  *	1 with *INFOPTR the command's info, its objProc the procedure to
  *	call; else 0.
+ *
+ * Side effects:
+ *	The library of the procedure may be cached (TkleakLibraryKind).
  *
  *----------------------------------------------------------------------
  */
@@ -283,10 +303,22 @@ CallProc(
 }
 
 /*
+ *----------------------------------------------------------------------
+ *
  * TkleakCallCoreList --
  *
  *	TkleakCallCore with words given as C strings, result split into a
  *	list. *LISTPTR holds one reference on success.
+ *
+ * Results:
+ *	TCL_OK with *LISTPTR the result (one reference, which the caller
+ *	releases) and *LENPTR, *ELEMSPTR its elements; else TCL_ERROR with
+ *	nothing held.
+ *
+ * Side effects:
+ *	As TkleakCallCore: the built-in runs through its C procedure.
+ *
+ *----------------------------------------------------------------------
  */
 
 int

@@ -23,6 +23,9 @@
  * Results:
  *	A new object with no reference held.
  *
+ * Side effects:
+ *	None.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -41,11 +44,22 @@ TkleakNewRef(
 }
 
 /*
+ *----------------------------------------------------------------------
+ *
  * TkleakDeleteObjTable --
  *
  *	Delete a hash table whose values are Tcl objects holding one
  *	reference each, releasing them. With REINIT, the table is made
  *	again, empty, with string keys.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	One reference of each value is released; the table is deleted (and
+ *	made again, empty, with REINIT).
+ *
+ *----------------------------------------------------------------------
  */
 
 void
@@ -67,11 +81,21 @@ TkleakDeleteObjTable(
 }
 
 /*
+ *----------------------------------------------------------------------
+ *
  * TkleakDictGet --
  *
  *	The value of KEY in DICTPTR, or NULL: Tcl_DictObjGet with a key
  *	that is freed again (a key made with no reference and handed to
  *	Tcl_DictObjGet would never be freed).
+ *
+ * Results:
+ *	The value (owned by the dict, no reference added), or NULL.
+ *
+ * Side effects:
+ *	None: the key made for the lookup is freed again.
+ *
+ *----------------------------------------------------------------------
  */
 
 Tcl_Obj *
@@ -90,11 +114,21 @@ TkleakDictGet(
 }
 
 /*
+ *----------------------------------------------------------------------
+ *
  * TkleakBindSlot --
  *
  *	The slot name of a binding, in the (initialised) DSPTR: "bind SEQ"
  *	for a window's own tag, "bind TAG SEQ" for other tags ("bind all
  *	<Key>"); the owner is the tag.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The slot name is appended to DSPTR.
+ *
+ *----------------------------------------------------------------------
  */
 
 void
@@ -123,6 +157,9 @@ TkleakBindSlot(
  * Results:
  *	BUF, or a Tcl_Alloc'ed string the caller must Tcl_Free (test the
  *	result against BUF).
+ *
+ * Side effects:
+ *	None.
  *
  *----------------------------------------------------------------------
  */

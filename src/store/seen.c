@@ -69,6 +69,13 @@ TkleakRefsRemember(
  *	recent last: enough to recheck whether it is still attached (live.c)
  *	and bounded however often a slot is set again.
  *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The seen table holds a reference to REFPTR (and to the list of
+ *	KEY's referrers); an older referrer dropped is released.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -115,10 +122,21 @@ TkleakSeen(
 }
 
 /*
+ *----------------------------------------------------------------------
+ *
  * TkleakSeenLast --
  *
  *	The last slot seen naming the object of ENTRY in the seen table
  *	(an object with no reference held).
+ *
+ * Results:
+ *	The referrer, owned by the seen table, or a new empty object with
+ *	no reference held.
+ *
+ * Side effects:
+ *	None.
+ *
+ *----------------------------------------------------------------------
  */
 
 Tcl_Obj *
@@ -184,6 +202,14 @@ TkleakKeyAlive(
  *	as TkleakKeyAlive takes them, each value an object holding one
  *	reference) whose objects no longer exist, so the table stays as
  *	large as the app, not as its history.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	Entries of the dead are deleted, releasing their values; the
+ *	interpreter's result is reset. No script runs ("after info" through
+ *	its C procedure).
  *
  *----------------------------------------------------------------------
  */
