@@ -72,6 +72,13 @@ static int	AfterIsOwn(const char *script);
  *	collector, and keep the paths of the widgets it could not read
  *	(statePtr->lastUnread, sorted) for the notes of the orphans.
  *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The collector's hull and unread tables are freed; the state's
+ *	lastUnread is replaced (the old list released, the new one held).
+ *
  *----------------------------------------------------------------------
  */
 
@@ -158,6 +165,14 @@ TkleakCensusTake(
  *
  *	TkleakCensusTake, also filling the reference index REFSPTR (made
  *	by the caller with TkleakRefsInit) when it is not NULL.
+ *
+ * Results:
+ *	As TkleakCensusTake: TCL_OK with *CENSUSPTRPTR a new census owned by
+ *	the caller, or TCL_ERROR with a message and error code.
+ *
+ * Side effects:
+ *	As TkleakCensusTake; REFSPTR, when given, holds a reference to each
+ *	referrer it indexes (freed by TkleakRefsFree).
  *
  *----------------------------------------------------------------------
  */
@@ -482,6 +497,9 @@ AfterIsOwn(
  *	Only the string of SCRIPTPTR is read (made when it has none):
  *	its type is left as it is.
  *
+ * Results:
+ *	None.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -678,6 +696,13 @@ CollectInterps(
  *	CollectTraces to read after the walk. Only malloc is called, so the
  *	namespace worker may note too. On a memory shortage the census is
  *	marked failed.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The collector's traced table gets the name (malloc'ed, freed with
+ *	the collector).
  *
  *----------------------------------------------------------------------
  */

@@ -32,6 +32,9 @@ static int	PublicOneWindow(TkleakCollect *ctxPtr, Tk_Window tkwin);
  * Side effects:
  *	The interpreter's result is reset.
  *
+ * Results:
+ *	None.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -176,10 +179,23 @@ PushChildNames(
 }
 
 /*
+ *----------------------------------------------------------------------
+ *
  * TkleakPublicNamespace --
  *
  *	Count the namespace NSOBJ names and every namespace below it, depth
  *	first, each one's children in the order "namespace children" gives.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The census gets the namespaces, commands and variables; built-ins
+ *	run through their C procedures (TkleakCallCore), never a proc, and
+ *	variables are read without firing a trace. The interpreter's result
+ *	is reset.
+ *
+ *----------------------------------------------------------------------
  */
 
 void
@@ -309,10 +325,22 @@ PublicOneNamespace(
 }
 
 /*
+ *----------------------------------------------------------------------
+ *
  * TkleakPublicWindows --
  *
  *	Count TKWIN and every window below it, depth first, each one's
  *	children in the order "winfo children" gives.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The census gets the windows and their bind tags; "winfo children"
+ *	and "bindtags" run through their C procedures. The interpreter's
+ *	result is reset.
+ *
+ *----------------------------------------------------------------------
  */
 
 void
@@ -377,6 +405,22 @@ PublicOneWindow(
     }
     return 1;
 }
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakPublicImages --
+ *
+ *	Count every image "image names" lists, through its C procedure.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The census gets the images; the interpreter's result is reset.
+ *
+ *----------------------------------------------------------------------
+ */
 
 void
 TkleakPublicImages(

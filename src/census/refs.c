@@ -35,6 +35,24 @@ typedef struct ScanData {
     Tcl_Obj *refPtr;		/* The slot's {owner O slot S} dict. */
 } ScanData;
 
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakRefsInit --
+ *
+ *	Make an empty slot index in REFSPTR, for TkleakCensusTakeEx to
+ *	fill.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The index holds an empty list of traced variables (one reference);
+ *	TkleakRefsFree releases it.
+ *
+ *----------------------------------------------------------------------
+ */
+
 void
 TkleakRefsInit(
     TkleakRefs *refsPtr)
@@ -53,6 +71,12 @@ TkleakRefsInit(
  *
  *	Release an index: the referrer lists (one reference each) and the
  *	memo.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The references the index holds are released.
  *
  *----------------------------------------------------------------------
  */
@@ -177,6 +201,14 @@ ScanWord(
  *	{owner OWNER slot SLOT}. TEXT is taken whole too, and its first list
  *	element, as command words, so a name with spaces given as the value
  *	of an option is found as itself.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The index holds a reference to the referrer in the list of each
+ *	object named; what a word names is memoised in the index. The
+ *	interpreter's result may change.
  *
  *----------------------------------------------------------------------
  */
@@ -500,6 +532,13 @@ ScanText(
  *	for a cascade its -menu. Used by walk.c's fast path and by the
  *	public one below.
  *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	As TkleakRefsAdd; only the string of VALUEPTR (Tk's own object) is
+ *	read.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -522,6 +561,25 @@ TkleakRefsMenuEntry(
     snprintf(slot, sizeof(slot), "entry %d %s", index, option);
     TkleakRefsAdd(ctxPtr, path, slot, value, (size_t) len);
 }
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakRefsMenuPublic --
+ *
+ *	Index the entry slots of the menu PATH through Tk's own widget
+ *	command ("index end", "type", "entrycget"), for when the menu record
+ *	cannot be read (TkleakWalkMenuRefs).
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	As TkleakRefsAdd; the widget command runs through its C procedure
+ *	(TkleakCallWidget).
+ *
+ *----------------------------------------------------------------------
+ */
 
 void
 TkleakRefsMenuPublic(
@@ -618,6 +676,13 @@ ScanProtocols(
  *	Index the slots of every window collected: options, menu entries,
  *	protocols, canvas items and text tags and images.
  *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	As TkleakRefsAdd; widget commands and built-ins run through their C
+ *	procedures. The interpreter's result is reset.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -684,6 +749,13 @@ TkleakRefsScanWindows(
  * TkleakRefsScanTraces --
  *
  *	Index the variable traces of the variables the walk found traced.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	As TkleakRefsAdd; "trace info variable" runs through its C
+ *	procedure on names tkleak made.
  *
  *----------------------------------------------------------------------
  */

@@ -34,6 +34,13 @@ static const char *const fixedNames[TT_COUNT] = {
  *	Count one object of a fixed type (command proc, namespace, ...).
  *	On a memory shortage the census is marked failed.
  *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The census gets the object's identity (copied) under its type; on a
+ *	memory shortage the census is marked failed.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -162,6 +169,10 @@ ProcKind(
  *	that is not counted as a command (a TclOO object whose class is
  *	unknown).
  *
+ * Side effects:
+ *	DSPTR may be appended to. The interpreter's result may change when
+ *	a TclOO object's class is asked.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -220,6 +231,13 @@ TkleakCommandType(
  *	included), ensemble, tkinter wrapper, native command or TclOO
  *	object. Widget commands are left out (the widget is counted) and
  *	so is the ::tkleak ensemble.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The census gets the command (its name copied) under its type; the
+ *	command's kind may be cached (TkleakLibraryKind).
  *
  *----------------------------------------------------------------------
  */
@@ -361,6 +379,10 @@ TkleakCountCommand(
  * Results:
  *	1 when counted, 0 when skipped.
  *
+ * Side effects:
+ *	The census gets the window, and the collector's widgets table its
+ *	path (a pointer to Tk's string, valid during the census).
+ *
  *----------------------------------------------------------------------
  */
 
@@ -391,6 +413,13 @@ TkleakCountWindow(
  *	Count the image NAME unless it is tkleak's or deleted (Tk keeps a
  *	deleted image's record while a widget still shows it): "image
  *	TYPE", photos sized width*height*4.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The census gets the image, and the collector's image tables its
+ *	name; the interpreter's result may change.
  *
  *----------------------------------------------------------------------
  */
@@ -454,6 +483,24 @@ TkleakAddImage(
 	    strlen(name), bytes);
 }
 
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakAddTag --
+ *
+ *	Remember the bind tag TAG (Tk's string, valid during the census) as
+ *	used by a window, so that its bindings are counted, unless it is a
+ *	window of tkleak's.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The collector's tag tables get TAG.
+ *
+ *----------------------------------------------------------------------
+ */
+
 void
 TkleakAddTag(
     TkleakCollect *ctxPtr,
@@ -480,9 +527,20 @@ TkleakAddTag(
 }
 
 /*
+ *----------------------------------------------------------------------
+ *
  * TkleakBindingRef --
  *
  *	Index a binding as a slot (see TkleakBindSlot).
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	With a reference index, the slot's referrers are added to it
+ *	(TkleakRefsAdd); without one, nothing.
+ *
+ *----------------------------------------------------------------------
  */
 
 void
@@ -512,6 +570,12 @@ TkleakBindingRef(
  *	Count the binding of TAG to the event sequence SEQ, whose identity
  *	{TAG SEQ} is ID (IDLEN bytes) and whose script is SCRIPT; index its
  *	slot when the census fills a reference index.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	As TkleakAddFixed and TkleakBindingRef.
  *
  *----------------------------------------------------------------------
  */
