@@ -118,4 +118,36 @@ TkleakWalkSetCommandNre(
     ((Command *) token)->nreProc = nreProc;
 }
 
+/*
+ * GlobalString --
+ *
+ *	The string of the global scalar NAME, read from the global
+ *	namespace's table (no read trace runs, the value's internal type is
+ *	kept), or NULL when there is none.
+ */
+
+const char *
+GlobalString(
+    Tcl_Interp *interp,
+    const char *name)
+{
+    Namespace *nsPtr = (Namespace *) Tcl_GetGlobalNamespace(interp);
+    Tcl_Obj *keyPtr = Tcl_NewStringObj(name, -1);
+    Tcl_HashEntry *hPtr;
+    const char *value = NULL;
+
+    Tcl_IncrRefCount(keyPtr);
+    hPtr = Tcl_FindHashEntry(&nsPtr->varTable.table, (char *) keyPtr);
+    Tcl_DecrRefCount(keyPtr);
+    if (hPtr != NULL) {
+	Var *varPtr = (Var *) ((char *) hPtr - offsetof(VarInHash, entry));
+
+	if (!TclIsVarArray(varPtr) && !TclIsVarLink(varPtr)
+		&& !TclIsVarUndefined(varPtr) && varPtr->value.objPtr) {
+	    value = Tcl_GetString(varPtr->value.objPtr);
+	}
+    }
+    return value;
+}
+
 #endif /* TKLEAK_PRIVATE */
