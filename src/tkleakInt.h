@@ -488,7 +488,8 @@ MODULE_SCOPE Tcl_Obj *	TkleakWalkFramesLookup(TkleakState *statePtr,
 MODULE_SCOPE void	TkleakWalkFramesStore(TkleakState *statePtr,
 			    Tcl_Interp *interp, Tcl_Obj *stackPtr,
 			    int levels, int depth);
-MODULE_SCOPE const char *GlobalString(Tcl_Interp *interp, const char *name);
+MODULE_SCOPE const char *TkleakWalkGlobalString(Tcl_Interp *interp,
+			    const char *name);
 MODULE_SCOPE void	TkleakWalkFramesFlush(TkleakState *statePtr);
 MODULE_SCOPE void	TkleakWalkFramesFree(TkleakState *statePtr);
 MODULE_SCOPE int	TkleakWalkMenuOwns(TkleakState *statePtr,

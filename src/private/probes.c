@@ -4,7 +4,8 @@
  *	Single fields of Tcl's records that the public API does not give:
  *	an object's class, a namespace's early delete procedure, a variable's
  *	full name as the caller's frame resolves it, the procedure of every
- *	proc, a command's NRE procedure.
+ *	proc, a command's NRE procedure, a global scalar's string read
+ *	without a trace.
  *
  * Copyright (c) 2026 the tkleak developers. See the file "LICENSE".
  */
@@ -119,7 +120,7 @@ TkleakWalkSetCommandNre(
 }
 
 /*
- * GlobalString --
+ * TkleakWalkGlobalString --
  *
  *	The string of the global scalar NAME, read from the global
  *	namespace's table (no read trace runs, the value's internal type is
@@ -127,7 +128,7 @@ TkleakWalkSetCommandNre(
  */
 
 const char *
-GlobalString(
+TkleakWalkGlobalString(
     Tcl_Interp *interp,
     const char *name)
 {

@@ -158,6 +158,6 @@ int TkleakWalkMenuOwns(TkleakState *s, Tk_Window w, ClientData c) { (void) s; (v
 int TkleakWalkMenuSize(ClientData c) { (void) c; return -1; }
 int TkleakWalkMenuFind(ClientData c, Tcl_Obj *v) { (void) c; (void) v; return -1; }
 
-const char *GlobalString(Tcl_Interp *i, const char *n) { (void) i; (void) n; return NULL; }
+const char *TkleakWalkGlobalString(Tcl_Interp *i, const char *n) { (void) i; (void) n; return NULL; }
 
 #endif /* TKLEAK_PRIVATE */

@@ -297,7 +297,7 @@ LibRoots(
     Tcl_DStringAppendElement(dsPtr, "/usr/share/tcltk");
     Tcl_DStringAppendElement(dsPtr, "/usr/lib/tcltk");
     for (i = 0; vars[i] != NULL; i++) {
-	if ((v = GlobalString(interp, vars[i])) != NULL && v[0] == '/') {
+	if ((v = TkleakWalkGlobalString(interp, vars[i])) != NULL && v[0] == '/') {
 	    Tcl_DStringAppendElement(dsPtr, v);
 	}
     }
@@ -309,7 +309,7 @@ LibRoots(
      * call that a Tcl-level filesystem could answer).
      */
 
-    if ((v = GlobalString(interp, "argv0")) != NULL && v[0] != '\0'
+    if ((v = TkleakWalkGlobalString(interp, "argv0")) != NULL && v[0] != '\0'
 	    && (slash = strrchr(v, '/')) == NULL) {
 	Tcl_DStringAppend(appPtr, cwd, -1);	/* "wish app.tcl" */
     } else if (v != NULL && v[0] != '\0') {
@@ -330,7 +330,7 @@ LibRoots(
      * (TCLLIBPATH=. wish app.tcl) is the app's.
      */
 
-    if ((v = GlobalString(interp, "auto_path")) != NULL) {
+    if ((v = TkleakWalkGlobalString(interp, "auto_path")) != NULL) {
 	int n;
 	const char **dirs;
 
