@@ -297,7 +297,8 @@ LibRoots(
     Tcl_DStringAppendElement(dsPtr, "/usr/share/tcltk");
     Tcl_DStringAppendElement(dsPtr, "/usr/lib/tcltk");
     for (i = 0; vars[i] != NULL; i++) {
-	if ((v = TkleakWalkGlobalString(interp, vars[i])) != NULL && v[0] == '/') {
+	if ((v = TkleakWalkGlobalString(interp, vars[i])) != NULL
+		&& v[0] == '/') {
 	    Tcl_DStringAppendElement(dsPtr, v);
 	}
     }
