@@ -207,30 +207,6 @@ MODULE_SCOPE const TkleakSink tkleakCensusSink;
  * Functions shared across files.
  */
 
-/*
- * A key's kind character (heart/keys.h) appended to a string being built.
- */
-
-static inline void
-TkleakDStringAppendKind(
-    Tcl_DString *dsPtr,
-    TkleakKeyKind kind)
-{
-    char c = (char) kind;
-
-    Tcl_DStringAppend(dsPtr, &c, 1);
-}
-
-static inline void
-TkleakAppendKind(
-    Tcl_Obj *objPtr,
-    TkleakKeyKind kind)
-{
-    char c = (char) kind;
-
-    Tcl_AppendToObj(objPtr, &c, 1);
-}
-
 MODULE_SCOPE TkleakState *TkleakGetState(Tcl_Interp *interp);
 MODULE_SCOPE void	TkleakStateFreeProc(Tcl_InterpDeleteProc *proc);
 MODULE_SCOPE int	TkleakInitTk(TkleakState *statePtr, Tcl_Interp *interp);

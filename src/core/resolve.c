@@ -74,9 +74,9 @@ TkleakResolveKeys(
     token = isWindow ? NULL
 	    : Tcl_FindCommand(interp, name, NULL, TCL_GLOBAL_ONLY);
     if (token != NULL) {
-	Tcl_Obj *keyPtr = Tcl_NewObj();
+	Tcl_Obj *keyPtr = Tcl_NewStringObj(
+		TkleakKeyPrefix(TKLEAK_KEY_COMMAND), 1);
 
-	TkleakAppendKind(keyPtr, TKLEAK_KEY_COMMAND);
 	Tcl_GetCommandFullName(interp, token, keyPtr);
 	if (TkleakIsOwnNamespace(Tcl_GetString(keyPtr) + 1)) {
 	    Tcl_DecrRefCount(keyPtr);

@@ -66,3 +66,40 @@ TkleakTypeKeyKind(
     }
     return TKLEAK_KEY_NONE;
 }
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakKeyPrefix --
+ *
+ *	The one-character string that starts the keys of KIND, for building
+ *	a key with the string functions.
+ *
+ * Results:
+ *	A static string: "c", "i", "w", "a" or "b"; "" for TKLEAK_KEY_NONE.
+ *
+ * Side effects:
+ *	None.
+ *
+ *----------------------------------------------------------------------
+ */
+
+const char *
+TkleakKeyPrefix(
+    TkleakKeyKind kind)
+{
+    switch (kind) {
+    case TKLEAK_KEY_COMMAND:
+	return "c";
+    case TKLEAK_KEY_IMAGE:
+	return "i";
+    case TKLEAK_KEY_WINDOW:
+	return "w";
+    case TKLEAK_KEY_AFTER:
+	return "a";
+    case TKLEAK_KEY_BINDING:
+	return "b";
+    default:
+	return "";
+    }
+}

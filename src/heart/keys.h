@@ -29,5 +29,6 @@ typedef enum TkleakKeyKind {
 } TkleakKeyKind;
 
 TkleakKeyKind	TkleakTypeKeyKind(const char *type);
+const char *	TkleakKeyPrefix(TkleakKeyKind kind);
 
 #endif /* TKLEAK_KEYS_H */

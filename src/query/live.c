@@ -639,7 +639,8 @@ TkleakOrphansLive(
 		    type = TkleakCommandType(statePtr, interp, token, fq,
 			    &typeDs);
 		    Tcl_DStringInit(&key);
-		    TkleakDStringAppendKind(&key, TKLEAK_KEY_COMMAND);
+		    Tcl_DStringAppend(&key,
+			    TkleakKeyPrefix(TKLEAK_KEY_COMMAND), 1);
 		    Tcl_DStringAppend(&key, fq, -1);
 		    seen = Tcl_FindHashEntry(&statePtr->seen,
 			    Tcl_DStringValue(&key)) != NULL;
@@ -686,7 +687,8 @@ TkleakOrphansLive(
 		    Tcl_DStringAppend(&typeDs, "image ", 6);
 		    Tcl_DStringAppend(&typeDs, typePtr->name, -1);
 		    Tcl_DStringInit(&key);
-		    TkleakDStringAppendKind(&key, TKLEAK_KEY_IMAGE);
+		    Tcl_DStringAppend(&key,
+			    TkleakKeyPrefix(TKLEAK_KEY_IMAGE), 1);
 		    Tcl_DStringAppend(&key, name, -1);
 		    if (Tcl_FindHashEntry(&statePtr->seen,
 			    Tcl_DStringValue(&key)) == NULL

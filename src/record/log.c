@@ -399,9 +399,8 @@ TkleakLogCreated(
     TkleakKeyKind kind,
     const char *name)
 {
-    Tcl_Obj *keyPtr = Tcl_NewObj();
+    Tcl_Obj *keyPtr = Tcl_NewStringObj(TkleakKeyPrefix(kind), 1);
 
-    TkleakAppendKind(keyPtr, kind);
     Tcl_AppendToObj(keyPtr, name, -1);
     TkleakLogAppend(statePtr, interp, L_CREATED, 0, keyPtr, NULL, NULL, NULL);
 }

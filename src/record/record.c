@@ -531,9 +531,9 @@ ObjectMade(
     Tcl_IncrRefCount(resultPtr);
     object = Tcl_GetObjectFromObj(interp, resultPtr);
     if (object != NULL && (token = Tcl_GetObjectCommand(object)) != NULL) {
-	Tcl_Obj *keyPtr = Tcl_NewObj();
+	Tcl_Obj *keyPtr = Tcl_NewStringObj(
+		TkleakKeyPrefix(TKLEAK_KEY_COMMAND), 1);
 
-	TkleakAppendKind(keyPtr, TKLEAK_KEY_COMMAND);
 	Tcl_IncrRefCount(keyPtr);
 	Tcl_GetCommandFullName(interp, token, keyPtr);
 	if (!TkleakIsOwnNamespace(Tcl_GetString(keyPtr) + 1)) {
@@ -1011,9 +1011,9 @@ GlobalHook(
 		    Tcl_GetString(objv[1]), NULL, 0);
 
 	    if (token != NULL) {
-		Tcl_Obj *keyPtr = Tcl_NewObj();
+		Tcl_Obj *keyPtr = Tcl_NewStringObj(
+			TkleakKeyPrefix(TKLEAK_KEY_COMMAND), 1);
 
-		TkleakAppendKind(keyPtr, TKLEAK_KEY_COMMAND);
 		Tcl_IncrRefCount(keyPtr);
 		Tcl_GetCommandFullName(interp, token, keyPtr);
 		if (!TkleakIsOwnNamespace(Tcl_GetString(keyPtr) + 1)) {

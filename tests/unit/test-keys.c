@@ -56,6 +56,18 @@ test_TkleakTypeKeyKind_none(void **state)
     assert_int_equal(TkleakTypeKeyKind(""), TKLEAK_KEY_NONE);
 }
 
+static void
+test_TkleakKeyPrefix_cases(void **state)
+{
+    (void) state;
+    assert_string_equal(TkleakKeyPrefix(TKLEAK_KEY_COMMAND), "c");
+    assert_string_equal(TkleakKeyPrefix(TKLEAK_KEY_IMAGE), "i");
+    assert_string_equal(TkleakKeyPrefix(TKLEAK_KEY_WINDOW), "w");
+    assert_string_equal(TkleakKeyPrefix(TKLEAK_KEY_AFTER), "a");
+    assert_string_equal(TkleakKeyPrefix(TKLEAK_KEY_BINDING), "b");
+    assert_string_equal(TkleakKeyPrefix(TKLEAK_KEY_NONE), "");
+}
+
 int
 main(void)
 {
@@ -64,6 +76,7 @@ main(void)
 	cmocka_unit_test(test_TkleakTypeKeyKind_tk),
 	cmocka_unit_test(test_TkleakTypeKeyKind_whole),
 	cmocka_unit_test(test_TkleakTypeKeyKind_none),
+	cmocka_unit_test(test_TkleakKeyPrefix_cases),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
