@@ -252,6 +252,12 @@ SeqAdd(
  *	Free what walk.c keeps in STATEPTR across censuses (the sequence
  *	cache).
  *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The sequence cache and its texts are freed.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -600,6 +606,29 @@ CountChain(
 
 #define AHEAD 8
 
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakWalkBindings --
+ *
+ *	Count the bindings of every bind tag the windows use from Tk's
+ *	binding table TABLE, read through the mirrors (see "The binding walk"
+ *	above), after the version check and self-test of the first call.
+ *
+ * Results:
+ *	TCL_OK when the bindings were counted; TCL_ERROR when the mirrors
+ *	may not be used here, with nothing counted, and the caller takes
+ *	the public path (TkleakTagBindings).
+ *
+ * Side effects:
+ *	The bindings go to the census through the sink; texts of new
+ *	sequences are asked of Tk and kept in the state's sequence cache.
+ *	The first call runs the self-test, which binds two sequences on a tag
+ *	of tkleak's own and deletes it again.
+ *
+ *----------------------------------------------------------------------
+ */
+
 int
 TkleakWalkBindings(
     TkleakCollect *ctxPtr,
@@ -710,6 +739,23 @@ TkleakWalkBindings(
     Tcl_Free((char *) objs);
     return TCL_OK;
 }
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakWalkBindingTable --
+ *
+ *	The binding table of MAINWIN's application (Tk keeps no public
+ *	accessor for it).
+ *
+ * Results:
+ *	The table, owned by Tk.
+ *
+ * Side effects:
+ *	None.
+ *
+ *----------------------------------------------------------------------
+ */
 
 Tk_BindingTable
 TkleakWalkBindingTable(

@@ -13,11 +13,21 @@
 #ifdef TKLEAK_PRIVATE
 
 /*
+ *----------------------------------------------------------------------
+ *
  * TkleakWalkHasFrames --
  *
  *	Whether the interpreter has frame information to show: "info
  *	frame" reads the current command frame without checking it, and a
  *	command called straight from C (tkinter's Tkapp_Call) has none.
+ *
+ * Results:
+ *	1 when it has a current command frame, else 0.
+ *
+ * Side effects:
+ *	None.
+ *
+ *----------------------------------------------------------------------
  */
 
 int
@@ -163,9 +173,20 @@ Hold(
 }
 
 /*
+ *----------------------------------------------------------------------
+ *
  * TkleakWalkFramesFlush --
  *
  *	Empty the frame cache of an interpreter, releasing what it holds.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The references the cache holds (stacks, ByteCodes, paths, commands)
+ *	are released; the cache stays, empty.
+ *
+ *----------------------------------------------------------------------
  */
 
 void
@@ -209,6 +230,22 @@ TkleakWalkFramesFlush(
     Tcl_InitHashTable(&cachePtr->holders, TCL_ONE_WORD_KEYS);
     cachePtr->numRaw = -1;
 }
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakWalkFramesFree --
+ *
+ *	Free the frame cache of an interpreter being deleted.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	As TkleakWalkFramesFlush, and the cache itself is freed.
+ *
+ *----------------------------------------------------------------------
+ */
 
 void
 TkleakWalkFramesFree(
@@ -385,6 +422,10 @@ TryHint(
  *	fast path does not apply; then the caller asks "info frame" and
  *	offers the stack to TkleakWalkFramesStore.
  *
+ * Side effects:
+ *	The raw key read is kept in the cache for the next
+ *	TkleakWalkFramesStore. No script runs.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -493,6 +534,9 @@ TkleakWalkFramesLookup(
  * Side effects:
  *	The cache takes a reference to STACKPTR, and holds the ByteCodes
  *	and paths of the key.
+ *
+ * Results:
+ *	None.
  *
  *----------------------------------------------------------------------
  */

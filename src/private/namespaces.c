@@ -641,6 +641,24 @@ Weight(
     return weight;
 }
 
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakWalkNamespaces --
+ *
+ *	Count every namespace below the global one, and their commands and
+ *	variables, on the calling thread (the serial walk).
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The census gets what is found through the sink. Only records are
+ *	read: no script runs and no trace fires.
+ *
+ *----------------------------------------------------------------------
+ */
+
 void
 TkleakWalkNamespaces(
     TkleakCollect *ctxPtr)
@@ -792,6 +810,12 @@ TkleakWalkNamespacesStart(
  *	Count the global namespace's own commands and variables, not its
  *	children (the parts').
  *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	As TkleakWalkNamespaces.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -874,6 +898,9 @@ MergePart(
  * Side effects:
  *	The handle is freed.
  *
+ * Results:
+ *	None.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -903,6 +930,12 @@ TkleakWalkNamespacesFinish(
  *	client data, with its token, procedure and client data. The
  *	namespaces are visited from a list, not by recursion, however deep
  *	they nest. FN must not create or delete commands or namespaces.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	Whatever FN does; the walk itself only reads.
  *
  *----------------------------------------------------------------------
  */

@@ -14,12 +14,45 @@
 
 #ifdef TKLEAK_PRIVATE
 
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakWalkObjectClass --
+ *
+ *	The class of the TclOO object OBJECT (its selfCls).
+ *
+ * Results:
+ *	The class, owned by TclOO.
+ *
+ * Side effects:
+ *	None.
+ *
+ *----------------------------------------------------------------------
+ */
+
 Tcl_Class
 TkleakWalkObjectClass(
     Tcl_Object object)
 {
     return (Tcl_Class) ((Object *) object)->selfCls;
 }
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakWalkNsEarlyDelete --
+ *
+ *	The early delete procedure of the namespace NSPTR, by which a TclOO
+ *	object's namespace is known.
+ *
+ * Results:
+ *	The procedure, or NULL.
+ *
+ * Side effects:
+ *	None.
+ *
+ *----------------------------------------------------------------------
+ */
 
 Tcl_NamespaceDeleteProc *
 TkleakWalkNsEarlyDelete(
@@ -29,6 +62,8 @@ TkleakWalkNsEarlyDelete(
 }
 
 /*
+ *----------------------------------------------------------------------
+ *
  * TkleakWalkVarFullName --
  *
  *	The fully qualified name of the variable NAMEPTR names where the
@@ -43,6 +78,11 @@ TkleakWalkNsEarlyDelete(
  *
  * Results:
  *	An object with one reference, which the caller releases.
+ *
+ * Side effects:
+ *	None: TclLookupVar creates nothing and runs no trace.
+ *
+ *----------------------------------------------------------------------
  */
 
 Tcl_Obj *
@@ -96,12 +136,22 @@ TkleakWalkProcProc(void)
 }
 
 /*
+ *----------------------------------------------------------------------
+ *
  * TkleakWalkCommandNre, TkleakWalkSetCommandNre --
  *
  *	A command's non-recursive (NRE) procedure, and putting one back:
  *	Tcl_SetCommandInfoFromToken drops it when it changes the objProc,
  *	so record.c, which hooks TclOO class commands that way, restores it
  *	when it unhooks them.
+ *
+ * Results:
+ *	The NRE procedure, or NULL.
+ *
+ * Side effects:
+ *	None.
+ *
+ *----------------------------------------------------------------------
  */
 
 Tcl_ObjCmdProc *
@@ -110,6 +160,23 @@ TkleakWalkCommandNre(
 {
     return ((Command *) token)->nreProc;
 }
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakWalkSetCommandNre --
+ *
+ *	Give the command TOKEN the NRE procedure NREPROC again (see
+ *	TkleakWalkCommandNre).
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The command's record is changed.
+ *
+ *----------------------------------------------------------------------
+ */
 
 void
 TkleakWalkSetCommandNre(
@@ -120,11 +187,23 @@ TkleakWalkSetCommandNre(
 }
 
 /*
+ *----------------------------------------------------------------------
+ *
  * TkleakWalkGlobalString --
  *
  *	The string of the global scalar NAME, read from the global
  *	namespace's table (no read trace runs, the value's internal type is
  *	kept), or NULL when there is none.
+ *
+ * Results:
+ *	The string, owned by the variable's value (valid until the variable
+ *	changes), or NULL.
+ *
+ * Side effects:
+ *	A string form may be made for the value (its internal type is
+ *	kept).
+ *
+ *----------------------------------------------------------------------
  */
 
 const char *

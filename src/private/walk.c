@@ -40,6 +40,9 @@
  *	1 when built with the private headers and running on Tcl 8.6 (and
  *	the public path was not forced), else 0.
  *
+ * Side effects:
+ *	None.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -68,7 +71,11 @@ TkleakWalkUsable(
 
 #ifdef TKLEAK_PRIVATE
 
+#define BUCKETS_AHEAD 16		/* Buckets fetched ahead of the walk. */
+
 /*
+ *----------------------------------------------------------------------
+ *
  * TkleakHashEntries --
  *
  *	The entries of TABLEPTR in an array owned by the collector (malloc'ed,
@@ -80,9 +87,16 @@ TkleakWalkUsable(
  *	of Tcl_HashTable are in tcl.h) so that it can fetch the head of
  *	each chain a few buckets ahead: following Tcl_NextHashEntry, each
  *	entry of a large table is a cache miss that waits for the last.
+ *
+ * Results:
+ *	The array (ctxPtr->entries, owned by the collector), or NULL.
+ *
+ * Side effects:
+ *	The collector's array may grow; on a shortage, the census is marked
+ *	failed.
+ *
+ *----------------------------------------------------------------------
  */
-
-#define BUCKETS_AHEAD 16
 
 Tcl_HashEntry **
 TkleakHashEntries(

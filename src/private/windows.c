@@ -80,6 +80,13 @@ FormatInt(
  *	canvases (recognised by Tk's own class procs, never by class name,
  *	so a frame made with -class Canvas is not misread).
  *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The census gets the windows, their bind tags, menu entries and canvas
+ *	items through the sink. Only records are read.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -174,6 +181,13 @@ TkleakWalkWindows(
  *	Whether TKWIN is one of Tk's menus or canvases, by class procs
  *	(learned from TKWIN itself when not known yet).
  *
+ * Results:
+ *	1 when it is, else 0.
+ *
+ * Side effects:
+ *	The class procs may be learned (TkleakWalkLearnClass), which asks
+ *	Tk's own widget command through its C procedure.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -191,6 +205,23 @@ TkleakWalkIsMenu(
 	    && ((TkWindow *) tkwin)->instanceData != NULL;
 }
 
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakWalkIsCanvas --
+ *
+ *	Whether TKWIN is one of Tk's canvases, as TkleakWalkIsMenu for
+ *	menus.
+ *
+ * Results:
+ *	1 when it is, else 0.
+ *
+ * Side effects:
+ *	As TkleakWalkIsMenu.
+ *
+ *----------------------------------------------------------------------
+ */
+
 int
 TkleakWalkIsCanvas(
     TkleakState *statePtr,
@@ -206,9 +237,20 @@ TkleakWalkIsCanvas(
 }
 
 /*
+ *----------------------------------------------------------------------
+ *
  * TkleakWalkMenuRefs --
  *
  *	Index a menu's entry slots from its entry records.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The slot index gets the referrers of the entries (the sink's
+ *	refsMenuEntry); only the strings of the entries' objects are read.
+ *
+ *----------------------------------------------------------------------
  */
 
 void
@@ -299,6 +341,12 @@ TkleakWalkLearnClass(
  *	that the walk counts the entries and items of the first menus and
  *	canvases it meets.
  *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	As TkleakWalkLearnClass.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -325,12 +373,22 @@ TkleakWalkLearnClasses(
 }
 
 /*
+ *----------------------------------------------------------------------
+ *
  * TkleakWalkInstanceData --
  *
  *	The widget record of TKWIN, as its widget set it with
  *	Tk_SetClassProcs: *DATAPTR, NULL for a window without one.
  *	Returns 0 when the records are not read (no private headers, or
  *	the public walk chosen).
+ *
+ * Results:
+ *	1 with *DATAPTR set, or 0 with *DATAPTR NULL.
+ *
+ * Side effects:
+ *	None.
+ *
+ *----------------------------------------------------------------------
  */
 
 int
@@ -354,6 +412,12 @@ TkleakWalkInstanceData(
  *
  *	Count the images of MAINWIN's application from Tk's image table.
  *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The census gets the images through the sink.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -374,12 +438,22 @@ TkleakWalkImages(
 }
 
 /*
+ *----------------------------------------------------------------------
+ *
  * TkleakWalkMenuOwns, TkleakWalkMenuSize, TkleakWalkMenuFind --
  *
  *	Whether CLIENTDATA is the menu record of TKWIN (a menu); how many
  *	entries the menu record CLIENTDATA has; the index of its entry that
  *	holds the object VALUEPTR itself in a slot (Tk keeps the objects an
  *	option was given), or -1.
+ *
+ * Results:
+ *	1 when it is, else 0.
+ *
+ * Side effects:
+ *	As TkleakWalkIsMenu.
+ *
+ *----------------------------------------------------------------------
  */
 
 int
@@ -393,12 +467,46 @@ TkleakWalkMenuOwns(
 	    && ((TkMenu *) clientData)->tkwin == tkwin;
 }
 
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakWalkMenuSize --
+ *
+ *	How many entries the menu record CLIENTDATA has (see
+ *	TkleakWalkMenuOwns).
+ *
+ * Results:
+ *	A count.
+ *
+ * Side effects:
+ *	None.
+ *
+ *----------------------------------------------------------------------
+ */
+
 int
 TkleakWalkMenuSize(
     ClientData clientData)
 {
     return ((TkMenu *) clientData)->numEntries;
 }
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakWalkMenuFind --
+ *
+ *	The index of the entry of the menu record CLIENTDATA that holds the
+ *	object VALUEPTR itself in a slot (see TkleakWalkMenuOwns).
+ *
+ * Results:
+ *	The index, or -1.
+ *
+ * Side effects:
+ *	None.
+ *
+ *----------------------------------------------------------------------
+ */
 
 int
 TkleakWalkMenuFind(
