@@ -582,6 +582,8 @@ CountChain(
     }
 }
 
+#define AHEAD 8			/* Records fetched ahead of use. */
+
 /*
  *----------------------------------------------------------------------
  *
@@ -600,31 +602,6 @@ CountChain(
  *
  * Side effects:
  *	The first call runs the self-test; the sequence cache grows.
- *
- *----------------------------------------------------------------------
- */
-
-#define AHEAD 8
-
-/*
- *----------------------------------------------------------------------
- *
- * TkleakWalkBindings --
- *
- *	Count the bindings of every bind tag the windows use from Tk's
- *	binding table TABLE, read through the mirrors (see "The binding walk"
- *	above), after the version check and self-test of the first call.
- *
- * Results:
- *	TCL_OK when the bindings were counted; TCL_ERROR when the mirrors
- *	may not be used here, with nothing counted, and the caller takes
- *	the public path (TkleakTagBindings).
- *
- * Side effects:
- *	The bindings go to the census through the sink; texts of new
- *	sequences are asked of Tk and kept in the state's sequence cache.
- *	The first call runs the self-test, which binds two sequences on a tag
- *	of tkleak's own and deletes it again.
  *
  *----------------------------------------------------------------------
  */
