@@ -209,6 +209,12 @@ ProbeTcl(
  * Results:
  *	TCL_OK, or TCL_ERROR with a message.
  *
+ * Side effects:
+ *	The ::tkleak commands are made, the state is made (with its
+ *	callbacks: widgetHasProc, originalProc, recordMemoryProc), command
+ *	kinds are probed, and two censuses are taken (the reference of
+ *	print_diff and the census at load).
+ *
  *----------------------------------------------------------------------
  */
 
@@ -262,6 +268,12 @@ Tkleak_Init(
  *	tkleak refuses safe interpreters: a census reads the whole process
  *	(heap, RSS, every namespace of the interpreter), which is exactly
  *	what a safe interpreter must not see.
+ *
+ * Results:
+ *	TCL_ERROR with TKLEAK SAFE.
+ *
+ * Side effects:
+ *	None.
  *
  *----------------------------------------------------------------------
  */

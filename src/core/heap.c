@@ -42,6 +42,12 @@ extern size_t __sanitizer_get_current_allocated_bytes(void)
  *
  *	Read the heap in use and the RSS, in bytes; -1 where unknown.
  *
+ * Results:
+ *	None: *HEAPPTR and *RSSPTR are set.
+ *
+ * Side effects:
+ *	None.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -88,6 +94,8 @@ TkleakHeapGet(
 static const Tcl_ObjType *listTypePtr, *dictTypePtr;
 
 /*
+ *----------------------------------------------------------------------
+ *
  * TkleakObjBytes --
  *
  *	An estimate of what OBJPTR and what it holds take: the object, its
@@ -95,6 +103,14 @@ static const Tcl_ObjType *listTypePtr, *dictTypePtr;
  *	A shared object's bytes are split among its holders, so that
  *	interned stacks are not counted once per origin. Reads no string
  *	that is not there and changes no object's type.
+ *
+ * Results:
+ *	A number of bytes (fractional for shared objects).
+ *
+ * Side effects:
+ *	None.
+ *
+ *----------------------------------------------------------------------
  */
 
 double

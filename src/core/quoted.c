@@ -12,31 +12,6 @@
 #include <string.h>
 #include "tkleakInt.h"
 
-/*
- *----------------------------------------------------------------------
- *
- * TkleakScanQuotedWords --
- *
- *	Call FN with the value of every word of SCRIPT (LEN bytes) that
- *	TkleakScanWords cannot see whole: a word whose value holds white
- *	space, one of { } [ ] " ; or a backslash, as a command name given
- *	through [list ::$name] does ({::[x]}, ::\{). The words are those of
- *	Tcl's own parser (Tcl_ParseCommand, on the text, never on the app's
- *	object), at every depth: inside braced words (bodies, lambdas,
- *	"namespace code" scripts, lists) and command substitutions. Words
- *	with substitutions other than backslashes have no value to report;
- *	their command substitutions are scanned. Comments are skipped, as
- *	Tcl skips them. Nothing is evaluated. A word that is the first of
- *	its command is reported with TKLEAK_WORD_COMMAND, the others with
- *	no flag, as TkleakScanWords reports them: only the first may name a
- *	command, and the value of every word is scanned again in turn, so a
- *	script or lambda given as an argument has its command words too.
- *
- * Results:
- *	None. FN gets a string it must not keep.
- *
- *----------------------------------------------------------------------
- */
 
 #define QUOTED_DEPTH 8
 
@@ -144,6 +119,35 @@ ScanQuoted(
     }
     Tcl_DStringFree(&value);
 }
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakScanQuotedWords --
+ *
+ *	Call FN with the value of every word of SCRIPT (LEN bytes) that
+ *	TkleakScanWords cannot see whole: a word whose value holds white
+ *	space, one of { } [ ] " ; or a backslash, as a command name given
+ *	through [list ::$name] does ({::[x]}, ::\{). The words are those of
+ *	Tcl's own parser (Tcl_ParseCommand, on the text, never on the app's
+ *	object), at every depth: inside braced words (bodies, lambdas,
+ *	"namespace code" scripts, lists) and command substitutions. Words
+ *	with substitutions other than backslashes have no value to report;
+ *	their command substitutions are scanned. Comments are skipped, as
+ *	Tcl skips them. Nothing is evaluated. A word that is the first of
+ *	its command is reported with TKLEAK_WORD_COMMAND, the others with
+ *	no flag, as TkleakScanWords reports them: only the first may name a
+ *	command, and the value of every word is scanned again in turn, so a
+ *	script or lambda given as an argument has its command words too.
+ *
+ * Results:
+ *	None. FN gets a string it must not keep.
+ *
+ * Side effects:
+ *	Whatever FN does; the scan itself reads SCRIPT only.
+ *
+ *----------------------------------------------------------------------
+ */
 
 void
 TkleakScanQuotedWords(

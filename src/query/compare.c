@@ -369,6 +369,14 @@ ByOrigin(
  *	tkleak::diff old ?new?: a dict TYPE -> {count dN bytes dB} of the
  *	types whose count or bytes changed, in type-name order.
  *
+ * Results:
+ *	TCL_OK with the dict, or TCL_ERROR with a TKLEAK error code (USAGE,
+ *	SNAPSHOT UNKNOWN, MEMORY).
+ *
+ * Side effects:
+ *	The recording log is flushed; a fresh census taken for NEW is freed
+ *	again.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -514,6 +522,23 @@ NewOrGone(
     return TCL_OK;
 }
 
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakNewObjCmd --
+ *
+ *	tkleak::new old ?new? ?-origins 1?: the identities that are in NEW
+ *	and not in OLD, by type (NewOrGone).
+ *
+ * Results:
+ *	As TkleakDiffObjCmd.
+ *
+ * Side effects:
+ *	As TkleakDiffObjCmd.
+ *
+ *----------------------------------------------------------------------
+ */
+
 int
 TkleakNewObjCmd(
     ClientData clientData,
@@ -523,6 +548,23 @@ TkleakNewObjCmd(
 {
     return NewOrGone(clientData, interp, objc, objv, 0);
 }
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakGoneObjCmd --
+ *
+ *	tkleak::gone old ?new?: the identities that are in OLD and not in
+ *	NEW, by type (NewOrGone).
+ *
+ * Results:
+ *	As TkleakDiffObjCmd.
+ *
+ * Side effects:
+ *	As TkleakDiffObjCmd.
+ *
+ *----------------------------------------------------------------------
+ */
 
 int
 TkleakGoneObjCmd(
@@ -696,6 +738,12 @@ Table(
  *	tkleak::format_diff old ?new?: the diff as pympler's table, rows
  *	by size change then count change, and the heap and RSS line.
  *
+ * Results:
+ *	The table, or TCL_ERROR as TkleakDiffObjCmd.
+ *
+ * Side effects:
+ *	As TkleakDiffObjCmd.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -737,6 +785,13 @@ TkleakFormatDiffObjCmd(
  *	reference (the previous print_diff, calibrate, or package load),
  *	write the table to CHANNEL (default stdout), and make the fresh
  *	census the reference.
+ *
+ * Results:
+ *	TCL_OK with an empty result, or TCL_ERROR as TkleakDiffObjCmd.
+ *
+ * Side effects:
+ *	The table is written to CHANNEL; the state's reference census is
+ *	replaced by the fresh one (the old one freed).
  *
  *----------------------------------------------------------------------
  */
@@ -812,6 +867,10 @@ TkleakPrintDiffObjCmd(
  *
  * Results:
  *	"baseline".
+ *
+ * Side effects:
+ *	The reference census is replaced and the snapshot "baseline"
+ *	(re)made; the log is flushed when snapshots index references.
  *
  *----------------------------------------------------------------------
  */

@@ -23,6 +23,12 @@
  *	blocks) and "free" (bytes malloc holds but does not use) where
  *	mallinfo2 gives them.
  *
+ * Results:
+ *	TCL_OK with the dict, or TCL_ERROR with TKLEAK USAGE.
+ *
+ * Side effects:
+ *	None.
+ *
  *----------------------------------------------------------------------
  */
 

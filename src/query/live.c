@@ -496,6 +496,10 @@ CompareFound(
  *	reference held); TCL_CONTINUE when a detached menu needs the full
  *	scan.
  *
+ * Side effects:
+ *	The interpreter's result may change (callers save it). Widget
+ *	commands and built-ins run through their C procedures only.
+ *
  *----------------------------------------------------------------------
  */
 

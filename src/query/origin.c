@@ -64,6 +64,13 @@ OtherKey(
  *	stacks when it saw nothing). Each frame of a STACK is {file F line L
  *	proc P lang tcl|python lib 0|1}, innermost first.
  *
+ * Results:
+ *	TCL_OK with the dict, or TCL_ERROR with TKLEAK USAGE or TKLEAK
+ *	ORIGIN UNKNOWN.
+ *
+ * Side effects:
+ *	The recording log is flushed first.
+ *
  *----------------------------------------------------------------------
  */
 

@@ -285,6 +285,26 @@ AutoIndexHas(
     return has;
 }
 
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakIsLibraryCommand --
+ *
+ *	Whether the command FQ is one of a library's that the autoloader
+ *	knows (auto_index: Tk's library, loaded on first use). Never an
+ *	orphan.
+ *
+ * Results:
+ *	1 when it is, else 0.
+ *
+ * Side effects:
+ *	"trace info variable" runs through its C procedure, and auto_index
+ *	is read only when no trace is set on it, so no trace fires; nothing
+ *	is evaluated. The interpreter's result may change.
+ *
+ *----------------------------------------------------------------------
+ */
+
 int
 TkleakIsLibraryCommand(
     TkleakState *statePtr,
@@ -303,6 +323,12 @@ TkleakIsLibraryCommand(
  *	Whether the image NAME is one of Tk's library's own (in the
  *	namespaces ::tk and ::ttk: tk_messageBox's and tk_dialog's icons,
  *	made on first use and kept for the next). Never an orphan.
+ *
+ * Results:
+ *	1 when it is, else 0.
+ *
+ * Side effects:
+ *	None.
  *
  *----------------------------------------------------------------------
  */
@@ -330,6 +356,12 @@ TkleakIsLibraryImage(
  *	A name whose window, or a parent of it, still exists
  *	(BWidget's ".w:cmd") is not: it may still serve that window. The
  *	name is only compared, never evaluated.
+ *
+ * Results:
+ *	1 when it is, else 0.
+ *
+ * Side effects:
+ *	The interpreter's result may change; callers save it.
  *
  *----------------------------------------------------------------------
  */
@@ -569,6 +601,15 @@ TkleakOrphansMore(
  *	"baseline", else the oldest snapshot kept, else the census taken
  *	at package load). A list of dicts {name N type T reason R last L
  *	retains D}; a dangling one has "calls" too.
+ *
+ * Results:
+ *	TCL_OK with the list, or TCL_ERROR with TKLEAK USAGE or SNAPSHOT
+ *	UNKNOWN.
+ *
+ * Side effects:
+ *	The recording log is flushed; without recording (or when a
+ *	detached menu needs it), a census is taken and its slot index
+ *	remembered in "seen"; entries of the dead are dropped from "seen".
  *
  *----------------------------------------------------------------------
  */

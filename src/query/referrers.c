@@ -21,6 +21,13 @@
  *	qualified or as written in a slot), an image or a window, as a
  *	list of {owner OWNER slot SLOT} dicts.
  *
+ * Results:
+ *	TCL_OK with the list, or TCL_ERROR with TKLEAK USAGE or REFS UNKNOWN.
+ *
+ * Side effects:
+ *	The recording log is flushed; a census with a slot index is taken,
+ *	its referrers remembered in "seen", and freed.
+ *
  *----------------------------------------------------------------------
  */
 

@@ -23,6 +23,14 @@
  *	name is remembered, so an object attached now and detached later
  *	is known as "detached" by tkleak::orphans.
  *
+ * Results:
+ *	TCL_OK with *CENSUSPTRPTR a new census owned by the caller, or
+ *	TCL_ERROR as TkleakCensusTake.
+ *
+ * Side effects:
+ *	With references indexed, the recording log is flushed first and the
+ *	"seen" table gets the index's referrers.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -50,6 +58,10 @@ TkleakCensusTakeKeep(
  * Results:
  *	The name. A name in use, or the empty name, is an error and
  *	nothing is kept.
+ *
+ * Side effects:
+ *	A census is taken and kept (TkleakCensusTakeKeep); with
+ *	-maxsnapshots, the oldest snapshots are dropped.
  *
  *----------------------------------------------------------------------
  */
@@ -104,9 +116,19 @@ TkleakSnapshotObjCmd(
 }
 
 /*
+ *----------------------------------------------------------------------
+ *
  * TkleakSnapshotsObjCmd --
  *
  *	tkleak::snapshots: the kept names, oldest first.
+ *
+ * Results:
+ *	TCL_OK with the list, or TCL_ERROR with TKLEAK USAGE.
+ *
+ * Side effects:
+ *	None.
+ *
+ *----------------------------------------------------------------------
  */
 
 int
@@ -134,9 +156,20 @@ TkleakSnapshotsObjCmd(
 }
 
 /*
+ *----------------------------------------------------------------------
+ *
  * TkleakForgetObjCmd --
  *
  *	tkleak::forget name: drop a snapshot and free its memory.
+ *
+ * Results:
+ *	TCL_OK with an empty result, or TCL_ERROR with TKLEAK USAGE or
+ *	SNAPSHOT UNKNOWN.
+ *
+ * Side effects:
+ *	The snapshot is dropped and its census freed.
+ *
+ *----------------------------------------------------------------------
  */
 
 int
@@ -169,6 +202,13 @@ TkleakForgetObjCmd(
  *
  *	tkleak::summary ?name?: a dict TYPE -> {count N bytes B}, types in
  *	name order, for a snapshot or a fresh census that is not kept.
+ *
+ * Results:
+ *	TCL_OK with the dict, or TCL_ERROR with TKLEAK USAGE or SNAPSHOT
+ *	UNKNOWN.
+ *
+ * Side effects:
+ *	A fresh census is taken and freed again.
  *
  *----------------------------------------------------------------------
  */
@@ -234,6 +274,13 @@ TkleakSummaryObjCmd(
  *	tkleak::objects type ?name?: the identities of TYPE's objects,
  *	sorted. A type with no objects gives an empty list.
  *
+ * Results:
+ *	TCL_OK with the list, or TCL_ERROR with TKLEAK USAGE or SNAPSHOT
+ *	UNKNOWN.
+ *
+ * Side effects:
+ *	As TkleakSummaryObjCmd.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -288,6 +335,14 @@ TkleakObjectsObjCmd(
  *	private|public chooses how a census walks the app (public is the
  *	fallback used when the private structures cannot be read). With no
  *	argument, the dict of all options; with one, its value.
+ *
+ * Results:
+ *	TCL_OK with the dict or value, or TCL_ERROR with a TKLEAK error
+ *	code; a failed call changes nothing.
+ *
+ * Side effects:
+ *	The options given are set; a lower -maxsnapshots drops the oldest
+ *	snapshots at once.
  *
  *----------------------------------------------------------------------
  */

@@ -26,6 +26,10 @@
  * Results:
  *	TCL_OK, or TCL_ERROR with TKLEAK USAGE or TKLEAK WIDGET UNKNOWN.
  *
+ * Side effects:
+ *	Tk's own widget command and "winfo manager" run through their C
+ *	procedures; the interpreter's result is replaced.
+ *
  *----------------------------------------------------------------------
  */
 
