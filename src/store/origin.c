@@ -685,6 +685,13 @@ OriginEntry(
  *	attached to the slot REFPTR ({owner O slot S}); an object keeps its
  *	last TKLEAK_SEEN_MAX attachments.
  *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The origin table holds a reference to STACKPTR (and to REFPTR);
+ *	an older attachment beyond TKLEAK_SEEN_MAX is released.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -698,6 +705,23 @@ TkleakOriginCreated(
 
     Tcl_ListObjReplace(NULL, recPtr, 0, 1, 1, &stackPtr);
 }
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakOriginAttached --
+ *
+ *	Note STACKPTR as where the object KEY was attached to the slot
+ *	REFPTR (see TkleakOriginCreated).
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	As TkleakOriginCreated.
+ *
+ *----------------------------------------------------------------------
+ */
 
 void
 TkleakOriginAttached(
@@ -749,6 +773,9 @@ TkleakOriginAttached(
  * Results:
  *	A new dict (no reference held).
  *
+ * Side effects:
+ *	None.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -785,6 +812,9 @@ TkleakOriginOf(
  *	An object owned by the origin table, or a new empty one (no
  *	reference held either way: the caller stores it or frees it).
  *
+ * Side effects:
+ *	None.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -811,9 +841,19 @@ TkleakOriginLast(
 }
 
 /*
+ *----------------------------------------------------------------------
+ *
  * TkleakOriginForget --
  *
  *	Drop the origin of KEY (the object is gone).
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The origin entry of KEY is deleted and its value released.
+ *
+ *----------------------------------------------------------------------
  */
 
 void
@@ -830,12 +870,22 @@ TkleakOriginForget(
 }
 
 /*
+ *----------------------------------------------------------------------
+ *
  * TkleakOriginForgetStacks --
  *
  *	Drop the interned stacks nothing but the stack table holds any more
  *	(their objects died and were pruned): a stack names the procs it ran
  *	in, and an app that makes procs under fresh names (tkinter's
  *	callbacks) makes fresh stacks without end.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The stack table releases the stacks it alone holds.
+ *
+ *----------------------------------------------------------------------
  */
 
 void
@@ -905,6 +955,9 @@ InSnapshot(
  * Side effects:
  *	The interpreter's result may change; callers save it.
  *
+ * Results:
+ *	None.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -950,9 +1003,20 @@ TkleakOriginForgetDead(
 }
 
 /*
+ *----------------------------------------------------------------------
+ *
  * TkleakOriginFree --
  *
  *	Release the origin and stack tables of an interpreter.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The tables are deleted, releasing what they hold; the frame cache is
+ *	freed too.
+ *
+ *----------------------------------------------------------------------
  */
 
 void

@@ -102,6 +102,24 @@ TkleakSnapshotExists(
     return TCL_ERROR;
 }
 
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakSnapshotUnknown --
+ *
+ *	Leave the error for a snapshot NAME that does not exist in INTERP
+ *	(see TkleakSnapshotExists).
+ *
+ * Results:
+ *	TCL_ERROR.
+ *
+ * Side effects:
+ *	The interpreter's result and error code (TKLEAK SNAPSHOT UNKNOWN
+ *	NAME) are set.
+ *
+ *----------------------------------------------------------------------
+ */
+
 int
 TkleakSnapshotUnknown(
     Tcl_Interp *interp,
@@ -125,6 +143,9 @@ TkleakSnapshotUnknown(
  *	TCL_OK with *CENSUSPTRPTR set and *FRESHPTR 1 when the census is
  *	new and the caller must free it, 0 when the store owns it. On
  *	TCL_ERROR, an error message and code are in the interpreter.
+ *
+ * Side effects:
+ *	A fresh census is taken when NAMEOBJ is NULL.
  *
  *----------------------------------------------------------------------
  */
@@ -161,6 +182,13 @@ TkleakGetCensus(
  *	With REPLACE, a snapshot of that name is dropped first; without,
  *	a name in use is an error and the census is freed. When a cap is
  *	set, the oldest snapshots are dropped to make room.
+ *
+ * Results:
+ *	TCL_OK, or TCL_ERROR with TKLEAK SNAPSHOT EXISTS (CENSUSPTR freed).
+ *
+ * Side effects:
+ *	The store holds a reference to NAMEOBJ and owns CENSUSPTR; dropped
+ *	snapshots are freed.
  *
  *----------------------------------------------------------------------
  */
@@ -200,6 +228,22 @@ TkleakStoreCensus(
     return TCL_OK;
 }
 
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakFreeSnapshots --
+ *
+ *	Free every snapshot of the store, for an interpreter being deleted.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The censuses are freed and the names released.
+ *
+ *----------------------------------------------------------------------
+ */
+
 void
 TkleakFreeSnapshots(
     TkleakState *statePtr)
@@ -220,6 +264,13 @@ TkleakFreeSnapshots(
  *	Take a census and index the slots with it, remembering what they
  *	name (TkleakRefsRemember); the index itself is not kept. The caller
  *	has flushed the recording log first.
+ *
+ * Results:
+ *	TCL_OK with *CENSUSPTRPTR a new census owned by the caller, or
+ *	TCL_ERROR as TkleakCensusTake.
+ *
+ * Side effects:
+ *	The "seen" table gets the index's referrers (TkleakRefsRemember).
  *
  *----------------------------------------------------------------------
  */
