@@ -2,7 +2,9 @@
  * tkleakInt.h --
  *
  *	Declarations shared by the files of the tkleak package that touch an
- *	interpreter. The interpreter-free heart is declared in census.h.
+ *	interpreter, grouped by the files that define them (doc/hacking.md
+ *	maps the layers). The interpreter-free heart is declared in
+ *	heart/census.h, heart/keys.h and heart/orphan.h.
  *
  * Copyright (c) 2026 the tkleak developers. See the file "LICENSE".
  */
@@ -282,7 +284,7 @@ MODULE_SCOPE void	TkleakPublicWindows(TkleakCollect *ctxPtr,
 			    Tk_Window tkwin);
 MODULE_SCOPE void	TkleakPublicImages(TkleakCollect *ctxPtr);
 
-/* options.c: the limits of the numeric options, as in tkleak(n). */
+/* core/options.c: the limits of the numeric options, as in tkleak(n). */
 #define TKLEAK_MAX_SNAPSHOTS 10000	/* configure -maxsnapshots */
 #define TKLEAK_MAX_DEPTH 64		/* configure -depth */
 MODULE_SCOPE int	TkleakGetIndex(Tcl_Interp *interp, Tcl_Obj *objPtr,
@@ -294,16 +296,16 @@ MODULE_SCOPE int	TkleakGetBounded(Tcl_Interp *interp, Tcl_Obj *objPtr,
 MODULE_SCOPE int	TkleakGetBoolean(Tcl_Interp *interp, Tcl_Obj *objPtr,
 			    int *boolPtr, ...);
 
-/* heap.c */
+/* core/heap.c, query/heap.c */
 MODULE_SCOPE void	TkleakHeapGet(long long *heapPtr, long long *rssPtr);
 MODULE_SCOPE long long	TkleakOwnBytes(TkleakState *statePtr);
 MODULE_SCOPE double	TkleakObjBytes(Tcl_Obj *objPtr, int depth);
 MODULE_SCOPE Tcl_ObjCmdProc TkleakHeapObjCmd;
 
-/* pygc.c */
+/* query/pygc.c */
 MODULE_SCOPE Tcl_ObjCmdProc TkleakGcObjCmd;
 
-/* snapshot.c */
+/* store/snapshot.c, query/snapshots.c */
 MODULE_SCOPE Tcl_ObjCmdProc TkleakSnapshotObjCmd, TkleakSnapshotsObjCmd,
 			    TkleakForgetObjCmd, TkleakSummaryObjCmd,
 			    TkleakObjectsObjCmd, TkleakConfigureObjCmd;
@@ -326,13 +328,13 @@ MODULE_SCOPE int	TkleakStoreCensus(Tcl_Interp *interp,
 			    TkleakCensus *censusPtr, int replace);
 MODULE_SCOPE void	TkleakFreeSnapshots(TkleakState *statePtr);
 
-/* compare.c */
+/* query/compare.c */
 MODULE_SCOPE Tcl_ObjCmdProc TkleakDiffObjCmd, TkleakNewObjCmd,
 			    TkleakGoneObjCmd, TkleakGrownObjCmd,
 			    TkleakFormatDiffObjCmd,
 			    TkleakPrintDiffObjCmd, TkleakCalibrateObjCmd;
 
-/* refs.c */
+/* census/refs.c, census/tk.c, core/resolve.c, core/util.c, store/seen.c */
 MODULE_SCOPE void	TkleakRefsInit(TkleakRefs *refsPtr);
 MODULE_SCOPE Tcl_Obj *	TkleakNewRef(const char *owner, const char *slot);
 MODULE_SCOPE Tcl_Obj *	TkleakDictGet(Tcl_Obj *dictPtr, const char *key);
@@ -370,7 +372,7 @@ MODULE_SCOPE void	TkleakNoteUnread(TkleakCollect *ctxPtr,
 MODULE_SCOPE Tcl_ObjCmdProc TkleakRefsObjCmd, TkleakOrphansObjCmd,
 			    TkleakWidgetObjCmd;
 
-/* record.c */
+/* record/, core/quoted.c */
 MODULE_SCOPE Tcl_ObjCmdProc TkleakRecordObjCmd;
 MODULE_SCOPE int	TkleakRecording(TkleakState *statePtr);
 MODULE_SCOPE unsigned long TkleakRecordOnSerial(TkleakState *statePtr);
@@ -381,7 +383,7 @@ MODULE_SCOPE size_t	TkleakRecordMemory(TkleakState *statePtr);
 MODULE_SCOPE void	TkleakScanQuotedWords(const char *script, size_t len,
 			    TkleakWordProc *fn, void *clientData);
 
-/* origin.c */
+/* store/origin.c, query/origin.c */
 MODULE_SCOPE Tcl_Obj *	TkleakOriginCapture(TkleakState *statePtr,
 			    Tcl_Interp *interp);
 MODULE_SCOPE void	TkleakOriginCreated(TkleakState *statePtr,
@@ -399,7 +401,7 @@ MODULE_SCOPE void	TkleakOriginForgetStacks(TkleakState *statePtr);
 MODULE_SCOPE void	TkleakOriginFree(TkleakState *statePtr);
 MODULE_SCOPE Tcl_ObjCmdProc TkleakOriginObjCmd;
 
-/* creation.c */
+/* store/creation.c */
 MODULE_SCOPE int	TkleakBindingKey(TkleakState *statePtr,
 			    Tcl_Interp *interp, const char *tag,
 			    const char *seq, Tcl_DString *dsPtr);
@@ -414,7 +416,7 @@ MODULE_SCOPE void	TkleakCreatedBinding(TkleakState *statePtr,
 			    const char *seq, int how, Tcl_Obj *stackPtr);
 enum { TKLEAK_BIND_SET, TKLEAK_BIND_DELETED, TKLEAK_BIND_APPENDED };
 
-/* live.c */
+/* query/live.c, query/orphans.c */
 MODULE_SCOPE int	TkleakIsLibraryCommand(TkleakState *statePtr,
 			    Tcl_Interp *interp, const char *fq);
 MODULE_SCOPE int	TkleakIsLibraryImage(const char *name);
@@ -425,7 +427,7 @@ MODULE_SCOPE int	TkleakOrphansLive(TkleakState *statePtr,
 			    Tcl_Obj **resultPtr);
 MODULE_SCOPE void	TkleakRecordFree(TkleakState *statePtr);
 
-/* walk.c: the fast path through Tcl's and Tk's private structures. */
+/* private/: the fast path through Tcl's and Tk's private structures. */
 MODULE_SCOPE int	TkleakWalkUsable(TkleakState *statePtr);
 MODULE_SCOPE void	TkleakWalkNamespaces(TkleakCollect *ctxPtr);
 MODULE_SCOPE void *	TkleakWalkNamespacesStart(TkleakCollect *ctxPtr);
