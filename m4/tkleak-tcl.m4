@@ -34,7 +34,7 @@ AC_DEFUN([TKLEAK_PATH_TCLCONFIG], [
   AC_SUBST([TCL_STUB_LIB_SPEC])
   AC_SUBST([TCL_LIB_SPEC])
   AC_SUBST([TCL_VERSION])
-  dnl The private headers are optional: without them src/walk.c takes
+  dnl The private headers are optional: without them src/private/ takes
   dnl the public-API path.
   TCL_PRIVATE_CFLAGS=""
   for d in "$TCL_SRC_DIR" `echo "$TCL_INCLUDE_SPEC" | sed 's/^-I//'`/tcl-private; do
