@@ -4,7 +4,7 @@
 #
 # Tcl/Tk 8.6 and 9 are accepted, wherever their config scripts are
 # (--with-tcl=DIR, --with-tk=DIR, or the usual places). The private
-# walkers (src/walk.c and what else includes tclInt.h or tkInt.h) were
+# walkers (src/private/ and what else includes tclInt.h or tkInt.h) were
 # written against the 8.6 structures: they are built, with
 # -DTKLEAK_PRIVATE=1, only when the config scripts say 8.6 and the
 # private headers are found; any other version, or no private headers,

@@ -1,12 +1,11 @@
 /*
  * tkleak.c --
  *
- *	Tkleak_Init: registers the commands of the tkleak package, keeps
- *	the per-interpreter state, and learns what the built-in command
- *	kinds look like in this process. Everything else is in the files
- *	named for it: collect.c (census), snapshot.c (keeping), compare.c
- *	(diffs), heap.c, and the interpreter-free census.c, diff.c and
- *	format.c.
+ *	Tkleak_Init: registers the commands of the tkleak package, frees the
+ *	per-interpreter state when its interpreter goes (core/state.c finds
+ *	and makes it), and learns what the built-in command kinds look like
+ *	in this process. Everything else is in the layer folders beside
+ *	this file: see doc/hacking.md for the map.
  *
  * Copyright (c) 2026 the tkleak developers. See the file "LICENSE".
  */
@@ -14,8 +13,6 @@
 #include "config.h"
 #include <string.h>
 #include "tkleakInt.h"
-
-#define STATE_KEY "tkleak"
 
 static const struct {
     const char *name;
@@ -45,19 +42,10 @@ static const struct {
 };
 
 /*
- * The last interpreter asked about in this thread and its state: the
- * recording hooks ask on every call, and Tcl_GetAssocData is a string
- * hash lookup. Cleared when that state goes.
- */
-
-static __thread Tcl_Interp *lastInterp;
-static __thread TkleakState *lastState;
-
-/*
  * DeleteState --
  *
- *	AssocData delete proc: frees the snapshots when the interpreter
- *	goes away.
+ *	Free an interpreter's state when it goes away (called by state.c's
+ *	AssocData delete proc): what every layer keeps in it.
  */
 
 static void
@@ -68,10 +56,6 @@ DeleteState(
     TkleakState *statePtr = clientData;
 
     (void) interp;
-    if (lastState == statePtr) {
-	lastInterp = NULL;
-	lastState = NULL;
-    }
     TkleakRecordFree(statePtr);
     TkleakOriginFree(statePtr);
     TkleakDeleteObjTable(&statePtr->memo, 0);
@@ -87,52 +71,6 @@ DeleteState(
     Tcl_DeleteHashTable(&statePtr->coreProcs);
     TkleakWalkFree(statePtr);
     Tcl_Free((char *) statePtr);
-}
-
-/*
- *----------------------------------------------------------------------
- *
- * TkleakGetState --
- *
- *	The interpreter's tkleak state, made on first use.
- *
- * Results:
- *	The state, owned by the interpreter (AssocData "tkleak").
- *
- *----------------------------------------------------------------------
- */
-
-TkleakState *
-TkleakGetState(
-    Tcl_Interp *interp)
-{
-    TkleakState *statePtr;
-
-    if (interp == lastInterp) {
-	return lastState;
-    }
-    statePtr = Tcl_GetAssocData(interp, STATE_KEY, NULL);
-    if (statePtr == NULL) {
-	statePtr = (TkleakState *) Tcl_Alloc(sizeof(TkleakState));
-	memset(statePtr, 0, sizeof(TkleakState));
-	statePtr->interp = interp;
-	statePtr->snapshotRefs = 0;
-	statePtr->depth = 8;
-	statePtr->origins_on = 1;
-	Tcl_InitHashTable(&statePtr->memo, TCL_STRING_KEYS);
-	Tcl_InitHashTable(&statePtr->refCache, TCL_STRING_KEYS);
-	Tcl_InitHashTable(&statePtr->origins, TCL_STRING_KEYS);
-	Tcl_InitHashTable(&statePtr->stacks, TCL_STRING_KEYS);
-	Tcl_InitHashTable(&statePtr->seen, TCL_STRING_KEYS);
-	Tcl_InitHashTable(&statePtr->procKinds, TCL_ONE_WORD_KEYS);
-	Tcl_InitHashTable(&statePtr->coreProcs, TCL_STRING_KEYS);
-	Tcl_SetAssocData(interp, STATE_KEY, DeleteState, statePtr);
-    }
-    if (!Tcl_InterpDeleted(interp)) {
-	lastInterp = interp;
-	lastState = statePtr;
-    }
-    return statePtr;
 }
 
 /*
@@ -262,54 +200,6 @@ ProbeTcl(
 /*
  *----------------------------------------------------------------------
  *
- * TkleakInitTk --
- *
- *	Start counting Tk's kinds once Tk is in the interpreter (at load,
- *	or at the first census after a later "package require Tk"): set up
- *	the Tk stubs and learn where Tk's library lies. Then, until they
- *	are known, learn the class procs of Tk's menus and canvases from
- *	the app's own (walk.c, TkleakWalkLearnClasses): nothing is made
- *	for it, so no command of the app is called and no binding fires.
- *
- * Results:
- *	1 when Tk is usable.
- *
- *----------------------------------------------------------------------
- */
-
-int
-TkleakInitTk(
-    TkleakState *statePtr,
-    Tcl_Interp *interp)
-{
-    Tk_Window mainWin;
-
-    if (!statePtr->tkReady) {
-	if (Tcl_PkgPresent(interp, "Tk", NULL, 0) == NULL
-		|| Tk_InitStubs(interp, TK_VERSION, 0) == NULL
-		|| Tk_MainWindow(interp) == NULL) {
-	    Tcl_ResetResult(interp);
-	    return 0;
-	}
-	statePtr->tkReady = 1;
-	TkleakCoreLibraries(statePtr, 1);
-    }
-    if (statePtr->menuClassProcs == NULL
-	    || statePtr->canvasClassProcs == NULL) {
-	Tcl_InterpState saved = Tcl_SaveInterpState(interp, TCL_OK);
-
-	mainWin = Tk_MainWindow(interp);	/* NULL after "destroy ." */
-	if (mainWin != NULL) {
-	    TkleakWalkLearnClasses(statePtr, mainWin);
-	}
-	Tcl_RestoreInterpState(interp, saved);
-    }
-    return 1;
-}
-
-/*
- *----------------------------------------------------------------------
- *
  * Tkleak_Init --
  *
  *	Load the tkleak package into INTERP: Tcl (and Tk when present)
@@ -318,6 +208,12 @@ TkleakInitTk(
  *
  * Results:
  *	TCL_OK, or TCL_ERROR with a message.
+ *
+ * Side effects:
+ *	The ::tkleak commands are made, the state is made (with its
+ *	callbacks: widgetHasProc, originalProc, recordMemoryProc), command
+ *	kinds are probed, and two censuses are taken (the reference of
+ *	print_diff and the census at load).
  *
  *----------------------------------------------------------------------
  */
@@ -337,7 +233,11 @@ Tkleak_Init(
 	    && Tcl_FindNamespace(interp, "::tkleak", NULL, 0) == NULL) {
 	return TCL_ERROR;
     }
+    TkleakStateFreeProc(DeleteState);
     statePtr = TkleakGetState(interp);
+    statePtr->widgetHasProc = TkleakTkWidgetHas;
+    statePtr->originalProc = TkleakRecordOriginal;
+    statePtr->recordMemoryProc = TkleakRecordMemory;
     for (i = 0; commands[i].name != NULL; i++) {
 	Tcl_CreateObjCommand(interp, commands[i].name, commands[i].proc,
 		statePtr, NULL);
@@ -368,6 +268,12 @@ Tkleak_Init(
  *	tkleak refuses safe interpreters: a census reads the whole process
  *	(heap, RSS, every namespace of the interpreter), which is exactly
  *	what a safe interpreter must not see.
+ *
+ * Results:
+ *	TCL_ERROR with TKLEAK SAFE.
+ *
+ * Side effects:
+ *	None.
  *
  *----------------------------------------------------------------------
  */

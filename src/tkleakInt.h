@@ -2,7 +2,9 @@
  * tkleakInt.h --
  *
  *	Declarations shared by the files of the tkleak package that touch an
- *	interpreter. The interpreter-free heart is declared in census.h.
+ *	interpreter, grouped by the files that define them (doc/hacking.md
+ *	maps the layers). The interpreter-free heart is declared in
+ *	heart/census.h, heart/keys.h and heart/orphan.h.
  *
  * Copyright (c) 2026 the tkleak developers. See the file "LICENSE".
  */
@@ -13,7 +15,9 @@
 #include <tcl.h>
 #include <tclOO.h>
 #include <tk.h>
-#include "census.h"
+#include "heart/census.h"
+#include "heart/keys.h"
+#include "heart/orphan.h"
 
 /*
  * Tcl_Size: the type of the lengths and counts Tcl's API passes by
@@ -100,6 +104,19 @@ typedef struct TkleakState {
     const void *menuClassProcs;	/* Tk's class procs of menus/canvases, */
     const void *canvasClassProcs;/* learned from the app's own (walk.c,
 				 * TkleakWalkLearnClass). */
+    int (*widgetHasProc)(struct TkleakState *statePtr, Tk_Window tkwin,
+	    const char *option);	/* TkleakTkWidgetHas (census/tk.c),
+				 * which TkleakWalkLearnClass asks: private/
+				 * calls no layer above it. Set at load. */
+    Tcl_ObjCmdProc *(*originalProc)(struct TkleakState *statePtr,
+	    Tcl_ObjCmdProc *objProc, ClientData clientData);
+				/* TkleakRecordOriginal (record/), which
+				 * core/'s TkleakCoreCommand asks. Set at
+				 * load. */
+    size_t (*recordMemoryProc)(struct TkleakState *statePtr);
+				/* TkleakRecordMemory (record/), which
+				 * core/'s TkleakOwnBytes adds. Set at
+				 * load. */
     Tcl_Obj *lastUnread;	/* Paths of the widgets whose slots the
 				 * last index could not read (sorted list;
 				 * one reference), or NULL. */
@@ -141,6 +158,7 @@ enum TkleakFixedType {
 };
 
 typedef struct TkleakCollect {
+    const struct TkleakSink *sinkPtr;	/* What the walks feed (census/sink.c). */
     TkleakState *statePtr;
     Tcl_Interp *interp;
     TkleakCensus *censusPtr;
@@ -177,10 +195,43 @@ typedef struct TkleakCollect {
 } TkleakCollect;
 
 /*
+ * The sink of a census as the walks of private/ see it: they call no
+ * layer above them but through these, which census/ fills in
+ * (tkleakCensusSink, census/sink.c). Each is the function of the same
+ * name with a Tkleak prefix (TkleakAddFixed, ...), and means what it
+ * does.
+ */
+
+typedef struct TkleakSink {
+    void (*addFixed)(TkleakCollect *ctxPtr, int which, const char *id,
+	    size_t idLen, size_t bytes);
+    void (*addTag)(TkleakCollect *ctxPtr, const char *tag);
+    void (*addBinding)(TkleakCollect *ctxPtr, const char *tag,
+	    const char *seq, const char *id, size_t idLen,
+	    const char *script);
+    void (*countCommand)(TkleakCollect *ctxPtr, Tcl_Command token,
+	    Tcl_ObjCmdProc *objProc, const char *nsName, const char *name,
+	    size_t bodyLen);
+    int (*countWindow)(TkleakCollect *ctxPtr, Tk_Window tkwin);
+    void (*countImage)(TkleakCollect *ctxPtr, const char *name);
+    void (*countAfter)(TkleakCollect *ctxPtr, const char *id, int idLen,
+	    Tcl_Obj *scriptPtr);
+    void (*noteTraced)(TkleakCollect *ctxPtr, int kind, const char *prefix,
+	    size_t prefixLen, const char *name, size_t nameLen);
+    void (*tagBindings)(TkleakCollect *ctxPtr, Tk_BindingTable table,
+	    ClientData object, const char *tag);
+    void (*refsMenuEntry)(TkleakCollect *ctxPtr, const char *path,
+	    int index, const char *option, Tcl_Obj *valuePtr);
+} TkleakSink;
+
+MODULE_SCOPE const TkleakSink tkleakCensusSink;
+
+/*
  * Functions shared across files.
  */
 
 MODULE_SCOPE TkleakState *TkleakGetState(Tcl_Interp *interp);
+MODULE_SCOPE void	TkleakStateFreeProc(Tcl_InterpDeleteProc *proc);
 MODULE_SCOPE int	TkleakInitTk(TkleakState *statePtr, Tcl_Interp *interp);
 MODULE_SCOPE int	TkleakCensusTake(TkleakState *statePtr,
 			    Tcl_Interp *interp, TkleakCensus **censusPtrPtr);
@@ -189,10 +240,6 @@ MODULE_SCOPE int	TkleakCensusTakeEx(TkleakState *statePtr,
 			    TkleakRefs *refsPtr);
 MODULE_SCOPE void	TkleakAddFixed(TkleakCollect *ctxPtr, int which,
 			    const char *id, size_t idLen, size_t bytes);
-MODULE_SCOPE void	TkleakAddTyped(TkleakCollect *ctxPtr,
-			    const void *key, const char *prefix,
-			    const char *suffix, const char *id, size_t idLen,
-			    size_t bytes);
 MODULE_SCOPE void	TkleakCountCommand(TkleakCollect *ctxPtr,
 			    Tcl_Command token, Tcl_ObjCmdProc *objProc,
 			    const char *nsName, const char *name,
@@ -205,9 +252,6 @@ MODULE_SCOPE int	TkleakCountWindow(TkleakCollect *ctxPtr,
 MODULE_SCOPE void	TkleakCountImage(TkleakCollect *ctxPtr, const char *name);
 MODULE_SCOPE void	TkleakCountAfter(TkleakCollect *ctxPtr, const char *id,
 			    int idLen, Tcl_Obj *scriptPtr);
-MODULE_SCOPE void	TkleakAddImage(TkleakCollect *ctxPtr,
-			    const Tk_ImageType *typePtr, const char *name,
-			    size_t bytes);
 MODULE_SCOPE void	TkleakAddTag(TkleakCollect *ctxPtr, const char *tag);
 MODULE_SCOPE void	TkleakAddBinding(TkleakCollect *ctxPtr,
 			    const char *tag, const char *seq, const char *id,
@@ -239,7 +283,29 @@ MODULE_SCOPE int	TkleakTkWidgetHas(TkleakState *statePtr,
 			    Tk_Window tkwin, const char *option);
 MODULE_SCOPE void	TkleakCollectDone(TkleakCollect *ctxPtr);
 
-/* options.c: the limits of the numeric options, as in tkleak(n). */
+/*
+ * Command kinds, as cached per objProc in procKinds.
+ */
+
+enum { KIND_NATIVE = 1, KIND_TKINTER, KIND_OBJECT, KIND_CORE };
+
+/* core/call.c */
+MODULE_SCOPE int	TkleakLibraryKind(TkleakState *statePtr, void *func);
+MODULE_SCOPE int	TkleakCallCoreList(TkleakCollect *ctxPtr,
+			    const char *cmdName, int objc,
+			    const char *const words[], Tcl_Obj **listPtr,
+			    int *lenPtr, Tcl_Obj ***elemsPtr);
+/* census/sink.c */
+MODULE_SCOPE void	TkleakBindingRef(TkleakCollect *ctxPtr,
+			    const char *tag, const char *seq, const char *script, size_t len);
+/* census/public.c */
+MODULE_SCOPE void	TkleakPublicNamespace(TkleakCollect *ctxPtr,
+			    Tcl_Obj *nsPtr);
+MODULE_SCOPE void	TkleakPublicWindows(TkleakCollect *ctxPtr,
+			    Tk_Window tkwin);
+MODULE_SCOPE void	TkleakPublicImages(TkleakCollect *ctxPtr);
+
+/* core/options.c: the limits of the numeric options, as in tkleak(n). */
 #define TKLEAK_MAX_SNAPSHOTS 10000	/* configure -maxsnapshots */
 #define TKLEAK_MAX_DEPTH 64		/* configure -depth */
 MODULE_SCOPE int	TkleakGetIndex(Tcl_Interp *interp, Tcl_Obj *objPtr,
@@ -251,18 +317,16 @@ MODULE_SCOPE int	TkleakGetBounded(Tcl_Interp *interp, Tcl_Obj *objPtr,
 MODULE_SCOPE int	TkleakGetBoolean(Tcl_Interp *interp, Tcl_Obj *objPtr,
 			    int *boolPtr, ...);
 
-/* heap.c */
+/* core/heap.c, query/heap.c */
 MODULE_SCOPE void	TkleakHeapGet(long long *heapPtr, long long *rssPtr);
 MODULE_SCOPE long long	TkleakOwnBytes(TkleakState *statePtr);
 MODULE_SCOPE double	TkleakObjBytes(Tcl_Obj *objPtr, int depth);
 MODULE_SCOPE Tcl_ObjCmdProc TkleakHeapObjCmd;
 
-/* pygc.c */
-MODULE_SCOPE int TkleakPythonCollect(Tcl_Interp *interp,
-			    Tcl_WideInt *countPtr);
+/* query/pygc.c */
 MODULE_SCOPE Tcl_ObjCmdProc TkleakGcObjCmd;
 
-/* snapshot.c */
+/* store/snapshot.c, query/snapshots.c */
 MODULE_SCOPE Tcl_ObjCmdProc TkleakSnapshotObjCmd, TkleakSnapshotsObjCmd,
 			    TkleakForgetObjCmd, TkleakSummaryObjCmd,
 			    TkleakObjectsObjCmd, TkleakConfigureObjCmd;
@@ -270,6 +334,13 @@ MODULE_SCOPE int	TkleakCensusTakeKeep(TkleakState *statePtr,
 			    Tcl_Interp *interp, TkleakCensus **censusPtrPtr);
 MODULE_SCOPE int	TkleakCensusTakeRemember(TkleakState *statePtr,
 			    Tcl_Interp *interp, TkleakCensus **censusPtrPtr);
+MODULE_SCOPE int	TkleakFindSnapshot(TkleakState *statePtr,
+			    const char *name);
+MODULE_SCOPE void	TkleakDropSnapshot(TkleakState *statePtr, int i);
+MODULE_SCOPE int	TkleakSnapshotExists(Tcl_Interp *interp,
+			    const char *name);
+MODULE_SCOPE int	TkleakSnapshotUnknown(Tcl_Interp *interp,
+			    const char *name);
 MODULE_SCOPE int	TkleakGetCensus(Tcl_Interp *interp,
 			    TkleakState *statePtr, Tcl_Obj *nameObj,
 			    TkleakCensus **censusPtrPtr, int *freshPtr);
@@ -278,13 +349,13 @@ MODULE_SCOPE int	TkleakStoreCensus(Tcl_Interp *interp,
 			    TkleakCensus *censusPtr, int replace);
 MODULE_SCOPE void	TkleakFreeSnapshots(TkleakState *statePtr);
 
-/* compare.c */
+/* query/compare.c */
 MODULE_SCOPE Tcl_ObjCmdProc TkleakDiffObjCmd, TkleakNewObjCmd,
 			    TkleakGoneObjCmd, TkleakGrownObjCmd,
 			    TkleakFormatDiffObjCmd,
 			    TkleakPrintDiffObjCmd, TkleakCalibrateObjCmd;
 
-/* refs.c */
+/* census/refs.c, census/tk.c, core/resolve.c, core/util.c, store/seen.c */
 MODULE_SCOPE void	TkleakRefsInit(TkleakRefs *refsPtr);
 MODULE_SCOPE Tcl_Obj *	TkleakNewRef(const char *owner, const char *slot);
 MODULE_SCOPE Tcl_Obj *	TkleakDictGet(Tcl_Obj *dictPtr, const char *key);
@@ -305,9 +376,6 @@ MODULE_SCOPE void	TkleakRefsRemember(TkleakState *statePtr,
 MODULE_SCOPE void	TkleakSeen(TkleakState *statePtr, const char *key,
 			    Tcl_Obj *refPtr);
 MODULE_SCOPE Tcl_Obj *	TkleakSeenLast(Tcl_HashEntry *hPtr);
-MODULE_SCOPE int	TkleakKeyAlive(TkleakState *statePtr,
-			    Tcl_Interp *interp, const char *key);
-MODULE_SCOPE int	TkleakOriginReadDepth(TkleakState *statePtr);
 MODULE_SCOPE void	TkleakOriginForgetDead(TkleakState *statePtr,
 			    Tcl_Interp *interp);
 MODULE_SCOPE void	TkleakForgetDead(TkleakState *statePtr,
@@ -325,7 +393,7 @@ MODULE_SCOPE void	TkleakNoteUnread(TkleakCollect *ctxPtr,
 MODULE_SCOPE Tcl_ObjCmdProc TkleakRefsObjCmd, TkleakOrphansObjCmd,
 			    TkleakWidgetObjCmd;
 
-/* record.c */
+/* record/, core/quoted.c */
 MODULE_SCOPE Tcl_ObjCmdProc TkleakRecordObjCmd;
 MODULE_SCOPE int	TkleakRecording(TkleakState *statePtr);
 MODULE_SCOPE unsigned long TkleakRecordOnSerial(TkleakState *statePtr);
@@ -336,7 +404,7 @@ MODULE_SCOPE size_t	TkleakRecordMemory(TkleakState *statePtr);
 MODULE_SCOPE void	TkleakScanQuotedWords(const char *script, size_t len,
 			    TkleakWordProc *fn, void *clientData);
 
-/* origin.c */
+/* store/origin.c, query/origin.c */
 MODULE_SCOPE Tcl_Obj *	TkleakOriginCapture(TkleakState *statePtr,
 			    Tcl_Interp *interp);
 MODULE_SCOPE void	TkleakOriginCreated(TkleakState *statePtr,
@@ -354,9 +422,7 @@ MODULE_SCOPE void	TkleakOriginForgetStacks(TkleakState *statePtr);
 MODULE_SCOPE void	TkleakOriginFree(TkleakState *statePtr);
 MODULE_SCOPE Tcl_ObjCmdProc TkleakOriginObjCmd;
 
-/* creation.c */
-MODULE_SCOPE const char *TkleakCanonicalSequence(TkleakState *statePtr,
-			    Tcl_Interp *interp, const char *seq);
+/* store/creation.c */
 MODULE_SCOPE int	TkleakBindingKey(TkleakState *statePtr,
 			    Tcl_Interp *interp, const char *tag,
 			    const char *seq, Tcl_DString *dsPtr);
@@ -371,21 +437,18 @@ MODULE_SCOPE void	TkleakCreatedBinding(TkleakState *statePtr,
 			    const char *seq, int how, Tcl_Obj *stackPtr);
 enum { TKLEAK_BIND_SET, TKLEAK_BIND_DELETED, TKLEAK_BIND_APPENDED };
 
-/* live.c */
+/* query/live.c, query/orphans.c */
 MODULE_SCOPE int	TkleakIsLibraryCommand(TkleakState *statePtr,
 			    Tcl_Interp *interp, const char *fq);
 MODULE_SCOPE int	TkleakIsLibraryImage(const char *name);
 MODULE_SCOPE int	TkleakIsDeadWindowCommand(TkleakState *statePtr,
 			    Tcl_Interp *interp, const char *fq);
-MODULE_SCOPE void	TkleakOrphansMore(TkleakState *statePtr,
-			    Tcl_Interp *interp, TkleakCensus *sincePtr,
-			    Tcl_Obj *listPtr);
 MODULE_SCOPE int	TkleakOrphansLive(TkleakState *statePtr,
 			    Tcl_Interp *interp, TkleakCensus *sincePtr,
 			    Tcl_Obj **resultPtr);
 MODULE_SCOPE void	TkleakRecordFree(TkleakState *statePtr);
 
-/* walk.c: the fast path through Tcl's and Tk's private structures. */
+/* private/: the fast path through Tcl's and Tk's private structures. */
 MODULE_SCOPE int	TkleakWalkUsable(TkleakState *statePtr);
 MODULE_SCOPE void	TkleakWalkNamespaces(TkleakCollect *ctxPtr);
 MODULE_SCOPE void *	TkleakWalkNamespacesStart(TkleakCollect *ctxPtr);
@@ -423,7 +486,9 @@ MODULE_SCOPE Tcl_Obj *	TkleakWalkFramesLookup(TkleakState *statePtr,
 			    Tcl_Interp *interp, int depth);
 MODULE_SCOPE void	TkleakWalkFramesStore(TkleakState *statePtr,
 			    Tcl_Interp *interp, Tcl_Obj *stackPtr,
-			    int levels);
+			    int levels, int depth);
+MODULE_SCOPE const char *TkleakWalkGlobalString(Tcl_Interp *interp,
+			    const char *name);
 MODULE_SCOPE void	TkleakWalkFramesFlush(TkleakState *statePtr);
 MODULE_SCOPE void	TkleakWalkFramesFree(TkleakState *statePtr);
 MODULE_SCOPE int	TkleakWalkMenuOwns(TkleakState *statePtr,

@@ -10,7 +10,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include "census.h"
+#include "heart/census.h"
 
 int
 LLVMFuzzerTestOneInput(

@@ -11,7 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
-#include "census.h"
+#include "heart/census.h"
 
 typedef struct Check {
     const char *start;

@@ -22,7 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
-#include "census.h"
+#include "heart/census.h"
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif

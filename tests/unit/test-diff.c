@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
-#include "census.h"
+#include "heart/census.h"
 
 /*
  * The fixture: an old and a new census, and the diff between them,

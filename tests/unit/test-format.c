@@ -20,7 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
-#include "census.h"
+#include "heart/census.h"
 
 #define KB 1024LL
 #define MB (1024LL * KB)

@@ -10,7 +10,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <cmocka.h>
-#include "census.h"
+#include "heart/census.h"
 
 static void
 test_TkleakIsOwnNamespace_cases(void **state)

@@ -12,7 +12,7 @@
 #include <stdint.h>
 #include <string.h>
 #include <cmocka.h>
-#include "census.h"
+#include "heart/census.h"
 
 #define MAX_WORDS 96
 

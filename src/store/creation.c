@@ -92,7 +92,7 @@ GetCreation(
  *----------------------------------------------------------------------
  */
 
-const char *
+static const char *
 TkleakCanonicalSequence(
     TkleakState *statePtr,
     Tcl_Interp *interp,
@@ -154,6 +154,10 @@ TkleakCanonicalSequence(
  * Results:
  *	1, or 0 when SEQ is no event sequence (DSPTR is left empty).
  *
+ * Side effects:
+ *	A new spelling of SEQ is put in Tk's form once, by binding it in a
+ *	binding table of tkleak's own, and memoised in the state.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -191,6 +195,9 @@ TkleakBindingKey(
  *
  * Side effects:
  *	The interpreter's result may change; callers save it.
+ *
+ * Results:
+ *	1 when it is, else 0.
  *
  *----------------------------------------------------------------------
  */
@@ -314,6 +321,13 @@ TkleakLiveAfters(
  *	to it (a script with a leading "+", even "+" alone, which leaves the
  *	binding there): a binding that has an origin keeps it.
  *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The origin table holds a reference to STACKPTR under the key; a
+ *	deleted binding's origin is dropped, releasing it.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -332,6 +346,23 @@ TkleakCreatedAfter(
     TkleakOriginCreated(statePtr, Tcl_DStringValue(&key), stackPtr);
     Tcl_DStringFree(&key);
 }
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakCreatedBinding --
+ *
+ *	Note STACKPTR as where the binding of TAG to SEQ was made, as HOW
+ *	says (see TkleakCreatedAfter).
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	As TkleakCreatedAfter; as TkleakBindingKey.
+ *
+ *----------------------------------------------------------------------
+ */
 
 void
 TkleakCreatedBinding(

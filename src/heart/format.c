@@ -39,6 +39,9 @@ static const char *const units[] = {"B", "KB", "MB", "GB", "TB", "PB", "EB"};
  * Results:
  *	BUF (at least TKLEAK_SIZE_BUF bytes) holds the text.
  *
+ * Side effects:
+ *	None.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -63,10 +66,20 @@ TkleakFormatSize(
 }
 
 /*
+ *----------------------------------------------------------------------
+ *
  * TkleakFormatSignedSize --
  *
  *	A size with an explicit sign and no padding, for the heap line:
  *	"+14.26 KB", "-280 B", "+0 B".
+ *
+ * Results:
+ *	BUF (at least TKLEAK_SIZE_BUF bytes) holds the text.
+ *
+ * Side effects:
+ *	None.
+ *
+ *----------------------------------------------------------------------
  */
 
 void
@@ -132,6 +145,9 @@ Pad(
  * Results:
  *	A malloc'ed string owned by the caller, or NULL when memory is
  *	short.
+ *
+ * Side effects:
+ *	None.
  *
  *----------------------------------------------------------------------
  */

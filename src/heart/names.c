@@ -19,6 +19,12 @@
  *
  *	Whether a namespace, window path or image/font name is tkleak's.
  *
+ * Results:
+ *	1 when it is, else 0.
+ *
+ * Side effects:
+ *	None.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -29,6 +35,24 @@ TkleakIsOwnNamespace(
     return strncmp(fullName, "::tkleak", 8) == 0
 	    && (fullName[8] == '\0' || strncmp(fullName + 8, "::", 2) == 0);
 }
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakIsOwnWindow --
+ *
+ *	Whether the window PATH is tkleak's: a component of the path (after
+ *	its last "#", for Tk's clones of a menu) is "tkleak" or starts with
+ *	"tkleak_" (the panel, the Memory cascade and its clones).
+ *
+ * Results:
+ *	1 when it is, else 0.
+ *
+ * Side effects:
+ *	None.
+ *
+ *----------------------------------------------------------------------
+ */
 
 int
 TkleakIsOwnWindow(
@@ -70,6 +94,22 @@ TkleakIsOwnWindow(
     return 0;
 }
 
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakIsOwnName --
+ *
+ *	Whether the image or font NAME is tkleak's (::tkleak::...).
+ *
+ * Results:
+ *	1 when it is, else 0.
+ *
+ * Side effects:
+ *	None.
+ *
+ *----------------------------------------------------------------------
+ */
+
 int
 TkleakIsOwnName(
     const char *name)
@@ -85,6 +125,12 @@ TkleakIsOwnName(
  *	Whether a fully qualified command name has the shape of the names
  *	tkinter gives its callback wrappers: the decimal id of a Python
  *	object, then the function's name ("::140234567wakeup").
+ *
+ * Results:
+ *	1 when it has, else 0.
+ *
+ * Side effects:
+ *	None.
  *
  *----------------------------------------------------------------------
  */

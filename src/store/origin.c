@@ -30,9 +30,6 @@
 #include "config.h"
 #include <dlfcn.h>
 #include <string.h>
-#ifdef TKLEAK_PRIVATE
-#include "tclInt.h"
-#endif
 #include "tkleakInt.h"
 
 /*
@@ -255,53 +252,6 @@ PythonFrames(
 }
 
 /*
- * GlobalString --
- *
- *	The string of the global scalar NAME, read from the global
- *	namespace's table (no read trace runs, the value's internal type is
- *	kept), or NULL when there is none. Without the private headers
- *	(configure's version gate) always NULL: Tcl's public API reads a
- *	variable only through its traces, which may be the app's code, so
- *	the library roots are then Debian's package dirs alone.
- */
-
-#ifndef TKLEAK_PRIVATE
-static const char *
-GlobalString(
-    Tcl_Interp *interp,
-    const char *name)
-{
-    (void) interp;
-    (void) name;
-    return NULL;
-}
-#else
-static const char *
-GlobalString(
-    Tcl_Interp *interp,
-    const char *name)
-{
-    Namespace *nsPtr = (Namespace *) Tcl_GetGlobalNamespace(interp);
-    Tcl_Obj *keyPtr = Tcl_NewStringObj(name, -1);
-    Tcl_HashEntry *hPtr;
-    const char *value = NULL;
-
-    Tcl_IncrRefCount(keyPtr);
-    hPtr = Tcl_FindHashEntry(&nsPtr->varTable.table, (char *) keyPtr);
-    Tcl_DecrRefCount(keyPtr);
-    if (hPtr != NULL) {
-	Var *varPtr = (Var *) ((char *) hPtr - offsetof(VarInHash, entry));
-
-	if (!TclIsVarArray(varPtr) && !TclIsVarLink(varPtr)
-		&& !TclIsVarUndefined(varPtr) && varPtr->value.objPtr) {
-	    value = Tcl_GetString(varPtr->value.objPtr);
-	}
-    }
-    return value;
-}
-#endif /* TKLEAK_PRIVATE */
-
-/*
  * Under --
  *
  *	Whether FILE is DIR or lies below it (DIR of length LEN, with or
@@ -347,7 +297,8 @@ LibRoots(
     Tcl_DStringAppendElement(dsPtr, "/usr/share/tcltk");
     Tcl_DStringAppendElement(dsPtr, "/usr/lib/tcltk");
     for (i = 0; vars[i] != NULL; i++) {
-	if ((v = GlobalString(interp, vars[i])) != NULL && v[0] == '/') {
+	if ((v = TkleakWalkGlobalString(interp, vars[i])) != NULL
+		&& v[0] == '/') {
 	    Tcl_DStringAppendElement(dsPtr, v);
 	}
     }
@@ -359,7 +310,7 @@ LibRoots(
      * call that a Tcl-level filesystem could answer).
      */
 
-    if ((v = GlobalString(interp, "argv0")) != NULL && v[0] != '\0'
+    if ((v = TkleakWalkGlobalString(interp, "argv0")) != NULL && v[0] != '\0'
 	    && (slash = strrchr(v, '/')) == NULL) {
 	Tcl_DStringAppend(appPtr, cwd, -1);	/* "wish app.tcl" */
     } else if (v != NULL && v[0] != '\0') {
@@ -380,7 +331,7 @@ LibRoots(
      * (TCLLIBPATH=. wish app.tcl) is the app's.
      */
 
-    if ((v = GlobalString(interp, "auto_path")) != NULL) {
+    if ((v = TkleakWalkGlobalString(interp, "auto_path")) != NULL) {
 	Tcl_Size n;
 	const char **dirs;
 
@@ -463,7 +414,7 @@ IsLibFrameObj(
  *	app's own code, and up to LIB_EXTRA library frames between them.
  */
 
-int
+static int
 TkleakOriginReadDepth(
     TkleakState *statePtr)
 {
@@ -661,7 +612,8 @@ TkleakOriginCapture(
 	TrimToDepth(stackPtr, statePtr->depth);
 	stackPtr = Intern(statePtr, stackPtr);
 	if (fast) {
-	    TkleakWalkFramesStore(statePtr, interp, stackPtr, levels);
+	    TkleakWalkFramesStore(statePtr, interp, stackPtr, levels,
+		    TkleakOriginReadDepth(statePtr));
 	}
     }
 
@@ -736,6 +688,13 @@ OriginEntry(
  *	attached to the slot REFPTR ({owner O slot S}); an object keeps its
  *	last TKLEAK_SEEN_MAX attachments.
  *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The origin table holds a reference to STACKPTR (and to REFPTR);
+ *	an older attachment beyond TKLEAK_SEEN_MAX is released.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -749,6 +708,23 @@ TkleakOriginCreated(
 
     Tcl_ListObjReplace(NULL, recPtr, 0, 1, 1, &stackPtr);
 }
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakOriginAttached --
+ *
+ *	Note STACKPTR as where the object KEY was attached to the slot
+ *	REFPTR (see TkleakOriginCreated).
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	As TkleakOriginCreated.
+ *
+ *----------------------------------------------------------------------
+ */
 
 void
 TkleakOriginAttached(
@@ -800,6 +776,9 @@ TkleakOriginAttached(
  * Results:
  *	A new dict (no reference held).
  *
+ * Side effects:
+ *	None.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -836,6 +815,9 @@ TkleakOriginOf(
  *	An object owned by the origin table, or a new empty one (no
  *	reference held either way: the caller stores it or frees it).
  *
+ * Side effects:
+ *	None.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -862,9 +844,19 @@ TkleakOriginLast(
 }
 
 /*
+ *----------------------------------------------------------------------
+ *
  * TkleakOriginForget --
  *
  *	Drop the origin of KEY (the object is gone).
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The origin entry of KEY is deleted and its value released.
+ *
+ *----------------------------------------------------------------------
  */
 
 void
@@ -881,12 +873,22 @@ TkleakOriginForget(
 }
 
 /*
+ *----------------------------------------------------------------------
+ *
  * TkleakOriginForgetStacks --
  *
  *	Drop the interned stacks nothing but the stack table holds any more
  *	(their objects died and were pruned): a stack names the procs it ran
  *	in, and an app that makes procs under fresh names (tkinter's
  *	callbacks) makes fresh stacks without end.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The stack table releases the stacks it alone holds.
+ *
+ *----------------------------------------------------------------------
  */
 
 void
@@ -928,29 +930,9 @@ InSnapshot(
 	for (t = 0; t < censusPtr->numTypes; t++) {
 	    TkleakType *typePtr = &censusPtr->types[t];
 	    const char *name = typePtr->name;
-	    int match;
+	    TkleakKeyKind kind = TkleakTypeKeyKind(name);
 
-	    switch (key[0]) {
-	    case 'c':
-		match = strncmp(name, "command ", 8) == 0
-			|| strncmp(name, "object ", 7) == 0;
-		break;
-	    case 'i':
-		match = strncmp(name, "image ", 6) == 0;
-		break;
-	    case 'w':
-		match = strncmp(name, "widget ", 7) == 0;
-		break;
-	    case 'a':
-		match = strcmp(name, "after") == 0;
-		break;
-	    case 'b':
-		match = strcmp(name, "binding") == 0;
-		break;
-	    default:
-		match = 0;
-	    }
-	    if (!match) {
+	    if (kind == TKLEAK_KEY_NONE || (char) kind != key[0]) {
 		continue;
 	    }
 	    if (TkleakTypeHas(typePtr, key + 1)) {
@@ -975,6 +957,9 @@ InSnapshot(
  *
  * Side effects:
  *	The interpreter's result may change; callers save it.
+ *
+ * Results:
+ *	None.
  *
  *----------------------------------------------------------------------
  */
@@ -1021,9 +1006,20 @@ TkleakOriginForgetDead(
 }
 
 /*
+ *----------------------------------------------------------------------
+ *
  * TkleakOriginFree --
  *
  *	Release the origin and stack tables of an interpreter.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The tables are deleted, releasing what they hold; the frame cache is
+ *	freed too.
+ *
+ *----------------------------------------------------------------------
  */
 
 void
@@ -1033,98 +1029,4 @@ TkleakOriginFree(
     TkleakWalkFramesFree(statePtr);
     TkleakDeleteObjTable(&statePtr->origins, 0);
     TkleakDeleteObjTable(&statePtr->stacks, 0);
-}
-
-/*
- * OtherKey --
- *
- *	The origin key of NAMEPTR when it names a pending after event
- *	("after#N") or a binding ({tag sequence}, the sequence in any
- *	spelling Tk accepts).
- *
- * Results:
- *	A new object (no reference held), or NULL.
- *
- * Side effects:
- *	The interpreter's result may change; callers save it.
- */
-
-static Tcl_Obj *
-OtherKey(
-    TkleakState *statePtr,
-    Tcl_Interp *interp,
-    Tcl_Obj *namePtr)
-{
-    const char *name = Tcl_GetString(namePtr);
-    Tcl_Obj *keyPtr = NULL, **v;
-    Tcl_DString ds;
-    Tcl_Size n;
-
-    Tcl_DStringInit(&ds);
-    if (strncmp(name, "after#", 6) == 0) {
-	Tcl_DStringAppend(&ds, "a", 1);
-	Tcl_DStringAppend(&ds, name, -1);
-    } else if (Tcl_ListObjGetElements(NULL, namePtr, &n, &v) != TCL_OK
-	    || n != 2 || !TkleakBindingKey(statePtr, interp,
-		Tcl_GetString(v[0]), Tcl_GetString(v[1]), &ds)) {
-	Tcl_DStringFree(&ds);
-	return NULL;
-    }
-    if (TkleakCreationAlive(statePtr, interp, Tcl_DStringValue(&ds))) {
-	keyPtr = Tcl_NewStringObj(Tcl_DStringValue(&ds),
-		Tcl_DStringLength(&ds));
-    }
-    Tcl_DStringFree(&ds);
-    return keyPtr;
-}
-
-/*
- *----------------------------------------------------------------------
- *
- * TkleakOriginObjCmd --
- *
- *	tkleak::origin name: {created STACK attached {SLOTDESC STACK ...}}
- *	for a command, image or window, from what recording saw (empty
- *	stacks when it saw nothing). Each frame of a STACK is {file F line L
- *	proc P lang tcl|python lib 0|1}, innermost first.
- *
- *----------------------------------------------------------------------
- */
-
-int
-TkleakOriginObjCmd(
-    ClientData clientData,
-    Tcl_Interp *interp,
-    int objc,
-    Tcl_Obj *const objv[])
-{
-    TkleakState *statePtr = clientData;
-    Tcl_Obj *keyPtr;
-    Tcl_InterpState saved;
-
-    if (objc != 2) {
-	Tcl_WrongNumArgs(interp, 1, objv, "name");
-	Tcl_SetErrorCode(interp, "TKLEAK", "USAGE", (char *) NULL);
-	return TCL_ERROR;
-    }
-    TkleakInitTk(statePtr, interp);
-    TkleakRecordFlush(statePtr);
-    saved = Tcl_SaveInterpState(interp, TCL_OK);
-    keyPtr = TkleakResolveKey(statePtr, interp, Tcl_GetString(objv[1]));
-    if (keyPtr == NULL) {
-	keyPtr = OtherKey(statePtr, interp, objv[1]);
-    }
-    Tcl_RestoreInterpState(interp, saved);
-    if (keyPtr == NULL) {
-	Tcl_SetObjResult(interp, Tcl_ObjPrintf(
-		"no command, image, window, after event or binding named"
-		" \"%s\"", Tcl_GetString(objv[1])));
-	Tcl_SetErrorCode(interp, "TKLEAK", "ORIGIN", "UNKNOWN",
-		Tcl_GetString(objv[1]), (char *) NULL);
-	return TCL_ERROR;
-    }
-    Tcl_IncrRefCount(keyPtr);
-    Tcl_SetObjResult(interp, TkleakOriginOf(statePtr, Tcl_GetString(keyPtr)));
-    Tcl_DecrRefCount(keyPtr);
-    return TCL_OK;
 }

@@ -42,6 +42,12 @@ extern size_t __sanitizer_get_current_allocated_bytes(void)
  *
  *	Read the heap in use and the RSS, in bytes; -1 where unknown.
  *
+ * Results:
+ *	None: *HEAPPTR and *RSSPTR are set.
+ *
+ * Side effects:
+ *	None.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -88,6 +94,8 @@ TkleakHeapGet(
 static const Tcl_ObjType *listTypePtr, *dictTypePtr;
 
 /*
+ *----------------------------------------------------------------------
+ *
  * TkleakObjBytes --
  *
  *	An estimate of what OBJPTR and what it holds take: the object, its
@@ -95,6 +103,14 @@ static const Tcl_ObjType *listTypePtr, *dictTypePtr;
  *	A shared object's bytes are split among its holders, so that
  *	interned stacks are not counted once per origin. Reads no string
  *	that is not there and changes no object's type.
+ *
+ * Results:
+ *	A number of bytes (fractional for shared objects).
+ *
+ * Side effects:
+ *	None.
+ *
+ *----------------------------------------------------------------------
  */
 
 double
@@ -247,64 +263,11 @@ TkleakOwnBytes(
 	    + TableBytes(&statePtr->origins, 1, 3)
 	    + TableBytes(&statePtr->stacks, 1, 3)
 	    + TableBytes(&statePtr->procKinds, 0, 0)
-	    + TkleakRecordMemory(statePtr);
+	    + (statePtr->recordMemoryProc != NULL
+		? statePtr->recordMemoryProc(statePtr) : 0);
     if (!Tcl_InterpDeleted(statePtr->interp)) {
 	n += VarsBytes(statePtr->interp, "::tkleak::panel")
 		+ VarsBytes(statePtr->interp, "::tkleak::menu");
     }
     return (long long) n;
-}
-
-/*
- *----------------------------------------------------------------------
- *
- * TkleakHeapObjCmd --
- *
- *	tkleak::heap: a dict with "heap" (malloc bytes in use), "rss"
- *	(resident bytes), "tkleak" (the part of the heap that is tkleak's
- *	own: TkleakOwnBytes), and "mmap" (bytes of the heap in mmapped
- *	blocks) and "free" (bytes malloc holds but does not use) where
- *	mallinfo2 gives them.
- *
- *----------------------------------------------------------------------
- */
-
-int
-TkleakHeapObjCmd(
-    ClientData clientData,
-    Tcl_Interp *interp,
-    int objc,
-    Tcl_Obj *const objv[])
-{
-    long long heap, rss;
-    Tcl_Obj *dictPtr;
-    TkleakState *statePtr = clientData;
-
-    if (objc != 1) {
-	Tcl_WrongNumArgs(interp, 1, objv, NULL);
-	Tcl_SetErrorCode(interp, "TKLEAK", "USAGE", (char *) NULL);
-	return TCL_ERROR;
-    }
-    TkleakHeapGet(&heap, &rss);
-    dictPtr = Tcl_NewDictObj();
-    Tcl_DictObjPut(NULL, dictPtr, Tcl_NewStringObj("heap", 4),
-	    Tcl_NewWideIntObj(heap));
-    Tcl_DictObjPut(NULL, dictPtr, Tcl_NewStringObj("rss", 3),
-	    Tcl_NewWideIntObj(rss));
-    if (statePtr != NULL) {
-	Tcl_DictObjPut(NULL, dictPtr, Tcl_NewStringObj("tkleak", 6),
-		Tcl_NewWideIntObj(TkleakOwnBytes(statePtr)));
-    }
-#ifdef HAVE_MALLINFO2
-    {
-	struct mallinfo2 mi = mallinfo2();
-
-	Tcl_DictObjPut(NULL, dictPtr, Tcl_NewStringObj("mmap", 4),
-		Tcl_NewWideIntObj((Tcl_WideInt) mi.hblkhd));
-	Tcl_DictObjPut(NULL, dictPtr, Tcl_NewStringObj("free", 4),
-		Tcl_NewWideIntObj((Tcl_WideInt) mi.fordblks));
-    }
-#endif
-    Tcl_SetObjResult(interp, dictPtr);
-    return TCL_OK;
 }

@@ -52,7 +52,7 @@
 
 #include "config.h"
 #include <string.h>
-#include "tkleakInt.h"
+#include "record.h"
 
 /*
  * The hooked global commands. Each has its own trampoline, so no lookup
@@ -73,117 +73,6 @@ static const char *const globalNames[] = {
     "::ttk::treeview", "::ttk::separator", "::ttk::sizegrip", NULL
 };
 enum { G_BIND, G_AFTER, G_WM, G_TRACE, G_PROC, G_IMAGE, G_FIRST_CREATOR };
-#define NUM_GLOBALS 42
-
-typedef struct WidgetHook {
-    Tcl_ObjCmdProc *objProc;	/* The widget command's own procedure. */
-    Tcl_ObjCmdProc *nreProc;	/* A TclOO class's NRE procedure. */
-    char kind;			/* 'm' menu, 'c' canvas, 't' text, 'w', or
-				 * 'o' a TclOO class. */
-    char direct;		/* A menu whose entries walk.c can count. */
-    Tcl_Command token;		/* The command hooked, wherever it lives
-				 * now: its delete trace (HookTraceProc)
-				 * drops the hook with it. */
-    ClientData clientData;	/* Its key in the widgets table. */
-    TkleakRecord *recPtr;	/* NULL once the state is freed. */
-    Tcl_Obj *pathPtr;		/* The widget's path, the owner of what is
-				 * logged whatever name the command has now;
-				 * NULL for a class. One reference held. */
-} WidgetHook;
-
-/*
- * A hooked global command. The hook follows the command, not its name:
- * an app that renames "after" away and puts a wrapper at ::after keeps
- * the hook on the real "after", and "record off" finds it there.
- */
-
-typedef struct GlobalHookRec {
-    Tcl_Command token;		/* The command hooked, or NULL. */
-    Tcl_CmdInfo orig;		/* Its command info before the hook. */
-    Tcl_ObjCmdProc *builtinProc;/* The procedure it had when first hooked:
-				 * only a command with it is hooked again. */
-    Tcl_Obj *lastNamePtr;	/* Its full name at the last "record off",
-				 * where "record on" looks next; or NULL. */
-} GlobalHookRec;
-
-/*
- * Per-interpreter recording state, hung off TkleakState.
- */
-
-/*
- * The attachment log: what a hook saw, kept until someone asks
- * (TkleakRecordFlush). The slot name is put together, and the value's
- * words resolved, only then. The parts of the slot name are the app's
- * own objects, most of them literals, with one reference each; the
- * value is copied into one buffer, because holding the app's fresh
- * value objects would keep the allocator from reusing their memory, and
- * fresh memory at every call costs the app more than the copy.
- */
-
-enum LogKind {
-    L_OPTION,			/* OWNER's option A. */
-    L_ENTRY,			/* "entry INDEX A" of menu OWNER. */
-    L_ITEM,			/* "item B A" of canvas OWNER. */
-    L_BIND,			/* "bind A" of tag OWNER; a leading + dropped. */
-    L_CBIND,			/* "item|tag A bind B" of canvas OWNER. */
-    L_TBIND,			/* "tag A bind B" of text OWNER. */
-    L_TIMAGE,			/* "image B A" of text OWNER. */
-    L_AFTER,			/* "after A" of "after". */
-    L_WM,			/* "wm protocol A" of OWNER. */
-    L_TRACE,			/* "variable A" of "trace". */
-    L_CREATED			/* The object of key OWNER was made. */
-};
-
-typedef struct LogEntry {
-    int kind;			/* enum LogKind. */
-    int index;			/* L_ENTRY: the entry's index when set. */
-    Tcl_Obj *ownerPtr;		/* See enum LogKind; each held, or NULL. */
-    Tcl_Obj *aPtr;
-    Tcl_Obj *bPtr;
-    size_t textOff;		/* What was put in the slot: its string */
-    int textLen;		/* in the log's text buffer. */
-    Tcl_Obj *stackPtr;		/* Where, or NULL without -origins. */
-} LogEntry;
-
-/*
- * Entries the log holds before it is folded into the "seen" and origin
- * tables: bounds the memory of a long recording nobody asks about, at
- * about 48 bytes an entry plus the values it holds. In a Tcl app those
- * are mostly literals, held by their scripts anyway; tkinter makes fresh
- * objects for every call, and its binding scripts are long, so the log
- * also counts what it holds (LOG_MAX_BYTES, an estimate: see ObjCost)
- * and is folded when that reaches a megabyte.
- * The log starts small and doubles.
- */
-
-#define LOG_MAX 16384
-#define LOG_MIN 64
-#define LOG_MAX_TEXT (1 << 20)
-#define LOG_MAX_BYTES (1 << 20)
-#define PRUNE_MIN 1024
-
-struct TkleakRecord {
-    int on;
-    unsigned long onSerial;	/* TkleakCensusSerial at the last "record
-				 * on" (after its own census). */
-    GlobalHookRec glob[NUM_GLOBALS];
-    Tcl_HashTable widgets;	/* Widget client data -> WidgetHook, for the
-				 * commands hooked now. */
-    ClientData lastData[2];	/* The last two widgets called, and their */
-    WidgetHook *lastHook[2];	/* hooks: an app works on a few at a time. */
-    LogEntry *log;		/* CAPLOG entries, or NULL. */
-    int numLog;
-    int capLog;
-    char *text;			/* The values of the entries. */
-    size_t numText;
-    size_t capText;
-    size_t logBytes;		/* What the log holds, estimated (see
-				 * LOG_MAX_BYTES). */
-    int pruneAt;		/* Entries of the origin and "seen" tables
-				 * at which a fold drops those of the dead. */
-    Tcl_Obj *endPtr;		/* "end" and "index", for MenuIndex. */
-    Tcl_Obj *indexPtr;
-};
 
 static int	GlobalHook(int which, Tcl_Interp *interp, int objc,
 		    Tcl_Obj *const objv[]);
@@ -388,823 +277,6 @@ GetRecord(
 }
 
 /*
- * CachedRef --
- *
- *	The referrer dict {owner OWNER slot SLOT}, shared between calls for
- *	the same slot (no reference held by the caller).
- */
-
-static Tcl_Obj *
-CachedRef(
-    TkleakState *statePtr,
-    const char *owner,
-    const char *slot)
-{
-    Tcl_DString key;
-    Tcl_HashEntry *hPtr;
-    Tcl_Obj *refPtr;
-    int isNew;
-
-    if (statePtr->refCache.numEntries > 20000) {
-	TkleakDeleteObjTable(&statePtr->refCache, 1);
-    }
-    Tcl_DStringInit(&key);
-    Tcl_DStringAppend(&key, owner, -1);
-    Tcl_DStringAppend(&key, "\001", 1);
-    Tcl_DStringAppend(&key, slot, -1);
-    hPtr = Tcl_CreateHashEntry(&statePtr->refCache, Tcl_DStringValue(&key),
-	    &isNew);
-    Tcl_DStringFree(&key);
-    if (isNew) {
-	refPtr = TkleakNewRef(owner, slot);
-	Tcl_IncrRefCount(refPtr);
-	Tcl_SetHashValue(hPtr, refPtr);
-    }
-    return Tcl_GetHashValue(hPtr);
-}
-
-/*
- *----------------------------------------------------------------------
- *
- * TkleakScanQuotedWords --
- *
- *	Call FN with the value of every word of SCRIPT (LEN bytes) that
- *	TkleakScanWords cannot see whole: a word whose value holds white
- *	space, one of { } [ ] " ; or a backslash, as a command name given
- *	through [list ::$name] does ({::[x]}, ::\{). The words are those of
- *	Tcl's own parser (Tcl_ParseCommand, on the text, never on the app's
- *	object), at every depth: inside braced words (bodies, lambdas,
- *	"namespace code" scripts, lists) and command substitutions. Words
- *	with substitutions other than backslashes have no value to report;
- *	their command substitutions are scanned. Comments are skipped, as
- *	Tcl skips them. Nothing is evaluated. A word that is the first of
- *	its command is reported with TKLEAK_WORD_COMMAND, the others with
- *	no flag, as TkleakScanWords reports them: only the first may name a
- *	command, and the value of every word is scanned again in turn, so a
- *	script or lambda given as an argument has its command words too.
- *
- * Results:
- *	None. FN gets a string it must not keep.
- *
- *----------------------------------------------------------------------
- */
-
-#define QUOTED_DEPTH 8
-
-static int
-NeedsQuoting(
-    const char *s,
-    size_t len)
-{
-    size_t i;
-
-    for (i = 0; i < len; i++) {
-	switch (s[i]) {
-	case ' ': case '\t': case '\n': case '\r': case '\v': case '\f':
-	case '{': case '}': case '[': case ']': case '"': case ';':
-	case '\\':
-	    return 1;
-	}
-    }
-    return 0;
-}
-
-static void
-ScanQuoted(
-    const char *script,
-    size_t len,
-    TkleakWordProc *fn,
-    void *clientData,
-    int depth)
-{
-    const char *p = script, *end = script + len;
-    Tcl_Parse parse;
-    Tcl_DString value;
-
-    if (depth > QUOTED_DEPTH || (memchr(script, '{', len) == NULL
-	    && memchr(script, '"', len) == NULL
-	    && memchr(script, '\\', len) == NULL)) {
-	return;			/* Every word is one the plain scan sees. */
-    }
-    Tcl_DStringInit(&value);
-    while (p < end) {
-	Tcl_Token *tokenPtr;
-	int w;
-
-	if (Tcl_ParseCommand(NULL, p, (int) (end - p), 0, &parse) != TCL_OK) {
-	    break;
-	}
-	tokenPtr = parse.tokenPtr;
-	for (w = 0; w < parse.numWords; w++) {
-	    int n = tokenPtr->numComponents, k, literal = 1;
-
-	    Tcl_DStringSetLength(&value, 0);
-	    for (k = 1; k <= n; k++) {
-		Tcl_Token *partPtr = &tokenPtr[k];
-		char buf[TCL_UTF_MAX + 1];
-
-		switch (partPtr->type) {
-		case TCL_TOKEN_TEXT:
-		    Tcl_DStringAppend(&value, partPtr->start, partPtr->size);
-		    break;
-		case TCL_TOKEN_BS:
-		    Tcl_DStringAppend(&value, buf, Tcl_UtfBackslash(
-			    partPtr->start, NULL, buf));
-		    break;
-		case TCL_TOKEN_COMMAND:
-		    literal = 0;
-		    if (partPtr->size > 2) {
-			ScanQuoted(partPtr->start + 1,
-				(size_t) partPtr->size - 2, fn, clientData,
-				depth + 1);
-		    }
-		    break;
-		default:
-		    literal = 0;
-		    break;
-		}
-		k += partPtr->numComponents;
-	    }
-	    if (literal && NeedsQuoting(Tcl_DStringValue(&value),
-		    (size_t) Tcl_DStringLength(&value))) {
-		fn(clientData, Tcl_DStringValue(&value),
-			(size_t) Tcl_DStringLength(&value),
-			w == 0 ? TKLEAK_WORD_COMMAND : 0);
-		if (tokenPtr->start[0] == '{' || tokenPtr->start[0] == '"') {
-		    Tcl_DString inner;
-
-		    /*
-		     * A braced or quoted word may be a script or a list in
-		     * turn: its value is scanned on its own copy, as the
-		     * DString is reused.
-		     */
-
-		    Tcl_DStringInit(&inner);
-		    Tcl_DStringAppend(&inner, Tcl_DStringValue(&value),
-			    Tcl_DStringLength(&value));
-		    ScanQuoted(Tcl_DStringValue(&inner),
-			    (size_t) Tcl_DStringLength(&inner), fn, clientData,
-			    depth + 1);
-		    Tcl_DStringFree(&inner);
-		}
-	    }
-	    tokenPtr += n + 1;
-	}
-	p = parse.commandStart + parse.commandSize;
-	Tcl_FreeParse(&parse);
-    }
-    Tcl_DStringFree(&value);
-}
-
-void
-TkleakScanQuotedWords(
-    const char *script,
-    size_t len,
-    TkleakWordProc *fn,
-    void *clientData)
-{
-    ScanQuoted(script, len, fn, clientData, 0);
-}
-
-/*
- * Remember --
- *
- *	Note every command, image or window that a word of TEXT (or TEXT
- *	whole, or its first list element) names, with {owner slot} as its
- *	last referrer and STACKPTR (or NULL) as where that happened.
- */
-
-typedef struct RememberData {
-    TkleakState *statePtr;
-    Tcl_Interp *interp;
-    Tcl_Obj *refPtr;
-    Tcl_Obj *stackPtr;		/* Where this happened, or NULL. */
-} RememberData;
-
-static void
-RememberName(
-    RememberData *dataPtr,
-    const char *name,
-    int flags)			/* As TkleakScanWords reports the name. */
-{
-    TkleakState *statePtr = dataPtr->statePtr;
-    Tcl_HashEntry *hPtr;
-    Tcl_Obj *keysPtr, **kv;
-    int isNew, i;
-    Tcl_Size kc;
-
-    /*
-     * What a word names is memoised: most scripts name the same few
-     * commands again and again. The memo lives for one flush, during
-     * which no script runs and nothing is made or deleted, and is
-     * emptied when it grows large.
-     */
-
-    if (statePtr->memo.numEntries > 20000) {
-	TkleakDeleteObjTable(&statePtr->memo, 1);
-    }
-    hPtr = Tcl_CreateHashEntry(&statePtr->memo, name, &isNew);
-    if (isNew) {
-	keysPtr = TkleakResolveKeys(statePtr, dataPtr->interp, name);
-	Tcl_IncrRefCount(keysPtr);
-	Tcl_SetHashValue(hPtr, keysPtr);
-    } else {
-	keysPtr = Tcl_GetHashValue(hPtr);
-    }
-    if (Tcl_ListObjGetElements(NULL, keysPtr, &kc, &kv) != TCL_OK) {
-	return;
-    }
-    for (i = 0; i < kc; i++) {
-	if (!TkleakWordMayName(flags, Tcl_GetString(kv[i])[0])) {
-	    continue;
-	}
-	TkleakSeen(statePtr, Tcl_GetString(kv[i]), dataPtr->refPtr);
-	if (dataPtr->stackPtr != NULL) {
-	    TkleakOriginAttached(statePtr, Tcl_GetString(kv[i]),
-		    dataPtr->refPtr, dataPtr->stackPtr);
-	}
-    }
-}
-
-static void
-RememberWord(
-    void *clientData,
-    const char *word,
-    size_t len,
-    int flags)
-{
-    Tcl_DString ds;
-
-    Tcl_DStringInit(&ds);
-    Tcl_DStringAppend(&ds, word, (int) len);
-    RememberName(clientData, Tcl_DStringValue(&ds), flags);
-    Tcl_DStringFree(&ds);
-}
-
-static void
-Remember(
-    TkleakState *statePtr,
-    Tcl_Interp *interp,
-    const char *owner,
-    const char *slot,
-    const char *text,
-    int len,
-    Tcl_Obj *stackPtr)
-{
-    RememberData data;
-
-    if (len == 0) {
-	return;
-    }
-    data.statePtr = statePtr;
-    data.interp = interp;
-    /*
-     * Every after event is a slot of its own, never set again: caching
-     * its referrer would only fill the cache.
-     */
-
-    data.refPtr = strcmp(owner, "after") == 0 ? TkleakNewRef(owner, slot)
-	    : CachedRef(statePtr, owner, slot);
-    data.stackPtr = stackPtr;
-    Tcl_IncrRefCount(data.refPtr);
-    TkleakScanWords(text, (size_t) len, RememberWord, &data);
-    TkleakScanQuotedWords(text, (size_t) len, RememberWord, &data);
-
-    /*
-     * The whole text, and when it is braced or quoted its first list
-     * element, found without turning the app's object into a list.
-     */
-
-    if (strpbrk(text, " \t\n") != NULL) {
-	size_t sl = strlen(slot);
-
-	/*
-	 * Only an image or menu option holds a bare name that may contain
-	 * spaces; in a script, a name with spaces is braced.
-	 */
-
-	if ((sl >= 5 && strcmp(slot + sl - 5, "image") == 0)
-		|| (sl >= 5 && strcmp(slot + sl - 5, "-menu") == 0)) {
-	    RememberName(&data, text, TKLEAK_WORD_COMMAND);
-	}
-	if (text[0] == '{' || text[0] == '"') {
-	    Tcl_Size argc;
-	    const char **argv;
-
-	    if (Tcl_SplitList(NULL, text, &argc, &argv) == TCL_OK) {
-		if (argc > 0) {
-		    RememberName(&data, argv[0], TKLEAK_WORD_COMMAND);
-		}
-		Tcl_Free((char *) argv);
-	    }
-	}
-    }
-    Tcl_DecrRefCount(data.refPtr);
-}
-
-/*
- * Created --
- *
- *	Note that the object KEY was made, at STACKPTR (or NULL).
- */
-
-static void
-Created(
-    TkleakState *statePtr,
-    const char *key,
-    Tcl_Obj *stackPtr)
-{
-    /*
-     * A new object may reuse the name of one that died: its origin
-     * starts afresh.
-     */
-
-    TkleakOriginForget(statePtr, key);
-    if (stackPtr != NULL) {
-	TkleakOriginCreated(statePtr, key, stackPtr);
-    }
-}
-
-/*
- * SameObj --
- *
- *	Whether two objects of a log entry are the same value, without
- *	making a string form that the app has not made.
- */
-
-static int
-SameObj(
-    Tcl_Obj *a,
-    Tcl_Obj *b)
-{
-    if (a == b) {
-	return 1;
-    }
-    return a != NULL && b != NULL && a->bytes != NULL && b->bytes != NULL
-	    && a->length == b->length && memcmp(a->bytes, b->bytes,
-		(size_t) a->length) == 0;
-}
-
-/*
- * ObjCost --
- *
- *	What holding OBJPTR (or NULL) costs the log: the object and its
- *	string when nothing but the call being logged holds it (a word
- *	tkinter made for this call, a key made for the log), so that the
- *	log alone keeps it alive; nothing for a literal of a script or a
- *	widget's path, which live on anyway.
- */
-
-static inline size_t
-ObjCost(
-    Tcl_Obj *objPtr)
-{
-    return objPtr == NULL || objPtr->refCount > 1 ? 0
-	    : sizeof(Tcl_Obj) + (objPtr->bytes ? (size_t) objPtr->length : 0);
-}
-
-/*
- * Log --
- *
- *	Append an attachment or creation to the log (see enum LogKind),
- *	with where it happens when origins are on. A full log is folded
- *	into the tables first. VALUEPTR may be an object the caller made;
- *	the log does not keep it.
- */
-
-static void
-Log(
-    TkleakState *statePtr,
-    Tcl_Interp *interp,
-    int kind,
-    int index,
-    Tcl_Obj *ownerPtr,
-    Tcl_Obj *aPtr,
-    Tcl_Obj *bPtr,
-    Tcl_Obj *valuePtr)
-{
-    TkleakRecord *recPtr = statePtr->recordPtr;
-    LogEntry *entryPtr;
-    Tcl_Obj *stackPtr = statePtr->origins_on
-	    ? TkleakOriginCapture(statePtr, interp) : NULL;
-    const char *text = "";
-    Tcl_Size len = 0;
-    size_t cost;
-
-    /*
-     * The stack is held at once: a fold below may drop the stacks nothing
-     * holds.
-     */
-
-    if (stackPtr != NULL) {
-	Tcl_IncrRefCount(stackPtr);
-    }
-    if (valuePtr != NULL) {
-	Tcl_IncrRefCount(valuePtr);
-	text = Tcl_GetStringFromObj(valuePtr, &len);
-    }
-
-    /*
-     * The same attachment made again, from the same place, straight
-     * after itself (a slot set again and again) adds nothing: replaying
-     * it twice leaves the tables as replaying it once.
-     */
-
-    if (recPtr->numLog > 0) {
-	entryPtr = &recPtr->log[recPtr->numLog - 1];
-	if (entryPtr->kind == kind && entryPtr->index == index
-		&& entryPtr->stackPtr == stackPtr
-		&& entryPtr->textLen == len
-		&& SameObj(entryPtr->ownerPtr, ownerPtr)
-		&& SameObj(entryPtr->aPtr, aPtr)
-		&& SameObj(entryPtr->bPtr, bPtr)
-		&& memcmp(recPtr->text + entryPtr->textOff, text,
-		    (size_t) len) == 0) {
-	    if (ownerPtr != NULL && ownerPtr->refCount == 0) {
-		Tcl_IncrRefCount(ownerPtr);	/* Made for the log. */
-		Tcl_DecrRefCount(ownerPtr);
-	    }
-	    if (valuePtr != NULL) {
-		Tcl_DecrRefCount(valuePtr);
-	    }
-	    if (stackPtr != NULL) {
-		Tcl_DecrRefCount(stackPtr);
-	    }
-	    return;
-	}
-    }
-    cost = sizeof(LogEntry) + len + 1 + ObjCost(ownerPtr) + ObjCost(aPtr)
-	    + ObjCost(bPtr);
-    if (recPtr->numLog == LOG_MAX
-	    || recPtr->numText + len + 1 > LOG_MAX_TEXT
-	    || recPtr->logBytes + cost > LOG_MAX_BYTES) {
-	TkleakRecordFlush(statePtr);
-    }
-    recPtr->logBytes += cost;
-    if (recPtr->numLog == recPtr->capLog) {
-	recPtr->capLog = recPtr->capLog ? 2 * recPtr->capLog : LOG_MIN;
-	recPtr->log = (LogEntry *) Tcl_Realloc((char *) recPtr->log,
-		recPtr->capLog * sizeof(LogEntry));
-    }
-    if (recPtr->numText + len + 1 > recPtr->capText) {
-	recPtr->capText = 2 * (recPtr->numText + len + 1) + 1024;
-	recPtr->text = Tcl_Realloc(recPtr->text, recPtr->capText);
-    }
-    entryPtr = &recPtr->log[recPtr->numLog++];
-    entryPtr->kind = kind;
-    entryPtr->index = index;
-    entryPtr->ownerPtr = ownerPtr;
-    entryPtr->aPtr = aPtr;
-    entryPtr->bPtr = bPtr;
-    entryPtr->textOff = recPtr->numText;
-    entryPtr->textLen = len;
-    memcpy(recPtr->text + recPtr->numText, text, (size_t) len);
-    recPtr->text[recPtr->numText + len] = '\0';
-    recPtr->numText += len + 1;
-    entryPtr->stackPtr = stackPtr;
-    if (ownerPtr) {
-	Tcl_IncrRefCount(ownerPtr);
-    }
-    if (aPtr) {
-	Tcl_IncrRefCount(aPtr);
-    }
-    if (bPtr) {
-	Tcl_IncrRefCount(bPtr);
-    }
-    if (valuePtr != NULL) {
-	Tcl_DecrRefCount(valuePtr);
-    }
-}
-
-static void
-LogCreated(
-    TkleakState *statePtr,
-    Tcl_Interp *interp,
-    const char *kind,
-    const char *name)
-{
-    Tcl_Obj *keyPtr = Tcl_NewStringObj(kind, 1);
-
-    Tcl_AppendToObj(keyPtr, name, -1);
-    Log(statePtr, interp, L_CREATED, 0, keyPtr, NULL, NULL, NULL);
-}
-
-/*
- * FreeEntry --
- *
- *	Release what a log entry holds.
- */
-
-static void
-FreeEntry(
-    LogEntry *entryPtr)
-{
-    Tcl_Obj **objs[4];
-    int i;
-
-    objs[0] = &entryPtr->ownerPtr;
-    objs[1] = &entryPtr->aPtr;
-    objs[2] = &entryPtr->bPtr;
-    objs[3] = &entryPtr->stackPtr;
-    for (i = 0; i < 4; i++) {
-	if (*objs[i] != NULL) {
-	    Tcl_DecrRefCount(*objs[i]);
-	    *objs[i] = NULL;
-	}
-    }
-}
-
-/*
- * Replay --
- *
- *	Fold one log entry into the "seen" and origin tables, as the hook
- *	did at once before the log: put the slot name together and resolve
- *	the words of its value.
- */
-
-static void
-Replay(
-    TkleakState *statePtr,
-    Tcl_Interp *interp,
-    LogEntry *entryPtr,
-    const char *texts)
-{
-    Tcl_DString slot;
-    const char *owner = entryPtr->ownerPtr
-	    ? Tcl_GetString(entryPtr->ownerPtr) : "";
-    const char *text;
-    int len;
-    char num[TCL_INTEGER_SPACE + 8];
-
-    if (entryPtr->kind == L_CREATED) {
-	Created(statePtr, owner, entryPtr->stackPtr);
-	return;
-    }
-    text = texts + entryPtr->textOff;
-    len = entryPtr->textLen;
-    Tcl_DStringInit(&slot);
-    switch (entryPtr->kind) {
-    case L_OPTION:
-	Tcl_DStringAppend(&slot, Tcl_GetString(entryPtr->aPtr), -1);
-	break;
-    case L_ENTRY:
-	snprintf(num, sizeof(num), "entry %d ", entryPtr->index);
-	Tcl_DStringAppend(&slot, num, -1);
-	Tcl_DStringAppend(&slot, Tcl_GetString(entryPtr->aPtr), -1);
-	break;
-    case L_ITEM:
-	Tcl_DStringAppend(&slot, "item ", 5);
-	Tcl_DStringAppend(&slot, Tcl_GetString(entryPtr->bPtr), -1);
-	Tcl_DStringAppend(&slot, " ", 1);
-	Tcl_DStringAppend(&slot, Tcl_GetString(entryPtr->aPtr), -1);
-	break;
-    case L_BIND: {
-	int how = len == 0 ? TKLEAK_BIND_DELETED : TKLEAK_BIND_SET;
-
-	if (text[0] == '+') {
-	    text++;
-	    len--;
-	    how = TKLEAK_BIND_APPENDED;
-	}
-	TkleakBindSlot(&slot, owner, Tcl_GetString(entryPtr->aPtr));
-	if (entryPtr->stackPtr != NULL && !TkleakIsOwnWindow(owner)
-		&& !TkleakIsOwnName(owner)) {
-	    TkleakCreatedBinding(statePtr, interp, owner,
-		    Tcl_GetString(entryPtr->aPtr), how, entryPtr->stackPtr);
-	}
-	break;
-    }
-    case L_CBIND: {
-	const char *t = Tcl_GetString(entryPtr->aPtr);
-
-	if (text[0] == '+') {		/* Appended, as "bind" does. */
-	    text++;
-	    len--;
-	}
-	Tcl_DStringAppend(&slot, (t[0] >= '0' && t[0] <= '9') ? "item " : "tag ",
-		-1);
-	Tcl_DStringAppend(&slot, t, -1);
-	Tcl_DStringAppend(&slot, " bind ", -1);
-	Tcl_DStringAppend(&slot, Tcl_GetString(entryPtr->bPtr), -1);
-	break;
-    }
-    case L_TIMAGE:
-	Tcl_DStringAppend(&slot, "image ", 6);
-	Tcl_DStringAppend(&slot, Tcl_GetString(entryPtr->bPtr), -1);
-	Tcl_DStringAppend(&slot, " ", 1);
-	Tcl_DStringAppend(&slot, Tcl_GetString(entryPtr->aPtr), -1);
-	break;
-    case L_TBIND:
-	if (text[0] == '+') {
-	    text++;
-	    len--;
-	}
-	Tcl_DStringAppend(&slot, "tag ", -1);
-	Tcl_DStringAppend(&slot, Tcl_GetString(entryPtr->aPtr), -1);
-	Tcl_DStringAppend(&slot, " bind ", -1);
-	Tcl_DStringAppend(&slot, Tcl_GetString(entryPtr->bPtr), -1);
-	break;
-    case L_AFTER:
-	owner = "after";
-	Tcl_DStringAppend(&slot, "after ", 6);
-	Tcl_DStringAppend(&slot, Tcl_GetString(entryPtr->aPtr), -1);
-	if (entryPtr->stackPtr != NULL) {
-	    TkleakCreatedAfter(statePtr, Tcl_GetString(entryPtr->aPtr),
-		    entryPtr->stackPtr);
-	}
-	break;
-    case L_WM:
-	Tcl_DStringAppend(&slot, "wm protocol ", -1);
-	Tcl_DStringAppend(&slot, Tcl_GetString(entryPtr->aPtr), -1);
-	break;
-    case L_TRACE:
-	owner = "trace";
-	Tcl_DStringAppend(&slot, "variable ", -1);
-	Tcl_DStringAppend(&slot, Tcl_GetString(entryPtr->aPtr), -1);
-	break;
-    }
-    Remember(statePtr, interp, owner, Tcl_DStringValue(&slot), text, len,
-	    entryPtr->stackPtr);
-    Tcl_DStringFree(&slot);
-}
-
-/*
- * PruneCount, NextPrune, ForgetDeadOwners --
- *
- *	What a fold counts to decide whether to drop what is kept of dead
- *	objects (the origin, "seen" and referrer cache entries); the count
- *	at which it next does (twice what is kept, at least PRUNE_MIN); and
- *	the last of the drops: referrers whose owner is a window that is
- *	gone.
- */
-
-static int
-PruneCount(
-    TkleakState *statePtr)
-{
-    return statePtr->origins.numEntries + statePtr->seen.numEntries
-	    + statePtr->refCache.numEntries;
-}
-
-static int
-NextPrune(
-    TkleakState *statePtr)
-{
-    int n = 2 * PruneCount(statePtr);
-
-    return n > PRUNE_MIN ? n : PRUNE_MIN;
-}
-
-static void
-ForgetDeadOwners(
-    TkleakState *statePtr,
-    Tcl_Interp *interp)
-{
-    Tcl_HashSearch search;
-    Tcl_HashEntry *hPtr;
-    Tk_Window mainWin;
-    Tcl_DString owner;
-
-    if (!statePtr->tkReady || (mainWin = Tk_MainWindow(interp)) == NULL) {
-	return;
-    }
-    Tcl_DStringInit(&owner);
-    for (hPtr = Tcl_FirstHashEntry(&statePtr->refCache, &search); hPtr;
-	    hPtr = Tcl_NextHashEntry(&search)) {
-	const char *key = Tcl_GetHashKey(&statePtr->refCache, hPtr);
-	const char *sep = strchr(key, '\001');
-
-	if (key[0] != '.' || sep == NULL) {
-	    continue;
-	}
-	Tcl_DStringSetLength(&owner, 0);
-	Tcl_DStringAppend(&owner, key, (int) (sep - key));
-	if (Tk_NameToWindow(interp, Tcl_DStringValue(&owner), mainWin)
-		== NULL) {
-	    Tcl_DecrRefCount((Tcl_Obj *) Tcl_GetHashValue(hPtr));
-	    Tcl_DeleteHashEntry(hPtr);
-	}
-    }
-    Tcl_DStringFree(&owner);
-    Tcl_ResetResult(interp);
-}
-
-/*
- * ForgetDead --
- *
- *	Drop what is kept of objects that died: their origins and "seen"
- *	entries, the referrers of windows that are gone, and the stacks
- *	nothing uses any more; then set the count for the next time.
- */
-
-static void
-ForgetDead(
-    TkleakState *statePtr,
-    Tcl_Interp *interp)
-{
-    TkleakOriginForgetDead(statePtr, interp);
-    TkleakForgetDead(statePtr, interp, &statePtr->seen);
-    ForgetDeadOwners(statePtr, interp);
-    TkleakOriginForgetStacks(statePtr);
-    statePtr->recordPtr->pruneAt = NextPrune(statePtr);
-}
-
-/*
- *----------------------------------------------------------------------
- *
- * TkleakRecordFlush --
- *
- *	Fold the attachment log into the "seen" and origin tables: called
- *	by every command that reads them, and by the hooks when the log is
- *	full.
- *
- *	Notes on the semantics: a hook keeps the slot's value and where it
- *	was set, not what its words named then; the words are resolved
- *	here, against the commands, images and windows that exist now.
- *	The log is replayed in order, creations included, so an object
- *	made again under the name of a dead one still has its origin start
- *	afresh at its creation. Keys are names, so a name deleted and made
- *	again between the attachment and the question counts as the object
- *	that bears it now, as the tables always did; a word that named
- *	nothing when it was attached but names an object now is noted as
- *	naming it (the script would call it now). A name that names nothing
- *	now is not noted: whatever it named is gone, and so is what tkleak
- *	would report about it.
- *
- * Side effects:
- *	The interpreter's result is kept. No script runs.
- *
- *----------------------------------------------------------------------
- */
-
-void
-TkleakRecordFlush(
-    TkleakState *statePtr)
-{
-    TkleakRecord *recPtr = statePtr->recordPtr;
-    Tcl_Interp *interp = statePtr->interp;
-    Tcl_InterpState saved;
-    LogEntry *log;
-    char *text;
-    size_t capText;
-    int n, i, cap;
-
-    if (recPtr == NULL || recPtr->numLog == 0) {
-	return;
-    }
-
-    /*
-     * The log is taken out first, so that nothing done here can append
-     * to the entries being replayed.
-     */
-
-    log = recPtr->log;
-    n = recPtr->numLog;
-    cap = recPtr->capLog;
-    text = recPtr->text;
-    capText = recPtr->capText;
-    recPtr->log = NULL;
-    recPtr->numLog = 0;
-    recPtr->capLog = 0;
-    recPtr->text = NULL;
-    recPtr->numText = 0;
-    recPtr->capText = 0;
-    recPtr->logBytes = 0;
-    saved = Tcl_SaveInterpState(interp, TCL_OK);
-    for (i = 0; i < n; i++) {
-	Replay(statePtr, interp, &log[i], text);
-	FreeEntry(&log[i]);
-    }
-    TkleakDeleteObjTable(&statePtr->memo, 1);
-
-    /*
-     * Objects die without a hook seeing it (a window with its parent, an
-     * after event that fires, a tkinter wrapper Python deletes): each
-     * time the origin and "seen" tables have doubled since the last
-     * look, the entries of the dead go, so that memory follows the app,
-     * not its history. (A snapshot's objects that have died since keep
-     * their origins while a snapshot holds them: TkleakOriginForgetDead.)
-     */
-
-    if (PruneCount(statePtr) >= recPtr->pruneAt) {
-	ForgetDead(statePtr, interp);
-    }
-    Tcl_RestoreInterpState(interp, saved);
-    if (recPtr->log == NULL) {
-	recPtr->log = log;
-	recPtr->capLog = cap;
-    } else {
-	Tcl_Free((char *) log);
-    }
-    if (recPtr->text == NULL) {
-	recPtr->text = text;
-	recPtr->capText = capText;
-    } else {
-	Tcl_Free(text);
-    }
-}
-
-/*
  * IsSlotOption --
  *
  *	Whether a widget option is a slot: ends in "command" (any case) or
@@ -1247,8 +319,8 @@ RememberOptions(
 	const char *opt = Tcl_GetStringFromObj(objv[i], &n);
 
 	if (IsSlotOption(opt, n)) {
-	    Log(statePtr, interp, kind, index, ownerPtr, objv[i], itemPtr,
-		    objv[i + 1]);
+	    TkleakLogAppend(statePtr, interp, kind, index, ownerPtr, objv[i],
+		    itemPtr, objv[i + 1]);
 	}
     }
 }
@@ -1459,12 +531,14 @@ ObjectMade(
     Tcl_IncrRefCount(resultPtr);
     object = Tcl_GetObjectFromObj(interp, resultPtr);
     if (object != NULL && (token = Tcl_GetObjectCommand(object)) != NULL) {
-	Tcl_Obj *keyPtr = Tcl_NewStringObj("c", 1);
+	Tcl_Obj *keyPtr = Tcl_NewStringObj(
+		TkleakKeyPrefix(TKLEAK_KEY_COMMAND), 1);
 
 	Tcl_IncrRefCount(keyPtr);
 	Tcl_GetCommandFullName(interp, token, keyPtr);
 	if (!TkleakIsOwnNamespace(Tcl_GetString(keyPtr) + 1)) {
-	    Log(statePtr, interp, L_CREATED, 0, keyPtr, NULL, NULL, NULL);
+	    TkleakLogAppend(statePtr, interp, L_CREATED, 0, keyPtr, NULL, NULL,
+		    NULL);
 	    HookClass(statePtr, interp, token);
 	}
 	Tcl_DecrRefCount(keyPtr);
@@ -1786,7 +860,8 @@ WidgetHookProc(
 		    objc - first, objv + first);
 	}
     } else if (kind == 'c' && IsSub(sub, "bind") && objc == 5) {
-	Log(statePtr, interp, L_CBIND, 0, ownerPtr, objv[2], objv[3], objv[4]);
+	TkleakLogAppend(statePtr, interp, L_CBIND, 0, ownerPtr, objv[2],
+		objv[3], objv[4]);
     } else if (kind == 'c' && (IsSub(sub, "create")
 	    || IsSub(sub, "itemconfigure"))) {
 	int i;
@@ -1808,7 +883,8 @@ WidgetHookProc(
 		objc - i, objv + i);
     } else if (kind == 't' && IsSub(sub, "tag") && objc == 6
 	    && IsSub(Tcl_GetString(objv[2]), "bind")) {
-	Log(statePtr, interp, L_TBIND, 0, ownerPtr, objv[3], objv[4], objv[5]);
+	TkleakLogAppend(statePtr, interp, L_TBIND, 0, ownerPtr, objv[3],
+		objv[4], objv[5]);
     } else if (kind == 't' && IsSub(sub, "image") && objc >= 4) {
 	const char *op = Tcl_GetString(objv[2]);
 
@@ -1874,7 +950,8 @@ GlobalHook(
     }
     if (which == G_BIND) {
 	if (objc == 4) {
-	    Log(statePtr, interp, L_BIND, 0, objv[1], objv[2], NULL, objv[3]);
+	    TkleakLogAppend(statePtr, interp, L_BIND, 0, objv[1], objv[2],
+		    NULL, objv[3]);
 	}
 	return TCL_OK;
     }
@@ -1898,14 +975,15 @@ GlobalHook(
 
 	    if (IsSub(first, "idle")
 		    || Tcl_GetWideIntFromObj(NULL, objv[1], &ms) == TCL_OK) {
-		Log(statePtr, interp, L_AFTER, 0, NULL, resultPtr, NULL,
-			Tcl_ConcatObj(objc - 2, objv + 2));
+		TkleakLogAppend(statePtr, interp, L_AFTER, 0, NULL, resultPtr,
+			NULL, Tcl_ConcatObj(objc - 2, objv + 2));
 	    }
 	}
 	break;
     case G_WM:
 	if (objc == 5 && IsSub(Tcl_GetString(objv[1]), "protocol")) {
-	    Log(statePtr, interp, L_WM, 0, objv[2], objv[3], NULL, objv[4]);
+	    TkleakLogAppend(statePtr, interp, L_WM, 0, objv[2], objv[3], NULL,
+		    objv[4]);
 	}
 	break;
     case G_TRACE:
@@ -1913,7 +991,8 @@ GlobalHook(
 		&& IsSub(Tcl_GetString(objv[2]), "variable")) {
 	    Tcl_Obj *namePtr = TkleakWalkVarFullName(interp, objv[3]);
 
-	    Log(statePtr, interp, L_TRACE, 0, NULL, namePtr, NULL, objv[5]);
+	    TkleakLogAppend(statePtr, interp, L_TRACE, 0, NULL, namePtr, NULL,
+		    objv[5]);
 	    Tcl_DecrRefCount(namePtr);
 	} else if (objc == 5
 		&& IsSub(Tcl_GetString(objv[1]), "variable")
@@ -1921,7 +1000,8 @@ GlobalHook(
 	    /* The old style: trace variable NAME OPS COMMAND. */
 	    Tcl_Obj *namePtr = TkleakWalkVarFullName(interp, objv[2]);
 
-	    Log(statePtr, interp, L_TRACE, 0, NULL, namePtr, NULL, objv[4]);
+	    TkleakLogAppend(statePtr, interp, L_TRACE, 0, NULL, namePtr, NULL,
+		    objv[4]);
 	    Tcl_DecrRefCount(namePtr);
 	}
 	break;
@@ -1931,13 +1011,14 @@ GlobalHook(
 		    Tcl_GetString(objv[1]), NULL, 0);
 
 	    if (token != NULL) {
-		Tcl_Obj *keyPtr = Tcl_NewStringObj("c", 1);
+		Tcl_Obj *keyPtr = Tcl_NewStringObj(
+			TkleakKeyPrefix(TKLEAK_KEY_COMMAND), 1);
 
 		Tcl_IncrRefCount(keyPtr);
 		Tcl_GetCommandFullName(interp, token, keyPtr);
 		if (!TkleakIsOwnNamespace(Tcl_GetString(keyPtr) + 1)) {
-		    Log(statePtr, interp, L_CREATED, 0, keyPtr, NULL, NULL,
-			    NULL);
+		    TkleakLogAppend(statePtr, interp, L_CREATED, 0, keyPtr,
+			    NULL, NULL, NULL);
 		}
 		Tcl_DecrRefCount(keyPtr);
 	    }
@@ -1945,7 +1026,8 @@ GlobalHook(
 	break;
     case G_IMAGE:
 	if (objc >= 3 && IsSub(Tcl_GetString(objv[1]), "create")) {
-	    LogCreated(statePtr, interp, "i", Tcl_GetString(resultPtr));
+	    TkleakLogCreated(statePtr, interp, TKLEAK_KEY_IMAGE,
+		    Tcl_GetString(resultPtr));
 	}
 	break;
     default:
@@ -1957,7 +1039,7 @@ GlobalHook(
 	    const char *path = Tcl_GetString(resultPtr);
 
 	    if (path[0] == '.' && !TkleakIsOwnWindow(path)) {
-		LogCreated(statePtr, interp, "w", path);
+		TkleakLogCreated(statePtr, interp, TKLEAK_KEY_WINDOW, path);
 		RememberOptions(statePtr, interp, resultPtr, L_OPTION, 0, NULL,
 			objc - 2, objv + 2);
 		HookWidget(statePtr, interp, path);
@@ -2043,6 +1125,7 @@ RecordOn(
      * the live check of tkleak::orphans (live.c) knows every slot.
      */
 
+    TkleakRecordFlush(statePtr);
     if (TkleakCensusTakeRemember(statePtr, interp, &censusPtr) != TCL_OK) {
 	return TCL_ERROR;
     }
@@ -2110,7 +1193,7 @@ RecordOn(
      */
 
     if (recPtr->pruneAt == 0) {
-	recPtr->pruneAt = NextPrune(statePtr);
+	recPtr->pruneAt = TkleakLogNextPrune(statePtr);
     }
     recPtr->on = 1;
     recPtr->onSerial = TkleakCensusSerial();
@@ -2186,16 +1269,26 @@ RecordOff(
     {
 	Tcl_InterpState saved = Tcl_SaveInterpState(interp, TCL_OK);
 
-	ForgetDead(statePtr, interp);
+	TkleakLogForgetDead(statePtr, interp);
 	Tcl_RestoreInterpState(interp, saved);
     }
     Tcl_ResetResult(interp);
 }
 
 /*
+ *----------------------------------------------------------------------
+ *
  * TkleakRecording --
  *
  *	Whether recording is on in this interpreter.
+ *
+ * Results:
+ *	1 when recording is on in this interpreter, else 0.
+ *
+ * Side effects:
+ *	None.
+ *
+ *----------------------------------------------------------------------
  */
 
 int
@@ -2206,11 +1299,21 @@ TkleakRecording(
 }
 
 /*
+ *----------------------------------------------------------------------
+ *
  * TkleakRecordOnSerial --
  *
  *	0 when recording is off; else the census serial at which it was
  *	last turned on: censuses with a larger serial were taken while it
  *	has been on.
+ *
+ * Results:
+ *	A census serial, or 0.
+ *
+ * Side effects:
+ *	None.
+ *
+ *----------------------------------------------------------------------
  */
 
 unsigned long
@@ -2221,6 +1324,8 @@ TkleakRecordOnSerial(
 }
 
 /*
+ *----------------------------------------------------------------------
+ *
  * TkleakRecordMemory --
  *
  *	An estimate of the heap bytes recording holds: its state, the log
@@ -2228,6 +1333,14 @@ TkleakRecordOnSerial(
  *	holds, each as its share among their holders (an object of the
  *	app's that only the log still holds is tkleak's). heap.c adds them
  *	to tkleak's own bytes.
+ *
+ * Results:
+ *	A number of bytes.
+ *
+ * Side effects:
+ *	None.
+ *
+ *----------------------------------------------------------------------
  */
 
 size_t
@@ -2262,6 +1375,14 @@ TkleakRecordMemory(
  *	hooks are not undone: Tcl deletes the commands before the state,
  *	and their delete traces have dropped their hooks by then.
  *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The log's references, the global hooks' delete traces and names,
+ *	and the widget table are released; hooks still installed are cut
+ *	loose for their delete traces to free.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -2281,7 +1402,7 @@ TkleakRecordFree(
 	int i;
 
 	for (i = 0; i < recPtr->numLog; i++) {
-	    FreeEntry(&recPtr->log[i]);
+	    TkleakLogFreeEntry(&recPtr->log[i]);
 	}
 	Tcl_Free((char *) recPtr->log);
     }
@@ -2327,6 +1448,15 @@ TkleakRecordFree(
  * TkleakRecordObjCmd --
  *
  *	tkleak::record on|off|status. "status" returns 1 or 0.
+ *
+ * Results:
+ *	TCL_OK with 1 or 0 (recording on or off) as the result, or
+ *	TCL_ERROR with TKLEAK USAGE.
+ *
+ * Side effects:
+ *	"on" hooks the attaching commands and every existing widget and
+ *	takes a census to index what is attached already; "off" gives the
+ *	hooked commands their procedures back and folds the log.
  *
  *----------------------------------------------------------------------
  */
@@ -2380,6 +1510,9 @@ TkleakRecordObjCmd(
  *
  * Results:
  *	A procedure, or NULL for a hook whose original is lost.
+ *
+ * Side effects:
+ *	None.
  *
  *----------------------------------------------------------------------
  */

@@ -85,6 +85,12 @@ TkleakCensusSerial(void)
  *
  *	Release a census and everything in it. NULL is allowed.
  *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The census, its types, identity arrays and arena are freed.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -231,6 +237,9 @@ GrowIndex(
  *	itself may move when more types are added), or -1 when memory is
  *	short, in which case the census is unchanged.
  *
+ * Side effects:
+ *	The type table may grow.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -288,6 +297,9 @@ TkleakCensusType(
  * Results:
  *	0, or -1 when memory is short (nothing is counted then).
  *
+ * Side effects:
+ *	The census's arena and the type's identity array may grow.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -338,6 +350,12 @@ TkleakCensusAdd(
  *	are kept in 4 bytes, 4 GB and over as 4 GB - 1: 4 bytes an object
  *	is what a snapshot pays for them.
  *
+ * Results:
+ *	A number of bytes.
+ *
+ * Side effects:
+ *	None.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -360,6 +378,12 @@ TkleakIdBytes(
  *	into SRCPTR live as long as DSTPTR. SRCPTR keeps its types but no
  *	strings: free it with TkleakCensusFree once its identities have been
  *	appended to DSTPTR (TkleakCensusAppendType).
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	SRCPTR's arena now belongs to DSTPTR.
  *
  *----------------------------------------------------------------------
  */
@@ -410,6 +434,9 @@ TkleakCensusAdoptArena(
  *
  * Results:
  *	0, or -1 when memory is short (DSTPTR is unchanged then).
+ *
+ * Side effects:
+ *	DSPTR's type table and identity array may grow.
  *
  *----------------------------------------------------------------------
  */
@@ -466,6 +493,9 @@ TkleakCensusAppendType(
  *	The row, owned by the census, or NULL when the census has no
  *	object of that type.
  *
+ * Side effects:
+ *	None.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -492,9 +522,19 @@ CompareIds(
 }
 
 /*
+ *----------------------------------------------------------------------
+ *
  * TkleakCompareTypePtrs --
  *
  *	qsort order of an array of TkleakType pointers: by type name.
+ *
+ * Results:
+ *	<0, 0 or >0, as strcmp of the names.
+ *
+ * Side effects:
+ *	None.
+ *
+ *----------------------------------------------------------------------
  */
 
 int
@@ -513,6 +553,12 @@ TkleakCompareTypePtrs(
  *
  *	Sort a type's identities (byte order, as strcmp) once. Identities
  *	are unique by construction, so no deduplication is needed.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The type's identities are reordered (once: the type is marked sorted).
  *
  *----------------------------------------------------------------------
  */
@@ -610,6 +656,12 @@ TkleakCensusHas(
  *	AddressSanitizer, whose figure is the bytes asked for, its usable
  *	size, which is those; elsewhere, SIZE.
  *
+ * Results:
+ *	A number of bytes (0 for NULL).
+ *
+ * Side effects:
+ *	None.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -640,6 +692,12 @@ TkleakBlockBytes(
  *	(arena, identity arrays, type table and index), block by block as
  *	TkleakBlockBytes counts them.
  *
+ * Results:
+ *	A count, or a number of bytes (0 for NULL).
+ *
+ * Side effects:
+ *	None.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -654,6 +712,22 @@ TkleakCensusObjects(
     }
     return n;
 }
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakCensusMemory --
+ *
+ *	The heap bytes CENSUSPTR keeps (see TkleakCensusObjects).
+ *
+ * Results:
+ *	A number of bytes; 0 for NULL.
+ *
+ * Side effects:
+ *	None.
+ *
+ *----------------------------------------------------------------------
+ */
 
 size_t
 TkleakCensusMemory(

@@ -67,7 +67,7 @@
  *----------------------------------------------------------------------
  */
 
-int
+static int
 TkleakPythonCollect(
     Tcl_Interp *interp,
     Tcl_WideInt *countPtr)

@@ -35,6 +35,9 @@ CompareTypeNames(
  *	censuses, so the diff must be freed (TkleakDiffFree) before them.
  *	-1 when memory is short, with *DIFFPTR empty.
  *
+ * Side effects:
+ *	The types of both censuses may be indexed.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -118,6 +121,23 @@ CompareBySize(
     return strcmp(r1->type, r2->type);
 }
 
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakDiffSortBySize --
+ *
+ *	Order DIFFPTR's rows as pympler's table does: by size change, then
+ *	by count change.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The rows are reordered.
+ *
+ *----------------------------------------------------------------------
+ */
+
 void
 TkleakDiffSortBySize(
     TkleakDiff *diffPtr)
@@ -127,6 +147,23 @@ TkleakDiffSortBySize(
 		CompareBySize);
     }
 }
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakDiffFree --
+ *
+ *	Free the rows of DIFFPTR (not the type names, which belong to the
+ *	censuses) and leave it empty.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The rows are freed.
+ *
+ *----------------------------------------------------------------------
+ */
 
 void
 TkleakDiffFree(
@@ -148,6 +185,9 @@ TkleakDiffFree(
  *	0 with *IDSPTR a malloc'ed array (caller frees it, not the strings,
  *	which belong to APTR's census) of *NUMPTR sorted identities; -1
  *	when memory is short.
+ *
+ * Side effects:
+ *	Both types are sorted (TkleakTypeSort).
  *
  *----------------------------------------------------------------------
  */

@@ -94,19 +94,9 @@ KeyOf(
     const char *id,
     Tcl_DString *dsPtr)
 {
-    char kind;
+    char kind = (char) TkleakTypeKeyKind(type);
 
-    if (strncmp(type, "command ", 8) == 0 || strncmp(type, "object ", 7) == 0) {
-	kind = 'c';
-    } else if (strncmp(type, "image ", 6) == 0) {
-	kind = 'i';
-    } else if (strncmp(type, "widget ", 7) == 0) {
-	kind = 'w';
-    } else if (strcmp(type, "after") == 0) {
-	kind = 'a';
-    } else if (strcmp(type, "binding") == 0) {
-	kind = 'b';
-    } else {
+    if (kind == TKLEAK_KEY_NONE) {
 	return 0;
     }
     Tcl_DStringAppend(dsPtr, &kind, 1);
@@ -381,6 +371,14 @@ ByOrigin(
  *	tkleak::diff old ?new?: a dict TYPE -> {count dN bytes dB} of the
  *	types whose count or bytes changed, in type-name order.
  *
+ * Results:
+ *	TCL_OK with the dict, or TCL_ERROR with a TKLEAK error code (USAGE,
+ *	SNAPSHOT UNKNOWN, MEMORY).
+ *
+ * Side effects:
+ *	The recording log is flushed; a fresh census taken for NEW is freed
+ *	again.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -526,6 +524,23 @@ NewOrGone(
     return TCL_OK;
 }
 
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakNewObjCmd --
+ *
+ *	tkleak::new old ?new? ?-origins 1?: the identities that are in NEW
+ *	and not in OLD, by type (NewOrGone).
+ *
+ * Results:
+ *	As TkleakDiffObjCmd.
+ *
+ * Side effects:
+ *	As TkleakDiffObjCmd.
+ *
+ *----------------------------------------------------------------------
+ */
+
 int
 TkleakNewObjCmd(
     ClientData clientData,
@@ -535,6 +550,23 @@ TkleakNewObjCmd(
 {
     return NewOrGone(clientData, interp, objc, objv, 0);
 }
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakGoneObjCmd --
+ *
+ *	tkleak::gone old ?new?: the identities that are in OLD and not in
+ *	NEW, by type (NewOrGone).
+ *
+ * Results:
+ *	As TkleakDiffObjCmd.
+ *
+ * Side effects:
+ *	As TkleakDiffObjCmd.
+ *
+ *----------------------------------------------------------------------
+ */
 
 int
 TkleakGoneObjCmd(
@@ -708,6 +740,12 @@ Table(
  *	tkleak::format_diff old ?new?: the diff as pympler's table, rows
  *	by size change then count change, and the heap and RSS line.
  *
+ * Results:
+ *	The table, or TCL_ERROR as TkleakDiffObjCmd.
+ *
+ * Side effects:
+ *	As TkleakDiffObjCmd.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -749,6 +787,13 @@ TkleakFormatDiffObjCmd(
  *	reference (the previous print_diff, calibrate, or package load),
  *	write the table to CHANNEL (default stdout), and make the fresh
  *	census the reference.
+ *
+ * Results:
+ *	TCL_OK with an empty result, or TCL_ERROR as TkleakDiffObjCmd.
+ *
+ * Side effects:
+ *	The table is written to CHANNEL; the state's reference census is
+ *	replaced by the fresh one (the old one freed).
  *
  *----------------------------------------------------------------------
  */
@@ -824,6 +869,10 @@ TkleakPrintDiffObjCmd(
  *
  * Results:
  *	"baseline".
+ *
+ * Side effects:
+ *	The reference census is replaced and the snapshot "baseline"
+ *	(re)made; the log is flushed when snapshots index references.
  *
  *----------------------------------------------------------------------
  */

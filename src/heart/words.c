@@ -51,6 +51,7 @@
 #include <stddef.h>
 #include <string.h>
 #include "census.h"
+#include "keys.h"
 
 #define MAX_DEPTH 32		/* Nesting of scripts, [...] and
 				 * expressions followed. */
@@ -814,11 +815,14 @@ TkleakScanWords(
  * TkleakWordMayName --
  *
  *	Whether a word reported with FLAGS may name an object of index key
- *	kind KIND ('c' command, 'i' image, 'w' window): a command word any,
+ *	kind KIND (keys.h: command, image, window): a command word any,
  *	an argument word an image or a window only.
  *
  * Results:
  *	1 or 0.
+ *
+ * Side effects:
+ *	None.
  *
  *----------------------------------------------------------------------
  */
@@ -828,5 +832,5 @@ TkleakWordMayName(
     int flags,
     char kind)
 {
-    return (flags & TKLEAK_WORD_COMMAND) || kind != 'c';
+    return (flags & TKLEAK_WORD_COMMAND) || kind != TKLEAK_KEY_COMMAND;
 }

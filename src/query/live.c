@@ -499,6 +499,10 @@ CompareFound(
  *	reference held); TCL_CONTINUE when a detached menu needs the full
  *	scan.
  *
+ * Side effects:
+ *	The interpreter's result may change (callers save it). Widget
+ *	commands and built-ins run through their C procedures only.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -532,7 +536,7 @@ TkleakOrphansLive(
 	Tcl_Size refc;
 
 	Tcl_DStringInit(&typeDs);
-	if (key[0] == 'c') {
+	if (key[0] == TKLEAK_KEY_COMMAND) {
 	    Tcl_Command token = Tcl_FindCommand(interp, name, NULL,
 		    TCL_GLOBAL_ONLY);
 
@@ -557,7 +561,7 @@ TkleakOrphansLive(
 		}
 	    }
 	} else if (statePtr->tkReady && Tk_MainWindow(interp) != NULL) {
-	    if (key[0] == 'i') {
+	    if (key[0] == TKLEAK_KEY_IMAGE) {
 		const Tk_ImageType *typePtr = NULL;
 
 		(void) Tk_GetImageMasterData(interp, name, &typePtr);
@@ -586,7 +590,7 @@ TkleakOrphansLive(
 	if (type != NULL && TkleakCensusHas(sincePtr, type, name)) {
 	    type = NULL;
 	}
-	if (type != NULL && key[0] == 'c'
+	if (type != NULL && key[0] == TKLEAK_KEY_COMMAND
 		&& (TkleakIsLibraryCommand(statePtr, interp, name)
 		|| TkleakIsDeadWindowCommand(statePtr, interp, name))) {
 	    type = NULL;	/* A library's; or dead-window (refs.c). */
@@ -602,7 +606,7 @@ TkleakOrphansLive(
 	    }
 	}
 	if (!attached) {
-	    if (key[0] == 'w') {
+	    if (key[0] == TKLEAK_KEY_WINDOW) {
 		code = TCL_CONTINUE;	/* What it retains: the full scan. */
 	    } else {
 		AddFound(statePtr, key, &found, &numFound, &capFound, type,
@@ -643,7 +647,8 @@ TkleakOrphansLive(
 		    type = TkleakCommandType(statePtr, interp, token, fq,
 			    &typeDs);
 		    Tcl_DStringInit(&key);
-		    Tcl_DStringAppend(&key, "c", 1);
+		    Tcl_DStringAppend(&key,
+			    TkleakKeyPrefix(TKLEAK_KEY_COMMAND), 1);
 		    Tcl_DStringAppend(&key, fq, -1);
 		    seen = Tcl_FindHashEntry(&statePtr->seen,
 			    Tcl_DStringValue(&key)) != NULL;
@@ -690,7 +695,8 @@ TkleakOrphansLive(
 		    Tcl_DStringAppend(&typeDs, "image ", 6);
 		    Tcl_DStringAppend(&typeDs, typePtr->name, -1);
 		    Tcl_DStringInit(&key);
-		    Tcl_DStringAppend(&key, "i", 1);
+		    Tcl_DStringAppend(&key,
+			    TkleakKeyPrefix(TKLEAK_KEY_IMAGE), 1);
 		    Tcl_DStringAppend(&key, name, -1);
 		    if (Tcl_FindHashEntry(&statePtr->seen,
 			    Tcl_DStringValue(&key)) == NULL

@@ -1,9 +1,9 @@
 /*
- * snapshot.c --
+ * snapshots.c --
  *
- *	Keeping censuses under names: tkleak::snapshot, snapshots, forget,
- *	summary, objects and configure. A snapshot is a census owned by the
- *	interpreter's TkleakState; the store keeps them oldest first.
+ *	The commands on kept censuses: tkleak::snapshot, snapshots, forget,
+ *	summary, objects and configure, over the store of store/snapshot.c;
+ *	and TkleakCensusTakeKeep, the census a command keeps.
  *
  * Copyright (c) 2026 the tkleak developers. See the file "LICENSE".
  */
@@ -12,155 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include "tkleakInt.h"
-
-static int
-FindSnapshot(
-    TkleakState *statePtr,
-    const char *name)
-{
-    int i;
-
-    for (i = 0; i < statePtr->numSnaps; i++) {
-	if (strcmp(Tcl_GetString(statePtr->snaps[i].nameObj), name) == 0) {
-	    return i;
-	}
-    }
-    return -1;
-}
-
-static void
-DropSnapshot(
-    TkleakState *statePtr,
-    int i)
-{
-    Tcl_DecrRefCount(statePtr->snaps[i].nameObj);
-    TkleakCensusFree(statePtr->snaps[i].censusPtr);
-    memmove(&statePtr->snaps[i], &statePtr->snaps[i + 1],
-	    (size_t) (statePtr->numSnaps - i - 1) * sizeof(TkleakSnapshot));
-    statePtr->numSnaps--;
-}
-
-static int
-ExistsError(
-    Tcl_Interp *interp,
-    const char *name)
-{
-    Tcl_SetObjResult(interp, Tcl_ObjPrintf(
-	    "a snapshot named \"%s\" already exists", name));
-    Tcl_SetErrorCode(interp, "TKLEAK", "SNAPSHOT", "EXISTS", name,
-	    (char *) NULL);
-    return TCL_ERROR;
-}
-
-static int
-UnknownSnapshot(
-    Tcl_Interp *interp,
-    const char *name)
-{
-    Tcl_SetObjResult(interp, Tcl_ObjPrintf("no snapshot named \"%s\"", name));
-    Tcl_SetErrorCode(interp, "TKLEAK", "SNAPSHOT", "UNKNOWN", name,
-	    (char *) NULL);
-    return TCL_ERROR;
-}
-
-/*
- *----------------------------------------------------------------------
- *
- * TkleakGetCensus --
- *
- *	The census a command argument names: the snapshot NAMEOBJ, or a
- *	fresh census when NAMEOBJ is NULL.
- *
- * Results:
- *	TCL_OK with *CENSUSPTRPTR set and *FRESHPTR 1 when the census is
- *	new and the caller must free it, 0 when the store owns it. On
- *	TCL_ERROR, an error message and code are in the interpreter.
- *
- *----------------------------------------------------------------------
- */
-
-int
-TkleakGetCensus(
-    Tcl_Interp *interp,
-    TkleakState *statePtr,
-    Tcl_Obj *nameObj,
-    TkleakCensus **censusPtrPtr,
-    int *freshPtr)
-{
-    int i;
-
-    *freshPtr = 0;
-    if (nameObj == NULL) {
-	*freshPtr = 1;
-	return TkleakCensusTake(statePtr, interp, censusPtrPtr);
-    }
-    i = FindSnapshot(statePtr, Tcl_GetString(nameObj));
-    if (i < 0) {
-	return UnknownSnapshot(interp, Tcl_GetString(nameObj));
-    }
-    *censusPtrPtr = statePtr->snaps[i].censusPtr;
-    return TCL_OK;
-}
-
-/*
- *----------------------------------------------------------------------
- *
- * TkleakStoreCensus --
- *
- *	Keep CENSUSPTR (ownership passes to the store) under NAMEOBJ.
- *	With REPLACE, a snapshot of that name is dropped first; without,
- *	a name in use is an error and the census is freed. When a cap is
- *	set, the oldest snapshots are dropped to make room.
- *
- *----------------------------------------------------------------------
- */
-
-int
-TkleakStoreCensus(
-    Tcl_Interp *interp,
-    TkleakState *statePtr,
-    Tcl_Obj *nameObj,
-    TkleakCensus *censusPtr,
-    int replace)
-{
-    int i = FindSnapshot(statePtr, Tcl_GetString(nameObj));
-
-    if (i >= 0) {
-	if (!replace) {
-	    TkleakCensusFree(censusPtr);
-	    return ExistsError(interp, Tcl_GetString(nameObj));
-	}
-	DropSnapshot(statePtr, i);
-    }
-    if (statePtr->numSnaps == statePtr->capSnaps) {
-	int cap = statePtr->capSnaps ? statePtr->capSnaps * 2 : 8;
-
-	statePtr->snaps = (TkleakSnapshot *) Tcl_Realloc(
-		(char *) statePtr->snaps, cap * sizeof(TkleakSnapshot));
-	statePtr->capSnaps = cap;
-    }
-    statePtr->snaps[statePtr->numSnaps].nameObj = nameObj;
-    Tcl_IncrRefCount(nameObj);
-    statePtr->snaps[statePtr->numSnaps].censusPtr = censusPtr;
-    statePtr->numSnaps++;
-    while (statePtr->maxSnapshots > 0
-	    && statePtr->numSnaps > statePtr->maxSnapshots) {
-	DropSnapshot(statePtr, 0);
-    }
-    return TCL_OK;
-}
-
-void
-TkleakFreeSnapshots(
-    TkleakState *statePtr)
-{
-    while (statePtr->numSnaps > 0) {
-	DropSnapshot(statePtr, statePtr->numSnaps - 1);
-    }
-    Tcl_Free((char *) statePtr->snaps);
-    statePtr->snaps = NULL;
-    statePtr->capSnaps = 0;
-}
 
 /*
  *----------------------------------------------------------------------
@@ -171,6 +22,14 @@ TkleakFreeSnapshots(
  *	"-refs 0" was configured, the slots are indexed too and what they
  *	name is remembered, so an object attached now and detached later
  *	is known as "detached" by tkleak::orphans.
+ *
+ * Results:
+ *	TCL_OK with *CENSUSPTRPTR a new census owned by the caller, or
+ *	TCL_ERROR as TkleakCensusTake.
+ *
+ * Side effects:
+ *	With references indexed, the recording log is flushed first and the
+ *	"seen" table gets the index's referrers.
  *
  *----------------------------------------------------------------------
  */
@@ -184,36 +43,8 @@ TkleakCensusTakeKeep(
     if (!statePtr->snapshotRefs) {
 	return TkleakCensusTake(statePtr, interp, censusPtrPtr);
     }
+    TkleakRecordFlush(statePtr);	/* What was attached before comes first. */
     return TkleakCensusTakeRemember(statePtr, interp, censusPtrPtr);
-}
-
-/*
- *----------------------------------------------------------------------
- *
- * TkleakCensusTakeRemember --
- *
- *	Take a census and index the slots with it, remembering what they
- *	name (TkleakRefsRemember); the index itself is not kept.
- *
- *----------------------------------------------------------------------
- */
-
-int
-TkleakCensusTakeRemember(
-    TkleakState *statePtr,
-    Tcl_Interp *interp,
-    TkleakCensus **censusPtrPtr)
-{
-    TkleakRefs refs;
-    int code;
-
-    TkleakRefsInit(&refs);
-    code = TkleakCensusTakeEx(statePtr, interp, censusPtrPtr, &refs);
-    if (code == TCL_OK) {
-	TkleakRefsRemember(statePtr, &refs);
-    }
-    TkleakRefsFree(&refs);
-    return code;
 }
 
 /*
@@ -227,6 +58,10 @@ TkleakCensusTakeRemember(
  * Results:
  *	The name. A name in use, or the empty name, is an error and
  *	nothing is kept.
+ *
+ * Side effects:
+ *	A census is taken and kept (TkleakCensusTakeKeep); with
+ *	-maxsnapshots, the oldest snapshots are dropped.
  *
  *----------------------------------------------------------------------
  */
@@ -256,13 +91,13 @@ TkleakSnapshotObjCmd(
 		    (char *) NULL);
 	    return TCL_ERROR;
 	}
-	if (FindSnapshot(statePtr, Tcl_GetString(nameObj)) >= 0) {
-	    return ExistsError(interp, Tcl_GetString(nameObj));
+	if (TkleakFindSnapshot(statePtr, Tcl_GetString(nameObj)) >= 0) {
+	    return TkleakSnapshotExists(interp, Tcl_GetString(nameObj));
 	}
     } else {
 	do {
 	    nameObj = Tcl_ObjPrintf("s%lu", ++statePtr->counter);
-	    if (FindSnapshot(statePtr, Tcl_GetString(nameObj)) < 0) {
+	    if (TkleakFindSnapshot(statePtr, Tcl_GetString(nameObj)) < 0) {
 		break;
 	    }
 	    Tcl_DecrRefCount(nameObj);
@@ -281,9 +116,19 @@ TkleakSnapshotObjCmd(
 }
 
 /*
+ *----------------------------------------------------------------------
+ *
  * TkleakSnapshotsObjCmd --
  *
  *	tkleak::snapshots: the kept names, oldest first.
+ *
+ * Results:
+ *	TCL_OK with the list, or TCL_ERROR with TKLEAK USAGE.
+ *
+ * Side effects:
+ *	None.
+ *
+ *----------------------------------------------------------------------
  */
 
 int
@@ -311,9 +156,20 @@ TkleakSnapshotsObjCmd(
 }
 
 /*
+ *----------------------------------------------------------------------
+ *
  * TkleakForgetObjCmd --
  *
  *	tkleak::forget name: drop a snapshot and free its memory.
+ *
+ * Results:
+ *	TCL_OK with an empty result, or TCL_ERROR with TKLEAK USAGE or
+ *	SNAPSHOT UNKNOWN.
+ *
+ * Side effects:
+ *	The snapshot is dropped and its census freed.
+ *
+ *----------------------------------------------------------------------
  */
 
 int
@@ -331,11 +187,11 @@ TkleakForgetObjCmd(
 	Tcl_SetErrorCode(interp, "TKLEAK", "USAGE", (char *) NULL);
 	return TCL_ERROR;
     }
-    i = FindSnapshot(statePtr, Tcl_GetString(objv[1]));
+    i = TkleakFindSnapshot(statePtr, Tcl_GetString(objv[1]));
     if (i < 0) {
-	return UnknownSnapshot(interp, Tcl_GetString(objv[1]));
+	return TkleakSnapshotUnknown(interp, Tcl_GetString(objv[1]));
     }
-    DropSnapshot(statePtr, i);
+    TkleakDropSnapshot(statePtr, i);
     return TCL_OK;
 }
 
@@ -346,6 +202,13 @@ TkleakForgetObjCmd(
  *
  *	tkleak::summary ?name?: a dict TYPE -> {count N bytes B}, types in
  *	name order, for a snapshot or a fresh census that is not kept.
+ *
+ * Results:
+ *	TCL_OK with the dict, or TCL_ERROR with TKLEAK USAGE or SNAPSHOT
+ *	UNKNOWN.
+ *
+ * Side effects:
+ *	A fresh census is taken and freed again.
  *
  *----------------------------------------------------------------------
  */
@@ -411,6 +274,13 @@ TkleakSummaryObjCmd(
  *	tkleak::objects type ?name?: the identities of TYPE's objects,
  *	sorted. A type with no objects gives an empty list.
  *
+ * Results:
+ *	TCL_OK with the list, or TCL_ERROR with TKLEAK USAGE or SNAPSHOT
+ *	UNKNOWN.
+ *
+ * Side effects:
+ *	As TkleakSummaryObjCmd.
+ *
  *----------------------------------------------------------------------
  */
 
@@ -465,6 +335,14 @@ TkleakObjectsObjCmd(
  *	private|public chooses how a census walks the app (public is the
  *	fallback used when the private structures cannot be read). With no
  *	argument, the dict of all options; with one, its value.
+ *
+ * Results:
+ *	TCL_OK with the dict or value, or TCL_ERROR with a TKLEAK error
+ *	code; a failed call changes nothing.
+ *
+ * Side effects:
+ *	The options given are set; a lower -maxsnapshots drops the oldest
+ *	snapshots at once.
  *
  *----------------------------------------------------------------------
  */
@@ -595,7 +473,7 @@ TkleakConfigureObjCmd(
     statePtr->origins_on = origins;
     while (statePtr->maxSnapshots > 0
 	    && statePtr->numSnaps > statePtr->maxSnapshots) {
-	DropSnapshot(statePtr, 0);
+	TkleakDropSnapshot(statePtr, 0);
     }
     return TCL_OK;
 }

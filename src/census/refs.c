@@ -1,0 +1,817 @@
+/*
+ * refs.c --
+ *
+ *	The slot index: which slots name which objects, built during a
+ *	census (collect.c asks for it) and living no longer than the command
+ *	that asked.
+ *
+ *	A slot is any place in a running app that can call a command or show
+ *	an image: a widget's -command (and every option whose class ends in
+ *	Command) and -image options, a menu entry's -command, -image and
+ *	cascade -menu, a toplevel's or menubutton's -menu, a binding of any
+ *	bind tag, a canvas item's or text tag's binding, a canvas image item,
+ *	a text widget's embedded image, a "wm protocol" handler, a pending
+ *	"after" script and a variable trace. A slot names a command, image
+ *	or menu when a word of the slot's script names it: a command word
+ *	any of them, an argument word only an image or a window, never a
+ *	word in a comment (words.c); a word names every object it resolves
+ *	to (TkleakResolveKeys, core/resolve.c).
+ *
+ *	The index maps each object to the slots that name it. Its keys carry
+ *	the object's kind, "c" + the fully qualified command name, "i" + an
+ *	image name, "w" + a window path, so an image and its image command
+ *	do not mix. Orphans are defined in query/orphans.c.
+ *
+ * Copyright (c) 2026 the tkleak developers. See the file "LICENSE".
+ */
+
+#include "config.h"
+#include <stdlib.h>
+#include <string.h>
+#include "tkleakInt.h"
+
+typedef struct ScanData {
+    TkleakCollect *ctxPtr;
+    Tcl_Obj *refPtr;		/* The slot's {owner O slot S} dict. */
+} ScanData;
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakRefsInit --
+ *
+ *	Make an empty slot index in REFSPTR, for TkleakCensusTakeEx to
+ *	fill.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The index holds an empty list of traced variables (one reference);
+ *	TkleakRefsFree releases it.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakRefsInit(
+    TkleakRefs *refsPtr)
+{
+    Tcl_InitHashTable(&refsPtr->index, TCL_STRING_KEYS);
+    Tcl_InitHashTable(&refsPtr->memo, TCL_STRING_KEYS);
+    Tcl_InitHashTable(&refsPtr->classSlots, TCL_STRING_KEYS);
+    refsPtr->tracedVars = Tcl_NewListObj(0, NULL);
+    Tcl_IncrRefCount(refsPtr->tracedVars);
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakRefsFree --
+ *
+ *	Release an index: the referrer lists (one reference each) and the
+ *	memo.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The references the index holds are released.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakRefsFree(
+    TkleakRefs *refsPtr)
+{
+    TkleakDeleteObjTable(&refsPtr->index, 0);
+    TkleakDeleteObjTable(&refsPtr->memo, 0);
+    TkleakDeleteObjTable(&refsPtr->classSlots, 0);
+    Tcl_DecrRefCount(refsPtr->tracedVars);
+}
+
+/*
+ * Resolve --
+ *
+ *	What WORD names in this app (TkleakResolveKeys), memoised for the
+ *	life of the index: a list of keys owned by the memo.
+ */
+
+static Tcl_Obj *
+Resolve(
+    TkleakCollect *ctxPtr,
+    const char *word)
+{
+    Tcl_HashEntry *hPtr;
+    Tcl_Obj *keysPtr;
+    int isNew;
+
+    hPtr = Tcl_CreateHashEntry(&ctxPtr->refsPtr->memo, word, &isNew);
+    if (!isNew) {
+	return Tcl_GetHashValue(hPtr);
+    }
+    keysPtr = TkleakResolveKeys(ctxPtr->statePtr, ctxPtr->interp, word);
+    Tcl_IncrRefCount(keysPtr);
+    Tcl_SetHashValue(hPtr, keysPtr);
+    return keysPtr;
+}
+
+static void
+AddKey(
+    TkleakCollect *ctxPtr,
+    const char *key,
+    Tcl_Obj *refPtr)
+{
+    Tcl_HashEntry *hPtr;
+    Tcl_Obj *listPtr;
+    int isNew;
+    Tcl_Size n;
+
+    hPtr = Tcl_CreateHashEntry(&ctxPtr->refsPtr->index, key, &isNew);
+    if (isNew) {
+	listPtr = Tcl_NewListObj(0, NULL);
+	Tcl_IncrRefCount(listPtr);
+	Tcl_SetHashValue(hPtr, listPtr);
+    } else {
+	Tcl_Obj *lastPtr;
+
+	listPtr = Tcl_GetHashValue(hPtr);
+	Tcl_ListObjLength(NULL, listPtr, &n);
+	if (n > 0 && Tcl_ListObjIndex(NULL, listPtr, n - 1, &lastPtr) == TCL_OK
+		&& lastPtr == refPtr) {
+	    return;		/* The same slot names it twice. */
+	}
+    }
+    Tcl_ListObjAppendElement(NULL, listPtr, refPtr);
+}
+
+/*
+ * AddKeys --
+ *
+ *	Give every key of the list KEYSPTR that a word with FLAGS may name
+ *	(TkleakWordMayName) the referrer REFPTR.
+ */
+
+static void
+AddKeys(
+    TkleakCollect *ctxPtr,
+    Tcl_Obj *keysPtr,
+    Tcl_Obj *refPtr,
+    int flags)
+{
+    Tcl_Obj **kv;
+    int i;
+    Tcl_Size kc;
+
+    if (Tcl_ListObjGetElements(NULL, keysPtr, &kc, &kv) != TCL_OK) {
+	return;
+    }
+    for (i = 0; i < kc; i++) {
+	const char *key = Tcl_GetString(kv[i]);
+
+	if (TkleakWordMayName(flags, key[0])) {
+	    AddKey(ctxPtr, key, refPtr);
+	}
+    }
+}
+
+static void
+ScanWord(
+    void *clientData,
+    const char *word,
+    size_t len,
+    int flags)
+{
+    ScanData *dataPtr = clientData;
+    Tcl_DString ds;
+
+    Tcl_DStringInit(&ds);
+    Tcl_DStringAppend(&ds, word, (int) len);
+    AddKeys(dataPtr->ctxPtr, Resolve(dataPtr->ctxPtr, Tcl_DStringValue(&ds)),
+	    dataPtr->refPtr, flags);
+    Tcl_DStringFree(&ds);
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakRefsAdd --
+ *
+ *	Index the slot SLOT of OWNER, whose script (or image or window
+ *	name) is TEXT: every object a word of TEXT names gets the referrer
+ *	{owner OWNER slot SLOT}. TEXT is taken whole too, and its first list
+ *	element, as command words, so a name with spaces given as the value
+ *	of an option is found as itself.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The index holds a reference to the referrer in the list of each
+ *	object named; what a word names is memoised in the index. The
+ *	interpreter's result may change.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakRefsAdd(
+    TkleakCollect *ctxPtr,
+    const char *owner,
+    const char *slot,
+    const char *text,
+    size_t len)
+{
+    ScanData data;
+    Tcl_Obj *refPtr;
+    Tcl_DString ds;
+
+    if (ctxPtr->refsPtr == NULL || len == 0) {
+	return;
+    }
+    refPtr = TkleakNewRef(owner, slot);
+    Tcl_IncrRefCount(refPtr);
+    data.ctxPtr = ctxPtr;
+    data.refPtr = refPtr;
+    TkleakScanWords(text, len, ScanWord, &data);
+    TkleakScanQuotedWords(text, len, ScanWord, &data);
+
+    /*
+     * The whole text, and the first element when it is a list: an option
+     * value like {my proc} names the command "my proc".
+     */
+
+    Tcl_DStringInit(&ds);
+    Tcl_DStringAppend(&ds, text, (int) len);
+    AddKeys(ctxPtr, Resolve(ctxPtr, Tcl_DStringValue(&ds)), refPtr,
+	    TKLEAK_WORD_COMMAND);
+    {
+	Tcl_Obj *valuePtr = Tcl_NewStringObj(text, (int) len), *firstPtr;
+
+	Tcl_IncrRefCount(valuePtr);
+	if (Tcl_ListObjIndex(NULL, valuePtr, 0, &firstPtr) == TCL_OK
+		&& firstPtr != NULL) {
+	    AddKeys(ctxPtr, Resolve(ctxPtr, Tcl_GetString(firstPtr)), refPtr,
+		    TKLEAK_WORD_COMMAND);
+	}
+	Tcl_DecrRefCount(valuePtr);
+    }
+    Tcl_DStringFree(&ds);
+    Tcl_DecrRefCount(refPtr);
+}
+
+/*
+ * ClassSlots --
+ *
+ *	The options of a widget class that are slots, learned from the
+ *	"configure" of its first widget: a list of option names, each
+ *	followed by its kind, "c" (a Command option), "i" (an Image option)
+ *	or "m" (-menu). Cached per class and widget command procedure (of
+ *	INFOPTR, Tk's widget command of the window).
+ */
+
+static Tcl_Obj *
+ClassSlots(
+    TkleakCollect *ctxPtr,
+    Tk_Window tkwin,
+    const Tcl_CmdInfo *infoPtr)
+{
+    Tcl_HashEntry *hPtr;
+    Tcl_DString key;
+    Tcl_Obj *specsPtr, **specv, *slotsPtr;
+    const char *words[2];
+    int i, isNew;
+    Tcl_Size specc;
+    const char *path = Tk_PathName(tkwin);
+
+    Tcl_DStringInit(&key);
+    Tcl_DStringAppend(&key, Tk_Class(tkwin) ? Tk_Class(tkwin) : "", -1);
+    {
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), " %p", (void *) infoPtr->objProc);
+	Tcl_DStringAppend(&key, buf, -1);
+    }
+    hPtr = Tcl_CreateHashEntry(&ctxPtr->refsPtr->classSlots,
+	    Tcl_DStringValue(&key), &isNew);
+    Tcl_DStringFree(&key);
+    if (!isNew) {
+	return Tcl_GetHashValue(hPtr);
+    }
+    slotsPtr = Tcl_NewListObj(0, NULL);
+    Tcl_IncrRefCount(slotsPtr);
+    Tcl_SetHashValue(hPtr, slotsPtr);
+    words[1] = "configure";
+    if (TkleakCallWidget(ctxPtr, path, 2, words, &specsPtr) != TCL_OK) {
+	return slotsPtr;
+    }
+    if (Tcl_ListObjGetElements(NULL, specsPtr, &specc, &specv) == TCL_OK) {
+	for (i = 0; i < specc; i++) {
+	    Tcl_Obj **fv;
+	    Tcl_Size fc;
+	    const char *opt, *cls, *kind = NULL;
+	    size_t clen;
+
+	    if (Tcl_ListObjGetElements(NULL, specv[i], &fc, &fv) != TCL_OK
+		    || fc != 5) {
+		continue;	/* A synonym. */
+	    }
+	    opt = Tcl_GetString(fv[0]);
+	    cls = Tcl_GetString(fv[2]);
+	    clen = strlen(cls);
+	    if (clen >= 7 && strcmp(cls + clen - 7, "Command") == 0) {
+		kind = "c";
+	    } else if (clen >= 5 && strcmp(cls + clen - 5, "Image") == 0) {
+		kind = "i";
+	    } else if (strcmp(opt, "-menu") == 0) {
+		kind = "m";
+	    }
+	    if (kind) {
+		Tcl_ListObjAppendElement(NULL, slotsPtr, fv[0]);
+		Tcl_ListObjAppendElement(NULL, slotsPtr,
+			Tcl_NewStringObj(kind, 1));
+	    }
+	}
+    }
+    Tcl_DecrRefCount(specsPtr);
+    return slotsPtr;
+}
+
+/*
+ * ScanBindings --
+ *
+ *	Index the bindings of one bind table object (a canvas item or tag,
+ *	a text tag) given as widget subcommand words, e.g. {tag bind sel}.
+ */
+
+static void
+ScanWidgetBindings(
+    TkleakCollect *ctxPtr,
+    const char *path,
+    int nwords,
+    const char *const words[],
+    const char *slotPrefix)
+{
+    Tcl_Obj *seqsPtr, **seqv, *scriptPtr;
+    const char *w[6];
+    int j, k;
+    Tcl_Size seqc;
+
+    for (k = 0; k < nwords; k++) {
+	w[k + 1] = words[k];
+    }
+    if (TkleakCallWidget(ctxPtr, path, nwords + 1, w, &seqsPtr) != TCL_OK) {
+	return;
+    }
+    if (Tcl_ListObjGetElements(NULL, seqsPtr, &seqc, &seqv) == TCL_OK) {
+	for (j = 0; j < seqc; j++) {
+	    w[nwords + 1] = Tcl_GetString(seqv[j]);
+	    if (TkleakCallWidget(ctxPtr, path, nwords + 2, w, &scriptPtr)
+		    == TCL_OK) {
+		Tcl_DString slot;
+		Tcl_Size len;
+		const char *script = Tcl_GetStringFromObj(scriptPtr, &len);
+
+		Tcl_DStringInit(&slot);
+		Tcl_DStringAppend(&slot, slotPrefix, -1);
+		Tcl_DStringAppend(&slot, " bind ", -1);
+		Tcl_DStringAppend(&slot, Tcl_GetString(seqv[j]), -1);
+		TkleakRefsAdd(ctxPtr, path, Tcl_DStringValue(&slot), script,
+			(size_t) len);
+		Tcl_DStringFree(&slot);
+		Tcl_DecrRefCount(scriptPtr);
+	    }
+	}
+    }
+    Tcl_DecrRefCount(seqsPtr);
+}
+
+static void
+ScanCanvas(
+    TkleakCollect *ctxPtr,
+    const char *path)
+{
+    Tcl_Obj *idsPtr, **idv, *valuePtr;
+    const char *w[4];
+    int i;
+    Tcl_Size n;
+    Tcl_HashTable tags;
+    Tcl_HashSearch search;
+    Tcl_HashEntry *hPtr;
+
+    w[1] = "find";
+    w[2] = "all";
+    if (TkleakCallWidget(ctxPtr, path, 3, w, &idsPtr) != TCL_OK) {
+	return;
+    }
+    Tcl_InitHashTable(&tags, TCL_STRING_KEYS);
+    if (Tcl_ListObjGetElements(NULL, idsPtr, &n, &idv) == TCL_OK) {
+	for (i = 0; i < n; i++) {
+	    const char *id = Tcl_GetString(idv[i]);
+	    char slot[64];
+	    Tcl_Obj *tagsPtr, **tagv;
+	    int k, isNew;
+	    Tcl_Size tagc;
+
+	    w[1] = "type";
+	    w[2] = id;
+	    if (TkleakCallWidget(ctxPtr, path, 3, w, &valuePtr) == TCL_OK) {
+		if (strcmp(Tcl_GetString(valuePtr), "image") == 0) {
+		    Tcl_Obj *imgPtr;
+
+		    w[1] = "itemcget";
+		    w[3] = "-image";
+		    if (TkleakCallWidget(ctxPtr, path, 4, w, &imgPtr) == TCL_OK) {
+			snprintf(slot, sizeof(slot), "item %s -image", id);
+			TkleakRefsAdd(ctxPtr, path, slot,
+				Tcl_GetString(imgPtr), (size_t) imgPtr->length);
+			Tcl_DecrRefCount(imgPtr);
+		    }
+		}
+		Tcl_DecrRefCount(valuePtr);
+	    }
+	    {
+		const char *bw[2];
+
+		bw[0] = "bind";
+		bw[1] = id;
+		snprintf(slot, sizeof(slot), "item %s", id);
+		ScanWidgetBindings(ctxPtr, path, 2, bw, slot);
+	    }
+	    w[1] = "gettags";
+	    w[2] = id;
+	    if (TkleakCallWidget(ctxPtr, path, 3, w, &tagsPtr) == TCL_OK) {
+		if (Tcl_ListObjGetElements(NULL, tagsPtr, &tagc, &tagv)
+			== TCL_OK) {
+		    for (k = 0; k < tagc; k++) {
+			Tcl_CreateHashEntry(&tags, Tcl_GetString(tagv[k]),
+				&isNew);
+		    }
+		}
+		Tcl_DecrRefCount(tagsPtr);
+	    }
+	}
+    }
+    Tcl_DecrRefCount(idsPtr);
+    for (hPtr = Tcl_FirstHashEntry(&tags, &search); hPtr;
+	    hPtr = Tcl_NextHashEntry(&search)) {
+	const char *tag = Tcl_GetHashKey(&tags, hPtr);
+	const char *bw[2];
+	Tcl_DString slot;
+
+	Tcl_DStringInit(&slot);
+	Tcl_DStringAppend(&slot, "tag ", 4);
+	Tcl_DStringAppend(&slot, tag, -1);
+	bw[0] = "bind";
+	bw[1] = tag;
+	ScanWidgetBindings(ctxPtr, path, 2, bw, Tcl_DStringValue(&slot));
+	Tcl_DStringFree(&slot);
+    }
+    Tcl_DeleteHashTable(&tags);
+}
+
+static void
+ScanText(
+    TkleakCollect *ctxPtr,
+    const char *path)
+{
+    Tcl_Obj *listPtr, **v;
+    const char *w[5];
+    int i;
+    Tcl_Size n;
+
+    w[1] = "tag";
+    w[2] = "names";
+    if (TkleakCallWidget(ctxPtr, path, 3, w, &listPtr) == TCL_OK) {
+	if (Tcl_ListObjGetElements(NULL, listPtr, &n, &v) == TCL_OK) {
+	    for (i = 0; i < n; i++) {
+		const char *bw[3];
+		Tcl_DString slot;
+
+		Tcl_DStringInit(&slot);
+		Tcl_DStringAppend(&slot, "tag ", 4);
+		Tcl_DStringAppend(&slot, Tcl_GetString(v[i]), -1);
+		bw[0] = "tag";
+		bw[1] = "bind";
+		bw[2] = Tcl_GetString(v[i]);
+		ScanWidgetBindings(ctxPtr, path, 3, bw, Tcl_DStringValue(&slot));
+		Tcl_DStringFree(&slot);
+	    }
+	}
+	Tcl_DecrRefCount(listPtr);
+    }
+    w[1] = "image";
+    w[2] = "names";
+    if (TkleakCallWidget(ctxPtr, path, 3, w, &listPtr) == TCL_OK) {
+	if (Tcl_ListObjGetElements(NULL, listPtr, &n, &v) == TCL_OK) {
+	    for (i = 0; i < n; i++) {
+		Tcl_Obj *imgPtr;
+
+		w[1] = "image";
+		w[2] = "cget";
+		w[3] = Tcl_GetString(v[i]);
+		w[4] = "-image";
+		if (TkleakCallWidget(ctxPtr, path, 5, w, &imgPtr) == TCL_OK) {
+		    Tcl_DString slot;
+
+		    Tcl_DStringInit(&slot);
+		    Tcl_DStringAppend(&slot, "image ", 6);
+		    Tcl_DStringAppend(&slot, Tcl_GetString(v[i]), -1);
+		    Tcl_DStringAppend(&slot, " -image", 7);
+		    TkleakRefsAdd(ctxPtr, path, Tcl_DStringValue(&slot),
+			    Tcl_GetString(imgPtr), (size_t) imgPtr->length);
+		    Tcl_DStringFree(&slot);
+		    Tcl_DecrRefCount(imgPtr);
+		}
+	    }
+	}
+	Tcl_DecrRefCount(listPtr);
+    }
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakRefsMenuEntry --
+ *
+ *	Index one menu entry's slots: -command, -image, -selectimage, and
+ *	for a cascade its -menu. Used by walk.c's fast path and by the
+ *	public one below.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	As TkleakRefsAdd; only the string of VALUEPTR (Tk's own object) is
+ *	read.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakRefsMenuEntry(
+    TkleakCollect *ctxPtr,
+    const char *path,
+    int index,
+    const char *option,
+    Tcl_Obj *valuePtr)
+{
+    char slot[80];
+    Tcl_Size len;
+    const char *value;
+
+    if (valuePtr == NULL) {
+	return;
+    }
+    value = Tcl_GetStringFromObj(valuePtr, &len);
+    snprintf(slot, sizeof(slot), "entry %d %s", index, option);
+    TkleakRefsAdd(ctxPtr, path, slot, value, (size_t) len);
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakRefsMenuPublic --
+ *
+ *	Index the entry slots of the menu PATH through Tk's own widget
+ *	command ("index end", "type", "entrycget"), for when the menu record
+ *	cannot be read (TkleakWalkMenuRefs).
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	As TkleakRefsAdd; the widget command runs through its C procedure
+ *	(TkleakCallWidget).
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakRefsMenuPublic(
+    TkleakCollect *ctxPtr,
+    const char *path)
+{
+    static const char *const options[] =
+	    {"-command", "-image", "-selectimage", "-menu"};
+    Tcl_Obj *endPtr, *typePtr, *valuePtr;
+    const char *w[4];
+    char num[32];
+    int last = -1, i, k;
+
+    w[1] = "index";
+    w[2] = "end";
+    if (TkleakCallWidget(ctxPtr, path, 3, w, &endPtr) != TCL_OK) {
+	return;
+    }
+    if (Tcl_GetIntFromObj(NULL, endPtr, &last) != TCL_OK) {
+	last = -1;		/* "none": no entries. */
+    }
+    Tcl_DecrRefCount(endPtr);
+    for (i = 0; i <= last; i++) {
+	const char *type;
+
+	snprintf(num, sizeof(num), "%d", i);
+	w[1] = "type";
+	w[2] = num;
+	if (TkleakCallWidget(ctxPtr, path, 3, w, &typePtr) != TCL_OK) {
+	    continue;
+	}
+	type = Tcl_GetString(typePtr);
+	for (k = 0; k < 4; k++) {
+	    if (strcmp(type, "tearoff") == 0 || strcmp(type, "separator") == 0
+		    || (k == 3 && strcmp(type, "cascade") != 0)) {
+		continue;
+	    }
+	    w[1] = "entrycget";
+	    w[3] = options[k];
+	    if (TkleakCallWidget(ctxPtr, path, 4, w, &valuePtr) == TCL_OK) {
+		TkleakRefsMenuEntry(ctxPtr, path, i, options[k], valuePtr);
+		Tcl_DecrRefCount(valuePtr);
+	    }
+	}
+	Tcl_DecrRefCount(typePtr);
+    }
+}
+
+static void
+ScanProtocols(
+    TkleakCollect *ctxPtr,
+    const char *path)
+{
+    Tcl_Obj *objv[4], *namesPtr, **v, *scriptPtr;
+    int i;
+    Tcl_Size n;
+
+    objv[0] = Tcl_NewStringObj("wm", 2);
+    objv[1] = Tcl_NewStringObj("protocol", 8);
+    objv[2] = Tcl_NewStringObj(path, -1);
+    for (i = 0; i < 3; i++) {
+	Tcl_IncrRefCount(objv[i]);
+    }
+    if (TkleakCallCore(ctxPtr, "::wm", 3, objv, &namesPtr) == TCL_OK) {
+	if (Tcl_ListObjGetElements(NULL, namesPtr, &n, &v) == TCL_OK) {
+	    for (i = 0; i < n; i++) {
+		objv[3] = v[i];
+		if (TkleakCallCore(ctxPtr, "::wm", 4, objv, &scriptPtr)
+			== TCL_OK) {
+		    Tcl_DString slot;
+
+		    Tcl_DStringInit(&slot);
+		    Tcl_DStringAppend(&slot, "wm protocol ", -1);
+		    Tcl_DStringAppend(&slot, Tcl_GetString(v[i]), -1);
+		    TkleakRefsAdd(ctxPtr, path, Tcl_DStringValue(&slot),
+			    Tcl_GetString(scriptPtr),
+			    (size_t) scriptPtr->length);
+		    Tcl_DStringFree(&slot);
+		    Tcl_DecrRefCount(scriptPtr);
+		}
+	    }
+	}
+	Tcl_DecrRefCount(namesPtr);
+    }
+    for (i = 0; i < 3; i++) {
+	Tcl_DecrRefCount(objv[i]);
+    }
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakRefsScanWindows --
+ *
+ *	Index the slots of every window collected: options, menu entries,
+ *	protocols, canvas items and text tags and images.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	As TkleakRefsAdd; widget commands and built-ins run through their C
+ *	procedures. The interpreter's result is reset.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakRefsScanWindows(
+    TkleakCollect *ctxPtr)
+{
+    Tcl_HashSearch search;
+    Tcl_HashEntry *hPtr;
+    TkleakState *statePtr = ctxPtr->statePtr;
+
+    for (hPtr = Tcl_FirstHashEntry(&ctxPtr->widgets, &search); hPtr;
+	    hPtr = Tcl_NextHashEntry(&search)) {
+	const char *path = Tcl_GetHashKey(&ctxPtr->widgets, hPtr);
+	Tk_Window tkwin = Tcl_GetHashValue(hPtr);
+	Tcl_Obj *slotsPtr = NULL, **sv;
+	const char *clazz = Tk_Class(tkwin);
+	Tcl_CmdInfo info;
+	int i, found;
+	Tcl_Size sc;
+
+	if (Tk_IsTopLevel(tkwin)) {
+	    ScanProtocols(ctxPtr, path);
+	}
+	found = TkleakWidgetCommand(ctxPtr, tkwin, &info);
+	if (found) {
+	    slotsPtr = ClassSlots(ctxPtr, tkwin, &info);
+	} else {
+	    TkleakNoteUnread(ctxPtr, path);	/* Nothing of Tk's to ask. */
+	}
+	if (slotsPtr != NULL
+		&& Tcl_ListObjGetElements(NULL, slotsPtr, &sc, &sv) == TCL_OK) {
+	    for (i = 0; i + 1 < sc; i += 2) {
+		const char *w[3];
+		Tcl_Obj *valuePtr;
+
+		w[1] = "cget";
+		w[2] = Tcl_GetString(sv[i]);
+		if (TkleakCallWidget(ctxPtr, path, 3, w, &valuePtr) == TCL_OK) {
+		    TkleakRefsAdd(ctxPtr, path, w[2],
+			    Tcl_GetString(valuePtr), (size_t) valuePtr->length);
+		    Tcl_DecrRefCount(valuePtr);
+		}
+	    }
+	}
+	if (TkleakWalkIsMenu(statePtr, tkwin)) {
+	    if (TkleakWalkUsable(statePtr)) {
+		TkleakWalkMenuRefs(ctxPtr, tkwin);
+	    } else if (found) {
+		TkleakRefsMenuPublic(ctxPtr, path);
+	    }
+	} else if (!found) {
+	    continue;
+	} else if (TkleakWalkIsCanvas(statePtr, tkwin)) {
+	    ScanCanvas(ctxPtr, path);
+	} else if (clazz && strcmp(clazz, "Text") == 0) {
+	    ScanText(ctxPtr, path);
+	}
+    }
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakRefsScanTraces --
+ *
+ *	Index the variable traces of the variables the walk found traced.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	As TkleakRefsAdd; "trace info variable" runs through its C
+ *	procedure on names tkleak made.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakRefsScanTraces(
+    TkleakCollect *ctxPtr)
+{
+    Tcl_Obj **varv, *objv[4], *infoPtr, **tv;
+    int i, j;
+    Tcl_Size varc, tc;
+
+    if (Tcl_ListObjGetElements(NULL, ctxPtr->refsPtr->tracedVars, &varc,
+	    &varv) != TCL_OK) {
+	return;
+    }
+    objv[0] = Tcl_NewStringObj("trace", 5);
+    objv[1] = Tcl_NewStringObj("info", 4);
+    objv[2] = Tcl_NewStringObj("variable", 8);
+    for (i = 0; i < 3; i++) {
+	Tcl_IncrRefCount(objv[i]);
+    }
+    for (i = 0; i < varc; i++) {
+	objv[3] = varv[i];
+	if (TkleakCallCore(ctxPtr, "::trace", 4, objv, &infoPtr) != TCL_OK) {
+	    continue;
+	}
+	if (Tcl_ListObjGetElements(NULL, infoPtr, &tc, &tv) == TCL_OK) {
+	    for (j = 0; j < tc; j++) {
+		Tcl_Obj *cmdPtr;
+
+		if (Tcl_ListObjIndex(NULL, tv[j], 1, &cmdPtr) == TCL_OK
+			&& cmdPtr) {
+		    Tcl_DString slot;
+
+		    Tcl_DStringInit(&slot);
+		    Tcl_DStringAppend(&slot, "variable ", -1);
+		    Tcl_DStringAppend(&slot, Tcl_GetString(varv[i]), -1);
+		    TkleakRefsAdd(ctxPtr, "trace", Tcl_DStringValue(&slot),
+			    Tcl_GetString(cmdPtr), (size_t) cmdPtr->length);
+		    Tcl_DStringFree(&slot);
+		}
+	    }
+	}
+	Tcl_DecrRefCount(infoPtr);
+    }
+    for (i = 0; i < 3; i++) {
+	Tcl_DecrRefCount(objv[i]);
+    }
+}

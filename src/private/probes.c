@@ -1,0 +1,233 @@
+/*
+ * probes.c --
+ *
+ *	Single fields of Tcl's records that the public API does not give:
+ *	an object's class, a namespace's early delete procedure, a variable's
+ *	full name as the caller's frame resolves it, the procedure of every
+ *	proc, a command's NRE procedure, a global scalar's string read
+ *	without a trace.
+ *
+ * Copyright (c) 2026 the tkleak developers. See the file "LICENSE".
+ */
+
+#include "private.h"
+
+#ifdef TKLEAK_PRIVATE
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakWalkObjectClass --
+ *
+ *	The class of the TclOO object OBJECT (its selfCls).
+ *
+ * Results:
+ *	The class, owned by TclOO.
+ *
+ * Side effects:
+ *	None.
+ *
+ *----------------------------------------------------------------------
+ */
+
+Tcl_Class
+TkleakWalkObjectClass(
+    Tcl_Object object)
+{
+    return (Tcl_Class) ((Object *) object)->selfCls;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakWalkNsEarlyDelete --
+ *
+ *	The early delete procedure of the namespace NSPTR, by which a TclOO
+ *	object's namespace is known.
+ *
+ * Results:
+ *	The procedure, or NULL.
+ *
+ * Side effects:
+ *	None.
+ *
+ *----------------------------------------------------------------------
+ */
+
+Tcl_NamespaceDeleteProc *
+TkleakWalkNsEarlyDelete(
+    Tcl_Namespace *nsPtr)
+{
+    return ((Namespace *) nsPtr)->earlyDeleteProc;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakWalkVarFullName --
+ *
+ *	The fully qualified name of the variable NAMEPTR names where the
+ *	calling script stands (for "trace add variable z" inside "namespace
+ *	eval ns", ::ns::z), so that a recorded trace slot can be asked about
+ *	from any frame; an array element keeps its index. The name is
+ *	looked up as Tcl looks it up in the caller's frame (TclLookupVar,
+ *	which follows "variable", "global" and "upvar" links, and creates
+ *	nothing); a name that is a proc's own local, or names no variable,
+ *	is kept as written, and so is every name in the public build. Only
+ *	the name's string is read.
+ *
+ * Results:
+ *	An object with one reference, which the caller releases.
+ *
+ * Side effects:
+ *	None: TclLookupVar creates nothing and runs no trace.
+ *
+ *----------------------------------------------------------------------
+ */
+
+Tcl_Obj *
+TkleakWalkVarFullName(
+    Tcl_Interp *interp,
+    Tcl_Obj *namePtr)
+{
+    Tcl_Size len;
+    const char *name = Tcl_GetStringFromObj(namePtr, &len);
+    const char *open = strchr(name, '(');
+    Tcl_DString ds;
+    Var *varPtr, *arrayPtr = NULL;
+    Tcl_Obj *fullPtr = NULL;
+
+    if (open == NULL || len == 0 || name[len - 1] != ')') {
+	open = NULL;
+    }
+    Tcl_DStringInit(&ds);
+    Tcl_DStringAppend(&ds, name, open ? (int) (open - name) : len);
+    varPtr = TclLookupVar(interp, Tcl_DStringValue(&ds), NULL, 0, NULL,
+	    0, 0, &arrayPtr);
+    Tcl_DStringFree(&ds);
+    if (varPtr != NULL) {
+	fullPtr = Tcl_NewObj();
+	Tcl_GetVariableFullName(interp, (Tcl_Var) varPtr, fullPtr);
+	if (strncmp(Tcl_GetString(fullPtr), "::", 2) != 0) {
+	    Tcl_DecrRefCount(fullPtr);	/* A local: no namespace. */
+	    fullPtr = NULL;
+	} else if (open != NULL) {
+	    Tcl_AppendToObj(fullPtr, open, -1);
+	}
+    }
+    if (fullPtr == NULL) {
+	fullPtr = Tcl_NewStringObj(name, len);
+    }
+    Tcl_IncrRefCount(fullPtr);
+    return fullPtr;
+}
+
+/*
+ * TkleakWalkProcProc --
+ *
+ *	The command procedure of every proc, from Tcl's own internal stubs:
+ *	no proc is made for it, so no "proc" command is evaluated.
+ */
+
+Tcl_ObjCmdProc *
+TkleakWalkProcProc(void)
+{
+    return TclGetObjInterpProc();
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakWalkCommandNre, TkleakWalkSetCommandNre --
+ *
+ *	A command's non-recursive (NRE) procedure, and putting one back:
+ *	Tcl_SetCommandInfoFromToken drops it when it changes the objProc,
+ *	so record.c, which hooks TclOO class commands that way, restores it
+ *	when it unhooks them.
+ *
+ * Results:
+ *	The NRE procedure, or NULL.
+ *
+ * Side effects:
+ *	None.
+ *
+ *----------------------------------------------------------------------
+ */
+
+Tcl_ObjCmdProc *
+TkleakWalkCommandNre(
+    Tcl_Command token)
+{
+    return ((Command *) token)->nreProc;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakWalkSetCommandNre --
+ *
+ *	Give the command TOKEN the NRE procedure NREPROC again (see
+ *	TkleakWalkCommandNre).
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The command's record is changed.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakWalkSetCommandNre(
+    Tcl_Command token,
+    Tcl_ObjCmdProc *nreProc)
+{
+    ((Command *) token)->nreProc = nreProc;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakWalkGlobalString --
+ *
+ *	The string of the global scalar NAME, read from the global
+ *	namespace's table (no read trace runs, the value's internal type is
+ *	kept), or NULL when there is none.
+ *
+ * Results:
+ *	The string, owned by the variable's value (valid until the variable
+ *	changes), or NULL.
+ *
+ * Side effects:
+ *	A string form may be made for the value (its internal type is
+ *	kept).
+ *
+ *----------------------------------------------------------------------
+ */
+
+const char *
+TkleakWalkGlobalString(
+    Tcl_Interp *interp,
+    const char *name)
+{
+    Namespace *nsPtr = (Namespace *) Tcl_GetGlobalNamespace(interp);
+    Tcl_Obj *keyPtr = Tcl_NewStringObj(name, -1);
+    Tcl_HashEntry *hPtr;
+    const char *value = NULL;
+
+    Tcl_IncrRefCount(keyPtr);
+    hPtr = Tcl_FindHashEntry(&nsPtr->varTable.table, (char *) keyPtr);
+    Tcl_DecrRefCount(keyPtr);
+    if (hPtr != NULL) {
+	Var *varPtr = (Var *) ((char *) hPtr - offsetof(VarInHash, entry));
+
+	if (!TclIsVarArray(varPtr) && !TclIsVarLink(varPtr)
+		&& !TclIsVarUndefined(varPtr) && varPtr->value.objPtr) {
+	    value = Tcl_GetString(varPtr->value.objPtr);
+	}
+    }
+    return value;
+}
+
+#endif /* TKLEAK_PRIVATE */
