@@ -93,7 +93,7 @@ proc ::tkleak::NeedTk {cmd} {
     }
 }
 
-foreach ::tkleak::File {leaktest.tcl menu.tcl panel/panel.tcl attach.tcl} {
+foreach ::tkleak::File {util.tcl leaktest.tcl menu.tcl panel/panel.tcl attach.tcl} {
     if {[file exists [file join $::tkleak::library $::tkleak::File]]} {
 	source [file join $::tkleak::library $::tkleak::File]
     }

@@ -215,7 +215,7 @@ proc ::tkleak::panel::KeepsAlive {name} {
 	    break
 	}
 	lassign $cb count bytes
-	lappend fields "  $type" "[Count $count], [Size $bytes]"
+	lappend fields "  $type" "[Count $count], [::tkleak::Bytes $bytes]"
     }
     return $fields
 }

@@ -143,7 +143,7 @@ proc ::tkleak::panel::FillDiff {} {
 	}
 	$t insert {} end -id $id -text $type -tags $tags -values [list \
 	    [Count [dict get $r count]] [Signed [dict get $r dcount]] \
-	    [Size [dict get $r bytes]] [Size [dict get $r dbytes] 1] {}]
+	    [::tkleak::Bytes [dict get $r bytes]] [::tkleak::Bytes [dict get $r dbytes] 1] {}]
 	# A placeholder child, so the row can be opened; Expand fills it.
 	$t insert $id end -id p$id -text ...
 	if {$type in $open} {

@@ -9,8 +9,9 @@
 # ::tkleak::panel::Json --
 #
 #	JSON values, written by tcllib's json::write when the panel may
-#	use it (see the notes at the top), else by the few lines below;
-#	both give the same data.
+#	use it (see the notes at the top), else by tkleak's own writer
+#	(::tkleak::Json, util.tcl, which leaktest uses too); both give the
+#	same data.
 #
 # Arguments:
 #	kind	string, number, array (args: JSON texts) or object (args:
@@ -26,35 +27,7 @@ proc ::tkleak::panel::Json {kind args} {
 	    object {return [::json::write object {*}$args]}
 	}
     }
-    switch -- $kind {
-	string {
-	    set s [string map {\\ \\\\ \" \\\" \n \\n \r \\r \t \\t \b \\b \f \\f} \
-		[lindex $args 0]]
-	    # The other control characters, as \u00XX.
-	    set out ""
-	    foreach c [split $s ""] {
-		if {[scan $c %c code] && $code < 0x20} {
-		    append out [format "\\u%04x" $code]
-		} else {
-		    append out $c
-		}
-	    }
-	    return "\"$out\""
-	}
-	number {
-	    return [lindex $args 0]
-	}
-	array {
-	    return "\[[join $args ", "]\]"
-	}
-	object {
-	    set parts {}
-	    foreach {k v} $args {
-		lappend parts "[Json string $k]: $v"
-	    }
-	    return "{[join $parts ", "]}"
-	}
-    }
+    ::tkleak::Json $kind {*}$args
 }
 
 # ::tkleak::panel::JsonWrite --

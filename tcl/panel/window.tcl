@@ -432,16 +432,16 @@ proc ::tkleak::panel::Status {{message {}}} {
     variable from
     set parts {}
     if {[dict exists $info $to]} {
-	set heap "heap [Size [dict get $info $to heap]]"
+	set heap "heap [::tkleak::Bytes [dict get $info $to heap]]"
 	# The growth shown is the app's: tkleak's own (its snapshots,
 	# tables, the panel's data) apart, as in format_diff's heap line.
 	if {$from ne $to && [dict exists $info $from]} {
 	    set own [expr {[dict get $info $to own] - [dict get $info $from own]}]
-	    append heap ": app [Size [expr {[dict get $info $to heap]
+	    append heap ": app [::tkleak::Bytes [expr {[dict get $info $to heap]
 		- [dict get $info $from heap] - $own}] 1],\
-		tkleak [Size $own 1]"
+		tkleak [::tkleak::Bytes $own 1]"
 	}
-	lappend parts $heap "RSS [Size [dict get $info $to rss]]" \
+	lappend parts $heap "RSS [::tkleak::Bytes [dict get $info $to rss]]" \
 	    "[Count [dict get $info $to total]] objects"
     }
     lappend parts "[llength $orphans] orphans"
@@ -456,14 +456,13 @@ proc ::tkleak::panel::Status {{message {}}} {
     .tkleak.status configure -text [join $parts "  \u00b7  "]
 }
 
-# ::tkleak::panel::Count, Signed, Size --
+# ::tkleak::panel::Count, Signed --
 #
-#	Number formats: 123,955; +3 and -2; sizes as format_diff writes
-#	them (base 1024: 280 B, 14.26 KB), signed with SIGNED 1.
+#	Number formats: 123,955; +3 and -2. (Sizes are ::tkleak::Bytes's,
+#	util.tcl.)
 #
 # Arguments:
 #	n	the number.
-#	signed	(Size) 1 for a leading + on growth.
 
 proc ::tkleak::panel::Count {n} {
     set s [string trimleft $n -]
@@ -477,20 +476,6 @@ proc ::tkleak::panel::Signed {n} {
 	return +[Count $n]
     }
     return [Count $n]
-}
-
-proc ::tkleak::panel::Size {n {signed 0}} {
-    set mag [expr {abs($n)}]
-    set sign [expr {$n < 0 ? "-" : ($signed && $n > 0 ? "+" : "")}]
-    if {$mag < 1024} {
-	return "$sign$mag B"
-    }
-    foreach unit {KB MB GB TB} {
-	set mag [expr {$mag / 1024.0}]
-	if {$mag < 1024 || $unit eq "TB"} {
-	    return [format "%s%.2f %s" $sign $mag $unit]
-	}
-    }
 }
 
 # ::tkleak::panel::AttachMenu --
