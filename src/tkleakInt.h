@@ -263,6 +263,9 @@ MODULE_SCOPE Tcl_ObjCmdProc TkleakDiffObjCmd, TkleakNewObjCmd,
 			    TkleakFormatDiffObjCmd,
 			    TkleakPrintDiffObjCmd, TkleakCalibrateObjCmd;
 
+/* typeof.c */
+MODULE_SCOPE Tcl_ObjCmdProc TkleakTypeofObjCmd;
+
 /* refs.c */
 MODULE_SCOPE void	TkleakRefsInit(TkleakRefs *refsPtr);
 MODULE_SCOPE Tcl_Obj *	TkleakNewRef(const char *owner, const char *slot);

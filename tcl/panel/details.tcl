@@ -270,31 +270,15 @@ proc ::tkleak::panel::ArgSpec {name} {
 
 # ::tkleak::panel::TypeOf --
 #
-#	The census type of a name in the target, looked up in a fresh
-#	census: a window, an image, a command or an object.
+#	The census type of a name in the target, from tkleak::typeof (no
+#	census taken): a window, an image, a command or an object, or a
+#	namespace, the first of these it names.
 #
 # Arguments:
 #	name	what the user typed.
 
 proc ::tkleak::panel::TypeOf {name} {
-    if {[string index $name 0] eq "." && [T ::winfo exists $name]} {
-	return "widget [T ::winfo class $name]"
-    }
-    if {$name in [T ::image names]} {
-	return "image [T ::image type $name]"
-    }
-    set fq [T ::namespace which -command $name]
-    if {$fq eq ""} {
-	return ""
-    }
-    set sum [T ::tkleak::summary]
-    foreach type [dict keys $sum] {
-	if {([string match {command *} $type] || [string match {object *} $type])
-		&& $fq in [T ::tkleak::objects $type]} {
-	    return $type
-	}
-    }
-    return ""
+    lindex [T ::tkleak::typeof $name] 0
 }
 
 # ::tkleak::panel::Library --
