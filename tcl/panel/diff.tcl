@@ -40,7 +40,10 @@ proc ::tkleak::panel::Rows {} {
 	return [lmap k [lsort -$order -dictionary -index 0 \
 	    [lmap r $rows {list [dict get $r type] $r}]] {lindex $k 1}]
     }
-    # Like format_diff: by size change, then count change, then name.
+    # By the column's change, then the other change, then name. Count
+    # change comes first by default, so that a leak of many small
+    # objects (1,689 array elements) is not last behind a few large
+    # ones; a click on "Size change" sorts as format_diff does.
     set second [expr {$key eq "dcount" ? "dbytes" : "dcount"}]
     set keyed [lmap r $rows {
 	list [dict get $r $key] [dict get $r $second] [dict get $r type] $r
@@ -321,6 +324,10 @@ proc ::tkleak::panel::Populate {t id} {
 	PopulateOrigin $t $id
 	return
     }
+    if {[dict exists $items $id group]} {
+	PopulateGroup $t $id
+	return
+    }
     if {[$t exists p$id]} {
 	$t delete p$id
     }
@@ -336,10 +343,32 @@ proc ::tkleak::panel::Populate {t id} {
 	PyDescribe [lrange $new 0 $maxChildren-1]
     }
     set shown 0
+    set rest 0
     foreach {list sign} [list $new + $gone -] {
-	foreach name $list {
+	# Many objects alike (the elements of one array, names that differ
+	# only by a number) are one row, opened to list them.
+	lassign [Groups $type $list] groups singles
+	foreach {key names} $groups {
 	    if {$shown == $maxChildren} {
-		break
+		incr rest [llength $names]
+		continue
+	    }
+	    incr shown
+	    set n [llength $names]
+	    set gid g[incr itemSeq]
+	    dict set items $gid [dict create type $type group $key \
+		names $names sign $sign]
+	    $t insert $id end -id $gid -text "$sign $key" -tags group \
+		-values [list {} [Signed [expr {$sign eq "+" ? $n : -$n}]] {} {} \
+		"[Count $n] [expr {$sign eq "+" ? "new" : "gone"}],\
+		[expr {[string match {*(\*)} $key] ? "elements of one array"
+		    : "names that differ only by a number"}]"]
+	    $t insert $gid end -id p$gid -text ...
+	}
+	foreach name $singles {
+	    if {$shown == $maxChildren} {
+		incr rest
+		continue
 	    }
 	    incr shown
 	    set oid o[incr itemSeq]
@@ -348,7 +377,6 @@ proc ::tkleak::panel::Populate {t id} {
 		-values [list {} {} {} {} {}]
 	}
     }
-    set rest [expr {[llength $new] + [llength $gone] - $shown}]
     if {$rest > 0} {
 	$t insert $id end -id m$id -tags more \
 	    -text "... and $rest more (Copy or Save lists them all)"
@@ -356,6 +384,93 @@ proc ::tkleak::panel::Populate {t id} {
     if {[llength $new] + [llength $gone] == 0} {
 	$t insert $id end -id m$id -tags more \
 	    -text "(the same objects: only their sizes changed)"
+    }
+    FillDiffNotes
+}
+
+# ::tkleak::panel::Groups --
+#
+#	Sorts the new (or gone) objects of one type into groups of objects
+#	alike, so that the Diff view shows 1,572 new elements of one array
+#	as one row rather than 500 rows and "... and 1,072 more": the
+#	elements of one array ("::a(*)"), and names that differ only by a
+#	number ("::cb#", ".top#.f"). A group has at least minGroup names;
+#	fewer are listed one by one.
+#
+# Arguments:
+#	type	the census type of the names.
+#	names	the names, in tkleak::new's order.
+#
+# Results:
+#	A list of two: the groups as a dict key -> names, largest first;
+#	and the names in no group, in their order.
+
+proc ::tkleak::panel::Groups {type names} {
+    variable minGroup
+    if {[llength $names] < $minGroup} {
+	return [list {} $names]
+    }
+    set byKey [dict create]
+    set keys {}
+    foreach name $names {
+	if {$type eq "array element"
+		&& [set open [string first ( $name]] > 0} {
+	    set key "[string range $name 0 $open-1](*)"
+	} else {
+	    set key [regsub -all {[0-9]+} $name #]
+	}
+	lappend keys $key
+	dict lappend byKey $key $name
+    }
+    set sized {}
+    dict for {key list} $byKey {
+	if {[llength $list] >= $minGroup} {
+	    lappend sized [list [llength $list] $key $list]
+	}
+    }
+    if {![llength $sized]} {
+	return [list {} $names]
+    }
+    set groups {}
+    foreach g [lsort -integer -decreasing -index 0 $sized] {
+	lappend groups [lindex $g 1] [lindex $g 2]
+    }
+    set singles {}
+    foreach name $names key $keys {
+	if {![dict exists $groups $key]} {
+	    lappend singles $name
+	}
+    }
+    return [list $groups $singles]
+}
+
+# ::tkleak::panel::PopulateGroup --
+#
+#	Replaces a group row's placeholder with its names, at most
+#	maxChildren of them.
+#
+# Arguments:
+#	t	the Diff treeview.
+#	id	the row of a group.
+
+proc ::tkleak::panel::PopulateGroup {t id} {
+    variable items
+    variable itemSeq
+    variable maxChildren
+    $t delete p$id
+    set type [dict get $items $id type]
+    set sign [dict get $items $id sign]
+    set names [dict get $items $id names]
+    foreach name [lrange $names 0 $maxChildren-1] {
+	set oid o[incr itemSeq]
+	dict set items $oid [dict create type $type name $name sign $sign]
+	$t insert $id end -id $oid -text "$sign $name" -tags object \
+	    -values [list {} {} {} {} {}]
+    }
+    if {[llength $names] > $maxChildren} {
+	$t insert $id end -id m$id -tags more -text "... and\
+	    [Count [expr {[llength $names] - $maxChildren}]] more (Copy or\
+	    Save lists them all)"
     }
     FillDiffNotes
 }

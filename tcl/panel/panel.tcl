@@ -98,7 +98,7 @@ namespace eval ::tkleak::panel {
     # Tree items: generated id -> dict (type, and name for an object).
     variable items [dict create]
     variable itemSeq 0
-    variable sortBy {dbytes decreasing}
+    variable sortBy {dcount decreasing}
 
     # Whether the Diff view groups the growth by the line of code that
     # made it (tkleak::diff -by origin), and those groups.
@@ -123,8 +123,11 @@ namespace eval ::tkleak::panel {
     # Timing of refresh steps, in microseconds.
     variable stats [dict create refreshes 0 last 0 longest 0 longestStep ""]
 
-    # The largest number of objects listed under one Diff row.
+    # The largest number of objects listed under one Diff row, and the
+    # fewest objects alike (elements of one array, names that differ
+    # only by a number) shown as one row of their own.
     variable maxChildren 500
+    variable minGroup 10
 
     # The Attach to... menu's radiobuttons.
     variable choice ""
