@@ -172,7 +172,8 @@ proc ::tkleak::panel::LookUp {name type} {
     if {$type eq "command tkinter" || [string match {widget *} $type]} {
 	lappend fields {*}[KeepsAlive $name]
     }
-    lappend fields {*}[Origins $name]
+    lassign [Origins $name] originFields stack
+    lappend fields {*}$originFields
     if {[string match {command *} $type] || [string match {object *} $type]
 	    || [string match {widget *} $type] || [string match {image *} $type]} {
 	if {[catch {T ::tkleak::refs $name} refs]} {
@@ -185,7 +186,8 @@ proc ::tkleak::panel::LookUp {name type} {
 	    }
 	}
     }
-    set details [dict create name $name type $type fields $fields body $body]
+    set details [dict create name $name type $type fields $fields body $body \
+	stack $stack]
     FillDetails
     return $fields
 }
@@ -225,27 +227,58 @@ proc ::tkleak::panel::KeepsAlive {name} {
 #	Where an object was made and attached, as Details fields, from
 #	tkleak::origin when the target's tkleak has it and recorded
 #	something: "Created at" and one "Attached at" an attachment, each
-#	the innermost frame of the app's own code.
+#	the innermost frame of the app's own code; and the whole stack it
+#	was created by, which the view lists under "Created at".
 #
 # Arguments:
 #	name	a command, image or window.
+#
+# Results:
+#	A list of two: the fields (name, value, ...) and the creation
+#	stack (frames {file line proc lang lib}, innermost first; empty
+#	when nothing was recorded).
 
 proc ::tkleak::panel::Origins {name} {
     if {[T ::info commands ::tkleak::origin] eq ""
 	    || [catch {T ::tkleak::origin $name} origin]} {
-	return {}
+	return {{} {}}
     }
     set fields {}
-    set where [Origin [dict create origin [dict get $origin created]]]
+    set stack [dict get $origin created]
+    set where [Origin [dict create origin $stack]]
     if {$where ne ""} {
 	lappend fields "Created at" $where
+    } else {
+	set stack {}
     }
     foreach {slot stack} [dict get $origin attached] {
 	set where [Origin [dict create origin $stack]]
 	lappend fields "Attached at" \
 	    "[dict get $slot owner] [dict get $slot slot]: [expr {$where eq "" ? "?" : $where}]"
     }
-    return $fields
+    return [list $fields $stack]
+}
+
+# ::tkleak::panel::Frames --
+#
+#	The creation stack of the Details view, a frame a row, innermost
+#	first: whether the frame is the app's own code or a library's
+#	(Tk's and Tcl's libraries, tcllib, tklib, tkinter, frames without
+#	a file: see tkleak::origin), and where it is.
+#
+# Arguments:
+#	stack	frames {file line proc lang lib}.
+#
+# Results:
+#	A list of {app|library where}, where as "editor.tcl:42
+#	::editor::NewWindow".
+
+proc ::tkleak::panel::Frames {stack} {
+    lmap frame $stack {
+	set where [Origin [dict create origin [list $frame]] all]
+	list [expr {[dict exists $frame lib] && [dict get $frame lib]
+	    ? "library" : "app"}] [expr {$where eq "" ? "?" : $where}]
+    }
 }
 
 # ::tkleak::panel::ArgSpec --
@@ -328,7 +361,20 @@ proc ::tkleak::panel::FillDetails {} {
     if {[dict size $details]} {
 	set i 0
 	foreach {field value} [dict get $details fields] {
-	    $t insert {} end -id d[incr i] -text $field -values [list $value]
+	    set id d[incr i]
+	    $t insert {} end -id $id -text $field -values [list $value]
+	    if {$field eq "Created at" && [dict exists $details stack]} {
+		# The whole stack below it, the app's frames marked, the
+		# libraries' dimmed, open: the line that matters may be
+		# one of the callers.
+		foreach frame [Frames [dict get $details stack]] {
+		    lassign $frame kind where
+		    $t insert $id end -id d[incr i] -tags $kind \
+			-text [expr {$kind eq "app" ? "\u25b8 app" : "  library"}] \
+			-values [list $where]
+		}
+		$t item $id -open 1
+	    }
 	}
 	set body [dict get $details body]
 	$f.top.name delete 0 end
@@ -357,6 +403,13 @@ proc ::tkleak::panel::DetailsText {} {
     set lines {}
     foreach {field value} [dict get $details fields] {
 	lappend lines "$field: $value"
+	if {$field eq "Created at" && [dict exists $details stack]} {
+	    foreach frame [Frames [dict get $details stack]] {
+		lassign $frame kind where
+		lappend lines [format "  %-8s %s" \
+		    [expr {$kind eq "app" ? "> app" : "library"}] $where]
+	    }
+	}
     }
     if {[dict get $details body] ne ""} {
 	lappend lines "Body:" [dict get $details body]

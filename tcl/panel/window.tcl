@@ -185,6 +185,7 @@ proc ::tkleak::panel::Build {w} {
 	#0 Field 150 w
 	value Value 600 w
     }]
+    $t tag configure library -foreground #909090
     $t configure -height 8
     text $f.body -height 8 -wrap none -font TkFixedFont -relief flat \
 	-background #f6f6f6 -state disabled
