@@ -244,19 +244,19 @@ proc ::tkleak::panel::Origins {name} {
 	return {{} {}}
     }
     set fields {}
-    set stack [dict get $origin created]
-    set where [Origin [dict create origin $stack]]
+    set created [dict get $origin created]
+    set where [Origin [dict create origin $created]]
     if {$where ne ""} {
 	lappend fields "Created at" $where
     } else {
-	set stack {}
+	set created {}
     }
     foreach {slot stack} [dict get $origin attached] {
 	set where [Origin [dict create origin $stack]]
 	lappend fields "Attached at" \
 	    "[dict get $slot owner] [dict get $slot slot]: [expr {$where eq "" ? "?" : $where}]"
     }
-    return [list $fields $stack]
+    return [list $fields $created]
 }
 
 # ::tkleak::panel::Frames --
