@@ -384,6 +384,13 @@ proc ::tkleak::panel::FillDetails {} {
     $f.body delete 1.0 end
     $f.body insert end $body
     $f.body configure -state disabled
+    # The body pane only for a proc's body: without one, the fields and
+    # the creation stack get its room.
+    if {$body eq ""} {
+	pack forget $f.body
+    } elseif {[winfo manager $f.body] eq ""} {
+	pack $f.body -side bottom -fill both -padx 4 -pady 4 -before $f.sy
+    }
     Fit $t
 }
 

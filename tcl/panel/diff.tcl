@@ -394,8 +394,8 @@ proc ::tkleak::panel::Populate {t id} {
 #	alike, so that the Diff view shows 1,572 new elements of one array
 #	as one row rather than 500 rows and "... and 1,072 more": the
 #	elements of one array ("::a(*)"), and names that differ only by a
-#	number ("::cb#", ".top#.f"). A group has at least minGroup names;
-#	fewer are listed one by one.
+#	number ("::cb*", ".top*.f", "after#*"). A group has at least
+#	minGroup names; fewer are listed one by one.
 #
 # Arguments:
 #	type	the census type of the names.
@@ -417,7 +417,7 @@ proc ::tkleak::panel::Groups {type names} {
 		&& [set open [string first ( $name]] > 0} {
 	    set key "[string range $name 0 $open-1](*)"
 	} else {
-	    set key [regsub -all {[0-9]+} $name #]
+	    set key [regsub -all {[0-9]+} $name *]
 	}
 	lappend keys $key
 	dict lappend byKey $key $name

@@ -345,14 +345,23 @@ proc ::tkleak::panel::Fit {t} {
     set cols [$t cget -columns]
     set widths [dict create]
     # The first rows tell: measuring thousands would slow each refresh.
+    # Three levels: a Diff row, a group of objects alike, its objects.
     set ids [lrange [$t children {}] 0 199]
-    foreach id $ids {
-	lappend ids {*}[lrange [$t children $id] 0 49]
+    set level $ids
+    foreach depth {1 2} {
+	set below {}
+	foreach id $level {
+	    lappend below {*}[lrange [$t children $id] 0 49]
+	}
+	lappend ids {*}[lrange $below 0 199]
+	set level [lrange $below 0 199]
     }
-    set ids [lrange $ids 0 399]
     set tree 0
     foreach id $ids {
-	set indent [expr {[$t parent $id] eq "" ? 30 : 50}]
+	set indent 30
+	for {set p [$t parent $id]} {$p ne ""} {set p [$t parent $p]} {
+	    incr indent 20
+	}
 	set tree [expr {max($tree, [font measure $font [$t item $id -text]] + $indent)}]
 	foreach col $cols v [$t item $id -values] {
 	    set wd [expr {[font measure $font $v] + 16}]
