@@ -501,7 +501,11 @@ proc ::tkleak::panel::Diffed {} {
     if {[winfo exists .tkleak]} {
 	FillDiff
 	PyHead
-	Plot
+	# The plot only when it is shown (12 ms a refresh on the widget
+	# demo); showing its tab draws it.
+	if {[.tkleak.nb select] eq ".tkleak.nb.growth"} {
+	    Plot
+	}
 	Status
     }
 }

@@ -356,15 +356,32 @@ proc ::tkleak::panel::Fit {t} {
 	lappend ids {*}[lrange $below 0 199]
 	set level [lrange $below 0 199]
     }
+    # Font measure is what costs (14 ms a refresh on the widget demo);
+    # the same texts come back at every refresh, so their widths are
+    # kept, and forgotten when many or when the font changed.
+    variable measured
+    variable measuredIn
+    set actual [font actual $font]
+    if {[dict size $measured] > 20000 || $actual ne $measuredIn} {
+	set measured [dict create]
+	set measuredIn $actual
+    }
     set tree 0
     foreach id $ids {
 	set indent 30
 	for {set p [$t parent $id]} {$p ne ""} {set p [$t parent $p]} {
 	    incr indent 20
 	}
-	set tree [expr {max($tree, [font measure $font [$t item $id -text]] + $indent)}]
+	set s [$t item $id -text]
+	if {![dict exists $measured $s]} {
+	    dict set measured $s [font measure $font $s]
+	}
+	set tree [expr {max($tree, [dict get $measured $s] + $indent)}]
 	foreach col $cols v [$t item $id -values] {
-	    set wd [expr {[font measure $font $v] + 16}]
+	    if {![dict exists $measured $v]} {
+		dict set measured $v [font measure $font $v]
+	    }
+	    set wd [expr {[dict get $measured $v] + 16}]
 	    if {![dict exists $widths $col] || [dict get $widths $col] < $wd} {
 		dict set widths $col $wd
 	    }
