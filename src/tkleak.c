@@ -38,6 +38,7 @@ static const struct {
     {"::tkleak::widget", TkleakWidgetObjCmd},
     {"::tkleak::record", TkleakRecordObjCmd},
     {"::tkleak::origin", TkleakOriginObjCmd},
+    {"::tkleak::typeof", TkleakTypeofObjCmd},
     {NULL, NULL}
 };
 

@@ -355,6 +355,9 @@ MODULE_SCOPE Tcl_ObjCmdProc TkleakDiffObjCmd, TkleakNewObjCmd,
 			    TkleakFormatDiffObjCmd,
 			    TkleakPrintDiffObjCmd, TkleakCalibrateObjCmd;
 
+/* query/typeof.c */
+MODULE_SCOPE Tcl_ObjCmdProc TkleakTypeofObjCmd;
+
 /* census/refs.c, census/tk.c, core/resolve.c, core/util.c, store/seen.c */
 MODULE_SCOPE void	TkleakRefsInit(TkleakRefs *refsPtr);
 MODULE_SCOPE Tcl_Obj *	TkleakNewRef(const char *owner, const char *slot);

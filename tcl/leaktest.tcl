@@ -486,7 +486,7 @@ proc ::tkleak::leaktest::Format {result} {
 		? [dict get $result bytes $type] : 0}]
 	    lappend rows [list $type [format %.2f $rate] \
 		[format %+d [expr {[lindex $series end] - [lindex $series 0]}]] \
-		[Size $brate]]
+		[::tkleak::Bytes $brate 1]]
 	}
 	set widths {}
 	foreach h $head {
@@ -509,7 +509,7 @@ proc ::tkleak::leaktest::Format {result} {
 	}
     }
     set heapLine [format "heap: %s per iteration" \
-	[Size [dict get $result heap]]]
+	[::tkleak::Bytes [dict get $result heap] 1]]
     if {$heapLeaking} {
 	append heapLine " (leaking)"
     }
@@ -519,22 +519,6 @@ proc ::tkleak::leaktest::Format {result} {
 	    [dict get $o type] [dict get $o reason]]
     }
     join $lines \n
-}
-
-# ::tkleak::leaktest::Size --
-#
-#	A signed byte figure as format_diff prints sizes: B below 1 KB, else
-#	KB or MB with two decimals, base 1024.
-
-proc ::tkleak::leaktest::Size {bytes} {
-    set sign [expr {$bytes < 0 ? "-" : "+"}]
-    set mag [expr {abs($bytes)}]
-    if {$mag < 1024} {
-	return [format "%s%.0f B" $sign $mag]
-    } elseif {$mag < 1048576} {
-	return [format "%s%.2f KB" $sign [expr {$mag / 1024.0}]]
-    }
-    return [format "%s%.2f MB" $sign [expr {$mag / 1048576.0}]]
 }
 
 # ::tkleak::leaktest::Json --
@@ -557,34 +541,36 @@ proc ::tkleak::leaktest::Json {result} {
 		set json [expr {$value ? "true" : "false"}]
 	    }
 	    growth - bytes {
-		set json [JsonObject [dict map {k v} $value {JsonNumber $v}]]
+		set json [::tkleak::Json object {*}[dict map {k v} $value {
+		    ::tkleak::Json number [Real $v]
+		}]]
 	    }
 	    heap {
-		set json [JsonNumber $value]
+		set json [::tkleak::Json number [Real $value]]
 	    }
 	    counts - sizes {
-		set json [JsonObject [dict map {k v} $value {
-		    string cat \[ [join $v ,] \]
+		set json [::tkleak::Json object {*}[dict map {k v} $value {
+		    ::tkleak::Json array {*}$v
 		}]]
 	    }
 	    heaps {
-		set json [string cat \[ [join $value ,] \]]
+		set json [::tkleak::Json array {*}$value]
 	    }
 	    orphans {
 		set items {}
 		foreach o $value {
 		    set last [dict get $o last]
-		    lappend items [JsonObject [list \
-			name [JsonString [dict get $o name]] \
-			type [JsonString [dict get $o type]] \
-			reason [JsonString [dict get $o reason]] \
+		    lappend items [::tkleak::Json object \
+			name [::tkleak::Json string [dict get $o name]] \
+			type [::tkleak::Json string [dict get $o type]] \
+			reason [::tkleak::Json string [dict get $o reason]] \
 			last [expr {[dict size $last] == 0 ? "null"
-			    : [JsonObject [dict map {k v} $last {
-				JsonString $v
+			    : [::tkleak::Json object {*}[dict map {k v} $last {
+				::tkleak::Json string $v
 			    }]]}] \
-			retains [JsonObject [dict get $o retains]]]]
+			retains [::tkleak::Json object {*}[dict get $o retains]]]
 		}
-		set json [string cat \[ [join $items ,] \]]
+		set json [::tkleak::Json array {*}$items]
 	    }
 	    default {
 		set json $value
@@ -592,44 +578,18 @@ proc ::tkleak::leaktest::Json {result} {
 	}
 	lappend fields $key $json
     }
-    JsonObject $fields
+    ::tkleak::Json object {*}$fields
 }
 
-# ::tkleak::leaktest::JsonObject --
+# ::tkleak::leaktest::Real --
 #
-#	A JSON object from a dict whose values are JSON already.
+#	A rate as a real, so that JSON shows 2.0 for a rate of 2: rates are
+#	reals even when whole. Anything not a number is given back as it is
+#	(and Json writes it as null).
 
-proc ::tkleak::leaktest::JsonObject {dict} {
-    set members {}
-    dict for {k v} $dict {
-	lappend members "[JsonString $k]:$v"
-    }
-    return "\{[join $members ,]\}"
-}
-
-# ::tkleak::leaktest::JsonString --
-#
-#	A JSON string: quotes, backslashes and control characters escaped.
-
-proc ::tkleak::leaktest::JsonString {s} {
-    set map {\" \\\" \\ \\\\ \n \\n \r \\r \t \\t \b \\b \f \\f}
-    set s [string map $map $s]
-    foreach part [lreverse [regexp -all -inline -indices {[\x00-\x1f]} $s]] {
-	lassign $part at
-	set c [string index $s $at]
-	set s [string replace $s $at $at [format \\u%04x [scan $c %c]]]
-    }
-    return "\"$s\""
-}
-
-# ::tkleak::leaktest::JsonNumber --
-#
-#	A double as JSON: Tcl's shortest form, which JSON reads, with
-#	infinities and NaN, which it cannot, as null.
-
-proc ::tkleak::leaktest::JsonNumber {x} {
+proc ::tkleak::leaktest::Real {x} {
     if {[string is double -strict $x] && ![string match -nocase *n* $x]} {
 	return [expr {double($x)}]
     }
-    return null
+    return $x
 }

@@ -3,7 +3,7 @@
 #	The Tcl part of the tkleak package: the ::tkleak ensemble over the
 #	commands the C core registers, and the Tcl-level features, one file
 #	each: leaktest.tcl (automatic verdicts), menu.tcl (the Memory menu),
-#	panel.tcl (the inspector panel), attach.tcl (the panel on another
+#	panel/ (the inspector panel), attach.tcl (the panel on another
 #	app through send). Loaded by pkgIndex.tcl after the
 #	shared library. Only the menu and the panel need Tk, and only when
 #	they are called.
@@ -15,7 +15,7 @@ namespace eval ::tkleak {
 
     namespace export snapshot snapshots forget summary diff objects new \
 	gone grown format_diff print_diff calibrate heap gc configure refs orphans \
-	record origin widget leaktest assertNoLeak menu panel attach detach
+	record origin typeof widget leaktest assertNoLeak menu panel attach detach
 }
 
 # ::tkleak::Match --
@@ -93,7 +93,7 @@ proc ::tkleak::NeedTk {cmd} {
     }
 }
 
-foreach ::tkleak::File {leaktest.tcl menu.tcl panel.tcl attach.tcl} {
+foreach ::tkleak::File {util.tcl leaktest.tcl menu.tcl panel/panel.tcl attach.tcl} {
     if {[file exists [file join $::tkleak::library $::tkleak::File]]} {
 	source [file join $::tkleak::library $::tkleak::File]
     }

@@ -201,7 +201,7 @@ class PanelPythonTest(unittest.TestCase):
         text = str(self.root.tk.call('::tkleak::panel::DiffText'))
         self.assertIn('\nNew command tkinter (2):\n', text)
         json = str(self.root.tk.call('::tkleak::panel::DiffJson'))
-        self.assertIn('{"type": "python %s.Payload", "count": ' % __name__,
+        self.assertIn('{"type":"python %s.Payload","count":200,' % __name__,
                       json)
         # Off: the Tcl types only.
         self.root.tk.call('.tkleak.bar.python', 'invoke')

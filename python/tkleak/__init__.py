@@ -267,7 +267,7 @@ def load(root):
 
 _COLLECTOR = '::tkleak::PythonCollect'
 
-# The commands the panel (tcl/panel.tcl) calls, when they exist, to show
+# The commands the panel (tcl/panel/) calls, when they exist, to show
 # the Python side of tkinter wrappers. The panel never calls into Python
 # any other way: these are tkinter commands, so tkinter saves and
 # restores its thread state around them (see src/pygc.c).
