@@ -41,6 +41,7 @@ static const struct {
     {"::tkleak::widget", TkleakWidgetObjCmd},
     {"::tkleak::record", TkleakRecordObjCmd},
     {"::tkleak::origin", TkleakOriginObjCmd},
+    {"::tkleak::pycallable", TkleakPyCallableObjCmd},
     {NULL, NULL}
 };
 

@@ -241,6 +241,9 @@ MODULE_SCOPE int TkleakPythonCollect(Tcl_Interp *interp,
 			    Tcl_WideInt *countPtr);
 MODULE_SCOPE Tcl_ObjCmdProc TkleakGcObjCmd;
 
+/* pycallable.c */
+MODULE_SCOPE Tcl_ObjCmdProc TkleakPyCallableObjCmd;
+
 /* snapshot.c */
 MODULE_SCOPE Tcl_ObjCmdProc TkleakSnapshotObjCmd, TkleakSnapshotsObjCmd,
 			    TkleakForgetObjCmd, TkleakSummaryObjCmd,
