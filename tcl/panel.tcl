@@ -126,6 +126,11 @@ namespace eval ::tkleak::panel {
     variable keeps [dict create]
     variable keepsTotal ""
 
+    # Without the module: whether the C core read (tkleak::pycallable)
+    # the callable of an orphan wrapper, for the Orphans view's Python
+    # column.
+    variable pyColumn 0
+
     # The Python checkbutton (shown when the module registered
     # ::tkleak::py::growth): Python types' growth beside the Tcl types
     # in the Diff view, "python TYPE" -> {count bytes}, and their counts
@@ -310,6 +315,7 @@ proc ::tkleak::panel::Retarget {app} {
     variable stats [dict create refreshes 0 last 0 longest 0 longestStep ""]
     # What the Python side of the last app said belongs to it alone.
     variable python 0
+    variable pyColumn 0
     variable pyNames [dict create]
     variable keeps [dict create]
     variable keepsTotal ""
@@ -1660,7 +1666,11 @@ proc ::tkleak::panel::PyCall {cmd args} {
 proc ::tkleak::panel::PyDescribe {names} {
     variable pyNames
     if {[llength $names]} {
-	set found [PyCall describe $names]
+	if {[PyHas describe]} {
+	    set found [PyCall describe $names]
+	} else {
+	    set found [CDescribe $names]
+	}
 	if {[llength $found] % 2 == 0} {
 	    # Bounded: a long session keeps the callables last asked for.
 	    if {[dict size $pyNames] > 5000} {
@@ -1669,6 +1679,38 @@ proc ::tkleak::panel::PyDescribe {names} {
 	    set pyNames [dict merge $pyNames $found]
 	}
     }
+}
+
+# ::tkleak::panel::CDescribe --
+#
+#	The Python callables of the tkinter wrappers among NAMES as the C
+#	core reads them (tkleak::pycallable, which runs no Python code),
+#	for an app that has not imported the tkleak module: a dict name ->
+#	"module.qualname of Class (file:line)", as the module writes them.
+#
+# Arguments:
+#	names	a list of command names.
+
+proc ::tkleak::panel::CDescribe {names} {
+    if {[catch {T ::tkleak::pycallable $names} found]
+	    || [llength $found] % 2} {
+	return {}
+    }
+    set out [dict create]
+    dict for {name c} $found {
+	set text [dict get $c qualname]
+	if {[dict get $c module] ne ""} {
+	    set text [dict get $c module].$text
+	}
+	if {[dict get $c bound] ne ""} {
+	    append text " of " [dict get $c bound]
+	}
+	if {[dict get $c file] ne ""} {
+	    append text " ([file tail [dict get $c file]]:[dict get $c line])"
+	}
+	dict set out $name $text
+    }
+    return $out
 }
 
 # ::tkleak::panel::PyToolbar --
@@ -1761,9 +1803,8 @@ proc ::tkleak::panel::PyOrphans {} {
     variable python [PyHas keepsalive]
     variable keeps [dict create]
     variable keepsTotal ""
-    if {!$python} {
-	return
-    }
+    variable pyColumn 0
+    variable pyNames
     set wrappers {}
     set held {}
     foreach o $orphans {
@@ -1776,6 +1817,16 @@ proc ::tkleak::panel::PyOrphans {} {
 	}
     }
     PyDescribe [lrange $wrappers 0 999]
+    if {!$python} {
+	# Without the module, the callables the C core read.
+	foreach name [lrange $wrappers 0 999] {
+	    if {[dict exists $pyNames $name]} {
+		set pyColumn 1
+		break
+	    }
+	}
+	return
+    }
     if {[llength $held]} {
 	set k [PyCall keepsalive [lrange $held 0 999]]
 	if {[dict exists $k each] && [dict get $k objects] > 0} {
@@ -1868,6 +1919,7 @@ proc ::tkleak::panel::FillOrphans {} {
 	: "$n [expr {$n == 1 ? "orphan" : "orphans"}] since the baseline:\
 	    made since, and named by no live slot."}]
     variable python
+    variable pyColumn
     variable pyNames
     variable keeps
     variable keepsTotal
@@ -1878,6 +1930,7 @@ proc ::tkleak::panel::FillOrphans {} {
     }
     $t configure -displaycolumns [expr {$python
 	? {type reason python keeps last retains origin}
+	: $pyColumn ? {type reason python last retains origin}
 	: {type reason last retains origin}}]
     set sorted [lsort -dictionary -index 1 [lmap o $orphans {
 	list "[dict get $o reason] [dict get $o type]" [dict get $o name] $o
@@ -1892,14 +1945,14 @@ proc ::tkleak::panel::FillOrphans {} {
 	    set last "[dict get $o last owner] [dict get $o last slot]"
 	} elseif {[dict get $o type] eq "command tkinter"} {
 	    set last "(none; Python: [PythonFunction $name])"
-	    if {$python && [dict exists $pyNames $name]} {
+	    if {($python || $pyColumn) && [dict exists $pyNames $name]} {
 		# The Python column says it whole.
 		set last "(none)"
 	    }
 	}
 	set values [list [dict get $o type] [dict get $o reason] $last \
 	    [Retains [dict get $o retains]] [Origin $o]]
-	if {$python} {
+	if {$python || $pyColumn} {
 	    set callable ""
 	    if {[dict exists $pyNames $name]} {
 		set callable [dict get $pyNames $name]
@@ -2513,6 +2566,69 @@ proc ::tkleak::panel::Size {n {signed 0}} {
     }
 }
 
+# ::tkleak::panel::PyTable --
+#
+#	Format_diff's table with the Python rows of the Diff view (the
+#	Python checkbutton on) among the Tcl types, laid out as the table
+#	is, as the tkleak module's print_diff(python=True) does: by size
+#	change, then count change, then name.
+#
+# Arguments:
+#	table	format_diff's text, its heap line last.
+#
+# Results:
+#	The table, unchanged when there are no Python rows.
+
+proc ::tkleak::panel::PyTable {table} {
+    variable diff
+    variable pyDiff
+    if {![dict size $pyDiff]} {
+	return $table
+    }
+    set rows [dict merge $diff $pyDiff]
+    set width 5
+    foreach type [dict keys $rows] {
+	set width [expr {max($width, [string length $type])}]
+    }
+    set keyed [lsort [lmap {type d} $rows {
+	list $type [dict get $d count] [dict get $d bytes]
+    }]]
+    set keyed [lsort -decreasing -integer -index 1 $keyed]
+    set keyed [lsort -decreasing -integer -index 2 $keyed]
+    set lines [list [format "%*s | %11s | %12s" $width types "# objects" \
+	"total size"] "[string repeat = $width] | [string repeat = 11] |\
+	[string repeat = 12]"]
+    foreach k $keyed {
+	lassign $k type count bytes
+	lappend lines [format "%*s | %11s | %12s" $width $type $count \
+	    [TableSize $bytes]]
+    }
+    lappend lines [lindex [split $table \n] end]
+    return [join $lines \n]
+}
+
+# ::tkleak::panel::TableSize --
+#
+#	A size as format_diff's table writes it (TkleakFormatSize in
+#	src/format.c, pympler's): "280     B", "14.26 KB".
+#
+# Arguments:
+#	n	bytes.
+
+proc ::tkleak::panel::TableSize {n} {
+    set v [expr {abs(double($n))}]
+    set d 0
+    while {$v > 1024.0 && $d < 6} {
+	set v [expr {$v / 1024.0}]
+	incr d
+    }
+    if {$d == 0} {
+	return [format "%4d     B" $n]
+    }
+    return [format "%7.2f %s" [expr {$n < 0 ? -$v : $v}] \
+	[lindex {B KB MB GB TB PB EB} $d]]
+}
+
 # ::tkleak::panel::DiffText --
 #
 #	The Diff view as text: format_diff's table (pympler's), then the
@@ -2530,7 +2646,8 @@ proc ::tkleak::panel::DiffText {{max 0}} {
     if {$from eq "" || $to eq ""} {
 	return "No census yet."
     }
-    set lines [list [string trimright [T ::tkleak::format_diff $from $to] \n]]
+    set lines [list [PyTable [string trimright \
+	[T ::tkleak::format_diff $from $to] \n]]]
     foreach r [Rows] {
 	set type [dict get $r type]
 	foreach {cmd sign} {new + gone -} {

@@ -54,6 +54,7 @@ namespace eval sweep {
 	orphans		{args {} required 0 options {-since marker_a}}
 	record		{args {{action status}} required 1}
 	origin		{args {{name ::set}} required 1}
+	pycallable	{args {{names ::set}} required 1}
 	leaktest	{args {{script {}}} required 1 script 0
 			 options {-iterations 3 -warmup 0 -heap 0}}
 	assertNoLeak	{args {{script {}}} required 1 script 0
