@@ -10,8 +10,10 @@
  *
  *	Notes on implementation:
  *
- *	tkinter makes a wrapper with Tcl_CreateCommand (Python 3.6 to 3.?)
- *	or Tcl_CreateObjCommand whose client data is _tkinter's
+ *	tkinter makes a wrapper with Tcl_CreateCommand (3.6's _tkinter) or
+ *	Tcl_CreateObjCommand (later ones; the client data is taken from
+ *	whichever Tcl_GetCommandInfo says is native) whose client data is
+ *	_tkinter's
  *	PythonCmd_ClientData, in every Python 3 (3.6 to 3.13) the two
  *	pointers {self, func}: the tkapp object and the bound method
  *	CallWrapper.__call__ that tkinter registered, whose __self__ (a
