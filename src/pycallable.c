@@ -253,8 +253,9 @@ LookUpApi(void)
 /*
  * InternNames --
  *
- *	The attribute names, once, under the GIL. Returns 0 when Python
- *	could not make them.
+ *	The attribute names, once, under the GIL, when a tkinter wrapper
+ *	is first read (so tkinter's code has interned "func"). Returns 0
+ *	when Python could not make them.
  */
 
 static int
@@ -782,7 +783,7 @@ TkleakPyCallableObjCmd(
 	return TCL_OK;
     }
     gil = api.ensure();
-    if (api.errOccurred() == NULL && InternNames()) {
+    if (api.errOccurred() == NULL) {
 	for (i = 0; i < n; i++) {
 	    Tcl_Command token = Tcl_FindCommand(interp, names[i], NULL,
 		    TCL_GLOBAL_ONLY);
@@ -803,6 +804,9 @@ TkleakPyCallableObjCmd(
 		continue;
 	    }
 	    Tcl_DStringFree(&fq);
+	    if (!InternNames()) {
+		break;
+	    }
 	    func = WrappedCallable(info.isNativeObjectProc
 		    ? info.objClientData : info.clientData);
 	    if (func == NULL) {
