@@ -39,6 +39,7 @@ static const struct {
     {"::tkleak::record", TkleakRecordObjCmd},
     {"::tkleak::origin", TkleakOriginObjCmd},
     {"::tkleak::typeof", TkleakTypeofObjCmd},
+    {"::tkleak::pycallable", TkleakPyCallableObjCmd},
     {NULL, NULL}
 };
 

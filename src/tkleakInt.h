@@ -326,6 +326,9 @@ MODULE_SCOPE Tcl_ObjCmdProc TkleakHeapObjCmd;
 /* query/pygc.c */
 MODULE_SCOPE Tcl_ObjCmdProc TkleakGcObjCmd;
 
+/* query/pycallable.c */
+MODULE_SCOPE Tcl_ObjCmdProc TkleakPyCallableObjCmd;
+
 /* store/snapshot.c, query/snapshots.c */
 MODULE_SCOPE Tcl_ObjCmdProc TkleakSnapshotObjCmd, TkleakSnapshotsObjCmd,
 			    TkleakForgetObjCmd, TkleakSummaryObjCmd,

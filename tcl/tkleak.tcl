@@ -15,7 +15,7 @@ namespace eval ::tkleak {
 
     namespace export snapshot snapshots forget summary diff objects new \
 	gone grown format_diff print_diff calibrate heap gc configure refs orphans \
-	record origin typeof widget leaktest assertNoLeak menu panel attach detach
+	record origin typeof pycallable widget leaktest assertNoLeak menu panel attach detach
 }
 
 # ::tkleak::Match --

@@ -55,6 +55,7 @@ namespace eval sweep {
 	record		{args {{action status}} required 1}
 	origin		{args {{name ::set}} required 1}
 	typeof		{args {{name ::set}} required 1}
+	pycallable	{args {{names ::set}} required 1}
 	leaktest	{args {{script {}}} required 1 script 0
 			 options {-iterations 3 -warmup 0 -heap 0}}
 	assertNoLeak	{args {{script {}}} required 1 script 0

@@ -113,7 +113,8 @@ elif command -v "$PYTHON" >/dev/null 2>&1 && "$PYTHON" -c 'import tkinter' 2>/de
     for py in "$srcdir"/tests/test_*.py; do
         runs="$runs $PYTHON:$py"
         case "$py" in
-        */test_realapps_*.py | */test_python_module.py | */test_origins.py)
+        */test_realapps_*.py | */test_python_module.py | */test_origins.py \
+        | */test_pycallable.py)
             for other in "$HOME"/.pyenv/versions/3.*/bin/python3; do
                 if [ -x "$other" ] && "$other" -c 'import tkinter' 2>/dev/null
                 then

@@ -4,7 +4,8 @@ Covers: tkleak::menu on a tkinter menubar, its entries driven with
 invoke, the panel's Diff and Orphans views read back from their
 treeviews: a second configure(command=...) leaves the first callback
 wrapper unreferenced, and the panel names it, its Python function and
-where it was made; the Details view of a wrapper.
+callable (read by the C core: the module is not loaded) and where it
+was made; the Details view of a wrapper.
 """
 
 import re
@@ -18,6 +19,10 @@ def marker_wakeup():
 
 def marker_other():
     pass
+
+
+WAKEUP_LINE = marker_wakeup.__code__.co_firstlineno
+OTHER_LINE = marker_other.__code__.co_firstlineno
 
 
 class TkinterPanelTest(unittest.TestCase):
@@ -102,20 +107,25 @@ class TkinterPanelTest(unittest.TestCase):
         self.assertEqual(len(texts), 2)
         self.assertRegex(texts[0], r'^\+ ::\d+marker_(wakeup|other)$')
         notes = {re.sub(r'^\+ ::\d+', '', c[0]): c[-1] for c in children}
+        # The callables as the C core reads them (tkleak::pycallable).
         self.assertEqual(notes, {
-            'marker_wakeup': 'unreferenced; Python: marker_wakeup',
-            'marker_other': 'Python: marker_other'})
+            'marker_wakeup': 'unreferenced; \u2192 __main__.marker_wakeup'
+                             ' (test_panel_tkinter.py:%d)' % WAKEUP_LINE,
+            'marker_other': '\u2192 __main__.marker_other'
+                            ' (test_panel_tkinter.py:%d)' % OTHER_LINE})
 
         self.invoke('Orphans*')
         self.assertEqual(str(self.call(self.cascade, 'entrycget', 2,
                                        '-label')), 'Orphans (1)')
         orphans = self.rows('.tkleak.nb.orphans.tree')
         self.assertEqual(len(orphans), 1)
-        name, type_, reason, last, retains, origin = orphans[0]
+        name, type_, reason, last, retains, origin, python, keeps = \
+            orphans[0]
         self.assertRegex(name, r'^::\d+marker_wakeup$')
-        self.assertEqual([type_, reason, last, retains],
-                         ['command tkinter', 'unreferenced',
-                          '(none; Python: marker_wakeup)', ''])
+        self.assertEqual([type_, reason, last, retains, python, keeps],
+                         ['command tkinter', 'unreferenced', '(none)', '',
+                          '__main__.marker_wakeup (test_panel_tkinter.py:%d)'
+                          % WAKEUP_LINE, ''])
         # Recording was off: no origin.
         self.assertEqual(origin, '')
 
@@ -126,6 +136,8 @@ class TkinterPanelTest(unittest.TestCase):
             'Kind': 'Python tkinter callback',
             'Implemented by': '_tkinter (Python)',
             'Python function': 'marker_wakeup',
+            'Python callable': '__main__.marker_wakeup '
+                               '(test_panel_tkinter.py:%d)' % WAKEUP_LINE,
             'Orphan': 'unreferenced', 'Referrers': '(none)'})
         button.destroy()
 

@@ -542,6 +542,69 @@ proc ::tkleak::panel::Note {type name} {
     return [join $parts "; "]
 }
 
+# ::tkleak::panel::PyTable --
+#
+#	Format_diff's table with the Python rows of the Diff view (the
+#	Python checkbutton on) among the Tcl types, laid out as the table
+#	is, as the tkleak module's print_diff(python=True) does: by size
+#	change, then count change, then name.
+#
+# Arguments:
+#	table	format_diff's text, its heap line last.
+#
+# Results:
+#	The table, unchanged when there are no Python rows.
+
+proc ::tkleak::panel::PyTable {table} {
+    variable diff
+    variable pyDiff
+    if {![dict size $pyDiff]} {
+	return $table
+    }
+    set rows [dict merge $diff $pyDiff]
+    set width 5
+    foreach type [dict keys $rows] {
+	set width [expr {max($width, [string length $type])}]
+    }
+    set keyed [lsort [lmap {type d} $rows {
+	list $type [dict get $d count] [dict get $d bytes]
+    }]]
+    set keyed [lsort -decreasing -integer -index 1 $keyed]
+    set keyed [lsort -decreasing -integer -index 2 $keyed]
+    set lines [list [format "%*s | %11s | %12s" $width types "# objects" \
+	"total size"] "[string repeat = $width] | [string repeat = 11] |\
+	[string repeat = 12]"]
+    foreach k $keyed {
+	lassign $k type count bytes
+	lappend lines [format "%*s | %11s | %12s" $width $type $count \
+	    [TableSize $bytes]]
+    }
+    lappend lines [lindex [split $table \n] end]
+    return [join $lines \n]
+}
+
+# ::tkleak::panel::TableSize --
+#
+#	A size as format_diff's table writes it (TkleakFormatSize in
+#	src/format.c, pympler's): "280     B", "14.26 KB".
+#
+# Arguments:
+#	n	bytes.
+
+proc ::tkleak::panel::TableSize {n} {
+    set v [expr {abs(double($n))}]
+    set d 0
+    while {$v > 1024.0 && $d < 6} {
+	set v [expr {$v / 1024.0}]
+	incr d
+    }
+    if {$d == 0} {
+	return [format "%4d     B" $n]
+    }
+    return [format "%7.2f %s" [expr {$n < 0 ? -$v : $v}] \
+	[lindex {B KB MB GB TB PB EB} $d]]
+}
+
 # ::tkleak::panel::DiffText --
 #
 #	The Diff view as text: format_diff's table (pympler's), then the
@@ -559,7 +622,8 @@ proc ::tkleak::panel::DiffText {{max 0}} {
     if {$from eq "" || $to eq ""} {
 	return "No census yet."
     }
-    set lines [list [string trimright [T ::tkleak::format_diff $from $to] \n]]
+    set lines [list [PyTable [string trimright \
+	[T ::tkleak::format_diff $from $to] \n]]]
     foreach r [Rows] {
 	set type [dict get $r type]
 	foreach {cmd sign} {new + gone -} {

@@ -33,6 +33,7 @@ proc ::tkleak::panel::FillOrphans {} {
 	: "$n [expr {$n == 1 ? "orphan" : "orphans"}] since the baseline:\
 	    made since, and named by no live slot."}]
     variable python
+    variable pyColumn
     variable pyNames
     variable keeps
     variable keepsTotal
@@ -43,6 +44,7 @@ proc ::tkleak::panel::FillOrphans {} {
     }
     $t configure -displaycolumns [expr {$python
 	? {type reason python keeps last retains origin}
+	: $pyColumn ? {type reason python last retains origin}
 	: {type reason last retains origin}}]
     set sorted [lsort -dictionary -index 1 [lmap o $orphans {
 	list "[dict get $o reason] [dict get $o type]" [dict get $o name] $o
@@ -57,14 +59,14 @@ proc ::tkleak::panel::FillOrphans {} {
 	    set last "[dict get $o last owner] [dict get $o last slot]"
 	} elseif {[dict get $o type] eq "command tkinter"} {
 	    set last "(none; Python: [PythonFunction $name])"
-	    if {$python && [dict exists $pyNames $name]} {
+	    if {($python || $pyColumn) && [dict exists $pyNames $name]} {
 		# The Python column says it whole.
 		set last "(none)"
 	    }
 	}
 	set values [list [dict get $o type] [dict get $o reason] $last \
 	    [Retains [dict get $o retains]] [Origin $o]]
-	if {$python} {
+	if {$python || $pyColumn} {
 	    set callable ""
 	    if {[dict exists $pyNames $name]} {
 		set callable [dict get $pyNames $name]

@@ -159,6 +159,11 @@ namespace eval ::tkleak::panel {
     variable keeps [dict create]
     variable keepsTotal ""
 
+    # Without the module: whether the C core read (tkleak::pycallable)
+    # the callable of an orphan wrapper, for the Orphans view's Python
+    # column.
+    variable pyColumn 0
+
     # The Python checkbutton (shown when the module registered
     # ::tkleak::py::growth): Python types' growth beside the Tcl types
     # in the Diff view, "python TYPE" -> {count bytes}, and their counts
@@ -316,6 +321,7 @@ proc ::tkleak::panel::Retarget {app} {
     variable stats [dict create refreshes 0 last 0 longest 0 longestStep ""]
     # What the Python side of the last app said belongs to it alone.
     variable python 0
+    variable pyColumn 0
     variable pyNames [dict create]
     variable keeps [dict create]
     variable keepsTotal ""

@@ -53,7 +53,11 @@ proc ::tkleak::panel::PyCall {cmd args} {
 proc ::tkleak::panel::PyDescribe {names} {
     variable pyNames
     if {[llength $names]} {
-	set found [PyCall describe $names]
+	if {[PyHas describe]} {
+	    set found [PyCall describe $names]
+	} else {
+	    set found [CDescribe $names]
+	}
 	if {[llength $found] % 2 == 0} {
 	    # Bounded: a long session keeps the callables last asked for.
 	    if {[dict size $pyNames] > 5000} {
@@ -62,6 +66,38 @@ proc ::tkleak::panel::PyDescribe {names} {
 	    set pyNames [dict merge $pyNames $found]
 	}
     }
+}
+
+# ::tkleak::panel::CDescribe --
+#
+#	The Python callables of the tkinter wrappers among NAMES as the C
+#	core reads them (tkleak::pycallable, which runs no Python code),
+#	for an app that has not imported the tkleak module: a dict name ->
+#	"module.qualname of Class (file:line)", as the module writes them.
+#
+# Arguments:
+#	names	a list of command names.
+
+proc ::tkleak::panel::CDescribe {names} {
+    if {[catch {T ::tkleak::pycallable $names} found]
+	    || [llength $found] % 2} {
+	return {}
+    }
+    set out [dict create]
+    dict for {name c} $found {
+	set text [dict get $c qualname]
+	if {[dict get $c module] ne ""} {
+	    set text [dict get $c module].$text
+	}
+	if {[dict get $c bound] ne ""} {
+	    append text " of " [dict get $c bound]
+	}
+	if {[dict get $c file] ne ""} {
+	    append text " ([file tail [dict get $c file]]:[dict get $c line])"
+	}
+	dict set out $name $text
+    }
+    return $out
 }
 
 # ::tkleak::panel::PyToolbar --
@@ -154,9 +190,8 @@ proc ::tkleak::panel::PyOrphans {} {
     variable python [PyHas keepsalive]
     variable keeps [dict create]
     variable keepsTotal ""
-    if {!$python} {
-	return
-    }
+    variable pyColumn 0
+    variable pyNames
     set wrappers {}
     set held {}
     foreach o $orphans {
@@ -169,6 +204,16 @@ proc ::tkleak::panel::PyOrphans {} {
 	}
     }
     PyDescribe [lrange $wrappers 0 999]
+    if {!$python} {
+	# Without the module, the callables the C core read.
+	foreach name [lrange $wrappers 0 999] {
+	    if {[dict exists $pyNames $name]} {
+		set pyColumn 1
+		break
+	    }
+	}
+	return
+    }
     if {[llength $held]} {
 	set k [PyCall keepsalive [lrange $held 0 999]]
 	if {[dict exists $k each] && [dict get $k objects] > 0} {
