@@ -106,6 +106,11 @@ KeyOf(
 	kind = 'a';
     } else if (strcmp(type, "binding") == 0) {
 	kind = 'b';
+    } else if (strcmp(type, "variable") == 0
+	    || strcmp(type, "array element") == 0) {
+	kind = 'v';
+    } else if (strcmp(type, "canvas item") == 0) {
+	kind = 'k';
     } else {
 	return 0;
     }

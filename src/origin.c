@@ -890,8 +890,9 @@ TkleakOriginForgetStacks(
 /*
  * InSnapshot --
  *
- *	Whether the object of origin key KEY ("c", "i", "w", "a" or "b" and
- *	its census identity) is in one of the interpreter's snapshots.
+ *	Whether the object of origin key KEY ("c", "i", "w", "a", "b", "v" or
+ *	"k" and its census identity) is in one of the interpreter's
+ *	snapshots.
  */
 
 static int
@@ -926,6 +927,13 @@ InSnapshot(
 		break;
 	    case 'b':
 		match = strcmp(name, "binding") == 0;
+		break;
+	    case 'v':
+		match = strcmp(name, "variable") == 0
+			|| strcmp(name, "array element") == 0;
+		break;
+	    case 'k':
+		match = strcmp(name, "canvas item") == 0;
 		break;
 	    default:
 		match = 0;
@@ -1094,11 +1102,14 @@ TkleakOriginObjCmd(
     if (keyPtr == NULL) {
 	keyPtr = OtherKey(statePtr, interp, objv[1]);
     }
+    if (keyPtr == NULL) {
+	keyPtr = TkleakVarOriginKey(statePtr, interp, objv[1]);
+    }
     Tcl_RestoreInterpState(interp, saved);
     if (keyPtr == NULL) {
 	Tcl_SetObjResult(interp, Tcl_ObjPrintf(
-		"no command, image, window, after event or binding named"
-		" \"%s\"", Tcl_GetString(objv[1])));
+		"no command, image, window, after event, binding, canvas item"
+		" or variable named \"%s\"", Tcl_GetString(objv[1])));
 	Tcl_SetErrorCode(interp, "TKLEAK", "ORIGIN", "UNKNOWN",
 		Tcl_GetString(objv[1]), (char *) NULL);
 	return TCL_ERROR;
@@ -1107,4 +1118,40 @@ TkleakOriginObjCmd(
     Tcl_SetObjResult(interp, TkleakOriginOf(statePtr, Tcl_GetString(keyPtr)));
     Tcl_DecrRefCount(keyPtr);
     return TCL_OK;
+}
+
+/*
+ * TkleakOriginIntern, TkleakOriginIsLibFile --
+ *
+ *	For varorigin.c, which adds a frame of its own to a stack: the
+ *	interned stack equal to STACKPTR (whose one reference the call takes
+ *	over; the result is owned by the stack table), and whether a Tcl
+ *	frame of FILE running PROC is a library's, by the rule of TclFrames.
+ */
+
+Tcl_Obj *
+TkleakOriginIntern(
+    TkleakState *statePtr,
+    Tcl_Obj *stackPtr)
+{
+    return Intern(statePtr, stackPtr);
+}
+
+int
+TkleakOriginIsLibFile(
+    Tcl_Interp *interp,
+    const char *file,
+    const char *proc)
+{
+    Tcl_DString roots, appDir;
+    int lib;
+
+    Tcl_DStringInit(&roots);
+    Tcl_DStringInit(&appDir);
+    LibRoots(interp, &roots, &appDir);
+    lib = IsLibFrame(file, proc, Tcl_DStringValue(&roots),
+	    Tcl_DStringValue(&appDir));
+    Tcl_DStringFree(&roots);
+    Tcl_DStringFree(&appDir);
+    return lib;
 }

@@ -3,9 +3,9 @@
  *
  *	Live attachment recording: tkleak::record on|off|status. While on,
  *	tkleak sees every attachment as it is made, and where it is made
- *	(origin.c), through the commands that attach or create: proc,
- *	"image create", bind, after, "wm protocol", "trace add variable", the
- *	widget creation commands and every widget command (configure, menu
+ *	(origin.c), through the commands that attach or create: proc, "interp
+ *	alias", "image create", bind, after, "wm protocol", "trace add
+ *	variable", the widget creation commands and every widget command (configure, menu
  *	add/insert/entryconfigure, canvas bind/create/itemconfigure, text tag
  *	bind and image create). Each slot's script is scanned for the names
  *	it holds, and each named command, image or menu is remembered with
@@ -70,10 +70,12 @@ static const char *const globalNames[] = {
     "::ttk::menubutton", "::ttk::entry", "::ttk::combobox",
     "::ttk::spinbox", "::ttk::scrollbar", "::ttk::scale",
     "::ttk::notebook", "::ttk::panedwindow", "::ttk::progressbar",
-    "::ttk::treeview", "::ttk::separator", "::ttk::sizegrip", NULL
+    "::ttk::treeview", "::ttk::separator", "::ttk::sizegrip", "::interp",
+    NULL
 };
 enum { G_BIND, G_AFTER, G_WM, G_TRACE, G_PROC, G_IMAGE, G_FIRST_CREATOR };
-#define NUM_GLOBALS 42
+#define NUM_GLOBALS 43
+#define G_INTERP 42		/* After the creators: not one of them. */
 
 typedef struct WidgetHook {
     Tcl_ObjCmdProc *objProc;	/* The widget command's own procedure. */
@@ -206,14 +208,14 @@ TRAMPOLINE(20) TRAMPOLINE(21) TRAMPOLINE(22) TRAMPOLINE(23) TRAMPOLINE(24)
 TRAMPOLINE(25) TRAMPOLINE(26) TRAMPOLINE(27) TRAMPOLINE(28) TRAMPOLINE(29)
 TRAMPOLINE(30) TRAMPOLINE(31) TRAMPOLINE(32) TRAMPOLINE(33) TRAMPOLINE(34)
 TRAMPOLINE(35) TRAMPOLINE(36) TRAMPOLINE(37) TRAMPOLINE(38) TRAMPOLINE(39)
-TRAMPOLINE(40) TRAMPOLINE(41)
+TRAMPOLINE(40) TRAMPOLINE(41) TRAMPOLINE(42)
 
 static Tcl_ObjCmdProc *const trampolines[NUM_GLOBALS] = {
     Hook0, Hook1, Hook2, Hook3, Hook4, Hook5, Hook6, Hook7, Hook8, Hook9,
     Hook10, Hook11, Hook12, Hook13, Hook14, Hook15, Hook16, Hook17, Hook18,
     Hook19, Hook20, Hook21, Hook22, Hook23, Hook24, Hook25, Hook26, Hook27,
     Hook28, Hook29, Hook30, Hook31, Hook32, Hook33, Hook34, Hook35, Hook36,
-    Hook37, Hook38, Hook39, Hook40, Hook41
+    Hook37, Hook38, Hook39, Hook40, Hook41, Hook42
 };
 
 /*
@@ -1148,6 +1150,14 @@ TkleakRecordFlush(
     size_t capText;
     int n, i, cap;
 
+    /*
+     * Arrays and namespaces made since the last fold have variable tables
+     * of their own, not hooked yet (varorigin.c).
+     */
+
+    if (recPtr != NULL && recPtr->on) {
+	TkleakVarHook(statePtr, interp, 2);
+    }
     if (recPtr == NULL || recPtr->numLog == 0) {
 	return;
     }
@@ -1805,6 +1815,16 @@ WidgetHookProc(
 	RememberOptions(statePtr, interp, ownerPtr, L_ITEM, 0,
 		IsSub(sub, "create") ? resultPtr : objv[2],
 		objc - i, objv + i);
+	if (IsSub(sub, "create")
+		&& !TkleakIsOwnWindow(Tcl_GetString(ownerPtr))) {
+	    char buf[200], *id = TkleakJoinPair(Tcl_GetString(ownerPtr),
+		    Tcl_GetString(resultPtr), buf, sizeof(buf));
+
+	    LogCreated(statePtr, interp, "k", id);
+	    if (id != buf) {
+		Tcl_Free(id);
+	    }
+	}
     } else if (kind == 't' && IsSub(sub, "tag") && objc == 6
 	    && IsSub(Tcl_GetString(objv[2]), "bind")) {
 	Log(statePtr, interp, L_TBIND, 0, ownerPtr, objv[3], objv[4], objv[5]);
@@ -1945,6 +1965,30 @@ GlobalHook(
     case G_IMAGE:
 	if (objc >= 3 && IsSub(Tcl_GetString(objv[1]), "create")) {
 	    LogCreated(statePtr, interp, "i", Tcl_GetString(resultPtr));
+	}
+	break;
+    case G_INTERP:
+	/*
+	 * "interp alias {} NAME TARGET CMD ?ARG ...?" made an alias in
+	 * this interpreter, at NAME taken from the global namespace.
+	 */
+
+	if (objc >= 6 && IsSub(Tcl_GetString(objv[1]), "alias")
+		&& Tcl_GetCharLength(objv[2]) == 0) {
+	    Tcl_Command token = Tcl_FindCommand(interp,
+		    Tcl_GetString(resultPtr), NULL, TCL_GLOBAL_ONLY);
+
+	    if (token != NULL) {
+		Tcl_Obj *keyPtr = Tcl_NewStringObj("c", 1);
+
+		Tcl_IncrRefCount(keyPtr);
+		Tcl_GetCommandFullName(interp, token, keyPtr);
+		if (!TkleakIsOwnNamespace(Tcl_GetString(keyPtr) + 1)) {
+		    Log(statePtr, interp, L_CREATED, 0, keyPtr, NULL, NULL,
+			    NULL);
+		}
+		Tcl_DecrRefCount(keyPtr);
+	    }
 	}
 	break;
     default:
@@ -2113,6 +2157,7 @@ RecordOn(
     }
     recPtr->on = 1;
     recPtr->onSerial = TkleakCensusSerial();
+    TkleakVarHook(statePtr, interp, 1);
     return TCL_OK;
 }
 
@@ -2128,6 +2173,7 @@ RecordOff(
 	return;
     }
     TkleakRecordFlush(statePtr);
+    TkleakVarHook(statePtr, interp, 0);
     TkleakWalkFramesFlush(statePtr);	/* Let go of the ByteCodes. */
     for (g = 0; g < NUM_GLOBALS && globalNames[g] != NULL; g++) {
 	GlobalHookRec *gPtr = &recPtr->glob[g];

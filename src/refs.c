@@ -1269,7 +1269,8 @@ TkleakSeenLast(
  *
  *	Whether the object of index or origin key KEY still exists: "c" a
  *	command, "i" an image, "w" a window, "a" an after event, "b" a
- *	binding. Nothing is evaluated.
+ *	binding, "v" a variable or array element, "k" a canvas item.
+ *	Nothing is evaluated.
  *
  * Side effects:
  *	The interpreter's result may change; callers save it.
@@ -1289,6 +1290,10 @@ TkleakKeyAlive(
     case 'a':
     case 'b':
 	return TkleakCreationAlive(statePtr, interp, key);
+    case 'v':
+	return TkleakVarKeyAlive(statePtr, interp, key);
+    case 'k':
+	return TkleakCanvasItemAlive(statePtr, interp, key);
     }
     if (statePtr->tkReady && Tk_MainWindow(interp) != NULL) {
 	if (key[0] == 'i') {

@@ -350,6 +350,20 @@ MODULE_SCOPE void	TkleakCreatedBinding(TkleakState *statePtr,
 			    const char *seq, int how, Tcl_Obj *stackPtr);
 enum { TKLEAK_BIND_SET, TKLEAK_BIND_DELETED, TKLEAK_BIND_APPENDED };
 
+/* varorigin.c */
+MODULE_SCOPE int	TkleakCanvasItemAlive(TkleakState *statePtr,
+			    Tcl_Interp *interp, const char *key);
+MODULE_SCOPE void	TkleakVarHook(TkleakState *statePtr,
+			    Tcl_Interp *interp, int mode);
+MODULE_SCOPE int	TkleakVarKeyAlive(TkleakState *statePtr,
+			    Tcl_Interp *interp, const char *key);
+MODULE_SCOPE Tcl_Obj *	TkleakVarOriginKey(TkleakState *statePtr,
+			    Tcl_Interp *interp, Tcl_Obj *namePtr);
+MODULE_SCOPE Tcl_Obj *	TkleakOriginIntern(TkleakState *statePtr,
+			    Tcl_Obj *stackPtr);
+MODULE_SCOPE int	TkleakOriginIsLibFile(Tcl_Interp *interp,
+			    const char *file, const char *proc);
+
 /* live.c */
 MODULE_SCOPE int	TkleakIsLibraryCommand(TkleakState *statePtr,
 			    Tcl_Interp *interp, const char *fq);
