@@ -29,16 +29,18 @@
  *	Two limits follow, and tkleak(n) states them. The elements an array
  *	gets between its creation and the next fold, while its table is not
  *	hooked yet, are given the array's own origin (most often the same
- *	line: a loop filling the array). And Tcl keeps no frame for compiled
- *	code between two command calls, so the innermost frame "info frame"
- *	has for a variable made by a compiled command is the call of the
- *	proc that runs it; the proc itself is added as a frame, at the line
- *	of the first command of its body that writes a variable of that
- *	name (ProcFrame).
+ *	line: a loop filling the array). And Tcl keeps no line for compiled
+ *	code between two command calls, so the line given for a variable made
+ *	in a proc is that of the first command of the proc's body that writes
+ *	a variable of that name (ProcFrame).
  *
  *	Memory stays bounded as for every origin: record.c's fold drops the
- *	origins of variables that are gone (TkleakVarKeyAlive), and the hook
- *	drops them itself when the origin table has doubled since.
+ *	origins of variables that are gone (TkleakVarKeyAlive). The hook
+ *	itself calls no command and reads no stack through "info frame": Tcl
+ *	is in the middle of making the variable, between two commands of
+ *	compiled code, where "info frame" is not safe. So a variable's origin
+ *	is one frame, read from Tcl's records: the proc that made it
+ *	(ProcFrame), or the line of a file sourced at the top level.
  *
  * Copyright (c) 2026 the tkleak developers. See the file "LICENSE".
  */
@@ -103,8 +105,6 @@ typedef struct VarOrigin {
 				 * so it holds the arrays alive then. */
     int busy;			/* The hook is noting an origin: a variable
 				 * made meanwhile is not noted. */
-    int pruneAt;		/* Origins at which the hook drops those of
-				 * the dead. */
 } VarOrigin;
 
 /*
@@ -236,10 +236,49 @@ WritesName(
  *	made.
  */
 
+/*
+ * NewVarFrame --
+ *
+ *	A frame {file F line L proc P lang tcl lib 0|1}; PROCPTR is taken
+ *	over.
+ */
+
+static Tcl_Obj *
+NewVarFrame(
+    Tcl_Interp *interp,
+    const char *file,
+    int line,
+    Tcl_Obj *procPtr)
+{
+    Tcl_Obj *framePtr = Tcl_NewDictObj();
+    int lib = TkleakOriginIsLibFile(interp, file, Tcl_GetString(procPtr));
+
+    Tcl_DictObjPut(NULL, framePtr, Tcl_NewStringObj("file", 4),
+	    Tcl_NewStringObj(file, -1));
+    Tcl_DictObjPut(NULL, framePtr, Tcl_NewStringObj("line", 4),
+	    Tcl_NewIntObj(line));
+    Tcl_DictObjPut(NULL, framePtr, Tcl_NewStringObj("proc", 4), procPtr);
+    Tcl_DictObjPut(NULL, framePtr, Tcl_NewStringObj("lang", 4),
+	    Tcl_NewStringObj("tcl", 3));
+    Tcl_DictObjPut(NULL, framePtr, Tcl_NewStringObj("lib", 3),
+	    Tcl_NewIntObj(lib));
+    return framePtr;
+}
+
+/*
+ * ProcFrame --
+ *
+ *	The frame of the proc now running, whose code made a variable named
+ *	NAME (an element of the array NAME, ELEMENT 1): at the line of the
+ *	first command of its body that writes a variable of that name, or
+ *	else at the line its body starts; NULL when no proc runs, or its
+ *	body has no known place. Only strings are read: the body's string
+ *	form and the location Tcl noted where the proc was made.
+ */
+
 static Tcl_Obj *
 ProcFrame(
     Tcl_Interp *interp,
-    Tcl_Obj *stackPtr,
     const char *name,
     int element)
 {
@@ -248,10 +287,10 @@ ProcFrame(
     Proc *procPtr;
     Tcl_HashEntry *hPtr;
     CmdFrame *defPtr;
-    Tcl_Obj *innerPtr = NULL, *procNamePtr, *framePtr2;
-    const char *body, *p, *file;
+    Tcl_Obj *procNamePtr;
+    const char *body, *p;
     size_t nameLen = strlen(name);
-    int line, offset = 0, found = 0;
+    int offset = 0, found = 0;
 
     if (framePtr == NULL || !(framePtr->isProcCallFrame & FRAME_IS_PROC)
 	    || (procPtr = framePtr->procPtr) == NULL
@@ -268,25 +307,8 @@ ProcFrame(
 	return NULL;
     }
     procNamePtr = Tcl_NewObj();
-    Tcl_IncrRefCount(procNamePtr);
     Tcl_GetCommandFullName(interp, (Tcl_Command) procPtr->cmdPtr,
 	    procNamePtr);
-
-    /*
-     * The innermost frame already in this proc: "info frame" had one
-     * (the proc called a command since), and it stands.
-     */
-
-    Tcl_ListObjIndex(NULL, stackPtr, 0, &innerPtr);
-    if (innerPtr != NULL) {
-	Tcl_Obj *pPtr = TkleakDictGet(innerPtr, "proc");
-
-	if (pPtr != NULL && strcmp(Tcl_GetString(pPtr),
-		Tcl_GetString(procNamePtr)) == 0) {
-	    Tcl_DecrRefCount(procNamePtr);
-	    return NULL;
-	}
-    }
     body = procPtr->bodyPtr->bytes;
     for (p = body; *p != '\0'; ) {
 	if (WritesName(p, name, nameLen, element)) {
@@ -300,30 +322,16 @@ ProcFrame(
 	p++;
 	offset++;
     }
-    line = defPtr->line[0] + (found ? offset : 0);
-    file = Tcl_GetString(defPtr->data.eval.path);
-    framePtr2 = Tcl_NewDictObj();
-    Tcl_DictObjPut(NULL, framePtr2, Tcl_NewStringObj("file", 4),
-	    Tcl_NewStringObj(file, -1));
-    Tcl_DictObjPut(NULL, framePtr2, Tcl_NewStringObj("line", 4),
-	    Tcl_NewIntObj(line));
-    Tcl_DictObjPut(NULL, framePtr2, Tcl_NewStringObj("proc", 4),
-	    procNamePtr);
-    Tcl_DictObjPut(NULL, framePtr2, Tcl_NewStringObj("lang", 4),
-	    Tcl_NewStringObj("tcl", 3));
-    Tcl_DictObjPut(NULL, framePtr2, Tcl_NewStringObj("lib", 3),
-	    Tcl_NewIntObj(TkleakOriginIsLibFile(interp, file,
-		Tcl_GetString(procNamePtr))));
-    Tcl_DecrRefCount(procNamePtr);
-    return framePtr2;
+    return NewVarFrame(interp, Tcl_GetString(defPtr->data.eval.path),
+	    (int) defPtr->line[0] + (found ? offset : 0), procNamePtr);
 }
 
 /*
  * VarMade --
  *
  *	Note where the variable of origin key KEY (NAME its simple name) was
- *	made (an element of the array NAME, ELEMENT 1): the stack now, with
- *	the proc whose compiled code made it in front (ProcFrame).
+ *	made (an element of the array NAME, ELEMENT 1): a stack of one frame,
+ *	the proc running (ProcFrame) or the sourced file's line.
  */
 
 static void
@@ -335,42 +343,36 @@ VarMade(
     const char *name,
     int element)
 {
-    Tcl_Obj *stackPtr = TkleakOriginCapture(statePtr, interp), *procPtr;
+    Interp *iPtr = (Interp *) interp;
+    CmdFrame *cfPtr = iPtr->cmdFramePtr;
+    Tcl_Obj *stackPtr, *framePtr = ProcFrame(interp, name, element);
 
-    Tcl_IncrRefCount(stackPtr);
-    procPtr = ProcFrame(interp, stackPtr, name, element);
-    if (procPtr != NULL) {
-	Tcl_Obj *fullPtr = Tcl_DuplicateObj(stackPtr);
-	int n;
+    /*
+     * Outside a proc, a script sourced from a file: its line. (Tcl is
+     * inside Tcl_CreateHashEntry: only its records are read here, as
+     * "info frame" is not safe to call.)
+     */
 
-	Tcl_DecrRefCount(stackPtr);
-	Tcl_ListObjReplace(NULL, fullPtr, 0, 0, 1, &procPtr);
-	Tcl_ListObjLength(NULL, fullPtr, &n);
-	if (n > TkleakOriginReadDepth(statePtr)) {
-	    Tcl_ListObjReplace(NULL, fullPtr, n - 1, 1, 0, NULL);
-	}
-	Tcl_IncrRefCount(fullPtr);
-	stackPtr = TkleakOriginIntern(statePtr, fullPtr);
-	Tcl_IncrRefCount(stackPtr);
+    if (framePtr == NULL && cfPtr != NULL
+	    && cfPtr->type == TCL_LOCATION_SOURCE
+	    && cfPtr->data.eval.path != NULL && cfPtr->line != NULL
+	    && (iPtr->varFramePtr == NULL
+		|| !(iPtr->varFramePtr->isProcCallFrame & FRAME_IS_PROC))) {
+	const char *file = Tcl_GetString(cfPtr->data.eval.path);
+
+	framePtr = NewVarFrame(interp, file, (int) cfPtr->line[0],
+		Tcl_NewObj());
     }
+    if (framePtr == NULL) {
+	return;
+    }
+    stackPtr = Tcl_NewListObj(1, &framePtr);
+    Tcl_IncrRefCount(stackPtr);
+    stackPtr = TkleakOriginIntern(statePtr, stackPtr);
+    Tcl_IncrRefCount(stackPtr);
     TkleakOriginForget(statePtr, key);
     TkleakOriginCreated(statePtr, key, stackPtr);
     Tcl_DecrRefCount(stackPtr);
-
-    /*
-     * An app that makes and drops variables by the thousand between two
-     * folds (a loop over fresh names) would grow the origin table: drop
-     * those of the dead here too, each time it has doubled.
-     */
-
-    if (statePtr->origins.numEntries >= voPtr->pruneAt) {
-	Tcl_InterpState saved = Tcl_SaveInterpState(interp, TCL_OK);
-
-	TkleakOriginForgetDead(statePtr, interp);
-	TkleakOriginForgetStacks(statePtr);
-	Tcl_RestoreInterpState(interp, saved);
-	voPtr->pruneAt = 2 * statePtr->origins.numEntries + 4096;
-    }
 }
 
 /*
@@ -625,9 +627,6 @@ TkleakVarHook(
 	}
     }
     TkleakDeleteObjTable(&voPtr->arrays, 1);
-    if (voPtr->pruneAt == 0) {
-	voPtr->pruneAt = 2 * statePtr->origins.numEntries + 4096;
-    }
     HookNamespace(statePtr, voPtr, globalPtr, mode);
 }
 
