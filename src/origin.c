@@ -1137,6 +1137,27 @@ TkleakOriginIntern(
     return Intern(statePtr, stackPtr);
 }
 
+/*
+ * TkleakOriginPython --
+ *
+ *	The Python frames that called into Tcl now, innermost first, at most
+ *	-depth of the app's own (no Tcl is called: varorigin.c asks from
+ *	inside Tcl's variable table).
+ *
+ * Results:
+ *	A new list (no reference held), empty without Python.
+ */
+
+Tcl_Obj *
+TkleakOriginPython(
+    TkleakState *statePtr)
+{
+    Tcl_Obj *stackPtr = Tcl_NewListObj(0, NULL);
+
+    PythonFrames(stackPtr, statePtr->depth, TkleakOriginReadDepth(statePtr));
+    return stackPtr;
+}
+
 int
 TkleakOriginIsLibFile(
     Tcl_Interp *interp,

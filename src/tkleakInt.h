@@ -363,6 +363,7 @@ MODULE_SCOPE Tcl_Obj *	TkleakOriginIntern(TkleakState *statePtr,
 			    Tcl_Obj *stackPtr);
 MODULE_SCOPE int	TkleakOriginIsLibFile(Tcl_Interp *interp,
 			    const char *file, const char *proc);
+MODULE_SCOPE Tcl_Obj *	TkleakOriginPython(TkleakState *statePtr);
 
 /* live.c */
 MODULE_SCOPE int	TkleakIsLibraryCommand(TkleakState *statePtr,

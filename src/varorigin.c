@@ -40,7 +40,9 @@
  *	is in the middle of making the variable, between two commands of
  *	compiled code, where "info frame" is not safe. So a variable's origin
  *	is one frame, read from Tcl's records: the proc that made it
- *	(ProcFrame), or the line of a file sourced at the top level.
+ *	(ProcFrame), or the line of a file sourced at the top level; or the
+ *	Python frames of a tkinter call (read as origin.c reads them, with no
+ *	Tcl call).
  *
  * Copyright (c) 2026 the tkleak developers. See the file "LICENSE".
  */
@@ -331,7 +333,8 @@ ProcFrame(
  *
  *	Note where the variable of origin key KEY (NAME its simple name) was
  *	made (an element of the array NAME, ELEMENT 1): a stack of one frame,
- *	the proc running (ProcFrame) or the sourced file's line.
+ *	the proc running (ProcFrame) or the sourced file's line; or, when no
+ *	script runs, the Python frames that called into Tcl.
  */
 
 static void
@@ -346,6 +349,7 @@ VarMade(
     Interp *iPtr = (Interp *) interp;
     CmdFrame *cfPtr = iPtr->cmdFramePtr;
     Tcl_Obj *stackPtr, *framePtr = ProcFrame(interp, name, element);
+    int n;
 
     /*
      * Outside a proc, a script sourced from a file: its line. (Tcl is
@@ -363,10 +367,24 @@ VarMade(
 	framePtr = NewVarFrame(interp, file, (int) cfPtr->line[0],
 		Tcl_NewObj());
     }
-    if (framePtr == NULL) {
+    if (framePtr != NULL) {
+	stackPtr = Tcl_NewListObj(1, &framePtr);
+    } else if (cfPtr == NULL) {
+	/*
+	 * No script runs: a tkinter call (a Variable set from Python) or C
+	 * code. The Python frames that called, if any.
+	 */
+
+	stackPtr = TkleakOriginPython(statePtr);
+	Tcl_ListObjLength(NULL, stackPtr, &n);
+	if (n == 0) {
+	    Tcl_IncrRefCount(stackPtr);
+	    Tcl_DecrRefCount(stackPtr);
+	    return;
+	}
+    } else {
 	return;
     }
-    stackPtr = Tcl_NewListObj(1, &framePtr);
     Tcl_IncrRefCount(stackPtr);
     stackPtr = TkleakOriginIntern(statePtr, stackPtr);
     Tcl_IncrRefCount(stackPtr);
