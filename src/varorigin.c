@@ -50,6 +50,7 @@
 #include "config.h"
 #ifdef TKLEAK_PRIVATE
 #include "tclInt.h"
+#include "tclCompile.h"
 #endif
 #include <stdlib.h>
 #include <string.h>
@@ -225,20 +226,6 @@ WritesName(
 }
 
 /*
- * ProcFrame --
- *
- *	When the innermost frame Tcl has (STACKPTR's first, from "info
- *	frame") is not in the proc now running, a variable was made by its
- *	compiled code: the frame {file F line L proc P lang tcl lib 0|1} of
- *	that proc, at the line of the first command of its body that writes
- *	a variable named NAME (an element of the array NAME, ELEMENT 1), or
- *	else at the line its body starts; NULL when
- *	no proc runs, or its body has no known place. Only strings are read:
- *	the body's string form and the location Tcl noted where the proc was
- *	made.
- */
-
-/*
  * NewVarFrame --
  *
  *	A frame {file F line L proc P lang tcl lib 0|1}; PROCPTR is taken
@@ -268,6 +255,48 @@ NewVarFrame(
 }
 
 /*
+ * CommandLine --
+ *
+ *	The line of the file at which the command at byte OFFSET of the body
+ *	of PROCPTR starts, from the line table Tcl made when it compiled the
+ *	body (which counts the lines a backslash-newline joins, as the body's
+ *	string cannot); or -1 when the body is not compiled or has no such
+ *	command. The body's internal representation is only read.
+ */
+
+static int
+CommandLine(
+    Interp *iPtr,
+    Proc *procPtr,
+    int offset)
+{
+    Tcl_Obj *bodyPtr = procPtr->bodyPtr;
+    Tcl_HashEntry *hPtr;
+    ExtCmdLoc *eclPtr;
+    ByteCode *codePtr;
+    int i;
+
+    if (bodyPtr->typePtr == NULL
+	    || strcmp(bodyPtr->typePtr->name, "bytecode") != 0
+	    || iPtr->lineBCPtr == NULL) {
+	return -1;
+    }
+    codePtr = bodyPtr->internalRep.twoPtrValue.ptr1;
+    if (codePtr == NULL || codePtr->source != bodyPtr->bytes
+	    || (hPtr = Tcl_FindHashEntry(iPtr->lineBCPtr, (char *) codePtr))
+		== NULL) {
+	return -1;
+    }
+    eclPtr = Tcl_GetHashValue(hPtr);
+    for (i = 0; i < eclPtr->nuloc; i++) {
+	if (eclPtr->loc[i].srcOffset == offset && eclPtr->loc[i].nline > 0) {
+	    return eclPtr->loc[i].line[0];
+	}
+    }
+    return -1;
+}
+
+/*
  * ProcFrame --
  *
  *	The frame of the proc now running, whose code made a variable named
@@ -292,7 +321,7 @@ ProcFrame(
     Tcl_Obj *procNamePtr;
     const char *body, *p;
     size_t nameLen = strlen(name);
-    int offset = 0, found = 0;
+    int offset = 0, found = 0, line = -1;
 
     if (framePtr == NULL || !(framePtr->isProcCallFrame & FRAME_IS_PROC)
 	    || (procPtr = framePtr->procPtr) == NULL
@@ -324,8 +353,17 @@ ProcFrame(
 	p++;
 	offset++;
     }
+    if (found) {
+	while (*p == ' ' || *p == '\t') {
+	    p++;
+	}
+	line = CommandLine(iPtr, procPtr, (int) (p - body));
+    }
+    if (line < 0) {
+	line = (int) defPtr->line[0] + (found ? offset : 0);
+    }
     return NewVarFrame(interp, Tcl_GetString(defPtr->data.eval.path),
-	    (int) defPtr->line[0] + (found ? offset : 0), procNamePtr);
+	    line, procNamePtr);
 }
 
 /*
