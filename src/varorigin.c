@@ -106,6 +106,12 @@ typedef struct VarOrigin {
 				 * array's name in its namespace (Tcl_Obj,
 				 * one reference): made again at each walk,
 				 * so it holds the arrays alive then. */
+    int arraysAtWalk;		/* Entries of arrays after the last full
+				 * walk. */
+    Tcl_HashTable dirty;	/* Namespaces (one-word keys, never read
+				 * through) where a variable was made since
+				 * the last walk: it may have become an
+				 * array. */
     int busy;			/* The hook is noting an origin: a variable
 				 * made meanwhile is not noted. */
 } VarOrigin;
@@ -132,6 +138,7 @@ VarOriginFree(
 
     (void) interp;
     TkleakDeleteObjTable(&voPtr->arrays, 0);
+    Tcl_DeleteHashTable(&voPtr->dirty);
     Tcl_Free((char *) voPtr);
 }
 
@@ -145,6 +152,7 @@ GetVarOrigin(
 	voPtr = (VarOrigin *) Tcl_Alloc(sizeof(VarOrigin));
 	memset(voPtr, 0, sizeof(VarOrigin));
 	Tcl_InitHashTable(&voPtr->arrays, TCL_ONE_WORD_KEYS);
+	Tcl_InitHashTable(&voPtr->dirty, TCL_ONE_WORD_KEYS);
 	Tcl_SetAssocData(interp, VARORIGIN_KEY, VarOriginFree, voPtr);
     }
     return voPtr;
@@ -483,7 +491,10 @@ VarHookAlloc(
 	Tcl_DStringAppend(&key, ")", 1);
 	name = Tcl_GetString((Tcl_Obj *) Tcl_GetHashValue(aPtr));
     } else {
+	int isNew;
+
 	Tcl_DStringAppend(&key, name, -1);
+	Tcl_CreateHashEntry(&voPtr->dirty, (char *) nsPtr, &isNew);
     }
     voPtr->busy = 1;
     VarMade(statePtr, voPtr, interp, Tcl_DStringValue(&key), name,
@@ -568,8 +579,11 @@ BackfillElements(
  *	Hook (MODE 1 at "record on", 2 at a fold) or unhook (MODE 0) the
  *	variable table of NSPTR and of each of its arrays, and of its
  *	children in turn; note each hooked array's table in the arrays
- *	table. At a fold, the elements of an array hooked for the first time
- *	get its origin (BackfillElements).
+ *	table. With FULL 0 (a fold), only the arrays of a namespace hooked
+ *	now or where a variable was made since the last walk are looked at,
+ *	so that a fold costs the namespaces, not the variables. At a fold,
+ *	the elements of an array hooked now get its origin
+ *	(BackfillElements).
  */
 
 static void
@@ -577,33 +591,34 @@ HookNamespace(
     TkleakState *statePtr,
     VarOrigin *voPtr,
     Namespace *nsPtr,
-    int mode)
+    int mode,
+    int full)
 {
     Tcl_HashSearch search;
     Tcl_HashEntry *hPtr, *aPtr;
     Tcl_HashTable *childPtr;
     Tcl_DString prefix;
-    int isNew;
+    int isNew, fresh;
 
     if (TkleakIsOwnNamespace(nsPtr->fullName)
 	    || (nsPtr->flags & (NS_DYING | NS_DEAD))) {
 	return;
     }
-    SwapType(&nsPtr->varTable.table, mode != 0);
+    fresh = SwapType(&nsPtr->varTable.table, mode != 0);
     Tcl_DStringInit(&prefix);
-    for (hPtr = Tcl_FirstHashEntry(&nsPtr->varTable.table, &search); hPtr;
-	    hPtr = Tcl_NextHashEntry(&search)) {
+    for (hPtr = (full || fresh || Tcl_FindHashEntry(&voPtr->dirty,
+	    (char *) nsPtr)) ? Tcl_FirstHashEntry(&nsPtr->varTable.table,
+	    &search) : NULL; hPtr; hPtr = Tcl_NextHashEntry(&search)) {
 	Var *varPtr = VarFromEntry(hPtr);
+	int swapped;
 
 	if (!TclIsVarArray(varPtr) || varPtr->value.tablePtr == NULL
 		|| TclIsVarDeadHash(varPtr)) {
 	    continue;
 	}
-	if (!SwapType(&varPtr->value.tablePtr->table, mode != 0)
-		&& varPtr->value.tablePtr->table.typePtr != &hookType) {
-	    continue;
-	}
-	if (mode == 0) {
+	swapped = SwapType(&varPtr->value.tablePtr->table, mode != 0);
+	if (mode == 0 || (!swapped
+		&& varPtr->value.tablePtr->table.typePtr != &hookType)) {
 	    continue;
 	}
 	aPtr = Tcl_CreateHashEntry(&voPtr->arrays,
@@ -613,7 +628,7 @@ HookNamespace(
 	}
 	Tcl_IncrRefCount(hPtr->key.objPtr);
 	Tcl_SetHashValue(aPtr, hPtr->key.objPtr);
-	if (mode == 2 && isNew) {
+	if (mode == 2 && swapped) {
 	    Tcl_DStringSetLength(&prefix, 0);
 	    Tcl_DStringAppend(&prefix, "v", 1);
 	    AppendNsPrefix(&prefix, nsPtr);
@@ -632,7 +647,7 @@ HookNamespace(
     }
     for (hPtr = Tcl_FirstHashEntry(childPtr, &search); hPtr;
 	    hPtr = Tcl_NextHashEntry(&search)) {
-	HookNamespace(statePtr, voPtr, Tcl_GetHashValue(hPtr), mode);
+	HookNamespace(statePtr, voPtr, Tcl_GetHashValue(hPtr), mode, full);
     }
 }
 
@@ -661,6 +676,7 @@ TkleakVarHook(
 {
     Namespace *globalPtr = (Namespace *) Tcl_GetGlobalNamespace(interp);
     VarOrigin *voPtr;
+    int full;
 
     if (!TkleakWalkUsable(statePtr)) {
 	return;
@@ -682,8 +698,24 @@ TkleakVarHook(
 	    return;
 	}
     }
-    TkleakDeleteObjTable(&voPtr->arrays, 1);
-    HookNamespace(statePtr, voPtr, globalPtr, mode);
+    /*
+     * A fold looks at the namespaces only, and at the arrays of those
+     * that got a variable; all arrays when the arrays table has doubled
+     * since the last full walk (it keeps the tables of arrays that died,
+     * which only a full walk drops).
+     */
+
+    full = mode != 2 || voPtr->arrays.numEntries > 2 * voPtr->arraysAtWalk
+	    + 64;
+    if (full) {
+	TkleakDeleteObjTable(&voPtr->arrays, 1);
+    }
+    HookNamespace(statePtr, voPtr, globalPtr, mode, full);
+    Tcl_DeleteHashTable(&voPtr->dirty);
+    Tcl_InitHashTable(&voPtr->dirty, TCL_ONE_WORD_KEYS);
+    if (full) {
+	voPtr->arraysAtWalk = voPtr->arrays.numEntries;
+    }
 }
 
 /*
