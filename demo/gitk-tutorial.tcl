@@ -5,7 +5,9 @@
 # gitk reads and saves no settings of yours:
 #   HOME=$(mktemp -d) TCLLIBPATH=$TKLEAK/build xvfb-run -a wish \
 #       $TKLEAK/demo/gitk-tutorial.tcl ?fix?
-# With "fix", delview is first redefined as the tutorial's fix.
+# With "fix", delview is first redefined as the tutorial's fix. With
+# TKLEAK_TUTORIAL_PANEL=FILE.png, the panel's Details of ::viewname(2) is
+# shown at the end and the screen saved to FILE.png.
 
 set fix [expr {[lindex $argv 0] eq "fix"}]
 set argv {}
@@ -99,7 +101,9 @@ if {!$fix} {
     }
 }
 if {[info exists ::env(TKLEAK_TUTORIAL_PANEL)]} {
-    tkleak::panel
+    # The panel's Details of one leaked element, for a screenshot.
+    tkleak::panel details
+    tkleak::panel::Details ::viewname(2)
     update
     after 3000 {set ::shown 1}
     vwait ::shown

@@ -307,7 +307,8 @@ CommandLine(
 /*
  * ProcFrame --
  *
- *	The frame of the proc now running, whose code made a variable named
+ *	The frame of the proc now running (not a lambda's nor a method's),
+ *	whose code made a variable named
  *	NAME (an element of the array NAME, ELEMENT 1): at the line of the
  *	first command of its body that writes a variable of that name, or
  *	else at the line its body starts; NULL when no proc runs, or its
@@ -331,7 +332,12 @@ ProcFrame(
     size_t nameLen = strlen(name);
     int offset = 0, found = 0, line = -1;
 
-    if (framePtr == NULL || !(framePtr->isProcCallFrame & FRAME_IS_PROC)
+    /*
+     * A proc's frame only: a lambda's or a method's Proc has no command
+     * of its own, and no place Tcl noted with its body.
+     */
+
+    if (framePtr == NULL || framePtr->isProcCallFrame != FRAME_IS_PROC
 	    || (procPtr = framePtr->procPtr) == NULL
 	    || procPtr->cmdPtr == NULL || procPtr->bodyPtr == NULL
 	    || procPtr->bodyPtr->bytes == NULL

@@ -2343,6 +2343,12 @@ proc ::tkleak::panel::TypeOf {name} {
     }
     set fq [T ::namespace which -command $name]
     if {$fq eq ""} {
+	# A namespace variable or array element, by its full name ("info
+	# exists" runs no trace and makes nothing).
+	if {[string match ::* $name] && [T ::info exists $name]} {
+	    return [expr {[regexp {^[^(]*\(.*\)$} $name]
+		? "array element" : "variable"}]
+	}
 	return ""
     }
     set sum [T ::tkleak::summary]
