@@ -93,12 +93,12 @@ if {!$fix} {
 	{^::view(name|files)\(2\)$}]
     puts "% tkleak::origin ::viewname(2)"
     puts [tkleak::origin ::viewname(2)]
-    puts "% tkleak::diff baseline -by origin (the first 8 lines)"
-    set k 0
-    dict for {line g} [tkleak::diff baseline -by origin] {
-	if {[incr k] > 8} break
-	puts [list $line $g]
-    }
+}
+puts "% tkleak::diff baseline -by origin (the first 8 lines)"
+set k 0
+dict for {line g} [tkleak::diff baseline -by origin] {
+    if {[incr k] > 8} break
+    puts [list $line $g]
 }
 if {[info exists ::env(TKLEAK_TUTORIAL_PANEL)]} {
     # The panel's Details of one leaked element, for a screenshot.
