@@ -112,6 +112,14 @@ typedef struct VarOrigin {
 				 * through) where a variable was made since
 				 * the last walk: it may have become an
 				 * array. */
+    Tcl_HashTable stacks;	/* Where a proc makes a variable of a name:
+				 * "Proc body length element name" (the
+				 * addresses only compared, never read
+				 * through) -> the interned stack, one
+				 * reference held. Emptied at each walk, so
+				 * that an app that makes variables by the
+				 * thousand pays the body's scan and the
+				 * library test once per call site. */
     int busy;			/* The hook is noting an origin: a variable
 				 * made meanwhile is not noted. */
 } VarOrigin;
@@ -138,6 +146,7 @@ VarOriginFree(
 
     (void) interp;
     TkleakDeleteObjTable(&voPtr->arrays, 0);
+    TkleakDeleteObjTable(&voPtr->stacks, 0);
     Tcl_DeleteHashTable(&voPtr->dirty);
     Tcl_Free((char *) voPtr);
 }
@@ -153,6 +162,7 @@ GetVarOrigin(
 	memset(voPtr, 0, sizeof(VarOrigin));
 	Tcl_InitHashTable(&voPtr->arrays, TCL_ONE_WORD_KEYS);
 	Tcl_InitHashTable(&voPtr->dirty, TCL_ONE_WORD_KEYS);
+	Tcl_InitHashTable(&voPtr->stacks, TCL_STRING_KEYS);
 	Tcl_SetAssocData(interp, VARORIGIN_KEY, VarOriginFree, voPtr);
     }
     return voPtr;
@@ -400,8 +410,48 @@ VarMade(
 {
     Interp *iPtr = (Interp *) interp;
     CmdFrame *cfPtr = iPtr->cmdFramePtr;
-    Tcl_Obj *stackPtr, *framePtr = ProcFrame(interp, name, element);
-    int n;
+    CallFrame *varFramePtr = iPtr->varFramePtr;
+    Tcl_Obj *stackPtr, *framePtr;
+    Tcl_HashEntry *hPtr = NULL;
+    Tcl_DString cacheKey;
+    int n, isNew;
+
+    /*
+     * A proc that made a variable of this name before: the same stack.
+     */
+
+    Tcl_DStringInit(&cacheKey);
+    if (varFramePtr != NULL && varFramePtr->isProcCallFrame == FRAME_IS_PROC
+	    && varFramePtr->procPtr != NULL
+	    && varFramePtr->procPtr->bodyPtr != NULL
+	    && varFramePtr->procPtr->bodyPtr->bytes != NULL) {
+	char buf[3 * TCL_INTEGER_SPACE + 8];
+
+	snprintf(buf, sizeof(buf), "%p %p %d %d ",
+		(void *) varFramePtr->procPtr,
+		(void *) varFramePtr->procPtr->bodyPtr->bytes,
+		varFramePtr->procPtr->bodyPtr->length, element);
+	Tcl_DStringAppend(&cacheKey, buf, -1);
+	Tcl_DStringAppend(&cacheKey, name, -1);
+	if (voPtr->stacks.numEntries > 10000) {
+	    TkleakDeleteObjTable(&voPtr->stacks, 1);
+	}
+	hPtr = Tcl_CreateHashEntry(&voPtr->stacks,
+		Tcl_DStringValue(&cacheKey), &isNew);
+	Tcl_DStringFree(&cacheKey);
+	if (!isNew) {
+	    stackPtr = Tcl_GetHashValue(hPtr);
+	    TkleakOriginForget(statePtr, key);
+	    TkleakOriginCreated(statePtr, key, stackPtr);
+	    return;
+	}
+	Tcl_SetHashValue(hPtr, NULL);
+    }
+    framePtr = ProcFrame(interp, name, element);
+    if (framePtr == NULL && hPtr != NULL) {
+	Tcl_DeleteHashEntry(hPtr);
+	hPtr = NULL;
+    }
 
     /*
      * Outside a proc, a script sourced from a file: its line. (Tcl is
@@ -440,6 +490,10 @@ VarMade(
     Tcl_IncrRefCount(stackPtr);
     stackPtr = TkleakOriginIntern(statePtr, stackPtr);
     Tcl_IncrRefCount(stackPtr);
+    if (hPtr != NULL) {
+	Tcl_IncrRefCount(stackPtr);
+	Tcl_SetHashValue(hPtr, stackPtr);
+    }
     TkleakOriginForget(statePtr, key);
     TkleakOriginCreated(statePtr, key, stackPtr);
     Tcl_DecrRefCount(stackPtr);
@@ -716,6 +770,7 @@ TkleakVarHook(
     if (full) {
 	TkleakDeleteObjTable(&voPtr->arrays, 1);
     }
+    TkleakDeleteObjTable(&voPtr->stacks, 1);
     HookNamespace(statePtr, voPtr, globalPtr, mode, full);
     Tcl_DeleteHashTable(&voPtr->dirty);
     Tcl_InitHashTable(&voPtr->dirty, TCL_ONE_WORD_KEYS);
