@@ -639,9 +639,10 @@ BackfillElements(
  *	Hook (MODE 1 at "record on", 2 at a fold) or unhook (MODE 0) the
  *	variable table of NSPTR and of each of its arrays, and of its
  *	children in turn; note each hooked array's table in the arrays
- *	table. With FULL 0 (a fold), only the arrays of a namespace hooked
- *	now or where a variable was made since the last walk are looked at,
- *	so that a fold costs the namespaces, not the variables. At a fold,
+ *	table. With FULL 0 (a fold), only the arrays of the global
+ *	namespace, and of a namespace hooked now or where a variable was made
+ *	since the last walk, are looked at, so that a fold costs the
+ *	namespaces and the global variables, not all the variables. At a fold,
  *	the elements of an array hooked now get its origin
  *	(BackfillElements).
  */
@@ -666,8 +667,15 @@ HookNamespace(
     }
     fresh = SwapType(&nsPtr->varTable.table, mode != 0);
     Tcl_DStringInit(&prefix);
-    for (hPtr = (full || fresh || Tcl_FindHashEntry(&voPtr->dirty,
-	    (char *) nsPtr)) ? Tcl_FirstHashEntry(&nsPtr->varTable.table,
+    /*
+     * The global namespace is always looked at: most apps keep their
+     * arrays there, and not every array made again there marks it (gitk's
+     * per-commit arrays, made again for each view, were missed without).
+     */
+
+    for (hPtr = (full || fresh || nsPtr->parentPtr == NULL
+	    || Tcl_FindHashEntry(&voPtr->dirty, (char *) nsPtr))
+	    ? Tcl_FirstHashEntry(&nsPtr->varTable.table,
 	    &search) : NULL; hPtr; hPtr = Tcl_NextHashEntry(&search)) {
 	Var *varPtr = VarFromEntry(hPtr);
 	int swapped;
