@@ -5,9 +5,10 @@
  *	tkleak sees every attachment as it is made, and where it is made
  *	(origin.c), through the commands that attach or create: proc, "interp
  *	alias", "image create", bind, after, "wm protocol", "trace add
- *	variable", the widget creation commands and every widget command (configure, menu
- *	add/insert/entryconfigure, canvas bind/create/itemconfigure, text tag
- *	bind and image create). Each slot's script is scanned for the names
+ *	variable", the widget creation commands and every widget command
+ *	(configure, menu add/insert/entryconfigure, canvas
+ *	bind/create/itemconfigure, text tag bind and image create); variables
+ *	and array elements through their tables (varorigin.c). Each slot's script is scanned for the names
  *	it holds, and each named command, image or menu is remembered with
  *	that slot as its last referrer (TkleakSeen), so an attachment made
  *	and undone between two snapshots is still known to tkleak::orphans.
