@@ -358,6 +358,23 @@ MODULE_SCOPE Tcl_ObjCmdProc TkleakDiffObjCmd, TkleakNewObjCmd,
 			    TkleakFormatDiffObjCmd,
 			    TkleakPrintDiffObjCmd, TkleakCalibrateObjCmd;
 
+/* store/origin.c, for record/varorigin.c */
+MODULE_SCOPE Tcl_Obj *	TkleakOriginIntern(TkleakState *statePtr,
+			    Tcl_Obj *stackPtr);
+MODULE_SCOPE int	TkleakOriginIsLibFile(Tcl_Interp *interp,
+			    const char *file, const char *proc);
+MODULE_SCOPE Tcl_Obj *	TkleakOriginPython(TkleakState *statePtr);
+
+/* record/varorigin.c */
+MODULE_SCOPE int	TkleakCanvasItemAlive(TkleakState *statePtr,
+			    Tcl_Interp *interp, const char *key);
+MODULE_SCOPE void	TkleakVarHook(TkleakState *statePtr,
+			    Tcl_Interp *interp, int mode);
+MODULE_SCOPE int	TkleakVarKeyAlive(TkleakState *statePtr,
+			    Tcl_Interp *interp, const char *key);
+MODULE_SCOPE Tcl_Obj *	TkleakVarOriginKey(TkleakState *statePtr,
+			    Tcl_Interp *interp, Tcl_Obj *namePtr);
+
 /* query/typeof.c */
 MODULE_SCOPE Tcl_ObjCmdProc TkleakTypeofObjCmd;
 

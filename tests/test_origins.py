@@ -1,6 +1,7 @@
 """test_origins.py -- where tkinter objects come from, on every python3.
 
-Covers: tkleak::origin of a widget, and of a callback wrapper, made from
+Covers: tkleak::origin of a widget, of a canvas item (Canvas.create_line),
+of a variable (StringVar) and of a callback wrapper, made from
 Python while recording, directly or from a menu entry invoked and a
 binding fired at -depth 1: the innermost frame of the app's own code is
 the Python line that made it, on every Python 3 (PyFrame_GetCode and
@@ -19,6 +20,10 @@ def make_label(root):
 
 def wakeup():
     pass
+
+
+def draw_line(canvas):
+    return canvas.create_line(0, 0, 10, 10)
 
 
 class PythonOriginTest(unittest.TestCase):
@@ -67,6 +72,30 @@ class PythonOriginTest(unittest.TestCase):
                          ('test_origins.py', caller,
                           'test_widget_made_from_python', 'python'))
         label.destroy()
+
+    def test_canvas_item_made_from_python(self):
+        canvas = tkinter.Canvas(self.root, name='origins_canvas')
+        self.call('tkleak::record', 'on')
+        item = draw_line(canvas)
+        line = draw_line.__code__.co_firstlineno + 1
+        origin = self.root.tk.splitlist(
+            self.call('tkleak::origin', (str(canvas), item)))
+        created = dict(zip(*[iter(origin)] * 2))['created']
+        self.assertEqual(self.app_frame(created),
+                         ('test_origins.py', line, 'draw_line', 'python', 0))
+        canvas.destroy()
+
+    def test_variable_made_from_python(self):
+        self.call('tkleak::record', 'on')
+        var = tkinter.StringVar(self.root, value='x', name='origins_var')
+        line = sys._getframe().f_lineno - 1
+        origin = self.root.tk.splitlist(
+            self.call('tkleak::origin', '::origins_var'))
+        created = dict(zip(*[iter(origin)] * 2))['created']
+        self.assertEqual(self.app_frame(created),
+                         ('test_origins.py', line,
+                          'test_variable_made_from_python', 'python', 0))
+        del var
 
     def test_wrapper_attached_from_python(self):
         button = tkinter.Button(self.root)

@@ -30,6 +30,9 @@ static const struct {
     {"widget ", 0, TKLEAK_KEY_WINDOW},
     {"after", 1, TKLEAK_KEY_AFTER},
     {"binding", 1, TKLEAK_KEY_BINDING},
+    {"variable", 1, TKLEAK_KEY_VARIABLE},
+    {"array element", 1, TKLEAK_KEY_VARIABLE},
+    {"canvas item", 1, TKLEAK_KEY_CANVAS_ITEM},
     {NULL, 0, TKLEAK_KEY_NONE}
 };
 
@@ -99,6 +102,10 @@ TkleakKeyPrefix(
 	return "a";
     case TKLEAK_KEY_BINDING:
 	return "b";
+    case TKLEAK_KEY_VARIABLE:
+	return "v";
+    case TKLEAK_KEY_CANVAS_ITEM:
+	return "k";
     default:
 	return "";
     }

@@ -24,7 +24,11 @@ typedef enum TkleakKeyKind {
     TKLEAK_KEY_IMAGE = 'i',	/* Image name. */
     TKLEAK_KEY_WINDOW = 'w',	/* Window path. */
     TKLEAK_KEY_AFTER = 'a',	/* After id (origins only). */
-    TKLEAK_KEY_BINDING = 'b'	/* Binding identity {tag seq} (origins
+    TKLEAK_KEY_BINDING = 'b',	/* Binding identity {tag seq} (origins
+				 * only). */
+    TKLEAK_KEY_VARIABLE = 'v',	/* Variable or array element, as the
+				 * census names it (origins only). */
+    TKLEAK_KEY_CANVAS_ITEM = 'k'	/* Canvas item {path id} (origins
 				 * only). */
 } TkleakKeyKind;
 

@@ -97,11 +97,14 @@ TkleakOriginObjCmd(
     if (keyPtr == NULL) {
 	keyPtr = OtherKey(statePtr, interp, objv[1]);
     }
+    if (keyPtr == NULL) {
+	keyPtr = TkleakVarOriginKey(statePtr, interp, objv[1]);
+    }
     Tcl_RestoreInterpState(interp, saved);
     if (keyPtr == NULL) {
 	Tcl_SetObjResult(interp, Tcl_ObjPrintf(
-		"no command, image, window, after event or binding named"
-		" \"%s\"", Tcl_GetString(objv[1])));
+		"no command, image, window, after event, binding, canvas item"
+		" or variable named \"%s\"", Tcl_GetString(objv[1])));
 	Tcl_SetErrorCode(interp, "TKLEAK", "ORIGIN", "UNKNOWN",
 		Tcl_GetString(objv[1]), (char *) NULL);
 	return TCL_ERROR;

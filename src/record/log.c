@@ -710,6 +710,14 @@ TkleakRecordFlush(
     size_t capText;
     int n, i, cap;
 
+    /*
+     * Arrays and namespaces made since the last fold have variable tables
+     * of their own, not hooked yet (varorigin.c).
+     */
+
+    if (recPtr != NULL && recPtr->on) {
+	TkleakVarHook(statePtr, interp, 2);
+    }
     if (recPtr == NULL || recPtr->numLog == 0) {
 	return;
     }

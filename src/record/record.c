@@ -3,11 +3,12 @@
  *
  *	Live attachment recording: tkleak::record on|off|status. While on,
  *	tkleak sees every attachment as it is made, and where it is made
- *	(origin.c), through the commands that attach or create: proc,
- *	"image create", bind, after, "wm protocol", "trace add variable", the
- *	widget creation commands and every widget command (configure, menu
- *	add/insert/entryconfigure, canvas bind/create/itemconfigure, text tag
- *	bind and image create). Each slot's script is scanned for the names
+ *	(origin.c), through the commands that attach or create: proc, "interp
+ *	alias", "image create", bind, after, "wm protocol", "trace add
+ *	variable", the widget creation commands and every widget command
+ *	(configure, menu add/insert/entryconfigure, canvas
+ *	bind/create/itemconfigure, text tag bind and image create); variables
+ *	and array elements through their tables (varorigin.c). Each slot's script is scanned for the names
  *	it holds, and each named command, image or menu is remembered with
  *	that slot as its last referrer (TkleakSeen), so an attachment made
  *	and undone between two snapshots is still known to tkleak::orphans.
@@ -70,9 +71,11 @@ static const char *const globalNames[] = {
     "::ttk::menubutton", "::ttk::entry", "::ttk::combobox",
     "::ttk::spinbox", "::ttk::scrollbar", "::ttk::scale",
     "::ttk::notebook", "::ttk::panedwindow", "::ttk::progressbar",
-    "::ttk::treeview", "::ttk::separator", "::ttk::sizegrip", NULL
+    "::ttk::treeview", "::ttk::separator", "::ttk::sizegrip", "::interp",
+    NULL
 };
 enum { G_BIND, G_AFTER, G_WM, G_TRACE, G_PROC, G_IMAGE, G_FIRST_CREATOR };
+#define G_INTERP 42		/* After the creators: not one of them. */
 
 static int	GlobalHook(int which, Tcl_Interp *interp, int objc,
 		    Tcl_Obj *const objv[]);
@@ -95,14 +98,14 @@ TRAMPOLINE(20) TRAMPOLINE(21) TRAMPOLINE(22) TRAMPOLINE(23) TRAMPOLINE(24)
 TRAMPOLINE(25) TRAMPOLINE(26) TRAMPOLINE(27) TRAMPOLINE(28) TRAMPOLINE(29)
 TRAMPOLINE(30) TRAMPOLINE(31) TRAMPOLINE(32) TRAMPOLINE(33) TRAMPOLINE(34)
 TRAMPOLINE(35) TRAMPOLINE(36) TRAMPOLINE(37) TRAMPOLINE(38) TRAMPOLINE(39)
-TRAMPOLINE(40) TRAMPOLINE(41)
+TRAMPOLINE(40) TRAMPOLINE(41) TRAMPOLINE(42)
 
 static Tcl_ObjCmdProc *const trampolines[NUM_GLOBALS] = {
     Hook0, Hook1, Hook2, Hook3, Hook4, Hook5, Hook6, Hook7, Hook8, Hook9,
     Hook10, Hook11, Hook12, Hook13, Hook14, Hook15, Hook16, Hook17, Hook18,
     Hook19, Hook20, Hook21, Hook22, Hook23, Hook24, Hook25, Hook26, Hook27,
     Hook28, Hook29, Hook30, Hook31, Hook32, Hook33, Hook34, Hook35, Hook36,
-    Hook37, Hook38, Hook39, Hook40, Hook41
+    Hook37, Hook38, Hook39, Hook40, Hook41, Hook42
 };
 
 /*
@@ -881,6 +884,16 @@ WidgetHookProc(
 	RememberOptions(statePtr, interp, ownerPtr, L_ITEM, 0,
 		IsSub(sub, "create") ? resultPtr : objv[2],
 		objc - i, objv + i);
+	if (IsSub(sub, "create")
+		&& !TkleakIsOwnWindow(Tcl_GetString(ownerPtr))) {
+	    char buf[200], *id = TkleakJoinPair(Tcl_GetString(ownerPtr),
+		    Tcl_GetString(resultPtr), buf, sizeof(buf));
+
+	    TkleakLogCreated(statePtr, interp, TKLEAK_KEY_CANVAS_ITEM, id);
+	    if (id != buf) {
+		Tcl_Free(id);
+	    }
+	}
     } else if (kind == 't' && IsSub(sub, "tag") && objc == 6
 	    && IsSub(Tcl_GetString(objv[2]), "bind")) {
 	TkleakLogAppend(statePtr, interp, L_TBIND, 0, ownerPtr, objv[3],
@@ -1028,6 +1041,30 @@ GlobalHook(
 	if (objc >= 3 && IsSub(Tcl_GetString(objv[1]), "create")) {
 	    TkleakLogCreated(statePtr, interp, TKLEAK_KEY_IMAGE,
 		    Tcl_GetString(resultPtr));
+	}
+	break;
+    case G_INTERP:
+	/*
+	 * "interp alias {} NAME TARGET CMD ?ARG ...?" made an alias in
+	 * this interpreter, at NAME taken from the global namespace.
+	 */
+
+	if (objc >= 6 && IsSub(Tcl_GetString(objv[1]), "alias")
+		&& Tcl_GetCharLength(objv[2]) == 0) {
+	    Tcl_Command token = Tcl_FindCommand(interp,
+		    Tcl_GetString(resultPtr), NULL, TCL_GLOBAL_ONLY);
+
+	    if (token != NULL) {
+		Tcl_Obj *keyPtr = Tcl_NewStringObj("c", 1);
+
+		Tcl_IncrRefCount(keyPtr);
+		Tcl_GetCommandFullName(interp, token, keyPtr);
+		if (!TkleakIsOwnNamespace(Tcl_GetString(keyPtr) + 1)) {
+		    TkleakLogAppend(statePtr, interp, L_CREATED, 0, keyPtr,
+			    NULL, NULL, NULL);
+		}
+		Tcl_DecrRefCount(keyPtr);
+	    }
 	}
 	break;
     default:
@@ -1197,6 +1234,7 @@ RecordOn(
     }
     recPtr->on = 1;
     recPtr->onSerial = TkleakCensusSerial();
+    TkleakVarHook(statePtr, interp, 1);
     return TCL_OK;
 }
 
@@ -1212,6 +1250,7 @@ RecordOff(
 	return;
     }
     TkleakRecordFlush(statePtr);
+    TkleakVarHook(statePtr, interp, 0);
     TkleakWalkFramesFlush(statePtr);	/* Let go of the ByteCodes. */
     for (g = 0; g < NUM_GLOBALS && globalNames[g] != NULL; g++) {
 	GlobalHookRec *gPtr = &recPtr->glob[g];

@@ -16,7 +16,7 @@
 
 /* The number of names in record.c's globalNames. */
 
-#define NUM_GLOBALS 42
+#define NUM_GLOBALS 43
 
 typedef struct WidgetHook {
     Tcl_ObjCmdProc *objProc;	/* The widget command's own procedure. */

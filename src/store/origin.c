@@ -912,8 +912,9 @@ TkleakOriginForgetStacks(
 /*
  * InSnapshot --
  *
- *	Whether the object of origin key KEY ("c", "i", "w", "a" or "b" and
- *	its census identity) is in one of the interpreter's snapshots.
+ *	Whether the object of origin key KEY ("c", "i", "w", "a", "b", "v" or
+ *	"k" and its census identity) is in one of the interpreter's
+ *	snapshots.
  */
 
 static int
@@ -1029,4 +1030,61 @@ TkleakOriginFree(
     TkleakWalkFramesFree(statePtr);
     TkleakDeleteObjTable(&statePtr->origins, 0);
     TkleakDeleteObjTable(&statePtr->stacks, 0);
+}
+
+/*
+ * TkleakOriginIntern, TkleakOriginIsLibFile --
+ *
+ *	For varorigin.c, which adds a frame of its own to a stack: the
+ *	interned stack equal to STACKPTR (whose one reference the call takes
+ *	over; the result is owned by the stack table), and whether a Tcl
+ *	frame of FILE running PROC is a library's, by the rule of TclFrames.
+ */
+
+Tcl_Obj *
+TkleakOriginIntern(
+    TkleakState *statePtr,
+    Tcl_Obj *stackPtr)
+{
+    return Intern(statePtr, stackPtr);
+}
+
+/*
+ * TkleakOriginPython --
+ *
+ *	The Python frames that called into Tcl now, innermost first, at most
+ *	-depth of the app's own (no Tcl is called: varorigin.c asks from
+ *	inside Tcl's variable table).
+ *
+ * Results:
+ *	A new list (no reference held), empty without Python.
+ */
+
+Tcl_Obj *
+TkleakOriginPython(
+    TkleakState *statePtr)
+{
+    Tcl_Obj *stackPtr = Tcl_NewListObj(0, NULL);
+
+    PythonFrames(stackPtr, statePtr->depth, TkleakOriginReadDepth(statePtr));
+    return stackPtr;
+}
+
+int
+TkleakOriginIsLibFile(
+    Tcl_Interp *interp,
+    const char *file,
+    const char *proc)
+{
+    Tcl_DString roots, appDir;
+    int lib;
+
+    Tcl_DStringInit(&roots);
+    Tcl_DStringInit(&appDir);
+    LibRoots(interp, &roots, &appDir);
+    lib = IsLibFrame(file, proc, Tcl_DStringValue(&roots),
+	    Tcl_DStringValue(&appDir));
+    Tcl_DStringFree(&roots);
+    Tcl_DStringFree(&appDir);
+    return lib;
 }

@@ -162,7 +162,8 @@ TkleakSeenLast(
  *
  *	Whether the object of index or origin key KEY still exists: "c" a
  *	command, "i" an image, "w" a window, "a" an after event, "b" a
- *	binding. Nothing is evaluated.
+ *	binding, "v" a variable or array element, "k" a canvas item.
+ *	Nothing is evaluated.
  *
  * Side effects:
  *	The interpreter's result may change; callers save it.
@@ -182,6 +183,10 @@ TkleakKeyAlive(
     case TKLEAK_KEY_AFTER:
     case TKLEAK_KEY_BINDING:
 	return TkleakCreationAlive(statePtr, interp, key);
+    case TKLEAK_KEY_VARIABLE:
+	return TkleakVarKeyAlive(statePtr, interp, key);
+    case TKLEAK_KEY_CANVAS_ITEM:
+	return TkleakCanvasItemAlive(statePtr, interp, key);
     }
     if (statePtr->tkReady && Tk_MainWindow(interp) != NULL) {
 	if (key[0] == TKLEAK_KEY_IMAGE) {

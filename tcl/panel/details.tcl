@@ -305,13 +305,21 @@ proc ::tkleak::panel::ArgSpec {name} {
 #
 #	The census type of a name in the target, from tkleak::typeof (no
 #	census taken): a window, an image, a command or an object, or a
-#	namespace, the first of these it names.
+#	namespace, the first of these it names; else a namespace variable or
+#	array element.
 #
 # Arguments:
 #	name	what the user typed.
 
 proc ::tkleak::panel::TypeOf {name} {
-    lindex [T ::tkleak::typeof $name] 0
+    set type [lindex [T ::tkleak::typeof $name] 0]
+    # A namespace variable or array element, by its full name ("info
+    # exists" runs no trace and makes nothing).
+    if {$type eq "" && [string match ::* $name] && [T ::info exists $name]} {
+	return [expr {[regexp {^[^(]*\(.*\)$} $name]
+	    ? "array element" : "variable"}]
+    }
+    return $type
 }
 
 # ::tkleak::panel::Library --

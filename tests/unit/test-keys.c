@@ -40,6 +40,9 @@ test_TkleakTypeKeyKind_whole(void **state)
     (void) state;
     assert_int_equal(TkleakTypeKeyKind("after"), TKLEAK_KEY_AFTER);
     assert_int_equal(TkleakTypeKeyKind("binding"), TKLEAK_KEY_BINDING);
+    assert_int_equal(TkleakTypeKeyKind("variable"), TKLEAK_KEY_VARIABLE);
+    assert_int_equal(TkleakTypeKeyKind("array element"), TKLEAK_KEY_VARIABLE);
+    assert_int_equal(TkleakTypeKeyKind("canvas item"), TKLEAK_KEY_CANVAS_ITEM);
     assert_int_equal(TkleakTypeKeyKind("afterwards"), TKLEAK_KEY_NONE);
     assert_int_equal(TkleakTypeKeyKind("bindings"), TKLEAK_KEY_NONE);
 }
@@ -49,7 +52,6 @@ test_TkleakTypeKeyKind_none(void **state)
 {
     (void) state;
     assert_int_equal(TkleakTypeKeyKind("namespace"), TKLEAK_KEY_NONE);
-    assert_int_equal(TkleakTypeKeyKind("variable"), TKLEAK_KEY_NONE);
     assert_int_equal(TkleakTypeKeyKind("menu entry"), TKLEAK_KEY_NONE);
     assert_int_equal(TkleakTypeKeyKind("command"), TKLEAK_KEY_NONE);
     assert_int_equal(TkleakTypeKeyKind("widget"), TKLEAK_KEY_NONE);
@@ -65,6 +67,8 @@ test_TkleakKeyPrefix_cases(void **state)
     assert_string_equal(TkleakKeyPrefix(TKLEAK_KEY_WINDOW), "w");
     assert_string_equal(TkleakKeyPrefix(TKLEAK_KEY_AFTER), "a");
     assert_string_equal(TkleakKeyPrefix(TKLEAK_KEY_BINDING), "b");
+    assert_string_equal(TkleakKeyPrefix(TKLEAK_KEY_VARIABLE), "v");
+    assert_string_equal(TkleakKeyPrefix(TKLEAK_KEY_CANVAS_ITEM), "k");
     assert_string_equal(TkleakKeyPrefix(TKLEAK_KEY_NONE), "");
 }
 
