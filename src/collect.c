@@ -419,7 +419,7 @@ TkleakCountCommand(
     Tcl_DString *dsPtr = &ctxPtr->name;
     int global = (nsName[2] == '\0'), which;
     const char *fq;
-    size_t len;
+    size_t len, bytes;
 
     if (global) {
 	if (name[0] == '.'
@@ -449,6 +449,7 @@ TkleakCountCommand(
 	ctxPtr->prefixLen = Tcl_DStringLength(dsPtr);
     }
     len = strlen(name);
+    bytes = TkleakCommandBytes(len);
     if ((size_t) ctxPtr->prefixLen + len < (size_t) TCL_DSTRING_STATIC_SIZE
 	    && dsPtr->string == dsPtr->staticSpace) {
 	memcpy(dsPtr->string + ctxPtr->prefixLen, name, len + 1);
@@ -460,15 +461,16 @@ TkleakCountCommand(
     fq = Tcl_DStringValue(dsPtr);
     len = (size_t) Tcl_DStringLength(dsPtr);
     if (objProc == statePtr->procProc) {
-	TkleakAddFixed(ctxPtr, TT_PROC, fq, len, len + bodyLen);
+	TkleakAddFixed(ctxPtr, TT_PROC, fq, len,
+		bytes + (bodyLen ? bodyLen : TkleakProcBytes(token)));
 	return;
     }
     if (objProc == statePtr->aliasProc || objProc == statePtr->importProc) {
-	TkleakAddFixed(ctxPtr, TT_ALIAS, fq, len, len);
+	TkleakAddFixed(ctxPtr, TT_ALIAS, fq, len, bytes);
 	return;
     }
     if (Tcl_IsEnsemble(token)) {
-	TkleakAddFixed(ctxPtr, TT_ENSEMBLE, fq, len, len);
+	TkleakAddFixed(ctxPtr, TT_ENSEMBLE, fq, len, bytes);
 	return;
     }
     if (ctxPtr->imageCmds.numEntries > 0
@@ -529,7 +531,7 @@ TkleakCountCommand(
 	which = TT_NATIVE;
 	break;
     }
-    TkleakAddFixed(ctxPtr, which, fq, len, len);
+    TkleakAddFixed(ctxPtr, which, fq, len, bytes);
 }
 
 /*
@@ -561,7 +563,7 @@ TkleakCountWindow(
     Tcl_SetHashValue(Tcl_CreateHashEntry(&ctxPtr->widgets, path, &isNew),
 	    tkwin);
     TkleakAddTyped(ctxPtr, clazz ? clazz : "", "widget ", clazz, path,
-	    strlen(path), 0);
+	    strlen(path), TkleakWindowBytes(tkwin));
     return 1;
 }
 
@@ -592,15 +594,7 @@ TkleakCountImage(
     if (typePtr == NULL) {
 	return;
     }
-    if (strcmp(typePtr->name, "photo") == 0) {
-	Tk_PhotoHandle photo = Tk_FindPhoto(ctxPtr->interp, name);
-	int w = 0, h = 0;
-
-	if (photo) {
-	    Tk_PhotoGetSize(photo, &w, &h);
-	    bytes = (size_t) w * (size_t) h * 4;
-	}
-    }
+    bytes = TkleakImageBytes(ctxPtr->interp, typePtr, name);
     TkleakAddImage(ctxPtr, typePtr, name, bytes);
 }
 
@@ -1310,7 +1304,7 @@ TkleakAddBinding(
 {
     size_t len = strlen(script);
 
-    TkleakAddFixed(ctxPtr, TT_BINDING, id, idLen, len);
+    TkleakAddFixed(ctxPtr, TT_BINDING, id, idLen, TkleakBindingBytes(len));
     BindingRef(ctxPtr, tag, seq, script, len);
 }
 
@@ -1450,7 +1444,7 @@ CollectBindings(
 		argv[1] = Tcl_GetString(seqv[j]);
 		id = Tcl_Merge(2, argv);
 		TkleakAddFixed(ctxPtr, TT_BINDING, id, strlen(id),
-			(size_t) Tcl_GetCharLength(scriptPtr));
+			TkleakBindingBytes((size_t) scriptPtr->length));
 		Tcl_Free(id);
 		BindingRef(ctxPtr, tag, argv[1], Tcl_GetString(scriptPtr),
 			(size_t) scriptPtr->length);
@@ -1561,16 +1555,15 @@ TkleakCountAfter(
 {
     int len = 0;
     const char *script = NULL;
-    size_t chars = 0;
 
     if (scriptPtr != NULL) {
 	script = Tcl_GetStringFromObj(scriptPtr, &len);
 	if (AfterIsOwn(script)) {
 	    return;
 	}
-	chars = (size_t) Tcl_NumUtfChars(script, len);
     }
-    TkleakAddFixed(ctxPtr, TT_AFTER, id, (size_t) idLen, chars);
+    TkleakAddFixed(ctxPtr, TT_AFTER, id, (size_t) idLen,
+	    TkleakAfterBytes(scriptPtr));
     if (script != NULL && ctxPtr->refsPtr != NULL) {
 	Tcl_DString slot;
 
@@ -1958,7 +1951,8 @@ PublicOneNamespace(
 
 	    for (i = 0; i < n; i++) {
 		TkleakAddFixed(ctxPtr, TT_VARIABLE, Tcl_GetString(elems[i]),
-			(size_t) elems[i]->length, 0);
+			(size_t) elems[i]->length, TkleakVarBytes(NULL, NULL,
+			    (size_t) elems[i]->length));
 		TkleakNoteTraced(ctxPtr, 'v', elems[i]->bytes,
 			(size_t) elems[i]->length, NULL, 0);
 	    }
@@ -2170,7 +2164,8 @@ CountTraceInfo(
 	    Tcl_DStringAppendElement(&id, buf);
 	}
 	TkleakAddFixed(ctxPtr, TT_TRACE, Tcl_DStringValue(&id),
-		(size_t) Tcl_DStringLength(&id), (size_t) cmdPtr->length);
+		(size_t) Tcl_DStringLength(&id),
+		TkleakTraceBytes((size_t) cmdPtr->length));
     }
     Tcl_DStringFree(&id);
 }

@@ -86,19 +86,6 @@ TkleakWalkUsable(
     ((Var *) ((char *) (hPtr) - offsetof(VarInHash, entry)))
 
 /*
- * ObjLength --
- *
- *	The length of an object's string form, without making one.
- */
-
-static size_t
-ObjLength(
-    Tcl_Obj *objPtr)
-{
-    return (objPtr && objPtr->bytes) ? (size_t) objPtr->length : 0;
-}
-
-/*
  * Entries --
  *
  *	The entries of TABLEPTR in an array owned by the collector (malloc'ed,
@@ -304,10 +291,11 @@ WalkVars(
 	}
 	if (!TclIsVarArray(varPtr)) {
 	    TkleakAddFixed(ctxPtr, TT_VARIABLE, buf, len,
-		    ObjLength(varPtr->value.objPtr));
+		    TkleakVarBytes(varPtr, keyPtr, 0));
 	    continue;
 	}
-	TkleakAddFixed(ctxPtr, TT_VARIABLE, buf, len, 0);
+	TkleakAddFixed(ctxPtr, TT_VARIABLE, buf, len,
+		TkleakVarBytes(varPtr, keyPtr, 0));
 	if (varPtr->value.tablePtr == NULL) {
 	    continue;
 	}
@@ -345,7 +333,7 @@ WalkVars(
 		    }
 		}
 		TkleakAddFixed(ctxPtr, TT_ELEMENT, buf, elLen,
-			ObjLength(elVarPtr->value.objPtr));
+			TkleakVarBytes(elVarPtr, elKeyPtr, 0));
 	    }
 	}
     }
@@ -487,8 +475,9 @@ WorkerCommand(
 	return;
     }
     memcpy(buf + prefixLen, name, len + 1);
+    bodyLen += TkleakCommandBytes(len);
     len += prefixLen;
-    TkleakAddFixed(ctxPtr, which, buf, len, len + bodyLen);
+    TkleakAddFixed(ctxPtr, which, buf, len, bodyLen);
 }
 
 /*
@@ -633,7 +622,7 @@ WalkOneNamespace(
 	    }
 	    if (cmdPtr->objProc == statePtr->procProc
 		    && cmdPtr->objClientData != NULL) {
-		bodyLen = ObjLength(((Proc *) cmdPtr->objClientData)->bodyPtr);
+		bodyLen = TkleakProcBytes((Tcl_Command) cmdPtr);
 	    }
 	    if (cmdPtr->tracePtr != NULL) {
 		const char *name = Tcl_GetHashKey(&nsPtr->cmdTable,
