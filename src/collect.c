@@ -517,7 +517,8 @@ TkleakCountCommand(
 
 		fq = Tcl_DStringValue(dsPtr);
 		TkleakAddTyped(ctxPtr, classObject, "object ",
-			Tcl_GetString(classNameObj), fq, len, 0);
+			Tcl_GetString(classNameObj), fq, len,
+			bytes + TkleakObjectBytes(len));
 		return;
 	    }
 	}
@@ -1882,7 +1883,8 @@ PublicOneNamespace(
     }
     early = TkleakWalkNsEarlyDelete(nsPtr);
     if (!(early && early == ctxPtr->statePtr->objNsProc)) {
-	TkleakAddFixed(ctxPtr, TT_NAMESPACE, nsName, strlen(nsName), 0);
+	TkleakAddFixed(ctxPtr, TT_NAMESPACE, nsName, strlen(nsName),
+		TkleakNamespaceBytes(strlen(nsName)));
 	Tcl_DStringInit(&pattern);
 	GlobQuote(&pattern, nsName);
 	if (!global) {

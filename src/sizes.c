@@ -41,6 +41,7 @@
 #include "tclCompile.h"
 #include "tkInt.h"
 #include "tkImgPhoto.h"
+#include "tclOOInt.h"
 #endif
 #include <string.h>
 #include "tkleakInt.h"
@@ -60,6 +61,8 @@
 #define HANDLER_SIZE	sizeof(TkEventHandler)
 #define PHOTO_SIZE	sizeof(PhotoMaster)
 #define INSTANCE_SIZE	sizeof(PhotoInstance)
+#define NAMESPACE_SIZE	sizeof(Namespace)
+#define OBJECT_SIZE	sizeof(Object)
 #else
 #define COMMAND_SIZE	112
 #define PROC_SIZE	56
@@ -70,6 +73,8 @@
 #define HANDLER_SIZE	32
 #define PHOTO_SIZE	128
 #define INSTANCE_SIZE	152
+#define NAMESPACE_SIZE	448
+#define OBJECT_SIZE	176
 #endif
 
 /*
@@ -229,15 +234,18 @@ TkleakHeldBytes(
 /*
  * StringBytes --
  *
- *	The block of a string of LEN bytes and its NUL; the empty string
- *	of an object is Tcl's shared one.
+ *	A string of LEN bytes and its NUL; the empty string of an object is
+ *	Tcl's shared one. Strings are counted as long as they are, not as
+ *	the allocator rounds them (Tcl gives a string that is appended to
+ *	room to grow anyway), so that a string that grows a little each
+ *	time grows the bytes as much, which leaktest's rate of bytes reads.
  */
 
 static size_t
 StringBytes(
     size_t len)
 {
-    return len ? TkleakAllocBytes(len + 1) : 0;
+    return len ? len + 1 : 0;
 }
 
 /*
@@ -268,8 +276,10 @@ EntryBytes(
  *
  *	What the value OBJPTR holds: the object, its string, and for a list
  *	its element array and elements (the first SAMPLE read, the others
- *	taken to be like them), shared among the holders of the object as
- *	its reference count says. 0 for NULL.
+ *	taken to be like them). 0 for NULL. A value held in several places
+ *	counts in full in each: a share by reference count would change the
+ *	bytes of one object whenever another takes or drops the value, and
+ *	a diff would show types that did not change.
  *
  *----------------------------------------------------------------------
  */
@@ -307,16 +317,13 @@ TkleakValueBytes(
 	    if (elemPtr->bytes != NULL && elemPtr->length > 0) {
 		e += StringBytes((size_t) elemPtr->length);
 	    }
-	    sum += elemPtr->refCount > 1 ? e / (size_t) elemPtr->refCount : e;
+	    sum += e;
 	}
 	if (read > 0) {
 	    n += sum / (size_t) read * (size_t) count;
 	}
     }
 #endif
-    if (objPtr->refCount > 1) {
-	n /= (size_t) objPtr->refCount;
-    }
     return n;
 }
 
@@ -345,9 +352,10 @@ TkleakCommandBytes(
  *
  *	What the proc of command TOKEN holds besides its command record:
  *	its Proc, its compiled locals, its body and, once called, its
- *	bytecode (the block the allocator gave it), its share of its
- *	literals (the first SAMPLE) and of its local variable cache. Without
- *	the private headers, the Proc alone.
+ *	bytecode (the block the allocator gave it) and its local variable
+ *	cache. Literals are shared with other code through the interp's
+ *	literal table and are not counted. Without the private headers, the
+ *	Proc alone.
  *
  *----------------------------------------------------------------------
  */
@@ -374,22 +382,11 @@ TkleakProcBytes(
 		ByteCode *codePtr = bodyPtr->internalRep.twoPtrValue.ptr1;
 
 		if (codePtr != NULL) {
-		    int i;
-
 		    n += TkleakHeldBytes(codePtr, codePtr->structureSize);
-		    for (i = 0; i < codePtr->numLitObjects && i < SAMPLE; i++) {
-			Tcl_Obj *litPtr = codePtr->objArrayPtr[i];
-
-			n += TkleakValueBytes(litPtr) + TkleakAllocBytes(
-				sizeof(LiteralEntry)) / (size_t)
-				(litPtr->refCount > 1 ? litPtr->refCount : 1);
-		    }
 		    if (codePtr->localCachePtr != NULL) {
 			n += TkleakAllocBytes(sizeof(LocalCache) + (size_t)
 				codePtr->localCachePtr->numVars
-				* sizeof(Tcl_Obj *)) / (size_t)
-				(codePtr->localCachePtr->refCount > 1
-				? codePtr->localCachePtr->refCount : 1);
+				* sizeof(Tcl_Obj *));
 		    }
 		}
 	    }
@@ -408,7 +405,9 @@ TkleakProcBytes(
  *
  *	What a global or namespace variable or array element holds: its
  *	Var (in its table's entry), its name object KEYPTR, its value, and
- *	for an array its table. VARPTR is a Var from the private walk, or
+ *	for an array its table (not its bucket array, which grows with the
+ *	elements: an array that only gains elements is their leak, not its
+ *	own). VARPTR is a Var from the private walk, or
  *	NULL (the public walk, which reads no value): then the Var and the
  *	name alone.
  *
@@ -431,13 +430,7 @@ TkleakVarBytes(
 
 	if (TclIsVarArray(vPtr)) {
 	    if (vPtr->value.tablePtr != NULL) {
-		Tcl_HashTable *tablePtr = &vPtr->value.tablePtr->table;
-
 		n += TkleakAllocBytes(VARTABLE_SIZE);
-		if (tablePtr->buckets != tablePtr->staticBuckets) {
-		    n += TkleakAllocBytes((size_t) tablePtr->numBuckets
-			    * sizeof(Tcl_HashEntry *));
-		}
 	    }
 	} else if (!TclIsVarLink(vPtr)) {
 	    n += TkleakValueBytes(vPtr->value.objPtr);
@@ -580,4 +573,32 @@ TkleakTraceBytes(
 {
     return TkleakAllocBytes(TRACE_SIZE)
 	    + TkleakAllocBytes(TRACE_INFO_SIZE + cmdLen + 1);
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakNamespaceBytes, TkleakObjectBytes --
+ *
+ *	A namespace named NAMELEN bytes (fully qualified): its record, its
+ *	name and full name, and its entry in its parent's table. A TclOO
+ *	object: its record and its namespace (its command is counted by
+ *	the caller); its methods and variables are not counted.
+ *
+ *----------------------------------------------------------------------
+ */
+
+size_t
+TkleakNamespaceBytes(
+    size_t nameLen)
+{
+    return TkleakAllocBytes(NAMESPACE_SIZE) + 2 * StringBytes(nameLen)
+	    + EntryBytes(nameLen);
+}
+
+size_t
+TkleakObjectBytes(
+    size_t nameLen)
+{
+    return TkleakAllocBytes(OBJECT_SIZE) + TkleakNamespaceBytes(nameLen);
 }

@@ -438,5 +438,7 @@ MODULE_SCOPE size_t	TkleakImageBytes(Tcl_Interp *interp,
 MODULE_SCOPE size_t	TkleakBindingBytes(size_t scriptLen);
 MODULE_SCOPE size_t	TkleakAfterBytes(Tcl_Obj *scriptPtr);
 MODULE_SCOPE size_t	TkleakTraceBytes(size_t cmdLen);
+MODULE_SCOPE size_t	TkleakNamespaceBytes(size_t nameLen);
+MODULE_SCOPE size_t	TkleakObjectBytes(size_t nameLen);
 
 #endif /* TKLEAK_INT_H */

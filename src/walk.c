@@ -582,7 +582,8 @@ WalkOneNamespace(
 	size_t prefixLen = 0;
 
 	TkleakAddFixed(ctxPtr, TT_NAMESPACE, nsPtr->fullName,
-		strlen(nsPtr->fullName), 0);
+		strlen(nsPtr->fullName),
+		TkleakNamespaceBytes(strlen(nsPtr->fullName)));
 	if (ctxPtr->worker && (prefixLen = NamePrefix(ctxPtr, nsPtr)) == 0) {
 	    return 0;
 	}
@@ -1219,7 +1220,9 @@ TkleakWalkWindows(
 
 		FormatInt(i, num);
 		id = TkleakJoinPair(argv[0], num, buf, sizeof(buf));
-		TkleakAddFixed(ctxPtr, TT_MENU_ENTRY, id, strlen(id), 0);
+		TkleakAddFixed(ctxPtr, TT_MENU_ENTRY, id, strlen(id),
+			TkleakHeldBytes(menuPtr->entries[i],
+			    sizeof(TkMenuEntry)));
 		if (id != buf) {
 		    Tcl_Free(id);
 		}
@@ -1235,7 +1238,9 @@ TkleakWalkWindows(
 
 		FormatInt(itemPtr->id, num);
 		id = TkleakJoinPair(argv[0], num, buf, sizeof(buf));
-		TkleakAddFixed(ctxPtr, TT_CANVAS_ITEM, id, strlen(id), 0);
+		TkleakAddFixed(ctxPtr, TT_CANVAS_ITEM, id, strlen(id),
+			TkleakHeldBytes(itemPtr, itemPtr->typePtr
+			    ? (size_t) itemPtr->typePtr->itemSize : 64));
 		if (id != buf) {
 		    Tcl_Free(id);
 		}
