@@ -274,9 +274,11 @@ EntryBytes(
  *
  * TkleakValueBytes --
  *
- *	What the value OBJPTR holds: the object, its string, and for a list
- *	its element array and elements (the first SAMPLE read, the others
- *	taken to be like them). 0 for NULL. A value held in several places
+ *	What the value OBJPTR holds: the object and its string or, for a
+ *	list with no string, its element array and elements (the first
+ *	SAMPLE read, the others taken to be like them). 0 for NULL. A
+ *	string that is also a list counts as the string alone: its bytes do
+ *	not change when code reads it as a list. A value held in several places
  *	counts in full in each: a share by reference count would change the
  *	bytes of one object whenever another takes or drops the value, and
  *	a diff would show types that did not change.
@@ -298,7 +300,8 @@ TkleakValueBytes(
 	n += StringBytes((size_t) objPtr->length);
     }
 #ifdef TKLEAK_PRIVATE
-    if (readPrivate && listType != NULL && objPtr->typePtr == listType
+    if (readPrivate && objPtr->bytes == NULL && listType != NULL
+	    && objPtr->typePtr == listType
 	    && objPtr->internalRep.twoPtrValue.ptr1 != NULL) {
 	List *listPtr = objPtr->internalRep.twoPtrValue.ptr1;
 	Tcl_Obj **elems = &listPtr->elements;
@@ -422,8 +425,15 @@ TkleakVarBytes(
 {
     size_t n = TkleakAllocBytes(VAR_SIZE);
 
-    n += keyPtr != NULL ? TkleakValueBytes(keyPtr)
-	    : sizeof(Tcl_Obj) + StringBytes(keyLen);
+    /*
+     * The name object is often a literal of the app's code: its type
+     * changes as the code uses it, and is not the variable's.
+     */
+
+    if (keyPtr != NULL) {
+	keyLen = keyPtr->bytes ? (size_t) keyPtr->length : 0;
+    }
+    n += sizeof(Tcl_Obj) + StringBytes(keyLen);
 #ifdef TKLEAK_PRIVATE
     if (readPrivate && varPtr != NULL) {
 	Var *vPtr = varPtr;
