@@ -93,6 +93,7 @@
 #define TRACE_INFO_SIZE		48
 #define RECORD_GUESS		512
 #define HANDLERS_GUESS		2
+#define GEOM_SIZE		112
 
 /*
  * What the allocator is: learned once by TkleakSizesInit.
@@ -385,12 +386,9 @@ TkleakProcBytes(
 		ByteCode *codePtr = bodyPtr->internalRep.twoPtrValue.ptr1;
 
 		if (codePtr != NULL) {
-		    n += TkleakHeldBytes(codePtr, codePtr->structureSize);
-		    if (codePtr->localCachePtr != NULL) {
-			n += TkleakAllocBytes(sizeof(LocalCache) + (size_t)
-				codePtr->localCachePtr->numVars
-				* sizeof(Tcl_Obj *));
-		    }
+		    n += TkleakHeldBytes(codePtr, codePtr->structureSize)
+			    + TkleakAllocBytes(sizeof(LocalCache) + (size_t)
+				procPtr->numCompiledLocals * sizeof(Tcl_Obj *));
 		}
 	    }
 	}
@@ -460,8 +458,8 @@ TkleakVarBytes(
  *	What the window TKWIN holds in the process: Tk's TkWindow, its
  *	entries in the path and window tables, the widget's own record
  *	(its option values' slots, its text, its state: the block the
- *	allocator gave it), its widget command, its event handlers and its
- *	geometry manager's record. What the X server keeps for it is not
+ *	allocator gave it), its widget command, its event handlers (two)
+ *	and its geometry manager's record (pack's size). What the X server keeps for it is not
  *	in the process. Without the private headers, estimates.
  *
  *----------------------------------------------------------------------
@@ -479,17 +477,16 @@ TkleakWindowBytes(
 #ifdef TKLEAK_PRIVATE
     if (readPrivate) {
 	TkWindow *winPtr = (TkWindow *) tkwin;
-	TkEventHandler *handlerPtr;
-	int i = 0;
 
-	n += TkleakHeldBytes(winPtr->instanceData, RECORD_GUESS);
-	for (handlerPtr = winPtr->handlerList; handlerPtr != NULL && i < 64;
-		handlerPtr = handlerPtr->nextPtr, i++) {
-	    n += TkleakAllocBytes(HANDLER_SIZE);
-	}
-	if (winPtr->geomMgrPtr != NULL && winPtr->geomData != NULL) {
-	    n += TkleakHeldBytes(winPtr->geomData, 64);
-	}
+	/*
+	 * The handlers and the geometry record are estimated, not read:
+	 * following them would cost a census a cache miss each.
+	 */
+
+	n += TkleakHeldBytes(winPtr->instanceData, RECORD_GUESS)
+		+ (winPtr->handlerList != NULL
+		    ? HANDLERS_GUESS * TkleakAllocBytes(HANDLER_SIZE) : 0)
+		+ (winPtr->geomMgrPtr != NULL ? TkleakAllocBytes(GEOM_SIZE) : 0);
 	return n;
     }
 #endif

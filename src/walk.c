@@ -621,6 +621,22 @@ WalkOneNamespace(
 			    ((Proc *) aheadPtr->objClientData)->bodyPtr);
 		}
 	    }
+	    if (i + 2 < n) {
+		Command *aheadPtr = Tcl_GetHashValue(entries[i + 2]);
+		Proc *procPtr = aheadPtr->objClientData;
+
+		/*
+		 * The bytecode's header and size (TkleakProcBytes).
+		 */
+
+		if (aheadPtr->objProc == statePtr->procProc && procPtr != NULL
+			&& procPtr->bodyPtr != NULL
+			&& procPtr->bodyPtr->internalRep.twoPtrValue.ptr1
+			    != NULL) {
+		    __builtin_prefetch((char *)
+			    procPtr->bodyPtr->internalRep.twoPtrValue.ptr1 - 16);
+		}
+	    }
 	    if (cmdPtr->objProc == statePtr->procProc
 		    && cmdPtr->objClientData != NULL) {
 		bodyLen = TkleakProcBytes((Tcl_Command) cmdPtr);
@@ -1187,6 +1203,19 @@ TkleakWalkWindows(
 	    __builtin_prefetch(&aheadPtr->flags);
 	    __builtin_prefetch(&aheadPtr->pathName);
 	    __builtin_prefetch(&aheadPtr->tagPtr);
+	    __builtin_prefetch(&aheadPtr->instanceData);
+	}
+	if (k + 4 < n) {
+	    TkWindow *aheadPtr = Tcl_GetHashValue(entries[k + 4]);
+
+	    /*
+	     * The allocator's header of the widget's record, which sizes it
+	     * (TkleakWindowBytes).
+	     */
+
+	    if (aheadPtr->instanceData != NULL) {
+		__builtin_prefetch((char *) aheadPtr->instanceData - 16);
+	    }
 	}
 
 	if ((winPtr->flags & TK_ALREADY_DEAD) || winPtr->pathName == NULL) {
