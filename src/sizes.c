@@ -185,11 +185,12 @@ TkleakAllocBytes(
 
     if (zippy > 0) {
 	request += ZIPPY_HEADER;
+	if (request <= ZIPPY_MIN) {
+	    return ZIPPY_MIN;
+	}
 	if (request <= ZIPPY_MAX) {
-	    for (n = ZIPPY_MIN; n < request; n <<= 1) {
-		/* Empty. */
-	    }
-	    return n;
+	    return (size_t) 1 << (8 * sizeof(unsigned long)
+		    - (size_t) __builtin_clzl((unsigned long) request - 1));
 	}
     }
     n = (request + sizeof(size_t) + 15) & ~(size_t) 15;

@@ -75,6 +75,22 @@ def wrapper_names(widget):
     return ['::' + n for n in widget._tclCommands or ()]
 
 
+def tcl_block(request):
+    # The block Tcl 8.6's threaded allocator gives a request: a power of
+    # two from 32 bytes, with its 16-byte header (sizes.c).
+    n = 32
+    while n < request + 16:
+        n *= 2
+    return n
+
+
+def command_bytes(name):
+    # A command's bytes (sizes.c): its Command record (112 bytes) and its
+    # entry in its namespace's table (a Tcl_HashEntry of 40 bytes whose
+    # last 8 hold the start of the name and its NUL).
+    return tcl_block(112) + tcl_block(40 - 8 + len(name.lstrip(':')) + 1)
+
+
 class ModuleTest(unittest.TestCase):
 
     @classmethod
@@ -357,7 +373,7 @@ class ModuleTest(unittest.TestCase):
                                      10, '%4d     B' % (10 * PAYLOAD_SIZE))
         self.assertIn(row, lines)
         row = '%*s | %11d | %12s' % (width, WRAPPER, 2, '%4d     B' % sum(
-            len(n) for n in wrapper_names(b)))
+            command_bytes(n) for n in wrapper_names(b)))
         self.assertIn(row, lines)
         self.assertFalse([x for x in lines if 'tkleak.' in x], lines)
         self.assertIn('New %s (2):' % WRAPPER, lines)
