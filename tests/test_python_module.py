@@ -145,7 +145,7 @@ class ModuleTest(unittest.TestCase):
         names = wrapper_names(b)
         d = self.tr.diff('a')
         self.assertEqual(d, {WRAPPER: tkleak.Growth(
-            2, sum(len(n) for n in names))})
+            2, sum(command_bytes(n) for n in names))})
         self.assertEqual(self.tr.new(WRAPPER, 'a'), sorted(names))
         self.assertEqual(self.tr.gone(WRAPPER, 'a'), [])
         details = self.tr.new(WRAPPER, 'a', details=True)
@@ -167,7 +167,11 @@ class ModuleTest(unittest.TestCase):
         name = '::' + str(v)
         self.tr.snapshot('a')
         self.root.tk.eval('append ::t_grows [string repeat a 99]')
-        self.assertIn({'name': '::t_grows', 'before': 1, 'after': 100},
+        # A variable's bytes (sizes.c): its Var in a 128-byte block, its
+        # name (an object of 48 bytes and "t_grows" with its NUL) and its
+        # value (an object of 48 bytes and its string with its NUL).
+        self.assertIn({'name': '::t_grows', 'before': 128 + 48 + 8 + 48 + 2,
+                       'after': 128 + 48 + 8 + 48 + 101},
                       self.tr.grown('variable', 'a'))
         self.assertEqual(self.tr.grown('no such type', 'a'), [])
         cbname = v.trace_add('write', lambda *args: None)
