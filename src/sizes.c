@@ -20,7 +20,9 @@
  *	the allocator's own, read from the header after checking its magic
  *	bytes (TkleakHeldBytes). Whether Tcl_Alloc is zippy is learned once
  *	from a block tkleak allocates itself (TkleakSizesInit); otherwise
- *	Tcl_Alloc is malloc, and malloc's rounding is used.
+ *	Tcl_Alloc is taken to be malloc, and malloc's rounding is used
+ *	(malloc_usable_size is not asked: were Tcl_Alloc some other
+ *	allocator, it would read a header that is not there).
  *
  *	Records of a fixed size are sizeof the struct where the private
  *	headers declare it (Command, Proc, Var, TkWindow, PhotoMaster);
@@ -105,6 +107,13 @@
 #define ZIPPY_MAX	16384
 
 static int zippy = -1;		/* Tcl_Alloc is the zippy allocator. */
+static int readPrivate;		/* The private records may be read. */
+static const Tcl_ObjType *listType, *byteCodeType;
+static size_t commandBlock, procBlock, varBlock, windowBlock;
+				/* The blocks of the records a census sizes
+				 * most often, worked out once. */
+
+static inline size_t	Block(size_t request);
 
 /*
  * Under AddressSanitizer the bytes before a block of malloc's are a
@@ -113,8 +122,6 @@ static int zippy = -1;		/* Tcl_Alloc is the zippy allocator. */
 
 extern void *__asan_region_is_poisoned(void *beg, size_t size)
 	__attribute__((weak));
-static int readPrivate;		/* The private records may be read. */
-static const Tcl_ObjType *listType, *byteCodeType;
 
 /*
  *----------------------------------------------------------------------
@@ -163,22 +170,23 @@ TkleakSizesInit(void)
 #else
     readPrivate = 0;
 #endif
+    commandBlock = Block(COMMAND_SIZE);
+    procBlock = Block(PROC_SIZE);
+    varBlock = Block(VAR_SIZE);
+    windowBlock = Block(WINDOW_SIZE);
 }
 
 /*
- *----------------------------------------------------------------------
- *
- * TkleakAllocBytes --
+ * Block --
  *
  *	The heap a block of REQUEST bytes from Tcl_Alloc takes: the zippy
  *	allocator's power-of-two block with its header (a block past 16 KB
- *	is malloc's), or malloc's chunk.
- *
- *----------------------------------------------------------------------
+ *	is malloc's), or malloc's chunk. Inline: a census asks it a few
+ *	times an object.
  */
 
-size_t
-TkleakAllocBytes(
+static inline size_t
+Block(
     size_t request)
 {
     size_t n;
@@ -195,6 +203,23 @@ TkleakAllocBytes(
     }
     n = (request + sizeof(size_t) + 15) & ~(size_t) 15;
     return n < 32 ? 32 : n;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakAllocBytes --
+ *
+ *	The heap a block of REQUEST bytes from Tcl_Alloc takes (Block).
+ *
+ *----------------------------------------------------------------------
+ */
+
+size_t
+TkleakAllocBytes(
+    size_t request)
+{
+    return Block(request);
 }
 
 /*
@@ -227,10 +252,10 @@ TkleakHeldBytes(
 	if (p[-ZIPPY_HEADER] == ZIPPY_MAGIC
 		&& p[-ZIPPY_HEADER + 3] == ZIPPY_MAGIC
 		&& req < ((size_t) 1 << 31)) {
-	    return TkleakAllocBytes(req);
+	    return Block(req);
 	}
     }
-    return TkleakAllocBytes(guess);
+    return Block(guess);
 }
 
 /*
@@ -260,7 +285,7 @@ static size_t
 EntryBytes(
     size_t len)
 {
-    return TkleakAllocBytes(sizeof(Tcl_HashEntry) + len + 1
+    return Block(sizeof(Tcl_HashEntry) + len + 1
 	    - sizeof(((Tcl_HashEntry *) NULL)->key));
 }
 
@@ -310,7 +335,7 @@ TkleakValueBytes(
 	int count = listPtr->elemCount, i, read = count;
 	size_t sum = 0;
 
-	n += TkleakAllocBytes(sizeof(List)
+	n += Block(sizeof(List)
 		+ (size_t) listPtr->maxElemCount * sizeof(Tcl_Obj *));
 	if (read > SAMPLE) {
 	    read = SAMPLE;
@@ -347,7 +372,7 @@ size_t
 TkleakCommandBytes(
     size_t nameLen)
 {
-    return TkleakAllocBytes(COMMAND_SIZE) + EntryBytes(nameLen);
+    return commandBlock + EntryBytes(nameLen);
 }
 
 /*
@@ -376,10 +401,10 @@ TkleakProcBytes(
 	size_t n;
 
 	if (procPtr == NULL) {
-	    return TkleakAllocBytes(PROC_SIZE);
+	    return procBlock;
 	}
-	n = TkleakAllocBytes(PROC_SIZE) + (size_t) procPtr->numCompiledLocals
-		* TkleakAllocBytes(LOCAL_SIZE + 8);
+	n = procBlock + (size_t) procPtr->numCompiledLocals
+		* Block(LOCAL_SIZE + 8);
 	bodyPtr = procPtr->bodyPtr;
 	if (bodyPtr != NULL) {
 	    n += TkleakValueBytes(bodyPtr);
@@ -388,7 +413,7 @@ TkleakProcBytes(
 
 		if (codePtr != NULL) {
 		    n += TkleakHeldBytes(codePtr, codePtr->structureSize)
-			    + TkleakAllocBytes(sizeof(LocalCache) + (size_t)
+			    + Block(sizeof(LocalCache) + (size_t)
 				procPtr->numCompiledLocals * sizeof(Tcl_Obj *));
 		}
 	    }
@@ -397,7 +422,7 @@ TkleakProcBytes(
     }
 #endif
     (void) token;
-    return TkleakAllocBytes(PROC_SIZE);
+    return procBlock;
 }
 
 /*
@@ -422,7 +447,7 @@ TkleakVarBytes(
     Tcl_Obj *keyPtr,
     size_t keyLen)
 {
-    size_t n = TkleakAllocBytes(VAR_SIZE);
+    size_t n = varBlock;
 
     /*
      * The name object is often a literal of the app's code: its type
@@ -439,7 +464,7 @@ TkleakVarBytes(
 
 	if (TclIsVarArray(vPtr)) {
 	    if (vPtr->value.tablePtr != NULL) {
-		n += TkleakAllocBytes(VARTABLE_SIZE);
+		n += Block(VARTABLE_SIZE);
 	    }
 	} else if (!TclIsVarLink(vPtr)) {
 	    n += TkleakValueBytes(vPtr->value.objPtr);
@@ -472,7 +497,7 @@ TkleakWindowBytes(
 {
     const char *path = Tk_PathName(tkwin);
     size_t pathLen = path ? strlen(path) : 0;
-    size_t n = TkleakAllocBytes(WINDOW_SIZE) + EntryBytes(pathLen)
+    size_t n = windowBlock + EntryBytes(pathLen)
 	    + EntryBytes(0) + TkleakCommandBytes(pathLen);
 
 #ifdef TKLEAK_PRIVATE
@@ -486,13 +511,13 @@ TkleakWindowBytes(
 
 	n += TkleakHeldBytes(winPtr->instanceData, RECORD_GUESS)
 		+ (winPtr->handlerList != NULL
-		    ? HANDLERS_GUESS * TkleakAllocBytes(HANDLER_SIZE) : 0)
-		+ (winPtr->geomMgrPtr != NULL ? TkleakAllocBytes(GEOM_SIZE) : 0);
+		    ? HANDLERS_GUESS * Block(HANDLER_SIZE) : 0)
+		+ (winPtr->geomMgrPtr != NULL ? Block(GEOM_SIZE) : 0);
 	return n;
     }
 #endif
-    return n + TkleakAllocBytes(RECORD_GUESS)
-	    + HANDLERS_GUESS * TkleakAllocBytes(HANDLER_SIZE);
+    return n + Block(RECORD_GUESS)
+	    + HANDLERS_GUESS * Block(HANDLER_SIZE);
 }
 
 /*
@@ -516,7 +541,7 @@ TkleakImageBytes(
     const char *name)
 {
     size_t nameLen = strlen(name);
-    size_t n = TkleakAllocBytes(IMAGE_MASTER_SIZE) + EntryBytes(nameLen)
+    size_t n = Block(IMAGE_MASTER_SIZE) + EntryBytes(nameLen)
 	    + TkleakCommandBytes(nameLen);
     Tk_PhotoHandle photo;
     Tk_PhotoImageBlock block;
@@ -525,7 +550,7 @@ TkleakImageBytes(
 	    || (photo = Tk_FindPhoto(interp, name)) == NULL) {
 	return n;
     }
-    n += TkleakAllocBytes(PHOTO_SIZE);
+    n += Block(PHOTO_SIZE);
     if (Tk_PhotoGetImage(photo, &block) && block.pixelPtr != NULL) {
 	n += TkleakHeldBytes(block.pixelPtr,
 		(size_t) block.pitch * (size_t) block.height);
@@ -537,7 +562,7 @@ TkleakImageBytes(
 
 	for (instPtr = ((PhotoMaster *) photo)->instancePtr;
 		instPtr != NULL && i < 64; instPtr = instPtr->nextPtr, i++) {
-	    n += TkleakAllocBytes(INSTANCE_SIZE) + TkleakHeldBytes(
+	    n += Block(INSTANCE_SIZE) + TkleakHeldBytes(
 		    instPtr->error, (size_t) instPtr->width
 		    * (size_t) instPtr->height * 3);
 	}
@@ -563,7 +588,7 @@ size_t
 TkleakBindingBytes(
     size_t scriptLen)
 {
-    return StringBytes(scriptLen) + TkleakAllocBytes(PATSEQ_SIZE)
+    return StringBytes(scriptLen) + Block(PATSEQ_SIZE)
 	    + 2 * EntryBytes(sizeof(void *));
 }
 
@@ -571,7 +596,7 @@ size_t
 TkleakAfterBytes(
     Tcl_Obj *scriptPtr)
 {
-    return TkleakAllocBytes(AFTER_SIZE) + TkleakAllocBytes(TIMER_SIZE)
+    return Block(AFTER_SIZE) + Block(TIMER_SIZE)
 	    + TkleakValueBytes(scriptPtr);
 }
 
@@ -579,8 +604,8 @@ size_t
 TkleakTraceBytes(
     size_t cmdLen)
 {
-    return TkleakAllocBytes(TRACE_SIZE)
-	    + TkleakAllocBytes(TRACE_INFO_SIZE + cmdLen + 1);
+    return Block(TRACE_SIZE)
+	    + Block(TRACE_INFO_SIZE + cmdLen + 1);
 }
 
 /*
@@ -600,7 +625,7 @@ size_t
 TkleakNamespaceBytes(
     size_t nameLen)
 {
-    return TkleakAllocBytes(NAMESPACE_SIZE) + 2 * StringBytes(nameLen)
+    return Block(NAMESPACE_SIZE) + 2 * StringBytes(nameLen)
 	    + EntryBytes(nameLen);
 }
 
@@ -608,5 +633,5 @@ size_t
 TkleakObjectBytes(
     size_t nameLen)
 {
-    return TkleakAllocBytes(OBJECT_SIZE) + TkleakNamespaceBytes(nameLen);
+    return Block(OBJECT_SIZE) + TkleakNamespaceBytes(nameLen);
 }
