@@ -375,6 +375,42 @@ TkleakCommandBytes(
     return commandBlock + EntryBytes(nameLen);
 }
 
+#ifdef TKLEAK_PRIVATE
+/*
+ * LibraryNamespace --
+ *
+ *	Whether NSPTR is one of Tcl's or Tk's own library namespaces (::tcl,
+ *	::tk, ::ttk, ::msgcat and those below them). Their procs compile on
+ *	first use, tkleak's own use included (an expr's min() compiles
+ *	::tcl::mathfunc::min, a clock format the ::tcl::clock procs): their
+ *	bytecode is left out, or a census after tkleak's own work would show
+ *	bytes the app did not add.
+ */
+
+static int
+LibraryNamespace(
+    Namespace *nsPtr)
+{
+    static const char *const libs[] = {"::tcl", "::tk", "::ttk", "::msgcat",
+	NULL};
+    const char *name = nsPtr ? nsPtr->fullName : NULL;
+    int i;
+
+    if (name == NULL) {
+	return 0;
+    }
+    for (i = 0; libs[i] != NULL; i++) {
+	size_t len = strlen(libs[i]);
+
+	if (strncmp(name, libs[i], len) == 0
+		&& (name[len] == '\0' || name[len] == ':')) {
+	    return 1;
+	}
+    }
+    return 0;
+}
+#endif
+
 /*
  *----------------------------------------------------------------------
  *
@@ -383,9 +419,10 @@ TkleakCommandBytes(
  *	What the proc of command TOKEN holds besides its command record:
  *	its Proc, its compiled locals, its body and, once called, its
  *	bytecode (the block the allocator gave it) and its local variable
- *	cache. Literals are shared with other code through the interp's
- *	literal table and are not counted. Without the private headers, the
- *	Proc alone.
+ *	cache (not for Tcl's and Tk's own procs, which count their
+ *	arguments as their only locals: LibraryNamespace). Literals
+ *	are shared with other code through the interp's literal table and are
+ *	not counted. Without the private headers, the Proc alone.
  *
  *----------------------------------------------------------------------
  */
@@ -399,16 +436,25 @@ TkleakProcBytes(
 	Proc *procPtr = ((Command *) token)->objClientData;
 	Tcl_Obj *bodyPtr;
 	size_t n;
+	int lib;
 
 	if (procPtr == NULL) {
 	    return procBlock;
 	}
-	n = procBlock + (size_t) procPtr->numCompiledLocals
-		* Block(LOCAL_SIZE + 8);
+
+	/*
+	 * Compiling adds the locals that are not arguments: a library
+	 * proc counts its arguments only.
+	 */
+
+	lib = LibraryNamespace(((Command *) token)->nsPtr);
+	n = procBlock + (size_t) (lib ? procPtr->numArgs
+		: procPtr->numCompiledLocals) * Block(LOCAL_SIZE + 8);
 	bodyPtr = procPtr->bodyPtr;
 	if (bodyPtr != NULL) {
 	    n += TkleakValueBytes(bodyPtr);
-	    if (byteCodeType != NULL && bodyPtr->typePtr == byteCodeType) {
+	    if (byteCodeType != NULL && bodyPtr->typePtr == byteCodeType
+		    && !lib) {
 		ByteCode *codePtr = bodyPtr->internalRep.twoPtrValue.ptr1;
 
 		if (codePtr != NULL) {
