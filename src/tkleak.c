@@ -249,6 +249,7 @@ Tkleak_Init(
 	TkleakCoreLibraries(statePtr, 0);
     }
     TkleakInitTk(statePtr, interp);
+    TkleakSizesInit();
     if (statePtr->reference == NULL
 	    && TkleakCensusTake(statePtr, interp, &statePtr->reference)
 		!= TCL_OK) {

@@ -529,4 +529,25 @@ MODULE_SCOPE Tcl_ObjCmdProc *TkleakWalkProcProc(void);
 MODULE_SCOPE Tcl_Obj	*TkleakWalkVarFullName(Tcl_Interp *interp,
 			    Tcl_Obj *namePtr);
 
+/*
+ * What an object holds in the process, in bytes (sizes.c).
+ */
+
+MODULE_SCOPE void	TkleakSizesInit(void);
+MODULE_SCOPE size_t	TkleakAllocBytes(size_t request);
+MODULE_SCOPE size_t	TkleakHeldBytes(const void *ptr, size_t guess);
+MODULE_SCOPE size_t	TkleakValueBytes(Tcl_Obj *objPtr);
+MODULE_SCOPE size_t	TkleakCommandBytes(size_t nameLen);
+MODULE_SCOPE size_t	TkleakProcBytes(Tcl_Command token);
+MODULE_SCOPE size_t	TkleakVarBytes(void *varPtr, Tcl_Obj *keyPtr,
+			    size_t keyLen);
+MODULE_SCOPE size_t	TkleakWindowBytes(Tk_Window tkwin);
+MODULE_SCOPE size_t	TkleakImageBytes(Tcl_Interp *interp,
+			    const Tk_ImageType *typePtr, const char *name);
+MODULE_SCOPE size_t	TkleakBindingBytes(size_t scriptLen);
+MODULE_SCOPE size_t	TkleakAfterBytes(Tcl_Obj *scriptPtr);
+MODULE_SCOPE size_t	TkleakTraceBytes(size_t cmdLen);
+MODULE_SCOPE size_t	TkleakNamespaceBytes(size_t nameLen);
+MODULE_SCOPE size_t	TkleakObjectBytes(size_t nameLen);
+
 #endif /* TKLEAK_INT_H */

@@ -75,6 +75,22 @@ def wrapper_names(widget):
     return ['::' + n for n in widget._tclCommands or ()]
 
 
+def tcl_block(request):
+    # The block Tcl 8.6's threaded allocator gives a request: a power of
+    # two from 32 bytes, with its 16-byte header (sizes.c).
+    n = 32
+    while n < request + 16:
+        n *= 2
+    return n
+
+
+def command_bytes(name):
+    # A command's bytes (sizes.c): its Command record (112 bytes) and its
+    # entry in its namespace's table (a Tcl_HashEntry of 40 bytes whose
+    # last 8 hold the start of the name and its NUL).
+    return tcl_block(112) + tcl_block(40 - 8 + len(name.lstrip(':')) + 1)
+
+
 class ModuleTest(unittest.TestCase):
 
     @classmethod
@@ -129,7 +145,7 @@ class ModuleTest(unittest.TestCase):
         names = wrapper_names(b)
         d = self.tr.diff('a')
         self.assertEqual(d, {WRAPPER: tkleak.Growth(
-            2, sum(len(n) for n in names))})
+            2, sum(command_bytes(n) for n in names))})
         self.assertEqual(self.tr.new(WRAPPER, 'a'), sorted(names))
         self.assertEqual(self.tr.gone(WRAPPER, 'a'), [])
         details = self.tr.new(WRAPPER, 'a', details=True)
@@ -151,7 +167,11 @@ class ModuleTest(unittest.TestCase):
         name = '::' + str(v)
         self.tr.snapshot('a')
         self.root.tk.eval('append ::t_grows [string repeat a 99]')
-        self.assertIn({'name': '::t_grows', 'before': 1, 'after': 100},
+        # A variable's bytes (sizes.c): its Var in a 128-byte block, its
+        # name (an object of 48 bytes and "t_grows" with its NUL) and its
+        # value (an object of 48 bytes and its string with its NUL).
+        self.assertIn({'name': '::t_grows', 'before': 128 + 48 + 8 + 48 + 2,
+                       'after': 128 + 48 + 8 + 48 + 101},
                       self.tr.grown('variable', 'a'))
         self.assertEqual(self.tr.grown('no such type', 'a'), [])
         cbname = v.trace_add('write', lambda *args: None)
@@ -357,7 +377,7 @@ class ModuleTest(unittest.TestCase):
                                      10, '%4d     B' % (10 * PAYLOAD_SIZE))
         self.assertIn(row, lines)
         row = '%*s | %11d | %12s' % (width, WRAPPER, 2, '%4d     B' % sum(
-            len(n) for n in wrapper_names(b)))
+            command_bytes(n) for n in wrapper_names(b)))
         self.assertIn(row, lines)
         self.assertFalse([x for x in lines if 'tkleak.' in x], lines)
         self.assertIn('New %s (2):' % WRAPPER, lines)

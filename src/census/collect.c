@@ -399,7 +399,7 @@ CollectBindings(
 		argv[1] = Tcl_GetString(seqv[j]);
 		id = Tcl_Merge(2, argv);
 		TkleakAddFixed(ctxPtr, TT_BINDING, id, strlen(id),
-			(size_t) Tcl_GetCharLength(scriptPtr));
+			TkleakBindingBytes((size_t) scriptPtr->length));
 		Tcl_Free(id);
 		TkleakBindingRef(ctxPtr, tag, argv[1],
 			Tcl_GetString(scriptPtr), (size_t) scriptPtr->length);
@@ -514,16 +514,15 @@ TkleakCountAfter(
 {
     Tcl_Size len = 0;
     const char *script = NULL;
-    size_t chars = 0;
 
     if (scriptPtr != NULL) {
 	script = Tcl_GetStringFromObj(scriptPtr, &len);
 	if (AfterIsOwn(script)) {
 	    return;
 	}
-	chars = (size_t) Tcl_NumUtfChars(script, len);
     }
-    TkleakAddFixed(ctxPtr, TT_AFTER, id, (size_t) idLen, chars);
+    TkleakAddFixed(ctxPtr, TT_AFTER, id, (size_t) idLen,
+	    TkleakAfterBytes(scriptPtr));
     if (script != NULL && ctxPtr->refsPtr != NULL) {
 	Tcl_DString slot;
 
@@ -807,7 +806,8 @@ CountTraceInfo(
 	    Tcl_DStringAppendElement(&id, buf);
 	}
 	TkleakAddFixed(ctxPtr, TT_TRACE, Tcl_DStringValue(&id),
-		(size_t) Tcl_DStringLength(&id), (size_t) cmdPtr->length);
+		(size_t) Tcl_DStringLength(&id),
+		TkleakTraceBytes((size_t) cmdPtr->length));
     }
     Tcl_DStringFree(&id);
 }

@@ -245,7 +245,8 @@ PublicOneNamespace(
     }
     early = TkleakWalkNsEarlyDelete(nsPtr);
     if (!(early && early == ctxPtr->statePtr->objNsProc)) {
-	TkleakAddFixed(ctxPtr, TT_NAMESPACE, nsName, strlen(nsName), 0);
+	TkleakAddFixed(ctxPtr, TT_NAMESPACE, nsName, strlen(nsName),
+		TkleakNamespaceBytes(strlen(nsName)));
 	Tcl_DStringInit(&pattern);
 	GlobQuote(&pattern, nsName);
 	if (!global) {
@@ -314,7 +315,8 @@ PublicOneNamespace(
 
 	    for (i = 0; i < n; i++) {
 		TkleakAddFixed(ctxPtr, TT_VARIABLE, Tcl_GetString(elems[i]),
-			(size_t) elems[i]->length, 0);
+			(size_t) elems[i]->length, TkleakVarBytes(NULL, NULL,
+			    (size_t) elems[i]->length));
 		TkleakNoteTraced(ctxPtr, 'v', elems[i]->bytes,
 			(size_t) elems[i]->length, NULL, 0);
 	    }

@@ -255,7 +255,7 @@ TkleakCountCommand(
     Tcl_DString *dsPtr = &ctxPtr->name;
     int global = (nsName[2] == '\0'), which;
     const char *fq;
-    size_t len;
+    size_t len, bytes;
 
     if (global) {
 	if (name[0] == '.'
@@ -285,6 +285,7 @@ TkleakCountCommand(
 	ctxPtr->prefixLen = Tcl_DStringLength(dsPtr);
     }
     len = strlen(name);
+    bytes = TkleakCommandBytes(len);
     if ((size_t) ctxPtr->prefixLen + len < (size_t) TCL_DSTRING_STATIC_SIZE
 	    && dsPtr->string == dsPtr->staticSpace) {
 	memcpy(dsPtr->string + ctxPtr->prefixLen, name, len + 1);
@@ -296,15 +297,16 @@ TkleakCountCommand(
     fq = Tcl_DStringValue(dsPtr);
     len = (size_t) Tcl_DStringLength(dsPtr);
     if (objProc == statePtr->procProc) {
-	TkleakAddFixed(ctxPtr, TT_PROC, fq, len, len + bodyLen);
+	TkleakAddFixed(ctxPtr, TT_PROC, fq, len,
+		bytes + (bodyLen ? bodyLen : TkleakProcBytes(token)));
 	return;
     }
     if (objProc == statePtr->aliasProc || objProc == statePtr->importProc) {
-	TkleakAddFixed(ctxPtr, TT_ALIAS, fq, len, len);
+	TkleakAddFixed(ctxPtr, TT_ALIAS, fq, len, bytes);
 	return;
     }
     if (Tcl_IsEnsemble(token)) {
-	TkleakAddFixed(ctxPtr, TT_ENSEMBLE, fq, len, len);
+	TkleakAddFixed(ctxPtr, TT_ENSEMBLE, fq, len, bytes);
 	return;
     }
     if (ctxPtr->imageCmds.numEntries > 0
@@ -351,7 +353,8 @@ TkleakCountCommand(
 
 		fq = Tcl_DStringValue(dsPtr);
 		TkleakAddTyped(ctxPtr, classObject, "object ",
-			Tcl_GetString(classNameObj), fq, len, 0);
+			Tcl_GetString(classNameObj), fq, len,
+			bytes + TkleakObjectBytes(len));
 		return;
 	    }
 	}
@@ -365,7 +368,7 @@ TkleakCountCommand(
 	which = TT_NATIVE;
 	break;
     }
-    TkleakAddFixed(ctxPtr, which, fq, len, len);
+    TkleakAddFixed(ctxPtr, which, fq, len, bytes);
 }
 
 /*
@@ -401,7 +404,7 @@ TkleakCountWindow(
     Tcl_SetHashValue(Tcl_CreateHashEntry(&ctxPtr->widgets, path, &isNew),
 	    tkwin);
     TkleakAddTyped(ctxPtr, clazz ? clazz : "", "widget ", clazz, path,
-	    strlen(path), 0);
+	    strlen(path), TkleakWindowBytes(tkwin));
     return 1;
 }
 
@@ -439,15 +442,7 @@ TkleakCountImage(
     if (typePtr == NULL) {
 	return;
     }
-    if (strcmp(typePtr->name, "photo") == 0) {
-	Tk_PhotoHandle photo = Tk_FindPhoto(ctxPtr->interp, name);
-	int w = 0, h = 0;
-
-	if (photo) {
-	    Tk_PhotoGetSize(photo, &w, &h);
-	    bytes = (size_t) w * (size_t) h * 4;
-	}
-    }
+    bytes = TkleakImageBytes(ctxPtr->interp, typePtr, name);
     TkleakAddImage(ctxPtr, typePtr, name, bytes);
 }
 
@@ -591,7 +586,7 @@ TkleakAddBinding(
 {
     size_t len = strlen(script);
 
-    TkleakAddFixed(ctxPtr, TT_BINDING, id, idLen, len);
+    TkleakAddFixed(ctxPtr, TT_BINDING, id, idLen, TkleakBindingBytes(len));
     TkleakBindingRef(ctxPtr, tag, seq, script, len);
 }
 

@@ -23,19 +23,6 @@
     ((Var *) ((char *) (hPtr) - offsetof(VarInHash, entry)))
 
 /*
- * ObjLength --
- *
- *	The length of an object's string form, without making one.
- */
-
-static size_t
-ObjLength(
-    Tcl_Obj *objPtr)
-{
-    return (objPtr && objPtr->bytes) ? (size_t) objPtr->length : 0;
-}
-
-/*
  * NameRoom --
  *
  *	Make the collector's name buffer hold at least LEN bytes and a NUL.
@@ -186,10 +173,11 @@ WalkVars(
 	}
 	if (!TclIsVarArray(varPtr)) {
 	    ctxPtr->sinkPtr->addFixed(ctxPtr, TT_VARIABLE, buf, len,
-		    ObjLength(varPtr->value.objPtr));
+		    TkleakVarBytes(varPtr, keyPtr, 0));
 	    continue;
 	}
-	ctxPtr->sinkPtr->addFixed(ctxPtr, TT_VARIABLE, buf, len, 0);
+	ctxPtr->sinkPtr->addFixed(ctxPtr, TT_VARIABLE, buf, len,
+		TkleakVarBytes(varPtr, keyPtr, 0));
 	if (varPtr->value.tablePtr == NULL) {
 	    continue;
 	}
@@ -228,7 +216,7 @@ WalkVars(
 		    }
 		}
 		ctxPtr->sinkPtr->addFixed(ctxPtr, TT_ELEMENT, buf, elLen,
-			ObjLength(elVarPtr->value.objPtr));
+			TkleakVarBytes(elVarPtr, elKeyPtr, 0));
 	    }
 	}
     }
@@ -370,8 +358,9 @@ WorkerCommand(
 	return;
     }
     memcpy(buf + prefixLen, name, len + 1);
+    bodyLen += TkleakCommandBytes(len);
     len += prefixLen;
-    ctxPtr->sinkPtr->addFixed(ctxPtr, which, buf, len, len + bodyLen);
+    ctxPtr->sinkPtr->addFixed(ctxPtr, which, buf, len, bodyLen);
 }
 
 /*
@@ -476,7 +465,8 @@ WalkOneNamespace(
 	size_t prefixLen = 0;
 
 	ctxPtr->sinkPtr->addFixed(ctxPtr, TT_NAMESPACE, nsPtr->fullName,
-		strlen(nsPtr->fullName), 0);
+		strlen(nsPtr->fullName),
+		TkleakNamespaceBytes(strlen(nsPtr->fullName)));
 	if (ctxPtr->worker && (prefixLen = NamePrefix(ctxPtr, nsPtr)) == 0) {
 	    return 0;
 	}
@@ -514,9 +504,25 @@ WalkOneNamespace(
 			    ((Proc *) aheadPtr->objClientData)->bodyPtr);
 		}
 	    }
+	    if (i + 2 < n) {
+		Command *aheadPtr = Tcl_GetHashValue(entries[i + 2]);
+		Proc *procPtr = aheadPtr->objClientData;
+
+		/*
+		 * The bytecode's header and size (TkleakProcBytes).
+		 */
+
+		if (aheadPtr->objProc == statePtr->procProc && procPtr != NULL
+			&& procPtr->bodyPtr != NULL
+			&& procPtr->bodyPtr->internalRep.twoPtrValue.ptr1
+			    != NULL) {
+		    __builtin_prefetch((char *)
+			    procPtr->bodyPtr->internalRep.twoPtrValue.ptr1 - 16);
+		}
+	    }
 	    if (cmdPtr->objProc == statePtr->procProc
 		    && cmdPtr->objClientData != NULL) {
-		bodyLen = ObjLength(((Proc *) cmdPtr->objClientData)->bodyPtr);
+		bodyLen = TkleakProcBytes((Tcl_Command) cmdPtr);
 	    }
 	    if (cmdPtr->tracePtr != NULL) {
 		const char *name = Tcl_GetHashKey(&nsPtr->cmdTable,

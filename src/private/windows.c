@@ -113,6 +113,19 @@ TkleakWalkWindows(
 	    __builtin_prefetch(&aheadPtr->flags);
 	    __builtin_prefetch(&aheadPtr->pathName);
 	    __builtin_prefetch(&aheadPtr->tagPtr);
+	    __builtin_prefetch(&aheadPtr->instanceData);
+	}
+	if (k + 4 < n) {
+	    TkWindow *aheadPtr = Tcl_GetHashValue(entries[k + 4]);
+
+	    /*
+	     * The allocator's header of the widget's record, which sizes it
+	     * (TkleakWindowBytes).
+	     */
+
+	    if (aheadPtr->instanceData != NULL) {
+		__builtin_prefetch((char *) aheadPtr->instanceData - 16);
+	    }
 	}
 
 	if ((winPtr->flags & TK_ALREADY_DEAD) || winPtr->pathName == NULL) {
@@ -147,7 +160,8 @@ TkleakWalkWindows(
 		FormatInt(i, num);
 		id = TkleakJoinPair(argv[0], num, buf, sizeof(buf));
 		ctxPtr->sinkPtr->addFixed(ctxPtr, TT_MENU_ENTRY, id,
-			strlen(id), 0);
+			strlen(id), TkleakHeldBytes(menuPtr->entries[i],
+			    sizeof(TkMenuEntry)));
 		if (id != buf) {
 		    Tcl_Free(id);
 		}
@@ -164,7 +178,8 @@ TkleakWalkWindows(
 		FormatInt(itemPtr->id, num);
 		id = TkleakJoinPair(argv[0], num, buf, sizeof(buf));
 		ctxPtr->sinkPtr->addFixed(ctxPtr, TT_CANVAS_ITEM, id,
-			strlen(id), 0);
+			strlen(id), TkleakHeldBytes(itemPtr, itemPtr->typePtr
+			    ? (size_t) itemPtr->typePtr->itemSize : 64));
 		if (id != buf) {
 		    Tcl_Free(id);
 		}
