@@ -1227,6 +1227,7 @@ TkleakCensusTakeEx(
 	    TkleakRefsScanWindows(&ctx);
 	}
 	TkleakRefsScanTraces(&ctx);
+	TkleakSlotWordsAge(statePtr);
     }
 
     Tcl_RestoreInterpState(interp, saved);

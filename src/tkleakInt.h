@@ -94,6 +94,10 @@ typedef struct TkleakState {
 				 * be read (0 until its self-test ran). */
     void *seqCache;		/* walk.c: event sequence texts by pattern
 				 * content; owned (TkleakWalkFree). */
+    Tcl_HashTable *slotWords[2];/* slotwords.c: slot text -> its words,
+				 * this scan's and the last one's; NULL
+				 * until the first scan. */
+    size_t slotWordsBytes;	/* Their size (heap.c). */
 } TkleakState;
 
 /*
@@ -314,6 +318,16 @@ MODULE_SCOPE Tcl_ObjCmdProc *TkleakRecordOriginal(TkleakState *statePtr,
 MODULE_SCOPE size_t	TkleakRecordMemory(TkleakState *statePtr);
 MODULE_SCOPE void	TkleakScanQuotedWords(const char *script, size_t len,
 			    TkleakWordProc *fn, void *clientData);
+
+/*
+ * slotwords.c: the words of slot texts, kept from one full scan to the next.
+ */
+
+MODULE_SCOPE void	TkleakSlotWordsEach(TkleakState *statePtr,
+			    const char *text, size_t len, TkleakWordProc *fn,
+			    void *clientData);
+MODULE_SCOPE void	TkleakSlotWordsAge(TkleakState *statePtr);
+MODULE_SCOPE void	TkleakSlotWordsFree(TkleakState *statePtr);
 
 /* origin.c */
 MODULE_SCOPE Tcl_Obj *	TkleakOriginCapture(TkleakState *statePtr,
