@@ -85,7 +85,7 @@ proc ::bench::realapps::run {app refname action runs} {
 	incr total [dict get $d count]
     }
     set counts {}
-    foreach type {{command proc} {command native} widget binding
+    foreach type {{command proc} {command tkinter} {command native} widget binding
 	    {text tag} variable {array element} after {image photo}} {
 	set n 0
 	dict for {t d} $sum {
