@@ -62,6 +62,7 @@ DeleteState(
     TkleakOriginFree(statePtr);
     TkleakDeleteObjTable(&statePtr->memo, 0);
     TkleakDeleteObjTable(&statePtr->refCache, 0);
+    TkleakSlotWordsFree(statePtr);
     TkleakFreeSnapshots(statePtr);
     TkleakCensusFree(statePtr->reference);
     TkleakCensusFree(statePtr->loadPtr);

@@ -132,6 +132,10 @@ typedef struct TkleakState {
 				 * be read (0 until its self-test ran). */
     void *seqCache;		/* walk.c: event sequence texts by pattern
 				 * content; owned (TkleakWalkFree). */
+    Tcl_HashTable *slotWords[2];/* slotwords.c: slot text -> its words,
+				 * this scan's and the last one's; NULL
+				 * until the first scan. */
+    size_t slotWordsBytes;	/* Their size (heap.c). */
 } TkleakState;
 
 /*
@@ -357,6 +361,14 @@ MODULE_SCOPE Tcl_ObjCmdProc TkleakDiffObjCmd, TkleakNewObjCmd,
 			    TkleakGoneObjCmd, TkleakGrownObjCmd,
 			    TkleakFormatDiffObjCmd,
 			    TkleakPrintDiffObjCmd, TkleakCalibrateObjCmd;
+
+/* census/slotwords.c: the words of slot texts, kept from one full scan
+ * to the next. */
+MODULE_SCOPE void	TkleakSlotWordsEach(TkleakState *statePtr,
+			    const char *text, size_t len, TkleakWordProc *fn,
+			    void *clientData);
+MODULE_SCOPE void	TkleakSlotWordsAge(TkleakState *statePtr);
+MODULE_SCOPE void	TkleakSlotWordsFree(TkleakState *statePtr);
 
 /* store/origin.c, for record/varorigin.c */
 MODULE_SCOPE Tcl_Obj *	TkleakOriginIntern(TkleakState *statePtr,

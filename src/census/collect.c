@@ -279,6 +279,7 @@ TkleakCensusTakeEx(
 	    TkleakRefsScanWindows(&ctx);
 	}
 	TkleakRefsScanTraces(&ctx);
+	TkleakSlotWordsAge(statePtr);
     }
 
     Tcl_RestoreInterpState(interp, saved);

@@ -225,7 +225,6 @@ TkleakRefsAdd(
 {
     ScanData data;
     Tcl_Obj *refPtr;
-    Tcl_DString ds;
 
     if (ctxPtr->refsPtr == NULL || len == 0) {
 	return;
@@ -234,30 +233,14 @@ TkleakRefsAdd(
     Tcl_IncrRefCount(refPtr);
     data.ctxPtr = ctxPtr;
     data.refPtr = refPtr;
-    TkleakScanWords(text, len, ScanWord, &data);
-    TkleakScanQuotedWords(text, len, ScanWord, &data);
 
     /*
-     * The whole text, and the first element when it is a list: an option
-     * value like {my proc} names the command "my proc".
+     * The words the scanners find, the whole text, and the first element
+     * when it is a list (an option value like {my proc} names the command
+     * "my proc"): parsed once and kept between scans (slotwords.c).
      */
 
-    Tcl_DStringInit(&ds);
-    Tcl_DStringAppend(&ds, text, (int) len);
-    AddKeys(ctxPtr, Resolve(ctxPtr, Tcl_DStringValue(&ds)), refPtr,
-	    TKLEAK_WORD_COMMAND);
-    {
-	Tcl_Obj *valuePtr = Tcl_NewStringObj(text, (int) len), *firstPtr;
-
-	Tcl_IncrRefCount(valuePtr);
-	if (Tcl_ListObjIndex(NULL, valuePtr, 0, &firstPtr) == TCL_OK
-		&& firstPtr != NULL) {
-	    AddKeys(ctxPtr, Resolve(ctxPtr, Tcl_GetString(firstPtr)), refPtr,
-		    TKLEAK_WORD_COMMAND);
-	}
-	Tcl_DecrRefCount(valuePtr);
-    }
-    Tcl_DStringFree(&ds);
+    TkleakSlotWordsEach(ctxPtr->statePtr, text, len, ScanWord, &data);
     Tcl_DecrRefCount(refPtr);
 }
 

@@ -11,7 +11,8 @@
  *	census being taken) block by block as malloc sized them, exactly
  *	(census.c, TkleakBlockBytes); its tables (what recording and
  *	snapshots remember: "seen", origins, interned stacks, the memos,
- *	the recording log and widget hooks) are estimated from their sizes,
+ *	the recording log and widget hooks, the words of slot texts kept
+ *	between scans) are estimated from their sizes,
  *	since Tcl's allocator keeps its own pools; the panel's and menu's
  *	Tcl variables (::tkleak::panel, ::tkleak::menu) are estimated the
  *	same way. Not counted: the panel's widgets, and the memory Tcl's
@@ -263,6 +264,7 @@ TkleakOwnBytes(
 	    + TableBytes(&statePtr->origins, 1, 3)
 	    + TableBytes(&statePtr->stacks, 1, 3)
 	    + TableBytes(&statePtr->procKinds, 0, 0)
+	    + (double) statePtr->slotWordsBytes
 	    + (statePtr->recordMemoryProc != NULL
 		? statePtr->recordMemoryProc(statePtr) : 0);
     if (!Tcl_InterpDeleted(statePtr->interp)) {

@@ -625,9 +625,15 @@ TkleakOrphansLive(
 	Tcl_Obj *namesPtr, **nv;
 	Tcl_Size nc;
 
+	/*
+	 * Only global commands whose name starts with a digit can be
+	 * wrappers (TkleakIsTkinterWrapper): Tcl matches the pattern as it
+	 * walks its table, with no list of every command built.
+	 */
+
 	w[0] = "info";
 	w[1] = "commands";
-	w[2] = "::*";
+	w[2] = "::[0-9]*";
 	if (TkleakCallWidget(&ctx, "::info", 3, w, &namesPtr) == TCL_OK) {
 	    if (Tcl_ListObjGetElements(NULL, namesPtr, &nc, &nv) == TCL_OK) {
 		for (i = 0; i < nc; i++) {
@@ -636,8 +642,9 @@ TkleakOrphansLive(
 		    Tcl_DString typeDs, key;
 		    int seen;
 
-		    if (!TkleakIsTkinterWrapper(fq)) {
-			continue;
+		    if (!TkleakIsTkinterWrapper(fq)
+			    || TkleakCensusHas(sincePtr, "command tkinter", fq)) {
+			continue;	/* Not one, or there at the reference. */
 		    }
 		    token = Tcl_FindCommand(interp, fq, NULL, TCL_GLOBAL_ONLY);
 		    if (token == NULL) {
