@@ -23,29 +23,7 @@ source /usr/bin/gitk
 package require tkleak
 source [file join $here realapps.tcl]
 
-# waitFor condition --
-#	Runs the event loop until CONDITION, a global expression, is true:
-#	gitk reads commits from git log through file events.
-proc waitFor {condition} {
-    set deadline [expr {[clock milliseconds] + 120000}]
-    while {![uplevel #0 [list expr $condition]]} {
-	if {[clock milliseconds] > $deadline} {
-	    error "gitk did not come to \"$condition\" within 120 s"
-	}
-	after 20 {set ::tick 1}
-	vwait ::tick
-    }
-}
-
-# gitkIdle --
-#	Whether gitk has read the commits and the diff of the one selected.
-proc gitkIdle {} {
-    expr {[info exists ::viewcomplete($::curview)]
-	&& $::viewcomplete($::curview)
-	&& ![info exists ::treepending]
-	&& ([array exists ::blobdifffd] ? [array size ::blobdifffd] == 0 : 1)
-	&& [llength $::runq] == 0}
-}
+source [file join $here .. tests apps gitk-wait.tcl]
 
 # newViewCancel --
 #	View > New view..., then Cancel in the view editor.
@@ -56,7 +34,7 @@ proc newViewCancel {} {
     update
 }
 
-waitFor {[info exists ::viewcomplete(0)] && [gitkIdle]}
+waitFor {[info exists ::viewcomplete(0)] && [gitkIdle]} 120
 puts "\n(gitk [exec git --version], Tk [info patchlevel],\
     [exec git rev-list --count HEAD] commits)"
 ::bench::realapps::run "gitk, [exec git rev-list --count HEAD] commits" \

@@ -9,34 +9,14 @@
 # TKLEAK_TUTORIAL_PANEL=FILE.png, the panel's Details of ::viewname(2) is
 # shown at the end and the screen saved to FILE.png.
 
+set here [file dirname [file normalize [info script]]]
 set fix [expr {[lindex $argv 0] eq "fix"}]
 set argv {}
 set argc 0
 source /usr/bin/gitk
 package require tkleak
 
-# waitFor condition --
-#	Runs the event loop until CONDITION, a global expression, holds:
-#	gitk reads its commits through file events.
-proc waitFor {condition} {
-    set deadline [expr {[clock milliseconds] + 30000}]
-    while {![uplevel #0 [list expr $condition]]} {
-	if {[clock milliseconds] > $deadline} {
-	    error "gitk did not come to \"$condition\" within 30 s"
-	}
-	after 20 {set ::tick 1}
-	vwait ::tick
-    }
-}
-
-# gitkIdle --
-#	Whether gitk has read the view's commits and the selected diff.
-proc gitkIdle {} {
-    expr {[info exists ::viewcomplete($::curview)]
-	&& $::viewcomplete($::curview) && ![info exists ::treepending]
-	&& ([array exists ::blobdifffd] ? [array size ::blobdifffd] == 0 : 1)
-	&& [llength $::runq] == 0}
-}
+source [file join $here .. tests apps gitk-wait.tcl]
 
 # newAndDelete --
 #	View > New view..., OK; once gitk shows it, View > Delete view.

@@ -14,34 +14,7 @@ source /usr/bin/gitk
 package require tkleak
 source [file join $here driver.tcl]
 
-# waitFor condition --
-#	Runs the event loop until CONDITION, a global expression, is true:
-#	gitk reads commits from git log through file events. An error after
-#	30 s.
-proc waitFor {condition} {
-    set deadline [expr {[clock milliseconds] + 30000}]
-    while {![uplevel #0 [list expr $condition]]} {
-	if {[clock milliseconds] > $deadline} {
-	    error "gitk did not come to \"$condition\" within 30 s"
-	}
-	after 20 {set ::tick 1}
-	vwait ::tick
-    }
-}
-
-# gitkIdle --
-#	Whether gitk has finished what a view change starts: reading the
-#	commits, then the tree and blob diffs of the commit it selects. A
-#	user sees the diff before clicking on; clicking Delete view while
-#	gitk still reads a diff makes gitk itself fail ("can't read
-#	treediffs(...)" in a modal error dialog), with or without tkleak.
-proc gitkIdle {} {
-    expr {[info exists ::viewcomplete($::curview)]
-	&& $::viewcomplete($::curview)
-	&& ![info exists ::treepending]
-	&& ([array exists ::blobdifffd] ? [array size ::blobdifffd] == 0 : 1)
-	&& [llength $::runq] == 0}
-}
+source [file join $here gitk-wait.tcl]
 
 # invokeEntry menu label --
 #	A click on the entry LABEL of gitk's menu MENU.
