@@ -116,16 +116,16 @@ TkleakGetState(
 	statePtr = (TkleakState *) Tcl_Alloc(sizeof(TkleakState));
 	memset(statePtr, 0, sizeof(TkleakState));
 	statePtr->interp = interp;
-	statePtr->snapshotRefs = 0;
-	statePtr->depth = 8;
-	statePtr->origins_on = 1;
-	Tcl_InitHashTable(&statePtr->memo, TCL_STRING_KEYS);
-	Tcl_InitHashTable(&statePtr->refCache, TCL_STRING_KEYS);
-	Tcl_InitHashTable(&statePtr->origins, TCL_STRING_KEYS);
-	Tcl_InitHashTable(&statePtr->stacks, TCL_STRING_KEYS);
-	Tcl_InitHashTable(&statePtr->seen, TCL_STRING_KEYS);
-	Tcl_InitHashTable(&statePtr->procKinds, TCL_ONE_WORD_KEYS);
-	Tcl_InitHashTable(&statePtr->coreProcs, TCL_STRING_KEYS);
+	statePtr->opts.snapshotRefs = 0;
+	statePtr->opts.depth = 8;
+	statePtr->opts.origins_on = 1;
+	Tcl_InitHashTable(&statePtr->record.memo, TCL_STRING_KEYS);
+	Tcl_InitHashTable(&statePtr->record.refCache, TCL_STRING_KEYS);
+	Tcl_InitHashTable(&statePtr->store.origins, TCL_STRING_KEYS);
+	Tcl_InitHashTable(&statePtr->store.stacks, TCL_STRING_KEYS);
+	Tcl_InitHashTable(&statePtr->store.seen, TCL_STRING_KEYS);
+	Tcl_InitHashTable(&statePtr->core.procKinds, TCL_ONE_WORD_KEYS);
+	Tcl_InitHashTable(&statePtr->core.coreProcs, TCL_STRING_KEYS);
 	Tcl_SetAssocData(interp, STATE_KEY, StateDeleted, statePtr);
     }
     if (!Tcl_InterpDeleted(interp)) {

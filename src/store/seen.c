@@ -88,7 +88,7 @@ TkleakSeen(
 {
     int isNew, i;
     Tcl_Size n;
-    Tcl_HashEntry *hPtr = Tcl_CreateHashEntry(&statePtr->seen, key, &isNew);
+    Tcl_HashEntry *hPtr = Tcl_CreateHashEntry(&statePtr->store.seen, key, &isNew);
     Tcl_Obj *listPtr, **v;
     const char *ref = Tcl_GetString(refPtr);
 
@@ -188,7 +188,7 @@ TkleakKeyAlive(
     case TKLEAK_KEY_CANVAS_ITEM:
 	return TkleakCanvasItemAlive(statePtr, interp, key);
     }
-    if (statePtr->tkReady && Tk_MainWindow(interp) != NULL) {
+    if (statePtr->tk.tkReady && Tk_MainWindow(interp) != NULL) {
 	if (key[0] == TKLEAK_KEY_IMAGE) {
 	    const Tk_ImageType *typePtr = NULL;
 
