@@ -60,18 +60,12 @@ DeleteState(
     (void) interp;
     TkleakRecordFree(statePtr);
     TkleakOriginFree(statePtr);
-    TkleakDeleteObjTable(&statePtr->record.memo, 0);
-    TkleakDeleteObjTable(&statePtr->record.refCache, 0);
-    TkleakSlotWordsFree(statePtr);
+    TkleakCensusStateFree(statePtr);
     TkleakFreeSnapshots(statePtr);
     TkleakCensusFree(statePtr->query.reference);
     TkleakCensusFree(statePtr->query.loadPtr);
-    TkleakDeleteObjTable(&statePtr->store.seen, 0);
-    if (statePtr->census.lastUnread != NULL) {
-	Tcl_DecrRefCount(statePtr->census.lastUnread);
-    }
-    Tcl_DeleteHashTable(&statePtr->core.procKinds);
-    Tcl_DeleteHashTable(&statePtr->core.coreProcs);
+    TkleakSeenFree(statePtr);
+    TkleakCoreFree(statePtr);
     TkleakWalkFree(statePtr);
     Tcl_Free((char *) statePtr);
 }

@@ -365,6 +365,8 @@ MODULE_SCOPE int	TkleakWidgetCommand(TkleakCollect *ctxPtr,
 MODULE_SCOPE int	TkleakTkWidgetHas(TkleakState *statePtr,
 			    Tk_Window tkwin, const char *option);
 MODULE_SCOPE void	TkleakCollectDone(TkleakCollect *ctxPtr);
+MODULE_SCOPE void	TkleakCollectRelease(TkleakCollect *ctxPtr);
+MODULE_SCOPE void	TkleakCensusStateFree(TkleakState *statePtr);
 
 /*
  * Command kinds, as cached per objProc in procKinds.
@@ -374,6 +376,7 @@ enum { KIND_NATIVE = 1, KIND_TKINTER, KIND_OBJECT, KIND_CORE };
 
 /* core/call.c */
 MODULE_SCOPE int	TkleakLibraryKind(TkleakState *statePtr, void *func);
+MODULE_SCOPE void	TkleakCoreFree(TkleakState *statePtr);
 MODULE_SCOPE int	TkleakCallCoreList(TkleakCollect *ctxPtr,
 			    const char *cmdName, int objc,
 			    const char *const words[], Tcl_Obj **listPtr,
@@ -490,6 +493,9 @@ MODULE_SCOPE void	TkleakRefsRemember(TkleakState *statePtr,
 MODULE_SCOPE void	TkleakSeen(TkleakState *statePtr, const char *key,
 			    Tcl_Obj *refPtr);
 MODULE_SCOPE Tcl_Obj *	TkleakSeenLast(Tcl_HashEntry *hPtr);
+MODULE_SCOPE void	TkleakSeenForgetDead(TkleakState *statePtr,
+			    Tcl_Interp *interp);
+MODULE_SCOPE void	TkleakSeenFree(TkleakState *statePtr);
 MODULE_SCOPE void	TkleakOriginForgetDead(TkleakState *statePtr,
 			    Tcl_Interp *interp);
 MODULE_SCOPE void	TkleakForgetDead(TkleakState *statePtr,

@@ -66,6 +66,70 @@ static int	AfterIsOwn(const char *script);
 /*
  *----------------------------------------------------------------------
  *
+ * TkleakCollectRelease --
+ *
+ *	Release what TkleakWidgetCommand and TkleakCallWidget kept in a
+ *	collector, leaving the state's lastUnread as it is: for a collector
+ *	that called only built-ins (the full orphan scan's checks), whose
+ *	unread widgets are still those of the last index.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The collector's hull and unread tables are freed.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakCollectRelease(
+    TkleakCollect *ctxPtr)
+{
+    if (ctxPtr->hullsPtr != NULL) {
+	Tcl_DeleteHashTable(ctxPtr->hullsPtr);
+	Tcl_Free((char *) ctxPtr->hullsPtr);
+	ctxPtr->hullsPtr = NULL;
+    }
+    if (ctxPtr->unreadPtr != NULL) {
+	Tcl_DeleteHashTable(ctxPtr->unreadPtr);
+	Tcl_Free((char *) ctxPtr->unreadPtr);
+	ctxPtr->unreadPtr = NULL;
+    }
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakCensusStateFree --
+ *
+ *	Free census/'s part of a state (TkleakCensusState): the last unread
+ *	list and the slot words.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The lastUnread list is released (one reference); the slot word
+ *	tables are freed (TkleakSlotWordsFree).
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakCensusStateFree(
+    TkleakState *statePtr)
+{
+    if (statePtr->census.lastUnread != NULL) {
+	Tcl_DecrRefCount(statePtr->census.lastUnread);
+	statePtr->census.lastUnread = NULL;
+    }
+    TkleakSlotWordsFree(statePtr);
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
  * TkleakCollectDone --
  *
  *	Release what TkleakWidgetCommand and TkleakCallWidget kept in a

@@ -124,6 +124,32 @@ TkleakCoreLibraries(
 /*
  *----------------------------------------------------------------------
  *
+ * TkleakCoreFree --
+ *
+ *	Free core/'s tables in a state being deleted (TkleakCoreState):
+ *	the command kinds by objProc and the built-ins' procedures.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	Both tables are deleted; their values are plain pointers and
+ *	integers, nothing to release.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakCoreFree(
+    TkleakState *statePtr)
+{
+    Tcl_DeleteHashTable(&statePtr->core.procKinds);
+    Tcl_DeleteHashTable(&statePtr->core.coreProcs);
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
  * TkleakCoreCommand --
  *
  *	Whether the command TOKEN is one of Tcl's or Tk's own C commands,

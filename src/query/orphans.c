@@ -462,7 +462,7 @@ TkleakOrphansMore(
 {
     TkleakCollect ctx;
     const char *w[3];
-    Tcl_Obj *idsPtr, **iv, *namesPtr, **nv, *unreadPtr;
+    Tcl_Obj *idsPtr, **iv, *namesPtr, **nv;
     int i;
     Tcl_Size ic, nc;
 
@@ -585,13 +585,7 @@ TkleakOrphansMore(
      * are still those of the last index.
      */
 
-    unreadPtr = statePtr->census.lastUnread;
-    statePtr->census.lastUnread = NULL;
-    TkleakCollectDone(&ctx);
-    if (statePtr->census.lastUnread != NULL) {
-	Tcl_DecrRefCount(statePtr->census.lastUnread);
-    }
-    statePtr->census.lastUnread = unreadPtr;
+    TkleakCollectRelease(&ctx);
 }
 
 /*
@@ -684,7 +678,7 @@ TkleakOrphansObjCmd(
 	return TCL_ERROR;
     }
     TkleakRefsRemember(statePtr, &refs);
-    TkleakForgetDead(statePtr, interp, &statePtr->store.seen);
+    TkleakSeenForgetDead(statePtr, interp);
 
     /*
      * Types in name order, identities sorted: the same list every time.

@@ -661,7 +661,7 @@ TkleakLogForgetDead(
     Tcl_Interp *interp)
 {
     TkleakOriginForgetDead(statePtr, interp);
-    TkleakForgetDead(statePtr, interp, &statePtr->store.seen);
+    TkleakSeenForgetDead(statePtr, interp);
     ForgetDeadOwners(statePtr, interp);
     TkleakOriginForgetStacks(statePtr);
     statePtr->record.recordPtr->pruneAt = TkleakLogNextPrune(statePtr);

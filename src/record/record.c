@@ -1410,7 +1410,8 @@ TkleakRecordMemory(
  *
  * TkleakRecordFree --
  *
- *	Free the recording state of an interpreter being deleted. The
+ *	Free record/'s part of the state of an interpreter being deleted
+ *	(TkleakRecordState): the recording, its memo and referrer cache. The
  *	hooks are not undone: Tcl deletes the commands before the state,
  *	and their delete traces have dropped their hooks by then.
  *
@@ -1418,7 +1419,8 @@ TkleakRecordMemory(
  *	None.
  *
  * Side effects:
- *	The log's references, the global hooks' delete traces and names,
+ *	The memo's and referrer cache's values are released; the log's
+ *	references, the global hooks' delete traces and names,
  *	and the widget table are released; hooks still installed are cut
  *	loose for their delete traces to free.
  *
@@ -1434,6 +1436,8 @@ TkleakRecordFree(
     Tcl_HashEntry *hPtr;
     int g;
 
+    TkleakDeleteObjTable(&statePtr->record.memo, 0);
+    TkleakDeleteObjTable(&statePtr->record.refCache, 0);
     if (recPtr == NULL) {
 	return;
     }

@@ -63,6 +63,56 @@ TkleakRefsRemember(
 /*
  *----------------------------------------------------------------------
  *
+ * TkleakSeenForgetDead --
+ *
+ *	Drop the "seen" entries of objects that died (TkleakForgetDead on
+ *	the seen table), for the layers above store/, which read the table
+ *	but do not write it.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	As TkleakForgetDead: entries of the dead deleted, their lists
+ *	released; the interpreter's result is reset.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakSeenForgetDead(
+    TkleakState *statePtr,
+    Tcl_Interp *interp)
+{
+    TkleakForgetDead(statePtr, interp, &statePtr->store.seen);
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakSeenFree --
+ *
+ *	Free the seen table, when the state goes.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	Every entry's list is released (one reference each).
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakSeenFree(
+    TkleakState *statePtr)
+{
+    TkleakDeleteObjTable(&statePtr->store.seen, 0);
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
  * TkleakSeen --
  *
  *	Record REFPTR ({owner O slot S}) as the latest slot seen naming
