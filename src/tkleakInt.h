@@ -70,9 +70,10 @@ typedef struct TkleakState TkleakState;
  * const view, or goes through the owner's functions. tkleak.c, on top,
  * makes the state's life: core/state.c zeroes it and sets the defaults,
  * Tkleak_Init fills the load-time parts (core's probes and callbacks,
- * query's load census), and DeleteState frees each part, through its
- * owner's free function where there is one. The recording state proper,
- * TkleakRecord, is opaque outside record/.
+ * query's load census), and DeleteState has each owner free its part
+ * (TkleakRecordFree, TkleakCensusStateFree, TkleakSeenFree, ...).
+ * TkleakOwnBytes (core/heap.c) reads every part to add up its bytes.
+ * The recording state proper, TkleakRecord, is opaque outside record/.
  */
 
 /*
@@ -125,7 +126,8 @@ typedef struct TkleakOptions {
 } TkleakOptions;
 
 /*
- * Tk's part: written only by census/tk.c (TkleakInitTk).
+ * Tk's part: written only by census/tk.c (TkleakInitTk); read by every
+ * layer, core/ and store/ included, as whether Tk is there.
  */
 
 typedef struct TkleakTkState {

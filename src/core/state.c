@@ -4,8 +4,10 @@
  *	The per-interpreter state: finding it (TkleakGetState, with a cache
  *	in thread data, since the recording hooks ask on every call) and
  *	making it on first use (Tk's part is started by census/tk.c,
- *	TkleakInitTk). Its teardown is tkleak.c's (DeleteState), which frees what every
- *	layer keeps; this file only forgets its cache then.
+ *	TkleakInitTk): zeroed, the options' defaults set and each part's
+ *	tables initialised (the parts and their owners: tkleakInt.h,
+ *	TkleakState). Its teardown is tkleak.c's (DeleteState), which has
+ *	each owner free its part; this file only forgets its cache then.
  *
  * Copyright (c) 2026 the tkleak developers. See the file "LICENSE".
  */
