@@ -60,18 +60,12 @@ DeleteState(
     (void) interp;
     TkleakRecordFree(statePtr);
     TkleakOriginFree(statePtr);
-    TkleakDeleteObjTable(&statePtr->memo, 0);
-    TkleakDeleteObjTable(&statePtr->refCache, 0);
-    TkleakSlotWordsFree(statePtr);
+    TkleakCensusStateFree(statePtr);
     TkleakFreeSnapshots(statePtr);
-    TkleakCensusFree(statePtr->reference);
-    TkleakCensusFree(statePtr->loadPtr);
-    TkleakDeleteObjTable(&statePtr->seen, 0);
-    if (statePtr->lastUnread != NULL) {
-	Tcl_DecrRefCount(statePtr->lastUnread);
-    }
-    Tcl_DeleteHashTable(&statePtr->procKinds);
-    Tcl_DeleteHashTable(&statePtr->coreProcs);
+    TkleakCensusFree(statePtr->query.reference);
+    TkleakCensusFree(statePtr->query.loadPtr);
+    TkleakSeenFree(statePtr);
+    TkleakCoreFree(statePtr);
     TkleakWalkFree(statePtr);
     Tcl_Free((char *) statePtr);
 }
@@ -144,13 +138,13 @@ ProbeTcl(
     Tcl_Object object = NULL;
     int i;
 
-    statePtr->procProc = TkleakWalkProcProc();
-    if (statePtr->procProc == NULL && EvalWords(interp, 4, procWords) == TCL_OK) {
-	statePtr->procProc = ProbeCommand(interp, "::tkleak::ProbeProc");
+    statePtr->core.procProc = TkleakWalkProcProc();
+    if (statePtr->core.procProc == NULL && EvalWords(interp, 4, procWords) == TCL_OK) {
+	statePtr->core.procProc = ProbeCommand(interp, "::tkleak::ProbeProc");
     }
     if (Tcl_CreateAlias(interp, "::tkleak::ProbeAlias", interp, "::list",
 	    0, NULL) == TCL_OK) {
-	statePtr->aliasProc = ProbeCommand(interp, "::tkleak::ProbeAlias");
+	statePtr->core.aliasProc = ProbeCommand(interp, "::tkleak::ProbeAlias");
     }
     fromPtr = Tcl_CreateNamespace(interp, "::tkleak::ProbeFrom", NULL, NULL);
     toPtr = Tcl_CreateNamespace(interp, "::tkleak::ProbeTo", NULL, NULL);
@@ -160,7 +154,7 @@ ProbeTcl(
 	if (Tcl_Export(interp, fromPtr, "p", 0) == TCL_OK
 		&& Tcl_Import(interp, toPtr, "::tkleak::ProbeFrom::p", 0)
 		== TCL_OK) {
-	    statePtr->importProc = ProbeCommand(interp, "::tkleak::ProbeTo::p");
+	    statePtr->core.importProc = ProbeCommand(interp, "::tkleak::ProbeTo::p");
 	}
     }
     if (fromPtr) {
@@ -186,14 +180,14 @@ ProbeTcl(
 	Tcl_Obj *myObj = Tcl_ObjPrintf("%s::my",
 		Tcl_GetObjectNamespace(object)->fullName);
 
-	statePtr->objNsProc =
+	statePtr->core.objNsProc =
 		TkleakWalkNsEarlyDelete(Tcl_GetObjectNamespace(object));
 	if (Tcl_GetCommandInfoFromToken(Tcl_GetObjectCommand(object), &info)) {
-	    statePtr->objectProc = info.objProc;
+	    statePtr->core.objectProc = info.objProc;
 	}
 	Tcl_IncrRefCount(myObj);
 	if (Tcl_GetCommandInfo(interp, Tcl_GetString(myObj), &info)) {
-	    statePtr->myProc = info.objProc;
+	    statePtr->core.myProc = info.objProc;
 	}
 	Tcl_DecrRefCount(myObj);
     }
@@ -238,26 +232,26 @@ Tkleak_Init(
     }
     TkleakStateFreeProc(DeleteState);
     statePtr = TkleakGetState(interp);
-    statePtr->widgetHasProc = TkleakTkWidgetHas;
-    statePtr->originalProc = TkleakRecordOriginal;
-    statePtr->recordMemoryProc = TkleakRecordMemory;
+    statePtr->core.widgetHasProc = TkleakTkWidgetHas;
+    statePtr->core.originalProc = TkleakRecordOriginal;
+    statePtr->core.recordMemoryProc = TkleakRecordMemory;
     for (i = 0; commands[i].name != NULL; i++) {
 	Tcl_CreateObjCommand(interp, commands[i].name, commands[i].proc,
 		statePtr, NULL);
     }
-    if (statePtr->procProc == NULL) {
+    if (statePtr->core.procProc == NULL) {
 	ProbeTcl(statePtr, interp);
 	TkleakCoreLibraries(statePtr, 0);
     }
     TkleakInitTk(statePtr, interp);
     TkleakSizesInit();
-    if (statePtr->reference == NULL
-	    && TkleakCensusTake(statePtr, interp, &statePtr->reference)
+    if (statePtr->query.reference == NULL
+	    && TkleakCensusTake(statePtr, interp, &statePtr->query.reference)
 		!= TCL_OK) {
 	return TCL_ERROR;
     }
-    if (statePtr->loadPtr == NULL
-	    && TkleakCensusTake(statePtr, interp, &statePtr->loadPtr)
+    if (statePtr->query.loadPtr == NULL
+	    && TkleakCensusTake(statePtr, interp, &statePtr->query.loadPtr)
 		!= TCL_OK) {
 	return TCL_ERROR;
     }

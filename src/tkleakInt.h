@@ -58,68 +58,49 @@ typedef struct TkleakSnapshot {
 } TkleakSnapshot;
 
 typedef struct TkleakRecord TkleakRecord;
+typedef struct TkleakState TkleakState;
 
 /*
  * Per-interpreter state, kept as AssocData "tkleak" so that two interps
  * of one process (or two threads) never share snapshots.
+ *
+ * The state is cut by owner: one nested struct per layer or concern
+ * below. The rule (doc/hacking.md, "State"): a part is written only by
+ * the files its comment names as owner; any other file reads it as a
+ * const view, or goes through the owner's functions. tkleak.c, on top,
+ * makes the state's life: core/state.c zeroes it and sets the defaults,
+ * Tkleak_Init fills the load-time parts (core's probes and callbacks,
+ * query's load census), and DeleteState has each owner free its part
+ * (TkleakRecordFree, TkleakCensusStateFree, TkleakSeenFree, ...).
+ * TkleakOwnBytes (core/heap.c) reads every part to add up its bytes.
+ * The recording state proper, TkleakRecord, is opaque outside record/.
  */
 
-typedef struct TkleakState {
-    Tcl_Interp *interp;
-    TkleakSnapshot *snaps;	/* Oldest first. */
-    int numSnaps;
-    int capSnaps;
-    unsigned long counter;	/* For the default names s1, s2, ... */
-    TkleakCensus *reference;	/* print_diff's reference census; owned. */
-    TkleakCensus *loadPtr;	/* The census at package load; owned. */
-    Tcl_HashTable seen;		/* Index key -> last {owner slot} seen. */
-    int snapshotRefs;		/* Snapshots also index references. */
-    TkleakRecord *recordPtr;	/* Live recording (record.c), or NULL. */
-    int depth;			/* Frames kept per origin (-depth). */
-    int origins_on;		/* Recording also keeps origins (-origins). */
-    Tcl_HashTable memo;		/* Recording: word -> list of index keys. */
-    Tcl_HashTable refCache;	/* Recording: owner\1slot -> referrer dict. */
-    Tcl_HashTable origins;	/* Index key -> {CREATED ATTACHED} list. */
-    Tcl_HashTable stacks;	/* Interned stacks, by string form. */
-    void *frameCache;		/* Stacks by raw frames (walk.c), or NULL. */
-    int maxSnapshots;		/* 0: no cap. */
-    int lastSkipped;		/* Calls the last census skipped: app
-				 * commands that failed or were replaced by
-				 * procs (read-only option -skipped). */
-    int forcePublic;		/* Take the public-API path (for tests). */
-    int tkReady;		/* Tk stubs initialised and Tk present. */
+/*
+ * core/: what built-in command kinds look like in this process, the
+ * callbacks through which core/ and private/ ask a layer above them, and
+ * core/call.c's caches. The probes and callbacks are written once, by
+ * Tkleak_Init (TkleakProbe in tkleak.c); the tables only by core/call.c.
+ */
 
-    /*
-     * What built-in command kinds look like in this process, learned at
-     * load time by making one of each under ::tkleak and reading its
-     * command info (see TkleakProbe in tkleak.c).
-     */
-
-    Tcl_ObjCmdProc *procProc;
-    Tcl_ObjCmdProc *aliasProc;
-    Tcl_ObjCmdProc *importProc;
+typedef struct TkleakCoreState {
+    Tcl_ObjCmdProc *procProc;	/* Learned at load time by making one */
+    Tcl_ObjCmdProc *aliasProc;	/* command of each kind under ::tkleak */
+    Tcl_ObjCmdProc *importProc;	/* and reading its command info. */
     Tcl_ObjCmdProc *objectProc;
     Tcl_NamespaceDeleteProc *objNsProc;
     Tcl_ObjCmdProc *myProc;	/* A TclOO object's "my" command. */
-    const void *menuClassProcs;	/* Tk's class procs of menus/canvases, */
-    const void *canvasClassProcs;/* learned from the app's own (walk.c,
-				 * TkleakWalkLearnClass). */
-    int (*widgetHasProc)(struct TkleakState *statePtr, Tk_Window tkwin,
+    int (*widgetHasProc)(TkleakState *statePtr, Tk_Window tkwin,
 	    const char *option);	/* TkleakTkWidgetHas (census/tk.c),
 				 * which TkleakWalkLearnClass asks: private/
-				 * calls no layer above it. Set at load. */
-    Tcl_ObjCmdProc *(*originalProc)(struct TkleakState *statePtr,
+				 * calls no layer above it. */
+    Tcl_ObjCmdProc *(*originalProc)(TkleakState *statePtr,
 	    Tcl_ObjCmdProc *objProc, ClientData clientData);
 				/* TkleakRecordOriginal (record/), which
-				 * core/'s TkleakCoreCommand asks. Set at
-				 * load. */
-    size_t (*recordMemoryProc)(struct TkleakState *statePtr);
+				 * core/'s TkleakCoreCommand asks. */
+    size_t (*recordMemoryProc)(TkleakState *statePtr);
 				/* TkleakRecordMemory (record/), which
-				 * core/'s TkleakOwnBytes adds. Set at
-				 * load. */
-    Tcl_Obj *lastUnread;	/* Paths of the widgets whose slots the
-				 * last index could not read (sorted list;
-				 * one reference), or NULL. */
+				 * core/'s TkleakOwnBytes adds. */
     Tcl_HashTable coreProcs;	/* Built-in name -> the Tcl_ObjCmdProc it
 				 * had when last seen as Tcl's own, for one
 				 * with no client data: TkleakCallCore still
@@ -127,16 +108,116 @@ typedef struct TkleakState {
 				 * (renamed it, a proc in its place). */
     Tcl_HashTable procKinds;	/* objProc -> command kind, kept across
 				 * censuses: dladdr is slow. */
+} TkleakCoreState;
+
+/*
+ * The options of "tkleak configure": written only by TkleakConfigureObjCmd
+ * (query/snapshots.c) and the defaults in core/state.c; every other layer
+ * reads them.
+ */
+
+typedef struct TkleakOptions {
+    int maxSnapshots;		/* 0: no cap (-maxsnapshots). */
+    int depth;			/* Frames kept per origin (-depth). */
+    int origins_on;		/* Recording also keeps origins (-origins). */
+    int snapshotRefs;		/* Snapshots also index references (-refs). */
+    int forcePublic;		/* Take the public-API path (-walk, for
+				 * tests). */
+} TkleakOptions;
+
+/*
+ * Tk's part: written only by census/tk.c (TkleakInitTk); read by every
+ * layer, core/ and store/ included, as whether Tk is there.
+ */
+
+typedef struct TkleakTkState {
+    int tkReady;		/* Tk stubs initialised and Tk present. */
+} TkleakTkState;
+
+/*
+ * census/: what the last census learned, and the slot words kept from
+ * one full slot scan to the next. Written only by census/ (collect.c,
+ * slotwords.c).
+ */
+
+typedef struct TkleakCensusState {
+    int lastSkipped;		/* Calls the last census skipped: app
+				 * commands that failed or were replaced by
+				 * procs (read-only option -skipped). */
     size_t lastObjects;		/* Objects in the last census taken. */
-    int bindWalk;		/* walk.c: whether Tk's binding records can
-				 * be read (0 until its self-test ran). */
-    void *seqCache;		/* walk.c: event sequence texts by pattern
-				 * content; owned (TkleakWalkFree). */
+    Tcl_Obj *lastUnread;	/* Paths of the widgets whose slots the
+				 * last index could not read (sorted list;
+				 * one reference), or NULL. */
     Tcl_HashTable *slotWords[2];/* slotwords.c: slot text -> its words,
 				 * this scan's and the last one's; NULL
 				 * until the first scan. */
-    size_t slotWordsBytes;	/* Their size (heap.c). */
-} TkleakState;
+    size_t slotWordsBytes;	/* Their size (core/heap.c reads it). */
+} TkleakCensusState;
+
+/*
+ * private/: caches of the private walks, written only by private/
+ * (freed by TkleakWalkFree).
+ */
+
+typedef struct TkleakPrivateState {
+    void *frameCache;		/* frames.c: stacks by raw frames, or
+				 * NULL. */
+    int bindWalk;		/* bindings.c: whether Tk's binding records
+				 * can be read (0 until its self-test ran). */
+    void *seqCache;		/* bindings.c: event sequence texts by
+				 * pattern content; owned. */
+    const void *menuClassProcs;	/* windows.c: Tk's class procs of menus */
+    const void *canvasClassProcs;/* and canvases, learned from the app's
+				 * own (TkleakWalkLearnClass). */
+} TkleakPrivateState;
+
+/*
+ * store/: what outlives a command. Written only by store/ (snapshot.c,
+ * seen.c, origin.c, creation.c); record/'s fold and the query/ commands
+ * change it through store/'s functions and read it.
+ */
+
+typedef struct TkleakStoreState {
+    TkleakSnapshot *snaps;	/* Oldest first. */
+    int numSnaps;
+    int capSnaps;
+    Tcl_HashTable seen;		/* Index key -> last {owner slot} seen. */
+    Tcl_HashTable origins;	/* Index key -> {CREATED ATTACHED} list. */
+    Tcl_HashTable stacks;	/* Interned stacks, by string form. */
+} TkleakStoreState;
+
+/*
+ * query/: what the commands keep between calls. Written only by query/
+ * (snapshots.c, compare.c) and, for the load census, Tkleak_Init.
+ */
+
+typedef struct TkleakQueryState {
+    unsigned long counter;	/* For the default names s1, s2, ... */
+    TkleakCensus *reference;	/* print_diff's reference census; owned. */
+    TkleakCensus *loadPtr;	/* The census at package load; owned. */
+} TkleakQueryState;
+
+/*
+ * record/: live recording. Written only by record/ (record.c, log.c).
+ */
+
+typedef struct TkleakRecordState {
+    TkleakRecord *recordPtr;	/* Live recording (opaque), or NULL. */
+    Tcl_HashTable memo;		/* Word -> list of index keys. */
+    Tcl_HashTable refCache;	/* owner\1slot -> referrer dict. */
+} TkleakRecordState;
+
+struct TkleakState {
+    Tcl_Interp *interp;		/* Set when the state is made. */
+    TkleakCoreState core;	/* core/, and Tkleak_Init at load. */
+    TkleakOptions opts;		/* tkleak configure (query/snapshots.c). */
+    TkleakTkState tk;		/* census/tk.c. */
+    TkleakCensusState census;	/* census/. */
+    TkleakPrivateState priv;	/* private/. */
+    TkleakStoreState store;	/* store/. */
+    TkleakQueryState query;	/* query/. */
+    TkleakRecordState record;	/* record/. */
+};
 
 /*
  * A reference index (refs.c): which slots name each command, image and
@@ -286,6 +367,8 @@ MODULE_SCOPE int	TkleakWidgetCommand(TkleakCollect *ctxPtr,
 MODULE_SCOPE int	TkleakTkWidgetHas(TkleakState *statePtr,
 			    Tk_Window tkwin, const char *option);
 MODULE_SCOPE void	TkleakCollectDone(TkleakCollect *ctxPtr);
+MODULE_SCOPE void	TkleakCollectRelease(TkleakCollect *ctxPtr);
+MODULE_SCOPE void	TkleakCensusStateFree(TkleakState *statePtr);
 
 /*
  * Command kinds, as cached per objProc in procKinds.
@@ -295,6 +378,7 @@ enum { KIND_NATIVE = 1, KIND_TKINTER, KIND_OBJECT, KIND_CORE };
 
 /* core/call.c */
 MODULE_SCOPE int	TkleakLibraryKind(TkleakState *statePtr, void *func);
+MODULE_SCOPE void	TkleakCoreFree(TkleakState *statePtr);
 MODULE_SCOPE int	TkleakCallCoreList(TkleakCollect *ctxPtr,
 			    const char *cmdName, int objc,
 			    const char *const words[], Tcl_Obj **listPtr,
@@ -411,6 +495,9 @@ MODULE_SCOPE void	TkleakRefsRemember(TkleakState *statePtr,
 MODULE_SCOPE void	TkleakSeen(TkleakState *statePtr, const char *key,
 			    Tcl_Obj *refPtr);
 MODULE_SCOPE Tcl_Obj *	TkleakSeenLast(Tcl_HashEntry *hPtr);
+MODULE_SCOPE void	TkleakSeenForgetDead(TkleakState *statePtr,
+			    Tcl_Interp *interp);
+MODULE_SCOPE void	TkleakSeenFree(TkleakState *statePtr);
 MODULE_SCOPE void	TkleakOriginForgetDead(TkleakState *statePtr,
 			    Tcl_Interp *interp);
 MODULE_SCOPE void	TkleakForgetDead(TkleakState *statePtr,

@@ -66,11 +66,75 @@ static int	AfterIsOwn(const char *script);
 /*
  *----------------------------------------------------------------------
  *
+ * TkleakCollectRelease --
+ *
+ *	Release what TkleakWidgetCommand and TkleakCallWidget kept in a
+ *	collector, leaving the state's lastUnread as it is: for a collector
+ *	that called only built-ins (the full orphan scan's checks), whose
+ *	unread widgets are still those of the last index.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The collector's hull and unread tables are freed.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakCollectRelease(
+    TkleakCollect *ctxPtr)
+{
+    if (ctxPtr->hullsPtr != NULL) {
+	Tcl_DeleteHashTable(ctxPtr->hullsPtr);
+	Tcl_Free((char *) ctxPtr->hullsPtr);
+	ctxPtr->hullsPtr = NULL;
+    }
+    if (ctxPtr->unreadPtr != NULL) {
+	Tcl_DeleteHashTable(ctxPtr->unreadPtr);
+	Tcl_Free((char *) ctxPtr->unreadPtr);
+	ctxPtr->unreadPtr = NULL;
+    }
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakCensusStateFree --
+ *
+ *	Free census/'s part of a state (TkleakCensusState): the last unread
+ *	list and the slot words.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The lastUnread list is released (one reference); the slot word
+ *	tables are freed (TkleakSlotWordsFree).
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakCensusStateFree(
+    TkleakState *statePtr)
+{
+    if (statePtr->census.lastUnread != NULL) {
+	Tcl_DecrRefCount(statePtr->census.lastUnread);
+	statePtr->census.lastUnread = NULL;
+    }
+    TkleakSlotWordsFree(statePtr);
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
  * TkleakCollectDone --
  *
  *	Release what TkleakWidgetCommand and TkleakCallWidget kept in a
  *	collector, and keep the paths of the widgets it could not read
- *	(statePtr->lastUnread, sorted) for the notes of the orphans.
+ *	(statePtr->census.lastUnread, sorted) for the notes of the orphans.
  *
  * Results:
  *	None.
@@ -97,9 +161,9 @@ TkleakCollectDone(
 	Tcl_Free((char *) ctxPtr->hullsPtr);
 	ctxPtr->hullsPtr = NULL;
     }
-    if (statePtr->lastUnread != NULL) {
-	Tcl_DecrRefCount(statePtr->lastUnread);
-	statePtr->lastUnread = NULL;
+    if (statePtr->census.lastUnread != NULL) {
+	Tcl_DecrRefCount(statePtr->census.lastUnread);
+	statePtr->census.lastUnread = NULL;
     }
     if (ctxPtr->unreadPtr == NULL) {
 	return;
@@ -111,10 +175,10 @@ TkleakCollectDone(
 	paths[n++] = Tcl_GetHashKey(ctxPtr->unreadPtr, hPtr);
     }
     qsort(paths, n, sizeof(const char *), ComparePaths);
-    statePtr->lastUnread = Tcl_NewListObj(0, NULL);
-    Tcl_IncrRefCount(statePtr->lastUnread);
+    statePtr->census.lastUnread = Tcl_NewListObj(0, NULL);
+    Tcl_IncrRefCount(statePtr->census.lastUnread);
     for (i = 0; i < n; i++) {
-	Tcl_ListObjAppendElement(NULL, statePtr->lastUnread,
+	Tcl_ListObjAppendElement(NULL, statePtr->census.lastUnread,
 		Tcl_NewStringObj(paths[i], -1));
     }
     Tcl_Free((char *) paths);
@@ -296,7 +360,7 @@ TkleakCensusTakeEx(
     free(ctx.entries);
     free(ctx.nameBuf);
     free(ctx.traced);
-    statePtr->lastSkipped = ctx.skipped;
+    statePtr->census.lastSkipped = ctx.skipped;
     if (ctx.failed) {
 	TkleakCensusFree(ctx.censusPtr);
 	goto nomem;
@@ -304,7 +368,7 @@ TkleakCensusTakeEx(
     ctx.censusPtr->own = TkleakOwnBytes(statePtr)
 	    + (long long) TkleakCensusMemory(ctx.censusPtr);
     TkleakHeapGet(&ctx.censusPtr->heap, &ctx.censusPtr->rss);
-    statePtr->lastObjects = TkleakCensusObjects(ctx.censusPtr);
+    statePtr->census.lastObjects = TkleakCensusObjects(ctx.censusPtr);
     *censusPtrPtr = ctx.censusPtr;
     return TCL_OK;
 

@@ -244,7 +244,7 @@ PublicOneNamespace(
 	return 0;
     }
     early = TkleakWalkNsEarlyDelete(nsPtr);
-    if (!(early && early == ctxPtr->statePtr->objNsProc)) {
+    if (!(early && early == ctxPtr->statePtr->core.objNsProc)) {
 	TkleakAddFixed(ctxPtr, TT_NAMESPACE, nsName, strlen(nsName),
 		TkleakNamespaceBytes(strlen(nsName)));
 	Tcl_DStringInit(&pattern);

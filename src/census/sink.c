@@ -144,7 +144,7 @@ ProcKind(
     Tcl_CmdInfo info;
     int kind;
 
-    if (objProc == statePtr->objectProc) {
+    if (objProc == statePtr->core.objectProc) {
 	return KIND_OBJECT;
     }
     kind = TkleakLibraryKind(statePtr, (void *) objProc);
@@ -189,11 +189,11 @@ TkleakCommandType(
     if (!Tcl_GetCommandInfoFromToken(token, &info)) {
 	return NULL;
     }
-    if (info.objProc == statePtr->procProc) {
+    if (info.objProc == statePtr->core.procProc) {
 	return fixedNames[TT_PROC];
     }
-    if (info.objProc == statePtr->aliasProc
-	    || info.objProc == statePtr->importProc) {
+    if (info.objProc == statePtr->core.aliasProc
+	    || info.objProc == statePtr->core.importProc) {
 	return fixedNames[TT_ALIAS];
     }
     if (Tcl_IsEnsemble(token)) {
@@ -296,12 +296,12 @@ TkleakCountCommand(
     }
     fq = Tcl_DStringValue(dsPtr);
     len = (size_t) Tcl_DStringLength(dsPtr);
-    if (objProc == statePtr->procProc) {
+    if (objProc == statePtr->core.procProc) {
 	TkleakAddFixed(ctxPtr, TT_PROC, fq, len,
 		bytes + (bodyLen ? bodyLen : TkleakProcBytes(token)));
 	return;
     }
-    if (objProc == statePtr->aliasProc || objProc == statePtr->importProc) {
+    if (objProc == statePtr->core.aliasProc || objProc == statePtr->core.importProc) {
 	TkleakAddFixed(ctxPtr, TT_ALIAS, fq, len, bytes);
 	return;
     }

@@ -200,17 +200,17 @@ TkleakSlotWordsEach(
 	keyText = text;
 	hPtr = NULL;
     } else {
-	if (statePtr->slotWords[0] == NULL) {
+	if (statePtr->census.slotWords[0] == NULL) {
 	    for (i = 0; i < 2; i++) {
-		statePtr->slotWords[i] = (Tcl_HashTable *)
+		statePtr->census.slotWords[i] = (Tcl_HashTable *)
 			Tcl_Alloc(sizeof(Tcl_HashTable));
-		Tcl_InitHashTable(statePtr->slotWords[i], TCL_STRING_KEYS);
+		Tcl_InitHashTable(statePtr->census.slotWords[i], TCL_STRING_KEYS);
 	    }
 	}
-	hPtr = Tcl_CreateHashEntry(statePtr->slotWords[0],
+	hPtr = Tcl_CreateHashEntry(statePtr->census.slotWords[0],
 		Tcl_DStringValue(&key), &isNew);
 	if (isNew) {
-	    Tcl_HashEntry *oldPtr = Tcl_FindHashEntry(statePtr->slotWords[1],
+	    Tcl_HashEntry *oldPtr = Tcl_FindHashEntry(statePtr->census.slotWords[1],
 		    Tcl_DStringValue(&key));
 
 	    if (oldPtr != NULL) {
@@ -218,13 +218,13 @@ TkleakSlotWordsEach(
 		Tcl_DeleteHashEntry(oldPtr);
 	    } else {
 		wordsPtr = Parse(text, len);
-		statePtr->slotWordsBytes += wordsPtr->size + len + ENTRY_BYTES;
+		statePtr->census.slotWordsBytes += wordsPtr->size + len + ENTRY_BYTES;
 	    }
 	    Tcl_SetHashValue(hPtr, wordsPtr);
 	} else {
 	    wordsPtr = Tcl_GetHashValue(hPtr);
 	}
-	keyText = Tcl_GetHashKey(statePtr->slotWords[0], hPtr);
+	keyText = Tcl_GetHashKey(statePtr->census.slotWords[0], hPtr);
     }
 
     p = wordsPtr->data;
@@ -266,7 +266,7 @@ FreeTable(
 	    hPtr = Tcl_NextHashEntry(&search)) {
 	SlotWords *wordsPtr = Tcl_GetHashValue(hPtr);
 
-	statePtr->slotWordsBytes -= wordsPtr->size
+	statePtr->census.slotWordsBytes -= wordsPtr->size
 		+ strlen(Tcl_GetHashKey(tablePtr, hPtr)) + ENTRY_BYTES;
 	Tcl_Free((char *) wordsPtr);
     }
@@ -292,13 +292,13 @@ TkleakSlotWordsAge(
 {
     Tcl_HashTable *tablePtr;
 
-    if (statePtr->slotWords[0] == NULL) {
+    if (statePtr->census.slotWords[0] == NULL) {
 	return;
     }
-    FreeTable(statePtr, statePtr->slotWords[1]);
-    tablePtr = statePtr->slotWords[1];
-    statePtr->slotWords[1] = statePtr->slotWords[0];
-    statePtr->slotWords[0] = tablePtr;
+    FreeTable(statePtr, statePtr->census.slotWords[1]);
+    tablePtr = statePtr->census.slotWords[1];
+    statePtr->census.slotWords[1] = statePtr->census.slotWords[0];
+    statePtr->census.slotWords[0] = tablePtr;
 }
 
 /*
@@ -317,13 +317,13 @@ TkleakSlotWordsFree(
 {
     int i;
 
-    if (statePtr->slotWords[0] == NULL) {
+    if (statePtr->census.slotWords[0] == NULL) {
 	return;
     }
     for (i = 0; i < 2; i++) {
-	FreeTable(statePtr, statePtr->slotWords[i]);
-	Tcl_DeleteHashTable(statePtr->slotWords[i]);
-	Tcl_Free((char *) statePtr->slotWords[i]);
-	statePtr->slotWords[i] = NULL;
+	FreeTable(statePtr, statePtr->census.slotWords[i]);
+	Tcl_DeleteHashTable(statePtr->census.slotWords[i]);
+	Tcl_Free((char *) statePtr->census.slotWords[i]);
+	statePtr->census.slotWords[i] = NULL;
     }
 }

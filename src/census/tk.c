@@ -49,18 +49,18 @@ TkleakInitTk(
 {
     Tk_Window mainWin;
 
-    if (!statePtr->tkReady) {
+    if (!statePtr->tk.tkReady) {
 	if (Tcl_PkgPresent(interp, "Tk", NULL, 0) == NULL
 		|| Tk_InitStubs(interp, TK_VERSION, 0) == NULL
 		|| Tk_MainWindow(interp) == NULL) {
 	    Tcl_ResetResult(interp);
 	    return 0;
 	}
-	statePtr->tkReady = 1;
+	statePtr->tk.tkReady = 1;
 	TkleakCoreLibraries(statePtr, 1);
     }
-    if (statePtr->menuClassProcs == NULL
-	    || statePtr->canvasClassProcs == NULL) {
+    if (statePtr->priv.menuClassProcs == NULL
+	    || statePtr->priv.canvasClassProcs == NULL) {
 	Tcl_InterpState saved = Tcl_SaveInterpState(interp, TCL_OK);
 
 	mainWin = Tk_MainWindow(interp);	/* NULL after "destroy ." */
@@ -119,8 +119,8 @@ AddHull(
     Tcl_HashEntry *hPtr;
     int isNew;
 
-    if (objProc == statePtr->procProc || objProc == statePtr->aliasProc
-	    || objProc == statePtr->importProc) {
+    if (objProc == statePtr->core.procProc || objProc == statePtr->core.aliasProc
+	    || objProc == statePtr->core.importProc) {
 	return;
     }
     hPtr = Tcl_CreateHashEntry(ctxPtr->hullsPtr, clientData, &isNew);
@@ -274,7 +274,7 @@ TkleakCallWidget(
     int i, code;
 
     *resultPtr = NULL;
-    if (path[0] == '.' && ctxPtr->statePtr->tkReady
+    if (path[0] == '.' && ctxPtr->statePtr->tk.tkReady
 	    && Tk_MainWindow(ctxPtr->interp) != NULL) {
 	tkwin = Tk_NameToWindow(ctxPtr->interp, path,
 		Tk_MainWindow(ctxPtr->interp));

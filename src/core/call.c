@@ -58,7 +58,7 @@ TkleakLibraryKind(
     Tcl_HashEntry *hPtr;
     int isNew, kind = KIND_NATIVE;
 
-    hPtr = Tcl_CreateHashEntry(&statePtr->procKinds, func, &isNew);
+    hPtr = Tcl_CreateHashEntry(&statePtr->core.procKinds, func, &isNew);
     if (!isNew) {
 	return TKLEAK_P2I(Tcl_GetHashValue(hPtr));
     }
@@ -115,10 +115,36 @@ TkleakCoreLibraries(
 	    &info)) {
 	tkBase = info.dli_fbase;
     }
-    for (hPtr = Tcl_FirstHashEntry(&statePtr->procKinds, &search); hPtr;
+    for (hPtr = Tcl_FirstHashEntry(&statePtr->core.procKinds, &search); hPtr;
 	    hPtr = Tcl_NextHashEntry(&search)) {
 	Tcl_DeleteHashEntry(hPtr);
     }
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakCoreFree --
+ *
+ *	Free core/'s tables in a state being deleted (TkleakCoreState):
+ *	the command kinds by objProc and the built-ins' procedures.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	Both tables are deleted; their values are plain pointers and
+ *	integers, nothing to release.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakCoreFree(
+    TkleakState *statePtr)
+{
+    Tcl_DeleteHashTable(&statePtr->core.procKinds);
+    Tcl_DeleteHashTable(&statePtr->core.coreProcs);
 }
 
 /*
@@ -155,14 +181,14 @@ TkleakCoreCommand(
 	    || infoPtr->isNativeObjectProc == 0 || Tcl_IsEnsemble(token)) {
 	return 0;
     }
-    objProc = statePtr->originalProc == NULL ? infoPtr->objProc
-	    : statePtr->originalProc(statePtr, infoPtr->objProc,
+    objProc = statePtr->core.originalProc == NULL ? infoPtr->objProc
+	    : statePtr->core.originalProc(statePtr, infoPtr->objProc,
 		infoPtr->objClientData);
-    if (objProc == NULL || objProc == statePtr->procProc
-	    || objProc == statePtr->aliasProc
-	    || objProc == statePtr->importProc
-	    || objProc == statePtr->objectProc
-	    || objProc == statePtr->myProc
+    if (objProc == NULL || objProc == statePtr->core.procProc
+	    || objProc == statePtr->core.aliasProc
+	    || objProc == statePtr->core.importProc
+	    || objProc == statePtr->core.objectProc
+	    || objProc == statePtr->core.myProc
 	    || TkleakLibraryKind(statePtr, (void *) objProc) != KIND_CORE) {
 	return 0;
     }
@@ -233,7 +259,7 @@ TkleakCallCore(
     }
     if (!TkleakCoreCommand(ctxPtr->statePtr, token, &info)) {
 	Tcl_HashEntry *hPtr = targetPtr != NULL ? NULL
-		: Tcl_FindHashEntry(&ctxPtr->statePtr->coreProcs, cmdName);
+		: Tcl_FindHashEntry(&ctxPtr->statePtr->core.coreProcs, cmdName);
 
 	if (hPtr == NULL) {
 	    ctxPtr->skipped++;
@@ -248,7 +274,7 @@ TkleakCallCore(
 	if (info.objClientData == NULL) {
 	    int isNew;
 	    Tcl_HashEntry *hPtr = Tcl_CreateHashEntry(
-		    &ctxPtr->statePtr->coreProcs, cmdName, &isNew);
+		    &ctxPtr->statePtr->core.coreProcs, cmdName, &isNew);
 
 	    Tcl_SetHashValue(hPtr, (void *) info.objProc);
 	}

@@ -251,22 +251,22 @@ TkleakOwnBytes(
     double n = 0;
     int i;
 
-    for (i = 0; i < statePtr->numSnaps; i++) {
-	n += TkleakCensusMemory(statePtr->snaps[i].censusPtr)
-		+ TkleakObjBytes(statePtr->snaps[i].nameObj, 0);
+    for (i = 0; i < statePtr->store.numSnaps; i++) {
+	n += TkleakCensusMemory(statePtr->store.snaps[i].censusPtr)
+		+ TkleakObjBytes(statePtr->store.snaps[i].nameObj, 0);
     }
-    n += statePtr->capSnaps * sizeof(TkleakSnapshot)
-	    + TkleakCensusMemory(statePtr->reference)
-	    + TkleakCensusMemory(statePtr->loadPtr)
-	    + TableBytes(&statePtr->seen, 1, 3)
-	    + TableBytes(&statePtr->memo, 1, 1)
-	    + TableBytes(&statePtr->refCache, 1, 3)
-	    + TableBytes(&statePtr->origins, 1, 3)
-	    + TableBytes(&statePtr->stacks, 1, 3)
-	    + TableBytes(&statePtr->procKinds, 0, 0)
-	    + (double) statePtr->slotWordsBytes
-	    + (statePtr->recordMemoryProc != NULL
-		? statePtr->recordMemoryProc(statePtr) : 0);
+    n += statePtr->store.capSnaps * sizeof(TkleakSnapshot)
+	    + TkleakCensusMemory(statePtr->query.reference)
+	    + TkleakCensusMemory(statePtr->query.loadPtr)
+	    + TableBytes(&statePtr->store.seen, 1, 3)
+	    + TableBytes(&statePtr->record.memo, 1, 1)
+	    + TableBytes(&statePtr->record.refCache, 1, 3)
+	    + TableBytes(&statePtr->store.origins, 1, 3)
+	    + TableBytes(&statePtr->store.stacks, 1, 3)
+	    + TableBytes(&statePtr->core.procKinds, 0, 0)
+	    + (double) statePtr->census.slotWordsBytes
+	    + (statePtr->core.recordMemoryProc != NULL
+		? statePtr->core.recordMemoryProc(statePtr) : 0);
     if (!Tcl_InterpDeleted(statePtr->interp)) {
 	n += VarsBytes(statePtr->interp, "::tkleak::panel")
 		+ VarsBytes(statePtr->interp, "::tkleak::menu");

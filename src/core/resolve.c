@@ -52,7 +52,7 @@ TkleakResolveKeys(
     Tcl_Command token;
     int isWindow = 0;
 
-    if (statePtr->tkReady && Tk_MainWindow(interp) != NULL) {
+    if (statePtr->tk.tkReady && Tk_MainWindow(interp) != NULL) {
 	const Tk_ImageType *typePtr = NULL;
 
 	if (name[0] == '.'

@@ -4,8 +4,10 @@
  *	The per-interpreter state: finding it (TkleakGetState, with a cache
  *	in thread data, since the recording hooks ask on every call) and
  *	making it on first use (Tk's part is started by census/tk.c,
- *	TkleakInitTk). Its teardown is tkleak.c's (DeleteState), which frees what every
- *	layer keeps; this file only forgets its cache then.
+ *	TkleakInitTk): zeroed, the options' defaults set and each part's
+ *	tables initialised (the parts and their owners: tkleakInt.h,
+ *	TkleakState). Its teardown is tkleak.c's (DeleteState), which has
+ *	each owner free its part; this file only forgets its cache then.
  *
  * Copyright (c) 2026 the tkleak developers. See the file "LICENSE".
  */
@@ -116,16 +118,16 @@ TkleakGetState(
 	statePtr = (TkleakState *) Tcl_Alloc(sizeof(TkleakState));
 	memset(statePtr, 0, sizeof(TkleakState));
 	statePtr->interp = interp;
-	statePtr->snapshotRefs = 0;
-	statePtr->depth = 8;
-	statePtr->origins_on = 1;
-	Tcl_InitHashTable(&statePtr->memo, TCL_STRING_KEYS);
-	Tcl_InitHashTable(&statePtr->refCache, TCL_STRING_KEYS);
-	Tcl_InitHashTable(&statePtr->origins, TCL_STRING_KEYS);
-	Tcl_InitHashTable(&statePtr->stacks, TCL_STRING_KEYS);
-	Tcl_InitHashTable(&statePtr->seen, TCL_STRING_KEYS);
-	Tcl_InitHashTable(&statePtr->procKinds, TCL_ONE_WORD_KEYS);
-	Tcl_InitHashTable(&statePtr->coreProcs, TCL_STRING_KEYS);
+	statePtr->opts.snapshotRefs = 0;
+	statePtr->opts.depth = 8;
+	statePtr->opts.origins_on = 1;
+	Tcl_InitHashTable(&statePtr->record.memo, TCL_STRING_KEYS);
+	Tcl_InitHashTable(&statePtr->record.refCache, TCL_STRING_KEYS);
+	Tcl_InitHashTable(&statePtr->store.origins, TCL_STRING_KEYS);
+	Tcl_InitHashTable(&statePtr->store.stacks, TCL_STRING_KEYS);
+	Tcl_InitHashTable(&statePtr->store.seen, TCL_STRING_KEYS);
+	Tcl_InitHashTable(&statePtr->core.procKinds, TCL_ONE_WORD_KEYS);
+	Tcl_InitHashTable(&statePtr->core.coreProcs, TCL_STRING_KEYS);
 	Tcl_SetAssocData(interp, STATE_KEY, StateDeleted, statePtr);
     }
     if (!Tcl_InterpDeleted(interp)) {

@@ -265,7 +265,7 @@ void
 TkleakWalkFree(
     TkleakState *statePtr)
 {
-    SeqCache *cachePtr = statePtr->seqCache;
+    SeqCache *cachePtr = statePtr->priv.seqCache;
     size_t i;
 
     if (cachePtr == NULL) {
@@ -285,7 +285,7 @@ TkleakWalkFree(
 	Tcl_Free((char *) cachePtr->buckets);
     }
     Tcl_Free((char *) cachePtr);
-    statePtr->seqCache = NULL;
+    statePtr->priv.seqCache = NULL;
 }
 
 /*
@@ -623,16 +623,16 @@ TkleakWalkBindings(
     MirrorPatSeq **heads;
     int n, k, numItems, maxItems;
 
-    if (statePtr->bindWalk == BIND_WALK_UNTESTED) {
-	statePtr->bindWalk = BindWalkSelfTest(ctxPtr->interp, table)
+    if (statePtr->priv.bindWalk == BIND_WALK_UNTESTED) {
+	statePtr->priv.bindWalk = BindWalkSelfTest(ctxPtr->interp, table)
 		? BIND_WALK_OK : BIND_WALK_NO;
     }
-    if (statePtr->bindWalk != BIND_WALK_OK) {
+    if (statePtr->priv.bindWalk != BIND_WALK_OK) {
 	return TCL_ERROR;
     }
-    if (statePtr->seqCache == NULL) {
-	statePtr->seqCache = Tcl_Alloc(sizeof(SeqCache));
-	memset(statePtr->seqCache, 0, sizeof(SeqCache));
+    if (statePtr->priv.seqCache == NULL) {
+	statePtr->priv.seqCache = Tcl_Alloc(sizeof(SeqCache));
+	memset(statePtr->priv.seqCache, 0, sizeof(SeqCache));
     }
 
     /*
@@ -710,7 +710,7 @@ TkleakWalkBindings(
 	    __builtin_prefetch(heads[k + AHEAD / 2]->script);
 	}
 	if (heads[k] != NULL) {
-	    CountChain(ctxPtr, statePtr->seqCache, table, objs[k], tags[k],
+	    CountChain(ctxPtr, statePtr->priv.seqCache, table, objs[k], tags[k],
 		    heads[k]);
 	}
     }

@@ -117,7 +117,7 @@ static TkleakFrameCache *
 GetFrameCache(
     TkleakState *statePtr)
 {
-    TkleakFrameCache *cachePtr = statePtr->frameCache;
+    TkleakFrameCache *cachePtr = statePtr->priv.frameCache;
 
     if (cachePtr == NULL) {
 	cachePtr = (TkleakFrameCache *) Tcl_Alloc(sizeof(TkleakFrameCache));
@@ -125,7 +125,7 @@ GetFrameCache(
 	Tcl_InitHashTable(&cachePtr->holders, TCL_ONE_WORD_KEYS);
 	cachePtr->byteCodeType = Tcl_GetObjType("bytecode");
 	cachePtr->numRaw = -1;
-	statePtr->frameCache = cachePtr;
+	statePtr->priv.frameCache = cachePtr;
     }
     return cachePtr;
 }
@@ -193,7 +193,7 @@ void
 TkleakWalkFramesFlush(
     TkleakState *statePtr)
 {
-    TkleakFrameCache *cachePtr = statePtr->frameCache;
+    TkleakFrameCache *cachePtr = statePtr->priv.frameCache;
     Tcl_HashSearch search;
     Tcl_HashEntry *hPtr;
     int b, i;
@@ -251,12 +251,12 @@ void
 TkleakWalkFramesFree(
     TkleakState *statePtr)
 {
-    if (statePtr->frameCache != NULL) {
+    if (statePtr->priv.frameCache != NULL) {
 	TkleakWalkFramesFlush(statePtr);
 	Tcl_DeleteHashTable(
-		&((TkleakFrameCache *) statePtr->frameCache)->holders);
-	Tcl_Free((char *) statePtr->frameCache);
-	statePtr->frameCache = NULL;
+		&((TkleakFrameCache *) statePtr->priv.frameCache)->holders);
+	Tcl_Free((char *) statePtr->priv.frameCache);
+	statePtr->priv.frameCache = NULL;
     }
 }
 
@@ -549,7 +549,7 @@ TkleakWalkFramesStore(
     int levels,
     int depth)
 {
-    TkleakFrameCache *cachePtr = statePtr->frameCache;
+    TkleakFrameCache *cachePtr = statePtr->priv.frameCache;
     Interp *iPtr = (Interp *) interp;
     FrameEntry *ePtr;
     CmdFrame *framePtr;

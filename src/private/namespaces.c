@@ -323,10 +323,10 @@ WorkerCommand(
     int which;
     char *buf;
 
-    if (cmdPtr->objProc == statePtr->procProc) {
+    if (cmdPtr->objProc == statePtr->core.procProc) {
 	which = TT_PROC;
-    } else if (cmdPtr->objProc == statePtr->aliasProc
-	    || cmdPtr->objProc == statePtr->importProc) {
+    } else if (cmdPtr->objProc == statePtr->core.aliasProc
+	    || cmdPtr->objProc == statePtr->core.importProc) {
 	which = TT_ALIAS;
 	bodyLen = 0;
     } else if (Tcl_IsEnsemble((Tcl_Command) cmdPtr)) {
@@ -457,8 +457,8 @@ WalkOneNamespace(
 	    || TkleakIsOwnNamespace(nsPtr->fullName) || ctxPtr->failed) {
 	return 0;
     }
-    isObject = (statePtr->objNsProc != NULL
-	    && nsPtr->earlyDeleteProc == statePtr->objNsProc);
+    isObject = (statePtr->core.objNsProc != NULL
+	    && nsPtr->earlyDeleteProc == statePtr->core.objNsProc);
     if (!isObject) {
 	Tcl_HashEntry **entries;
 	int n = nsPtr->cmdTable.numEntries, i;
@@ -491,14 +491,14 @@ WalkOneNamespace(
 	    if (i + 8 < n) {
 		Command *aheadPtr = Tcl_GetHashValue(entries[i + 8]);
 
-		if (aheadPtr->objProc == statePtr->procProc) {
+		if (aheadPtr->objProc == statePtr->core.procProc) {
 		    __builtin_prefetch(aheadPtr->objClientData);
 		}
 	    }
 	    if (i + 4 < n) {
 		Command *aheadPtr = Tcl_GetHashValue(entries[i + 4]);
 
-		if (aheadPtr->objProc == statePtr->procProc
+		if (aheadPtr->objProc == statePtr->core.procProc
 			&& aheadPtr->objClientData != NULL) {
 		    __builtin_prefetch(
 			    ((Proc *) aheadPtr->objClientData)->bodyPtr);
@@ -512,7 +512,7 @@ WalkOneNamespace(
 		 * The bytecode's header and size (TkleakProcBytes).
 		 */
 
-		if (aheadPtr->objProc == statePtr->procProc && procPtr != NULL
+		if (aheadPtr->objProc == statePtr->core.procProc && procPtr != NULL
 			&& procPtr->bodyPtr != NULL
 			&& procPtr->bodyPtr->internalRep.twoPtrValue.ptr1
 			    != NULL) {
@@ -520,7 +520,7 @@ WalkOneNamespace(
 			    procPtr->bodyPtr->internalRep.twoPtrValue.ptr1 - 16);
 		}
 	    }
-	    if (cmdPtr->objProc == statePtr->procProc
+	    if (cmdPtr->objProc == statePtr->core.procProc
 		    && cmdPtr->objClientData != NULL) {
 		bodyLen = TkleakProcBytes((Tcl_Command) cmdPtr);
 	    }
@@ -709,7 +709,7 @@ TkleakWalkNamespacesStart(
     size_t *weights, total = 0, sum = 0;
     int i, n = 0, m, p, failed = 0;
 
-    if (ctxPtr->refsPtr != NULL || statePtr->lastObjects < TKLEAK_THREAD_MIN) {
+    if (ctxPtr->refsPtr != NULL || statePtr->census.lastObjects < TKLEAK_THREAD_MIN) {
 	return NULL;
     }
 #ifdef __linux__
@@ -791,7 +791,7 @@ TkleakWalkNamespacesStart(
 	}
 	sum = weight > sum ? weight : sum;
     }
-    if (statePtr->lastObjects < sum + TKLEAK_THREAD_MIN / 4
+    if (statePtr->census.lastObjects < sum + TKLEAK_THREAD_MIN / 4
 	    || total < TKLEAK_THREAD_MIN / 4) {
 	failed = 1;
     }

@@ -53,7 +53,7 @@ TkleakWalkUsable(
 #ifdef TKLEAK_PRIVATE
     static int is86 = -1;	/* The running Tcl is 8.6; asked once. */
 
-    if (statePtr->forcePublic) {
+    if (statePtr->opts.forcePublic) {
 	return 0;
     }
     if (is86 < 0) {

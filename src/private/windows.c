@@ -150,8 +150,8 @@ TkleakWalkWindows(
 	}
 	argv[0] = winPtr->pathName;
 	argv[1] = num;
-	if (statePtr->menuClassProcs
-		&& (const void *) winPtr->classProcsPtr == statePtr->menuClassProcs) {
+	if (statePtr->priv.menuClassProcs
+		&& (const void *) winPtr->classProcsPtr == statePtr->priv.menuClassProcs) {
 	    TkMenu *menuPtr = winPtr->instanceData;
 
 	    for (i = 0; i < menuPtr->numEntries; i++) {
@@ -166,8 +166,8 @@ TkleakWalkWindows(
 		    Tcl_Free(id);
 		}
 	    }
-	} else if (statePtr->canvasClassProcs
-		&& (const void *) winPtr->classProcsPtr == statePtr->canvasClassProcs) {
+	} else if (statePtr->priv.canvasClassProcs
+		&& (const void *) winPtr->classProcsPtr == statePtr->priv.canvasClassProcs) {
 	    TkCanvas *canvasPtr = winPtr->instanceData;
 	    Tk_Item *itemPtr;
 
@@ -211,12 +211,12 @@ TkleakWalkIsMenu(
     TkleakState *statePtr,
     Tk_Window tkwin)
 {
-    if (statePtr->menuClassProcs == NULL) {
+    if (statePtr->priv.menuClassProcs == NULL) {
 	TkleakWalkLearnClass(statePtr, tkwin);
     }
-    return statePtr->menuClassProcs != NULL
+    return statePtr->priv.menuClassProcs != NULL
 	    && (const void *) ((TkWindow *) tkwin)->classProcsPtr
-		== statePtr->menuClassProcs
+		== statePtr->priv.menuClassProcs
 	    && ((TkWindow *) tkwin)->instanceData != NULL;
 }
 
@@ -242,12 +242,12 @@ TkleakWalkIsCanvas(
     TkleakState *statePtr,
     Tk_Window tkwin)
 {
-    if (statePtr->canvasClassProcs == NULL) {
+    if (statePtr->priv.canvasClassProcs == NULL) {
 	TkleakWalkLearnClass(statePtr, tkwin);
     }
-    return statePtr->canvasClassProcs != NULL
+    return statePtr->priv.canvasClassProcs != NULL
 	    && (const void *) ((TkWindow *) tkwin)->classProcsPtr
-		== statePtr->canvasClassProcs
+		== statePtr->priv.canvasClassProcs
 	    && ((TkWindow *) tkwin)->instanceData != NULL;
 }
 
@@ -314,7 +314,7 @@ TkleakWalkMenuRefs(
  *	None.
  *
  * Side effects:
- *	Sets statePtr->menuClassProcs or canvasClassProcs once confirmed.
+ *	Sets statePtr->priv.menuClassProcs or canvasClassProcs once confirmed.
  *
  *----------------------------------------------------------------------
  */
@@ -332,17 +332,17 @@ TkleakWalkLearnClass(
 	    || (winPtr->flags & TK_ALREADY_DEAD)) {
 	return;
     }
-    if (statePtr->menuClassProcs == NULL && strcmp(clazz, "Menu") == 0
-	    && procs != statePtr->canvasClassProcs
-	    && statePtr->widgetHasProc != NULL
-	    && statePtr->widgetHasProc(statePtr, tkwin, "-tearoffcommand")) {
-	statePtr->menuClassProcs = procs;
-    } else if (statePtr->canvasClassProcs == NULL
+    if (statePtr->priv.menuClassProcs == NULL && strcmp(clazz, "Menu") == 0
+	    && procs != statePtr->priv.canvasClassProcs
+	    && statePtr->core.widgetHasProc != NULL
+	    && statePtr->core.widgetHasProc(statePtr, tkwin, "-tearoffcommand")) {
+	statePtr->priv.menuClassProcs = procs;
+    } else if (statePtr->priv.canvasClassProcs == NULL
 	    && strcmp(clazz, "Canvas") == 0
-	    && procs != statePtr->menuClassProcs
-	    && statePtr->widgetHasProc != NULL
-	    && statePtr->widgetHasProc(statePtr, tkwin, "-closeenough")) {
-	statePtr->canvasClassProcs = procs;
+	    && procs != statePtr->priv.menuClassProcs
+	    && statePtr->core.widgetHasProc != NULL
+	    && statePtr->core.widgetHasProc(statePtr, tkwin, "-closeenough")) {
+	statePtr->priv.canvasClassProcs = procs;
     }
 }
 
@@ -375,8 +375,8 @@ TkleakWalkLearnClasses(
     Tcl_HashEntry *hPtr;
 
     for (hPtr = Tcl_FirstHashEntry(tablePtr, &search); hPtr
-	    && (statePtr->menuClassProcs == NULL
-		|| statePtr->canvasClassProcs == NULL);
+	    && (statePtr->priv.menuClassProcs == NULL
+		|| statePtr->priv.canvasClassProcs == NULL);
 	    hPtr = Tcl_NextHashEntry(&search)) {
 	TkWindow *winPtr = Tcl_GetHashValue(hPtr);
 

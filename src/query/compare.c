@@ -173,7 +173,7 @@ NoOrigin(
 
     if (key == NULL) {
 	why = "tkleak keeps no origins of this type";
-    } else if ((hPtr = Tcl_FindHashEntry(&statePtr->origins, key)) != NULL) {
+    } else if ((hPtr = Tcl_FindHashEntry(&statePtr->store.origins, key)) != NULL) {
 	/*
 	 * Recording saw it made or attached, with no frame that has a
 	 * file: the hook ran with no script on the stack.
@@ -182,7 +182,7 @@ NoOrigin(
 	why = "made by C code with no script frame";
     } else if (onSerial == 0) {
 	why = "made while recording was off";
-    } else if (!statePtr->origins_on) {
+    } else if (!statePtr->opts.origins_on) {
 	why = "recording keeps no origins (-origins 0)";
     } else if (oldPtr->serial <= onSerial) {
 	why = "made before recording was turned on";
@@ -834,11 +834,11 @@ TkleakPrintDiffObjCmd(
     if (TkleakCensusTake(statePtr, interp, &freshPtr) != TCL_OK) {
 	return TCL_ERROR;
     }
-    if (statePtr->reference == NULL) {
-	statePtr->reference = freshPtr;
+    if (statePtr->query.reference == NULL) {
+	statePtr->query.reference = freshPtr;
 	return TCL_OK;
     }
-    tablePtr = Table(statePtr->reference, freshPtr);
+    tablePtr = Table(statePtr->query.reference, freshPtr);
     if (tablePtr == NULL) {
 	TkleakCensusFree(freshPtr);
 	return NoMemory(interp);
@@ -854,8 +854,8 @@ TkleakPrintDiffObjCmd(
 	return TCL_ERROR;
     }
     Tcl_DecrRefCount(tablePtr);
-    TkleakCensusFree(statePtr->reference);
-    statePtr->reference = freshPtr;
+    TkleakCensusFree(statePtr->query.reference);
+    statePtr->query.reference = freshPtr;
     return TCL_OK;
 }
 
@@ -909,8 +909,8 @@ TkleakCalibrateObjCmd(
     nameObj = Tcl_NewStringObj("baseline", 8);
     Tcl_IncrRefCount(nameObj);
     TkleakStoreCensus(interp, statePtr, nameObj, basePtr, 1);
-    TkleakCensusFree(statePtr->reference);
-    statePtr->reference = refPtr;
+    TkleakCensusFree(statePtr->query.reference);
+    statePtr->query.reference = refPtr;
     Tcl_SetObjResult(interp, nameObj);
     Tcl_DecrRefCount(nameObj);
     return TCL_OK;

@@ -421,7 +421,7 @@ IsPartOfObject(
     const char *tail = fq;
     const Tk_ImageType *typePtr = NULL;
 
-    if (!statePtr->tkReady || Tk_MainWindow(interp) == NULL) {
+    if (!statePtr->tk.tkReady || Tk_MainWindow(interp) == NULL) {
 	return 0;
     }
     if (strncmp(fq, "::", 2) == 0 && strstr(fq + 2, "::") == NULL) {
@@ -526,9 +526,9 @@ TkleakOrphansLive(
     ctx.interp = interp;
     saved = Tcl_SaveInterpState(interp, TCL_OK);
 
-    for (hPtr = Tcl_FirstHashEntry(&statePtr->seen, &search);
+    for (hPtr = Tcl_FirstHashEntry(&statePtr->store.seen, &search);
 	    hPtr != NULL && code == TCL_OK; hPtr = Tcl_NextHashEntry(&search)) {
-	const char *key = Tcl_GetHashKey(&statePtr->seen, hPtr);
+	const char *key = Tcl_GetHashKey(&statePtr->store.seen, hPtr);
 	const char *name = key + 1, *type = NULL;
 	Tcl_DString typeDs;
 	Tcl_Obj **refv;
@@ -560,7 +560,7 @@ TkleakOrphansLive(
 		    type = NULL;
 		}
 	    }
-	} else if (statePtr->tkReady && Tk_MainWindow(interp) != NULL) {
+	} else if (statePtr->tk.tkReady && Tk_MainWindow(interp) != NULL) {
 	    if (key[0] == TKLEAK_KEY_IMAGE) {
 		const Tk_ImageType *typePtr = NULL;
 
@@ -657,7 +657,7 @@ TkleakOrphansLive(
 		    Tcl_DStringAppend(&key,
 			    TkleakKeyPrefix(TKLEAK_KEY_COMMAND), 1);
 		    Tcl_DStringAppend(&key, fq, -1);
-		    seen = Tcl_FindHashEntry(&statePtr->seen,
+		    seen = Tcl_FindHashEntry(&statePtr->store.seen,
 			    Tcl_DStringValue(&key)) != NULL;
 		    if (type != NULL && strcmp(type, "command tkinter") == 0
 			    && !seen && !TkleakCensusHas(sincePtr, type, fq)) {
@@ -677,7 +677,7 @@ TkleakOrphansLive(
      * Images made since SINCEPTR that no slot ever named (refs.c).
      */
 
-    if (code == TCL_OK && statePtr->tkReady && Tk_MainWindow(interp) != NULL) {
+    if (code == TCL_OK && statePtr->tk.tkReady && Tk_MainWindow(interp) != NULL) {
 	const char *w[2];
 	Tcl_Obj *namesPtr, **nv;
 	Tcl_Size nc;
@@ -705,7 +705,7 @@ TkleakOrphansLive(
 		    Tcl_DStringAppend(&key,
 			    TkleakKeyPrefix(TKLEAK_KEY_IMAGE), 1);
 		    Tcl_DStringAppend(&key, name, -1);
-		    if (Tcl_FindHashEntry(&statePtr->seen,
+		    if (Tcl_FindHashEntry(&statePtr->store.seen,
 			    Tcl_DStringValue(&key)) == NULL
 			    && !TkleakCensusHas(sincePtr, Tcl_DStringValue(&typeDs),
 			    name)) {

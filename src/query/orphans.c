@@ -214,9 +214,9 @@ AddNotes(
     for (i = 0; i < n; i++) {
 	Tcl_Obj *notesPtr = Tcl_NewDictObj();
 
-	if (statePtr->lastUnread != NULL) {
+	if (statePtr->census.lastUnread != NULL) {
 	    Tcl_DictObjPut(NULL, notesPtr, Tcl_NewStringObj("unread", 6),
-		    statePtr->lastUnread);
+		    statePtr->census.lastUnread);
 	}
 	if (!Tcl_IsShared(v[i])) {
 	    Tcl_DictObjPut(NULL, v[i], Tcl_NewStringObj("notes", 5),
@@ -379,7 +379,7 @@ TkleakIsDeadWindowCommand(
     Tcl_DString ds;
     int alive = 0;
 
-    if (!statePtr->tkReady || (mainWin = Tk_MainWindow(interp)) == NULL) {
+    if (!statePtr->tk.tkReady || (mainWin = Tk_MainWindow(interp)) == NULL) {
 	return 0;
     }
     if (strncmp(fq, "::", 2) == 0) {
@@ -462,7 +462,7 @@ TkleakOrphansMore(
 {
     TkleakCollect ctx;
     const char *w[3];
-    Tcl_Obj *idsPtr, **iv, *namesPtr, **nv, *unreadPtr;
+    Tcl_Obj *idsPtr, **iv, *namesPtr, **nv;
     int i;
     Tcl_Size ic, nc;
 
@@ -472,7 +472,7 @@ TkleakOrphansMore(
     w[0] = "info";
     w[1] = "commands";
     w[2] = "::.*";
-    if (statePtr->tkReady && TkleakCallWidget(&ctx, "::info", 3, w, &namesPtr)
+    if (statePtr->tk.tkReady && TkleakCallWidget(&ctx, "::info", 3, w, &namesPtr)
 	    == TCL_OK) {
 	Tcl_Obj *sortedPtr = Tcl_NewListObj(0, NULL);
 
@@ -585,13 +585,7 @@ TkleakOrphansMore(
      * are still those of the last index.
      */
 
-    unreadPtr = statePtr->lastUnread;
-    statePtr->lastUnread = NULL;
-    TkleakCollectDone(&ctx);
-    if (statePtr->lastUnread != NULL) {
-	Tcl_DecrRefCount(statePtr->lastUnread);
-    }
-    statePtr->lastUnread = unreadPtr;
+    TkleakCollectRelease(&ctx);
 }
 
 /*
@@ -660,8 +654,8 @@ TkleakOrphansObjCmd(
 	     */
 
 	    Tcl_ResetResult(interp);
-	    sincePtr = statePtr->numSnaps > 0
-		    ? statePtr->snaps[0].censusPtr : statePtr->loadPtr;
+	    sincePtr = statePtr->store.numSnaps > 0
+		    ? statePtr->store.snaps[0].censusPtr : statePtr->query.loadPtr;
 	}
 	Tcl_DecrRefCount(baseObj);
     }
@@ -684,7 +678,7 @@ TkleakOrphansObjCmd(
 	return TCL_ERROR;
     }
     TkleakRefsRemember(statePtr, &refs);
-    TkleakForgetDead(statePtr, interp, &statePtr->seen);
+    TkleakSeenForgetDead(statePtr, interp);
 
     /*
      * Types in name order, identities sorted: the same list every time.
@@ -743,7 +737,7 @@ TkleakOrphansObjCmd(
 		    || TkleakIsDeadWindowCommand(statePtr, interp, id)))
 		    || (kind == TKLEAK_KEY_IMAGE && TkleakIsLibraryImage(id));
 	    seenPtr = row.inUse ? NULL
-		    : Tcl_FindHashEntry(&statePtr->seen, Tcl_GetString(keyPtr));
+		    : Tcl_FindHashEntry(&statePtr->store.seen, Tcl_GetString(keyPtr));
 	    row.seen = seenPtr != NULL;
 	    Tcl_DecrRefCount(keyPtr);
 	    reason = TkleakOrphanReasonName(TkleakOrphanRule(&row));

@@ -40,7 +40,7 @@ TkleakCensusTakeKeep(
     Tcl_Interp *interp,
     TkleakCensus **censusPtrPtr)
 {
-    if (!statePtr->snapshotRefs) {
+    if (!statePtr->opts.snapshotRefs) {
 	return TkleakCensusTake(statePtr, interp, censusPtrPtr);
     }
     TkleakRecordFlush(statePtr);	/* What was attached before comes first. */
@@ -96,7 +96,7 @@ TkleakSnapshotObjCmd(
 	}
     } else {
 	do {
-	    nameObj = Tcl_ObjPrintf("s%lu", ++statePtr->counter);
+	    nameObj = Tcl_ObjPrintf("s%lu", ++statePtr->query.counter);
 	    if (TkleakFindSnapshot(statePtr, Tcl_GetString(nameObj)) < 0) {
 		break;
 	    }
@@ -148,8 +148,8 @@ TkleakSnapshotsObjCmd(
 	return TCL_ERROR;
     }
     listPtr = Tcl_NewListObj(0, NULL);
-    for (i = 0; i < statePtr->numSnaps; i++) {
-	Tcl_ListObjAppendElement(NULL, listPtr, statePtr->snaps[i].nameObj);
+    for (i = 0; i < statePtr->store.numSnaps; i++) {
+	Tcl_ListObjAppendElement(NULL, listPtr, statePtr->store.snaps[i].nameObj);
     }
     Tcl_SetObjResult(interp, listPtr);
     return TCL_OK;
@@ -359,9 +359,9 @@ TkleakConfigureObjCmd(
     static const char *const walks[] = {"private", "public", NULL};
     enum { OPT_DEPTH, OPT_MAX, OPT_ORIGINS, OPT_REFS, OPT_SKIPPED, OPT_WALK };
     TkleakState *statePtr = clientData;
-    int i, index, max = statePtr->maxSnapshots, walk = statePtr->forcePublic;
-    int depth = statePtr->depth, origins = statePtr->origins_on;
-    int refs = statePtr->snapshotRefs;
+    int i, index, max = statePtr->opts.maxSnapshots, walk = statePtr->opts.forcePublic;
+    int depth = statePtr->opts.depth, origins = statePtr->opts.origins_on;
+    int refs = statePtr->opts.snapshotRefs;
     Tcl_WideInt wide;
 
     if (objc == 1 || objc == 2) {
@@ -376,7 +376,7 @@ TkleakConfigureObjCmd(
 	Tcl_DictObjPut(NULL, dictPtr, Tcl_NewStringObj("-refs", -1),
 		Tcl_NewBooleanObj(refs));
 	Tcl_DictObjPut(NULL, dictPtr, Tcl_NewStringObj("-skipped", -1),
-		Tcl_NewIntObj(statePtr->lastSkipped));
+		Tcl_NewIntObj(statePtr->census.lastSkipped));
 	Tcl_DictObjPut(NULL, dictPtr, Tcl_NewStringObj("-walk", -1),
 		Tcl_NewStringObj(TkleakWalkUsable(statePtr) ? "private"
 		: "public", -1));
@@ -466,13 +466,13 @@ TkleakConfigureObjCmd(
 	    }
 	}
     }
-    statePtr->maxSnapshots = max;
-    statePtr->forcePublic = walk;
-    statePtr->snapshotRefs = refs;
-    statePtr->depth = depth;
-    statePtr->origins_on = origins;
-    while (statePtr->maxSnapshots > 0
-	    && statePtr->numSnaps > statePtr->maxSnapshots) {
+    statePtr->opts.maxSnapshots = max;
+    statePtr->opts.forcePublic = walk;
+    statePtr->opts.snapshotRefs = refs;
+    statePtr->opts.depth = depth;
+    statePtr->opts.origins_on = origins;
+    while (statePtr->opts.maxSnapshots > 0
+	    && statePtr->store.numSnaps > statePtr->opts.maxSnapshots) {
 	TkleakDropSnapshot(statePtr, 0);
     }
     return TCL_OK;

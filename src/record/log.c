@@ -34,14 +34,14 @@ CachedRef(
     Tcl_Obj *refPtr;
     int isNew;
 
-    if (statePtr->refCache.numEntries > 20000) {
-	TkleakDeleteObjTable(&statePtr->refCache, 1);
+    if (statePtr->record.refCache.numEntries > 20000) {
+	TkleakDeleteObjTable(&statePtr->record.refCache, 1);
     }
     Tcl_DStringInit(&key);
     Tcl_DStringAppend(&key, owner, -1);
     Tcl_DStringAppend(&key, "\001", 1);
     Tcl_DStringAppend(&key, slot, -1);
-    hPtr = Tcl_CreateHashEntry(&statePtr->refCache, Tcl_DStringValue(&key),
+    hPtr = Tcl_CreateHashEntry(&statePtr->record.refCache, Tcl_DStringValue(&key),
 	    &isNew);
     Tcl_DStringFree(&key);
     if (isNew) {
@@ -86,10 +86,10 @@ RememberName(
      * emptied when it grows large.
      */
 
-    if (statePtr->memo.numEntries > 20000) {
-	TkleakDeleteObjTable(&statePtr->memo, 1);
+    if (statePtr->record.memo.numEntries > 20000) {
+	TkleakDeleteObjTable(&statePtr->record.memo, 1);
     }
-    hPtr = Tcl_CreateHashEntry(&statePtr->memo, name, &isNew);
+    hPtr = Tcl_CreateHashEntry(&statePtr->record.memo, name, &isNew);
     if (isNew) {
 	keysPtr = TkleakResolveKeys(statePtr, dataPtr->interp, name);
 	Tcl_IncrRefCount(keysPtr);
@@ -283,9 +283,9 @@ TkleakLogAppend(
     Tcl_Obj *bPtr,
     Tcl_Obj *valuePtr)
 {
-    TkleakRecord *recPtr = statePtr->recordPtr;
+    TkleakRecord *recPtr = statePtr->record.recordPtr;
     LogEntry *entryPtr;
-    Tcl_Obj *stackPtr = statePtr->origins_on
+    Tcl_Obj *stackPtr = statePtr->opts.origins_on
 	    ? TkleakOriginCapture(statePtr, interp) : NULL;
     const char *text = "";
     Tcl_Size len = 0;
@@ -570,8 +570,8 @@ static int
 PruneCount(
     TkleakState *statePtr)
 {
-    return statePtr->origins.numEntries + statePtr->seen.numEntries
-	    + statePtr->refCache.numEntries;
+    return statePtr->store.origins.numEntries + statePtr->store.seen.numEntries
+	    + statePtr->record.refCache.numEntries;
 }
 
 /*
@@ -611,13 +611,13 @@ ForgetDeadOwners(
     Tk_Window mainWin;
     Tcl_DString owner;
 
-    if (!statePtr->tkReady || (mainWin = Tk_MainWindow(interp)) == NULL) {
+    if (!statePtr->tk.tkReady || (mainWin = Tk_MainWindow(interp)) == NULL) {
 	return;
     }
     Tcl_DStringInit(&owner);
-    for (hPtr = Tcl_FirstHashEntry(&statePtr->refCache, &search); hPtr;
+    for (hPtr = Tcl_FirstHashEntry(&statePtr->record.refCache, &search); hPtr;
 	    hPtr = Tcl_NextHashEntry(&search)) {
-	const char *key = Tcl_GetHashKey(&statePtr->refCache, hPtr);
+	const char *key = Tcl_GetHashKey(&statePtr->record.refCache, hPtr);
 	const char *sep = strchr(key, '\001');
 
 	if (key[0] != '.' || sep == NULL) {
@@ -661,10 +661,10 @@ TkleakLogForgetDead(
     Tcl_Interp *interp)
 {
     TkleakOriginForgetDead(statePtr, interp);
-    TkleakForgetDead(statePtr, interp, &statePtr->seen);
+    TkleakSeenForgetDead(statePtr, interp);
     ForgetDeadOwners(statePtr, interp);
     TkleakOriginForgetStacks(statePtr);
-    statePtr->recordPtr->pruneAt = TkleakLogNextPrune(statePtr);
+    statePtr->record.recordPtr->pruneAt = TkleakLogNextPrune(statePtr);
 }
 
 /*
@@ -702,7 +702,7 @@ void
 TkleakRecordFlush(
     TkleakState *statePtr)
 {
-    TkleakRecord *recPtr = statePtr->recordPtr;
+    TkleakRecord *recPtr = statePtr->record.recordPtr;
     Tcl_Interp *interp = statePtr->interp;
     Tcl_InterpState saved;
     LogEntry *log;
@@ -744,7 +744,7 @@ TkleakRecordFlush(
 	Replay(statePtr, interp, &log[i], text);
 	TkleakLogFreeEntry(&log[i]);
     }
-    TkleakDeleteObjTable(&statePtr->memo, 1);
+    TkleakDeleteObjTable(&statePtr->record.memo, 1);
 
     /*
      * Objects die without a hook seeing it (a window with its parent, an

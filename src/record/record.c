@@ -271,12 +271,12 @@ static TkleakRecord *
 GetRecord(
     TkleakState *statePtr)
 {
-    if (statePtr->recordPtr == NULL) {
-	statePtr->recordPtr = (TkleakRecord *) Tcl_Alloc(sizeof(TkleakRecord));
-	memset(statePtr->recordPtr, 0, sizeof(TkleakRecord));
-	Tcl_InitHashTable(&statePtr->recordPtr->widgets, TCL_ONE_WORD_KEYS);
+    if (statePtr->record.recordPtr == NULL) {
+	statePtr->record.recordPtr = (TkleakRecord *) Tcl_Alloc(sizeof(TkleakRecord));
+	memset(statePtr->record.recordPtr, 0, sizeof(TkleakRecord));
+	Tcl_InitHashTable(&statePtr->record.recordPtr->widgets, TCL_ONE_WORD_KEYS);
     }
-    return statePtr->recordPtr;
+    return statePtr->record.recordPtr;
 }
 
 /*
@@ -398,10 +398,10 @@ HookWidget(
 
     if (token == NULL || !Tcl_GetCommandInfoFromToken(token, &info)
 	    || info.objProc == NULL || IsOwnHookProc(info.objProc)
-	    || info.objProc == statePtr->procProc
-	    || info.objProc == statePtr->aliasProc
-	    || info.objProc == statePtr->importProc
-	    || info.objProc == statePtr->objectProc
+	    || info.objProc == statePtr->core.procProc
+	    || info.objProc == statePtr->core.aliasProc
+	    || info.objProc == statePtr->core.importProc
+	    || info.objProc == statePtr->core.objectProc
 	    || Tcl_IsEnsemble(token)
 	    || (TkleakWalkUsable(statePtr)
 		&& TkleakWalkCommandNre(token) != NULL)) {
@@ -453,9 +453,9 @@ HookClass(
     Tcl_ObjCmdProc *nreProc;
 
     if (token == NULL || !TkleakWalkUsable(statePtr)
-	    || statePtr->objectProc == NULL
+	    || statePtr->core.objectProc == NULL
 	    || !Tcl_GetCommandInfoFromToken(token, &info)
-	    || info.objProc != statePtr->objectProc
+	    || info.objProc != statePtr->core.objectProc
 	    || info.objClientData == NULL
 	    || Tcl_GetObjectAsClass((Tcl_Object) info.objClientData) == NULL
 	    || (nreProc = TkleakWalkCommandNre(token)) == NULL
@@ -526,8 +526,8 @@ ObjectMade(
     Tcl_Object object;
     Tcl_Command token;
 
-    if (result != TCL_OK || statePtr->recordPtr == NULL
-	    || !statePtr->recordPtr->on || !statePtr->origins_on) {
+    if (result != TCL_OK || statePtr->record.recordPtr == NULL
+	    || !statePtr->record.recordPtr->on || !statePtr->opts.origins_on) {
 	return result;
     }
     resultPtr = Tcl_GetObjResult(interp);
@@ -569,7 +569,7 @@ ClassHookNRE(
     Tcl_Obj *const objv[])
 {
     TkleakState *statePtr = TkleakGetState(interp);
-    TkleakRecord *recPtr = statePtr->recordPtr;
+    TkleakRecord *recPtr = statePtr->record.recordPtr;
     Tcl_HashEntry *hPtr;
 
     hPtr = recPtr ? Tcl_FindHashEntry(&recPtr->widgets, clientData) : NULL;
@@ -721,7 +721,7 @@ WidgetHookProc(
     Tcl_Obj *const objv[])
 {
     TkleakState *statePtr = TkleakGetState(interp);
-    TkleakRecord *recPtr = statePtr->recordPtr;
+    TkleakRecord *recPtr = statePtr->record.recordPtr;
     Tcl_HashEntry *hPtr;
     WidgetHook *hookPtr;
     Tcl_Obj *resultPtr, *pathPtr, *ownerPtr;
@@ -938,7 +938,7 @@ GlobalHook(
     Tcl_Obj *const objv[])
 {
     TkleakState *statePtr = TkleakGetState(interp);
-    TkleakRecord *recPtr = statePtr->recordPtr;
+    TkleakRecord *recPtr = statePtr->record.recordPtr;
     Tcl_CmdInfo *origPtr;
 
     Tcl_Obj *resultPtr;
@@ -1108,7 +1108,7 @@ FindGlobal(
     int which,
     Tcl_CmdInfo *infoPtr)
 {
-    GlobalHookRec *gPtr = &statePtr->recordPtr->glob[which];
+    GlobalHookRec *gPtr = &statePtr->record.recordPtr->glob[which];
     const char *names[2];
     int k;
 
@@ -1121,10 +1121,10 @@ FindGlobal(
 	if (token == NULL || !Tcl_GetCommandInfoFromToken(token, infoPtr)
 		|| infoPtr->objProc == NULL
 		|| IsOwnHookProc(infoPtr->objProc)
-		|| infoPtr->objProc == statePtr->procProc
-		|| infoPtr->objProc == statePtr->aliasProc
-		|| infoPtr->objProc == statePtr->importProc
-		|| infoPtr->objProc == statePtr->objectProc
+		|| infoPtr->objProc == statePtr->core.procProc
+		|| infoPtr->objProc == statePtr->core.aliasProc
+		|| infoPtr->objProc == statePtr->core.importProc
+		|| infoPtr->objProc == statePtr->core.objectProc
 		|| Tcl_IsEnsemble(token)
 		|| (gPtr->builtinProc != NULL
 		    && infoPtr->objProc != gPtr->builtinProc)) {
@@ -1187,7 +1187,7 @@ RecordOn(
 	info.objProc = trampolines[g];
 	Tcl_SetCommandInfoFromToken(token, &info);
     }
-    if (statePtr->tkReady && Tk_MainWindow(interp) != NULL) {
+    if (statePtr->tk.tkReady && Tk_MainWindow(interp) != NULL) {
 	for (t = 0; t < censusPtr->numTypes; t++) {
 	    TkleakType *typePtr = &censusPtr->types[t];
 
@@ -1243,7 +1243,7 @@ RecordOff(
     TkleakState *statePtr,
     Tcl_Interp *interp)
 {
-    TkleakRecord *recPtr = statePtr->recordPtr;
+    TkleakRecord *recPtr = statePtr->record.recordPtr;
     int g;
 
     if (recPtr == NULL || !recPtr->on) {
@@ -1303,8 +1303,8 @@ RecordOff(
     recPtr->numText = 0;
     recPtr->lastData[0] = recPtr->lastData[1] = NULL;
     recPtr->lastHook[0] = recPtr->lastHook[1] = NULL;
-    TkleakDeleteObjTable(&statePtr->refCache, 1);
-    TkleakDeleteObjTable(&statePtr->memo, 1);
+    TkleakDeleteObjTable(&statePtr->record.refCache, 1);
+    TkleakDeleteObjTable(&statePtr->record.memo, 1);
     {
 	Tcl_InterpState saved = Tcl_SaveInterpState(interp, TCL_OK);
 
@@ -1334,7 +1334,7 @@ int
 TkleakRecording(
     TkleakState *statePtr)
 {
-    return statePtr->recordPtr != NULL && statePtr->recordPtr->on;
+    return statePtr->record.recordPtr != NULL && statePtr->record.recordPtr->on;
 }
 
 /*
@@ -1359,7 +1359,7 @@ unsigned long
 TkleakRecordOnSerial(
     TkleakState *statePtr)
 {
-    return TkleakRecording(statePtr) ? statePtr->recordPtr->onSerial : 0;
+    return TkleakRecording(statePtr) ? statePtr->record.recordPtr->onSerial : 0;
 }
 
 /*
@@ -1386,7 +1386,7 @@ size_t
 TkleakRecordMemory(
     TkleakState *statePtr)
 {
-    TkleakRecord *recPtr = statePtr->recordPtr;
+    TkleakRecord *recPtr = statePtr->record.recordPtr;
     double held = 0;
     int i;
 
@@ -1410,7 +1410,8 @@ TkleakRecordMemory(
  *
  * TkleakRecordFree --
  *
- *	Free the recording state of an interpreter being deleted. The
+ *	Free record/'s part of the state of an interpreter being deleted
+ *	(TkleakRecordState): the recording, its memo and referrer cache. The
  *	hooks are not undone: Tcl deletes the commands before the state,
  *	and their delete traces have dropped their hooks by then.
  *
@@ -1418,7 +1419,8 @@ TkleakRecordMemory(
  *	None.
  *
  * Side effects:
- *	The log's references, the global hooks' delete traces and names,
+ *	The memo's and referrer cache's values are released; the log's
+ *	references, the global hooks' delete traces and names,
  *	and the widget table are released; hooks still installed are cut
  *	loose for their delete traces to free.
  *
@@ -1429,11 +1431,13 @@ void
 TkleakRecordFree(
     TkleakState *statePtr)
 {
-    TkleakRecord *recPtr = statePtr->recordPtr;
+    TkleakRecord *recPtr = statePtr->record.recordPtr;
     Tcl_HashSearch search;
     Tcl_HashEntry *hPtr;
     int g;
 
+    TkleakDeleteObjTable(&statePtr->record.memo, 0);
+    TkleakDeleteObjTable(&statePtr->record.refCache, 0);
     if (recPtr == NULL) {
 	return;
     }
@@ -1478,7 +1482,7 @@ TkleakRecordFree(
     }
     Tcl_DeleteHashTable(&recPtr->widgets);
     Tcl_Free((char *) recPtr);
-    statePtr->recordPtr = NULL;
+    statePtr->record.recordPtr = NULL;
 }
 
 /*
@@ -1533,7 +1537,7 @@ TkleakRecordObjCmd(
 	break;
     }
     Tcl_SetObjResult(interp, Tcl_NewBooleanObj(
-	    statePtr->recordPtr != NULL && statePtr->recordPtr->on));
+	    statePtr->record.recordPtr != NULL && statePtr->record.recordPtr->on));
     return TCL_OK;
 }
 
@@ -1562,7 +1566,7 @@ TkleakRecordOriginal(
     Tcl_ObjCmdProc *objProc,
     ClientData clientData)
 {
-    TkleakRecord *recPtr = statePtr->recordPtr;
+    TkleakRecord *recPtr = statePtr->record.recordPtr;
     Tcl_HashEntry *hPtr;
     int g;
 

@@ -527,7 +527,7 @@ VarHookAlloc(
 	    || (interp = nsPtr->interp) == NULL
 	    || Tcl_InterpDeleted(interp)
 	    || (statePtr = Tcl_GetAssocData(interp, "tkleak", NULL)) == NULL
-	    || !statePtr->origins_on || !TkleakRecording(statePtr)
+	    || !statePtr->opts.origins_on || !TkleakRecording(statePtr)
 	    || (voPtr = Tcl_GetAssocData(interp, VARORIGIN_KEY, NULL)) == NULL
 	    || voPtr->busy || TkleakIsOwnNamespace(nsPtr->fullName)) {
 	return hPtr;
@@ -601,7 +601,7 @@ BackfillElements(
     Var *arrayPtr,
     const char *prefix)
 {
-    Tcl_HashEntry *hPtr = Tcl_FindHashEntry(&statePtr->origins, prefix);
+    Tcl_HashEntry *hPtr = Tcl_FindHashEntry(&statePtr->store.origins, prefix);
     Tcl_HashSearch search;
     Tcl_Obj *createdPtr;
     Tcl_DString key;
@@ -624,7 +624,7 @@ BackfillElements(
 	Tcl_DStringAppend(&key, "(", 1);
 	Tcl_DStringAppend(&key, Tcl_GetString(hPtr->key.objPtr), -1);
 	Tcl_DStringAppend(&key, ")", 1);
-	if (Tcl_FindHashEntry(&statePtr->origins, Tcl_DStringValue(&key))
+	if (Tcl_FindHashEntry(&statePtr->store.origins, Tcl_DStringValue(&key))
 		== NULL) {
 	    TkleakOriginCreated(statePtr, Tcl_DStringValue(&key), createdPtr);
 	}

@@ -105,7 +105,7 @@ TkleakCanonicalSequence(
     int isNew;
     Tcl_Size n;
 
-    if (!statePtr->tkReady || Tk_MainWindow(interp) == NULL) {
+    if (!statePtr->tk.tkReady || Tk_MainWindow(interp) == NULL) {
 	return NULL;
     }
     crPtr = GetCreation(interp);
@@ -378,7 +378,7 @@ TkleakCreatedBinding(
     Tcl_DStringInit(&key);
     if (TkleakBindingKey(statePtr, interp, tag, seq, &key)
 	    && (how != TKLEAK_BIND_APPENDED || Tcl_FindHashEntry(
-		&statePtr->origins, Tcl_DStringValue(&key)) == NULL)) {
+		&statePtr->store.origins, Tcl_DStringValue(&key)) == NULL)) {
 	TkleakOriginForget(statePtr, Tcl_DStringValue(&key));
 	if (how != TKLEAK_BIND_DELETED) {
 	    TkleakOriginCreated(statePtr, Tcl_DStringValue(&key), stackPtr);

@@ -418,7 +418,7 @@ static int
 TkleakOriginReadDepth(
     TkleakState *statePtr)
 {
-    return statePtr->depth + LIB_EXTRA;
+    return statePtr->opts.depth + LIB_EXTRA;
 }
 
 /*
@@ -512,7 +512,7 @@ Intern(
     Tcl_HashEntry *hPtr;
     int isNew;
 
-    hPtr = Tcl_CreateHashEntry(&statePtr->stacks, Tcl_GetString(stackPtr),
+    hPtr = Tcl_CreateHashEntry(&statePtr->store.stacks, Tcl_GetString(stackPtr),
 	    &isNew);
     if (isNew) {
 	Tcl_SetHashValue(hPtr, stackPtr);
@@ -609,7 +609,7 @@ TkleakOriginCapture(
 	levels = TclFrames(statePtr, interp, stackPtr,
 		TkleakOriginReadDepth(statePtr));
 	Tcl_RestoreInterpState(interp, saved);
-	TrimToDepth(stackPtr, statePtr->depth);
+	TrimToDepth(stackPtr, statePtr->opts.depth);
 	stackPtr = Intern(statePtr, stackPtr);
 	if (fast) {
 	    TkleakWalkFramesStore(statePtr, interp, stackPtr, levels,
@@ -631,7 +631,7 @@ TkleakOriginCapture(
 
 	Tcl_IncrRefCount(fullPtr);
 	Tcl_ListObjLength(NULL, fullPtr, &n);
-	PythonFrames(fullPtr, statePtr->depth - AppFrames(fullPtr),
+	PythonFrames(fullPtr, statePtr->opts.depth - AppFrames(fullPtr),
 		TkleakOriginReadDepth(statePtr) - n);
 	Tcl_ListObjLength(NULL, fullPtr, &m);
 	if (m > n) {
@@ -656,7 +656,7 @@ OriginEntry(
     const char *key)
 {
     int isNew;
-    Tcl_HashEntry *hPtr = Tcl_CreateHashEntry(&statePtr->origins, key, &isNew);
+    Tcl_HashEntry *hPtr = Tcl_CreateHashEntry(&statePtr->store.origins, key, &isNew);
     Tcl_Obj *recPtr;
 
     if (isNew) {
@@ -787,7 +787,7 @@ TkleakOriginOf(
     TkleakState *statePtr,
     const char *key)
 {
-    Tcl_HashEntry *hPtr = Tcl_FindHashEntry(&statePtr->origins, key);
+    Tcl_HashEntry *hPtr = Tcl_FindHashEntry(&statePtr->store.origins, key);
     Tcl_Obj *dictPtr = Tcl_NewDictObj(), *createdPtr, *attachedPtr;
 
     if (hPtr == NULL) {
@@ -826,7 +826,7 @@ TkleakOriginLast(
     TkleakState *statePtr,
     const char *key)
 {
-    Tcl_HashEntry *hPtr = Tcl_FindHashEntry(&statePtr->origins, key);
+    Tcl_HashEntry *hPtr = Tcl_FindHashEntry(&statePtr->store.origins, key);
     Tcl_Obj *createdPtr, *attachedPtr, *lastPtr;
     Tcl_Size n;
 
@@ -864,7 +864,7 @@ TkleakOriginForget(
     TkleakState *statePtr,
     const char *key)
 {
-    Tcl_HashEntry *hPtr = Tcl_FindHashEntry(&statePtr->origins, key);
+    Tcl_HashEntry *hPtr = Tcl_FindHashEntry(&statePtr->store.origins, key);
 
     if (hPtr != NULL) {
 	Tcl_DecrRefCount((Tcl_Obj *) Tcl_GetHashValue(hPtr));
@@ -898,7 +898,7 @@ TkleakOriginForgetStacks(
     Tcl_HashSearch search;
     Tcl_HashEntry *hPtr;
 
-    for (hPtr = Tcl_FirstHashEntry(&statePtr->stacks, &search); hPtr;
+    for (hPtr = Tcl_FirstHashEntry(&statePtr->store.stacks, &search); hPtr;
 	    hPtr = Tcl_NextHashEntry(&search)) {
 	Tcl_Obj *stackPtr = Tcl_GetHashValue(hPtr);
 
@@ -925,8 +925,8 @@ InSnapshot(
     int s;
     size_t t;
 
-    for (s = 0; s < statePtr->numSnaps; s++) {
-	TkleakCensus *censusPtr = statePtr->snaps[s].censusPtr;
+    for (s = 0; s < statePtr->store.numSnaps; s++) {
+	TkleakCensus *censusPtr = statePtr->store.snaps[s].censusPtr;
 
 	for (t = 0; t < censusPtr->numTypes; t++) {
 	    TkleakType *typePtr = &censusPtr->types[t];
@@ -976,10 +976,10 @@ TkleakOriginForgetDead(
     int isNew;
 
     Tcl_InitHashTable(&kept, TCL_STRING_KEYS);
-    if (statePtr->numSnaps > 0) {
-	for (hPtr = Tcl_FirstHashEntry(&statePtr->origins, &search); hPtr;
+    if (statePtr->store.numSnaps > 0) {
+	for (hPtr = Tcl_FirstHashEntry(&statePtr->store.origins, &search); hPtr;
 		hPtr = Tcl_NextHashEntry(&search)) {
-	    const char *key = Tcl_GetHashKey(&statePtr->origins, hPtr);
+	    const char *key = Tcl_GetHashKey(&statePtr->store.origins, hPtr);
 
 	    if (InSnapshot(statePtr, key)) {
 		Tcl_Obj *recPtr = Tcl_GetHashValue(hPtr);
@@ -990,12 +990,12 @@ TkleakOriginForgetDead(
 	    }
 	}
     }
-    TkleakForgetDead(statePtr, interp, &statePtr->origins);
+    TkleakForgetDead(statePtr, interp, &statePtr->store.origins);
     for (hPtr = Tcl_FirstHashEntry(&kept, &search); hPtr;
 	    hPtr = Tcl_NextHashEntry(&search)) {
 	Tcl_Obj *recPtr = Tcl_GetHashValue(hPtr);
 
-	h2Ptr = Tcl_CreateHashEntry(&statePtr->origins,
+	h2Ptr = Tcl_CreateHashEntry(&statePtr->store.origins,
 		Tcl_GetHashKey(&kept, hPtr), &isNew);
 	if (isNew) {
 	    Tcl_SetHashValue(h2Ptr, recPtr);	/* The reference moves. */
@@ -1028,8 +1028,8 @@ TkleakOriginFree(
     TkleakState *statePtr)
 {
     TkleakWalkFramesFree(statePtr);
-    TkleakDeleteObjTable(&statePtr->origins, 0);
-    TkleakDeleteObjTable(&statePtr->stacks, 0);
+    TkleakDeleteObjTable(&statePtr->store.origins, 0);
+    TkleakDeleteObjTable(&statePtr->store.stacks, 0);
 }
 
 /*
@@ -1066,7 +1066,7 @@ TkleakOriginPython(
 {
     Tcl_Obj *stackPtr = Tcl_NewListObj(0, NULL);
 
-    PythonFrames(stackPtr, statePtr->depth, TkleakOriginReadDepth(statePtr));
+    PythonFrames(stackPtr, statePtr->opts.depth, TkleakOriginReadDepth(statePtr));
     return stackPtr;
 }
 

@@ -63,6 +63,56 @@ TkleakRefsRemember(
 /*
  *----------------------------------------------------------------------
  *
+ * TkleakSeenForgetDead --
+ *
+ *	Drop the "seen" entries of objects that died (TkleakForgetDead on
+ *	the seen table), for the layers above store/, which read the table
+ *	but do not write it.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	As TkleakForgetDead: entries of the dead deleted, their lists
+ *	released; the interpreter's result is reset.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakSeenForgetDead(
+    TkleakState *statePtr,
+    Tcl_Interp *interp)
+{
+    TkleakForgetDead(statePtr, interp, &statePtr->store.seen);
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakSeenFree --
+ *
+ *	Free the seen table, when the state goes.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	Every entry's list is released (one reference each).
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakSeenFree(
+    TkleakState *statePtr)
+{
+    TkleakDeleteObjTable(&statePtr->store.seen, 0);
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
  * TkleakSeen --
  *
  *	Record REFPTR ({owner O slot S}) as the latest slot seen naming
@@ -88,7 +138,7 @@ TkleakSeen(
 {
     int isNew, i;
     Tcl_Size n;
-    Tcl_HashEntry *hPtr = Tcl_CreateHashEntry(&statePtr->seen, key, &isNew);
+    Tcl_HashEntry *hPtr = Tcl_CreateHashEntry(&statePtr->store.seen, key, &isNew);
     Tcl_Obj *listPtr, **v;
     const char *ref = Tcl_GetString(refPtr);
 
@@ -188,7 +238,7 @@ TkleakKeyAlive(
     case TKLEAK_KEY_CANVAS_ITEM:
 	return TkleakCanvasItemAlive(statePtr, interp, key);
     }
-    if (statePtr->tkReady && Tk_MainWindow(interp) != NULL) {
+    if (statePtr->tk.tkReady && Tk_MainWindow(interp) != NULL) {
 	if (key[0] == TKLEAK_KEY_IMAGE) {
 	    const Tk_ImageType *typePtr = NULL;
 

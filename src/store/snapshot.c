@@ -36,8 +36,8 @@ TkleakFindSnapshot(
 {
     int i;
 
-    for (i = 0; i < statePtr->numSnaps; i++) {
-	if (strcmp(Tcl_GetString(statePtr->snaps[i].nameObj), name) == 0) {
+    for (i = 0; i < statePtr->store.numSnaps; i++) {
+	if (strcmp(Tcl_GetString(statePtr->store.snaps[i].nameObj), name) == 0) {
 	    return i;
 	}
     }
@@ -65,11 +65,11 @@ TkleakDropSnapshot(
     TkleakState *statePtr,
     int i)
 {
-    Tcl_DecrRefCount(statePtr->snaps[i].nameObj);
-    TkleakCensusFree(statePtr->snaps[i].censusPtr);
-    memmove(&statePtr->snaps[i], &statePtr->snaps[i + 1],
-	    (size_t) (statePtr->numSnaps - i - 1) * sizeof(TkleakSnapshot));
-    statePtr->numSnaps--;
+    Tcl_DecrRefCount(statePtr->store.snaps[i].nameObj);
+    TkleakCensusFree(statePtr->store.snaps[i].censusPtr);
+    memmove(&statePtr->store.snaps[i], &statePtr->store.snaps[i + 1],
+	    (size_t) (statePtr->store.numSnaps - i - 1) * sizeof(TkleakSnapshot));
+    statePtr->store.numSnaps--;
 }
 
 /*
@@ -169,7 +169,7 @@ TkleakGetCensus(
     if (i < 0) {
 	return TkleakSnapshotUnknown(interp, Tcl_GetString(nameObj));
     }
-    *censusPtrPtr = statePtr->snaps[i].censusPtr;
+    *censusPtrPtr = statePtr->store.snaps[i].censusPtr;
     return TCL_OK;
 }
 
@@ -210,19 +210,19 @@ TkleakStoreCensus(
 	}
 	TkleakDropSnapshot(statePtr, i);
     }
-    if (statePtr->numSnaps == statePtr->capSnaps) {
-	int cap = statePtr->capSnaps ? statePtr->capSnaps * 2 : 8;
+    if (statePtr->store.numSnaps == statePtr->store.capSnaps) {
+	int cap = statePtr->store.capSnaps ? statePtr->store.capSnaps * 2 : 8;
 
-	statePtr->snaps = (TkleakSnapshot *) Tcl_Realloc(
-		(char *) statePtr->snaps, cap * sizeof(TkleakSnapshot));
-	statePtr->capSnaps = cap;
+	statePtr->store.snaps = (TkleakSnapshot *) Tcl_Realloc(
+		(char *) statePtr->store.snaps, cap * sizeof(TkleakSnapshot));
+	statePtr->store.capSnaps = cap;
     }
-    statePtr->snaps[statePtr->numSnaps].nameObj = nameObj;
+    statePtr->store.snaps[statePtr->store.numSnaps].nameObj = nameObj;
     Tcl_IncrRefCount(nameObj);
-    statePtr->snaps[statePtr->numSnaps].censusPtr = censusPtr;
-    statePtr->numSnaps++;
-    while (statePtr->maxSnapshots > 0
-	    && statePtr->numSnaps > statePtr->maxSnapshots) {
+    statePtr->store.snaps[statePtr->store.numSnaps].censusPtr = censusPtr;
+    statePtr->store.numSnaps++;
+    while (statePtr->opts.maxSnapshots > 0
+	    && statePtr->store.numSnaps > statePtr->opts.maxSnapshots) {
 	TkleakDropSnapshot(statePtr, 0);
     }
     return TCL_OK;
@@ -248,12 +248,12 @@ void
 TkleakFreeSnapshots(
     TkleakState *statePtr)
 {
-    while (statePtr->numSnaps > 0) {
-	TkleakDropSnapshot(statePtr, statePtr->numSnaps - 1);
+    while (statePtr->store.numSnaps > 0) {
+	TkleakDropSnapshot(statePtr, statePtr->store.numSnaps - 1);
     }
-    Tcl_Free((char *) statePtr->snaps);
-    statePtr->snaps = NULL;
-    statePtr->capSnaps = 0;
+    Tcl_Free((char *) statePtr->store.snaps);
+    statePtr->store.snaps = NULL;
+    statePtr->store.capSnaps = 0;
 }
 
 /*
