@@ -152,5 +152,42 @@ class PythonOriginTest(unittest.TestCase):
         top.destroy()
 
 
+    def test_variable_from_python_runs_no_finalizer(self):
+        # Reading the Python frames from inside Tcl's variable table
+        # makes their frame objects on 3.11, which could start a cycle
+        # collection and run the app's finalizers there, in the middle of
+        # Tcl making the variable: the collector is held off while
+        # origin.c reads. Here the finalizer asks whether the variable
+        # is in Tcl's table yet: it must run after, not inside.
+        import gc
+        seen = []
+        tk = self.root.tk
+
+        class Garbage:
+            def __init__(self):
+                self.me = self
+
+            def __del__(self):
+                seen.append(str(tk.call('info', 'exists',
+                                        '::marker_gcvar')))
+
+        def make():
+            gc.disable()
+            Garbage()
+            gc.set_threshold(1)
+            gc.enable()
+            tk.globalsetvar('marker_gcvar', 'x')
+
+        threshold = gc.get_threshold()
+        self.call('tkleak::record', 'on')
+        try:
+            make()
+        finally:
+            gc.set_threshold(*threshold)
+            gc.enable()
+        gc.collect()
+        self.assertEqual(seen, ['1'])
+        tk.globalunsetvar('marker_gcvar')
+
 if __name__ == '__main__':
     unittest.main(verbosity=2)

@@ -638,13 +638,14 @@ BackfillElements(
  *
  *	Hook (MODE 1 at "record on", 2 at a fold) or unhook (MODE 0) the
  *	variable table of NSPTR and of each of its arrays, and of its
- *	children in turn; note each hooked array's table in the arrays
- *	table. With FULL 0 (a fold), only the arrays of the global
- *	namespace, and of a namespace hooked now or where a variable was made
- *	since the last walk, are looked at, so that a fold costs the
- *	namespaces and the global variables, not all the variables. At a fold,
- *	the elements of an array hooked now get its origin
- *	(BackfillElements).
+ *	descendants, kept on a stack of its own (not called once a level, so
+ *	a deep chain of namespaces costs no C stack); note each hooked
+ *	array's table in the arrays table. With FULL 0 (a fold), only the
+ *	arrays of the global namespace, and of a namespace hooked now or
+ *	where a variable was made since the last walk, are looked at, so
+ *	that a fold costs the namespaces and the global variables, not all
+ *	the variables. At a fold, the elements of an array hooked now get
+ *	its origin (BackfillElements).
  */
 
 static void
@@ -660,63 +661,77 @@ HookNamespace(
     Tcl_HashTable *childPtr;
     Tcl_DString prefix;
     int isNew, fresh;
+    Namespace **stack = (Namespace **) Tcl_Alloc(16 * sizeof(Namespace *));
+    size_t numStack = 0, capStack = 16;
 
-    if (TkleakIsOwnNamespace(nsPtr->fullName)
-	    || (nsPtr->flags & (NS_DYING | NS_DEAD))) {
-	return;
-    }
-    fresh = SwapType(&nsPtr->varTable.table, mode != 0);
     Tcl_DStringInit(&prefix);
-    /*
-     * The global namespace is always looked at: most apps keep their
-     * arrays there, and not every array made again there marks it (gitk's
-     * per-commit arrays, made again for each view, were missed without).
-     */
-
-    for (hPtr = (full || fresh || nsPtr->parentPtr == NULL
-	    || Tcl_FindHashEntry(&voPtr->dirty, (char *) nsPtr))
-	    ? Tcl_FirstHashEntry(&nsPtr->varTable.table,
-	    &search) : NULL; hPtr; hPtr = Tcl_NextHashEntry(&search)) {
-	Var *varPtr = VarFromEntry(hPtr);
-	int swapped;
-
-	if (!TclIsVarArray(varPtr) || varPtr->value.tablePtr == NULL
-		|| TclIsVarDeadHash(varPtr)) {
+    stack[numStack++] = nsPtr;
+    while (numStack > 0) {
+	nsPtr = stack[--numStack];
+	if (TkleakIsOwnNamespace(nsPtr->fullName)
+		|| (nsPtr->flags & (NS_DYING | NS_DEAD))) {
 	    continue;
 	}
-	swapped = SwapType(&varPtr->value.tablePtr->table, mode != 0);
-	if (mode == 0 || (!swapped
-		&& varPtr->value.tablePtr->table.typePtr != &hookType)) {
+	fresh = SwapType(&nsPtr->varTable.table, mode != 0);
+	/*
+	 * The global namespace is always looked at: most apps keep their
+	 * arrays there, and not every array made again there marks it
+	 * (gitk's per-commit arrays, made again for each view, were missed
+	 * without).
+	 */
+
+	for (hPtr = (full || fresh || nsPtr->parentPtr == NULL
+		|| Tcl_FindHashEntry(&voPtr->dirty, (char *) nsPtr))
+		? Tcl_FirstHashEntry(&nsPtr->varTable.table,
+		&search) : NULL; hPtr; hPtr = Tcl_NextHashEntry(&search)) {
+	    Var *varPtr = VarFromEntry(hPtr);
+	    int swapped;
+
+	    if (!TclIsVarArray(varPtr) || varPtr->value.tablePtr == NULL
+		    || TclIsVarDeadHash(varPtr)) {
+		continue;
+	    }
+	    swapped = SwapType(&varPtr->value.tablePtr->table, mode != 0);
+	    if (mode == 0 || (!swapped
+		    && varPtr->value.tablePtr->table.typePtr != &hookType)) {
+		continue;
+	    }
+	    aPtr = Tcl_CreateHashEntry(&voPtr->arrays,
+		    (char *) &varPtr->value.tablePtr->table, &isNew);
+	    if (!isNew) {
+		Tcl_DecrRefCount((Tcl_Obj *) Tcl_GetHashValue(aPtr));
+	    }
+	    Tcl_IncrRefCount(hPtr->key.objPtr);
+	    Tcl_SetHashValue(aPtr, hPtr->key.objPtr);
+	    if (mode == 2 && swapped) {
+		Tcl_DStringSetLength(&prefix, 0);
+		Tcl_DStringAppend(&prefix, "v", 1);
+		AppendNsPrefix(&prefix, nsPtr);
+		Tcl_DStringAppend(&prefix, Tcl_GetString(hPtr->key.objPtr),
+			-1);
+		BackfillElements(statePtr, varPtr, Tcl_DStringValue(&prefix));
+	    }
+	}
+#ifndef BREAK_NAMESPACE_COMPAT
+	childPtr = &nsPtr->childTable;
+#else
+	childPtr = nsPtr->childTablePtr;
+#endif
+	if (childPtr == NULL) {
 	    continue;
 	}
-	aPtr = Tcl_CreateHashEntry(&voPtr->arrays,
-		(char *) &varPtr->value.tablePtr->table, &isNew);
-	if (!isNew) {
-	    Tcl_DecrRefCount((Tcl_Obj *) Tcl_GetHashValue(aPtr));
-	}
-	Tcl_IncrRefCount(hPtr->key.objPtr);
-	Tcl_SetHashValue(aPtr, hPtr->key.objPtr);
-	if (mode == 2 && swapped) {
-	    Tcl_DStringSetLength(&prefix, 0);
-	    Tcl_DStringAppend(&prefix, "v", 1);
-	    AppendNsPrefix(&prefix, nsPtr);
-	    Tcl_DStringAppend(&prefix, Tcl_GetString(hPtr->key.objPtr), -1);
-	    BackfillElements(statePtr, varPtr, Tcl_DStringValue(&prefix));
+	for (hPtr = Tcl_FirstHashEntry(childPtr, &search); hPtr;
+		hPtr = Tcl_NextHashEntry(&search)) {
+	    if (numStack == capStack) {
+		capStack *= 2;
+		stack = (Namespace **) Tcl_Realloc((char *) stack,
+			capStack * sizeof(Namespace *));
+	    }
+	    stack[numStack++] = Tcl_GetHashValue(hPtr);
 	}
     }
     Tcl_DStringFree(&prefix);
-#ifndef BREAK_NAMESPACE_COMPAT
-    childPtr = &nsPtr->childTable;
-#else
-    childPtr = nsPtr->childTablePtr;
-#endif
-    if (childPtr == NULL) {
-	return;
-    }
-    for (hPtr = Tcl_FirstHashEntry(childPtr, &search); hPtr;
-	    hPtr = Tcl_NextHashEntry(&search)) {
-	HookNamespace(statePtr, voPtr, Tcl_GetHashValue(hPtr), mode, full);
-    }
+    Tcl_Free((char *) stack);
 }
 
 /*

@@ -57,6 +57,8 @@ typedef struct PyApi {
     const char *(*unicodeAsUTF8)(void *);
     void (*decRef)(void *);
     void *none;			/* Py_None, for f_back on 3.6-3.8. */
+    int (*gcDisable)(void);	/* PyGC_Disable and PyGC_Enable, 3.10 on; */
+    int (*gcEnable)(void);	/* NULL before. */
 } PyApi;
 
 static PyApi py;
@@ -86,6 +88,8 @@ LookUpPython(void)
 		"PyUnicode_AsUTF8");
 	py.decRef = (void (*)(void *)) dlsym(RTLD_DEFAULT, "Py_DecRef");
 	py.none = dlsym(RTLD_DEFAULT, "_Py_NoneStruct");
+	py.gcDisable = (int (*)(void)) dlsym(RTLD_DEFAULT, "PyGC_Disable");
+	py.gcEnable = (int (*)(void)) dlsym(RTLD_DEFAULT, "PyGC_Enable");
 
 	/*
 	 * PyFrame_GetBack and PyFrame_GetCode are 3.9's: before, the
@@ -181,7 +185,7 @@ PythonFrames(
     int room,
     int hard)
 {
-    int gil;
+    int gil, gcWas;
     void *frame;
 
     if (room <= 0 || hard <= 0) {
@@ -195,6 +199,17 @@ PythonFrames(
 	return;
     }
     gil = py.ensure();
+
+    /*
+     * From 3.11 on, PyEval_GetFrame and PyFrame_GetBack make the frame
+     * objects they return, and making one can start a cycle collection,
+     * which runs the app's finalizers (a tkinter Variable's __del__ calls
+     * Tcl), here inside a hook or inside Tcl's variable table
+     * (varorigin.c). The collector is held off meanwhile; before 3.10
+     * there is no switch, and no frame is made.
+     */
+
+    gcWas = (py.gcDisable && py.gcEnable) ? py.gcDisable() : 0;
     frame = py.getFrame();	/* Borrowed. */
     if (frame != NULL) {
 	void *f = frame;
@@ -247,6 +262,9 @@ PythonFrames(
 	if (owned && f != NULL) {
 	    py.decRef(f);
 	}
+    }
+    if (gcWas > 0) {
+	py.gcEnable();
     }
     py.release(gil);
 }
