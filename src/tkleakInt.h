@@ -257,11 +257,11 @@ typedef struct TkleakCollect {
     int lastTagSlot;		/* their class and toplevel tags. */
     Tcl_HashTable classTypes;	/* Class pointer -> type index + 1. */
     Tcl_DString name;		/* Scratch for names. */
-    Tcl_HashEntry **entries;	/* Scratch array for walk.c (malloc'ed). */
+    Tcl_HashEntry **entries;	/* Scratch array, namespaces.c (malloc'ed). */
     int capEntries;
-    char *nameBuf;		/* walk.c: names (malloc'ed). */
+    char *nameBuf;		/* namespaces.c: names (malloc'ed). */
     size_t nameCap;
-    int worker;			/* walk.c: this is the namespace worker's
+    int worker;			/* namespaces.c: this is the namespace worker's
 				 * collector (see "The namespace worker"). */
     const char *prefixNs;	/* Namespace whose "ns::" prefix is in */
     int prefixLen;		/* NAME: its length. */

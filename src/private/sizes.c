@@ -32,7 +32,7 @@
  *
  *	Everything here only reads: no object gets a string form or another
  *	type, nothing allocates, nothing runs a script. The namespace worker
- *	(walk.c) calls TkleakVarBytes and TkleakProcBytes on its thread.
+ *	(namespaces.c) calls TkleakVarBytes and TkleakProcBytes on its thread.
  *
  * Copyright (c) 2026 the tkleak developers. See the file "LICENSE".
  */
