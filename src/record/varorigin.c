@@ -761,7 +761,13 @@ TkleakVarHook(
     VarOrigin *voPtr;
     int full;
 
-    if (!TkleakWalkUsable(statePtr)) {
+    /*
+     * Giving the tables back does not depend on -walk: tables hooked
+     * before "configure -walk public" must get Tcl's key type back at
+     * "record off" all the same.
+     */
+
+    if (mode == 0 ? tclVarType == NULL : !TkleakWalkUsable(statePtr)) {
 	return;
     }
     voPtr = GetVarOrigin(interp);
