@@ -930,6 +930,42 @@ WidgetHookProc(
  *	then log what it attached or made.
  */
 
+/*
+ *----------------------------------------------------------------------
+ *
+ * LogCreatedCommand --
+ *
+ *	Log that the command of TOKEN was made (a proc, an alias), under
+ *	its full name, unless it lives in tkleak's own namespace.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	An entry in the recording log, which keeps its own reference to
+ *	the key.
+ *
+ *----------------------------------------------------------------------
+ */
+
+static void
+LogCreatedCommand(
+    TkleakState *statePtr,
+    Tcl_Interp *interp,
+    Tcl_Command token)
+{
+    Tcl_Obj *keyPtr = Tcl_NewStringObj(
+	    TkleakKeyPrefix(TKLEAK_KEY_COMMAND), 1);
+
+    Tcl_IncrRefCount(keyPtr);
+    Tcl_GetCommandFullName(interp, token, keyPtr);
+    if (!TkleakIsOwnNamespace(Tcl_GetString(keyPtr) + 1)) {
+	TkleakLogAppend(statePtr, interp, L_CREATED, 0, keyPtr, NULL, NULL,
+		NULL);
+    }
+    Tcl_DecrRefCount(keyPtr);
+}
+
 static int
 GlobalHook(
     int which,
@@ -1024,16 +1060,7 @@ GlobalHook(
 		    Tcl_GetString(objv[1]), NULL, 0);
 
 	    if (token != NULL) {
-		Tcl_Obj *keyPtr = Tcl_NewStringObj(
-			TkleakKeyPrefix(TKLEAK_KEY_COMMAND), 1);
-
-		Tcl_IncrRefCount(keyPtr);
-		Tcl_GetCommandFullName(interp, token, keyPtr);
-		if (!TkleakIsOwnNamespace(Tcl_GetString(keyPtr) + 1)) {
-		    TkleakLogAppend(statePtr, interp, L_CREATED, 0, keyPtr,
-			    NULL, NULL, NULL);
-		}
-		Tcl_DecrRefCount(keyPtr);
+		LogCreatedCommand(statePtr, interp, token);
 	    }
 	}
 	break;
@@ -1055,15 +1082,7 @@ GlobalHook(
 		    Tcl_GetString(resultPtr), NULL, TCL_GLOBAL_ONLY);
 
 	    if (token != NULL) {
-		Tcl_Obj *keyPtr = Tcl_NewStringObj("c", 1);
-
-		Tcl_IncrRefCount(keyPtr);
-		Tcl_GetCommandFullName(interp, token, keyPtr);
-		if (!TkleakIsOwnNamespace(Tcl_GetString(keyPtr) + 1)) {
-		    TkleakLogAppend(statePtr, interp, L_CREATED, 0, keyPtr,
-			    NULL, NULL, NULL);
-		}
-		Tcl_DecrRefCount(keyPtr);
+		LogCreatedCommand(statePtr, interp, token);
 	    }
 	}
 	break;
