@@ -148,10 +148,16 @@ typedef struct TkleakCensusState {
     Tcl_Obj *lastUnread;	/* Paths of the widgets whose slots the
 				 * last index could not read (sorted list;
 				 * one reference), or NULL. */
-    Tcl_HashTable *slotWords[2];/* slotwords.c: slot text -> its words,
-				 * this scan's and the last one's; NULL
+    Tcl_HashTable *slotTexts;	/* slotwords.c: slot text -> its words, */
+    Tcl_HashTable *slotWordTable;/* and each distinct word once; NULL
 				 * until the first scan. */
     size_t slotWordsBytes;	/* Their size (core/heap.c reads it). */
+    unsigned long numScans;	/* Full slot scans begun (collect.c): the
+				 * number of the scan under way, for the
+				 * memos of slotwords.c and refs.c. */
+    Tcl_HashTable *slotRefs;	/* refs.c: {owner slot} -> the referrer
+				 * object of that slot, kept between scans;
+				 * NULL until the first scan. */
 } TkleakCensusState;
 
 /*
@@ -227,7 +233,12 @@ struct TkleakState {
 
 typedef struct TkleakRefs {
     Tcl_HashTable index;
-    Tcl_HashTable memo;		/* Word -> list of the keys it names. */
+    unsigned long scan;		/* The number of this scan (numScans). */
+    int bounded;		/* Whether the two lengths below hold, */
+    size_t maxImage;		/* the longest image name, and */
+    size_t maxCommand;		/* the longest global command name, when
+				 * they bound what a name can be
+				 * (TkleakRefsBounds). */
     Tcl_HashTable classSlots;	/* Widget class -> its slot options. */
     Tcl_Obj *tracedVars;	/* Variables with traces, from the walk. */
 } TkleakRefs;
@@ -448,10 +459,23 @@ MODULE_SCOPE Tcl_ObjCmdProc TkleakDiffObjCmd, TkleakNewObjCmd,
 
 /* census/slotwords.c: the words of slot texts, kept from one full scan
  * to the next. */
+typedef struct TkleakWordMemo {
+    unsigned long scan;		/* The scan whose answer KEYSPTR is; 0 for
+				 * none. */
+    int commands;		/* Whether commands were asked too. */
+    Tcl_Obj *keysPtr;		/* What the word named then (one reference),
+				 * or NULL for nothing. */
+} TkleakWordMemo;
+typedef void (TkleakWordMemoProc)(void *clientData, const char *word,
+			    size_t len, int flags, TkleakWordMemo *memoPtr);
 MODULE_SCOPE void	TkleakSlotWordsEach(TkleakState *statePtr,
 			    const char *text, size_t len, TkleakWordProc *fn,
 			    void *clientData);
-MODULE_SCOPE void	TkleakSlotWordsAge(TkleakState *statePtr);
+MODULE_SCOPE void	TkleakSlotWordsEachMemo(TkleakState *statePtr,
+			    unsigned long scan, const char *text, size_t len,
+			    TkleakWordMemoProc *fn, void *clientData);
+MODULE_SCOPE void	TkleakSlotWordsAge(TkleakState *statePtr,
+			    unsigned long scan);
 MODULE_SCOPE void	TkleakSlotWordsFree(TkleakState *statePtr);
 
 /* store/origin.c, for record/varorigin.c */
@@ -483,6 +507,9 @@ MODULE_SCOPE void	TkleakDeleteObjTable(Tcl_HashTable *tablePtr,
 MODULE_SCOPE void	TkleakBindSlot(Tcl_DString *dsPtr, const char *tag,
 			    const char *seq);
 MODULE_SCOPE void	TkleakRefsFree(TkleakRefs *refsPtr);
+MODULE_SCOPE void	TkleakRefsBounds(TkleakCollect *ctxPtr);
+MODULE_SCOPE void	TkleakRefsAge(TkleakState *statePtr,
+			    unsigned long scan);
 MODULE_SCOPE void	TkleakRefsAdd(TkleakCollect *ctxPtr, const char *owner,
 			    const char *slot, const char *text, size_t len);
 MODULE_SCOPE void	TkleakRefsMenuEntry(TkleakCollect *ctxPtr,
@@ -502,6 +529,9 @@ MODULE_SCOPE void	TkleakOriginForgetDead(TkleakState *statePtr,
 			    Tcl_Interp *interp);
 MODULE_SCOPE void	TkleakForgetDead(TkleakState *statePtr,
 			    Tcl_Interp *interp, Tcl_HashTable *tablePtr);
+MODULE_SCOPE Tcl_Obj *	TkleakResolveKeysEx(TkleakState *statePtr,
+			    Tcl_Interp *interp, const char *name,
+			    int commands);
 MODULE_SCOPE Tcl_Obj *	TkleakResolveKeys(TkleakState *statePtr,
 			    Tcl_Interp *interp, const char *name);
 MODULE_SCOPE Tcl_Obj *	TkleakResolveKey(TkleakState *statePtr,
@@ -619,6 +649,8 @@ MODULE_SCOPE int	TkleakWalkMenuSize(ClientData clientData);
 MODULE_SCOPE int	TkleakWalkMenuFind(ClientData clientData,
 			    Tcl_Obj *valuePtr);
 MODULE_SCOPE Tcl_Class	TkleakWalkObjectClass(Tcl_Object object);
+MODULE_SCOPE int	TkleakWalkGlobalNameBound(Tcl_Interp *interp,
+			    size_t *maxPtr);
 MODULE_SCOPE Tcl_ObjCmdProc *TkleakWalkCommandNre(Tcl_Command token);
 MODULE_SCOPE void	TkleakWalkSetCommandNre(Tcl_Command token,
 			    Tcl_ObjCmdProc *nreProc);

@@ -111,7 +111,8 @@ TkleakCollectRelease(
  *
  * Side effects:
  *	The lastUnread list is released (one reference); the slot word
- *	tables are freed (TkleakSlotWordsFree).
+ *	tables are freed (TkleakSlotWordsFree), and the kept referrers
+ *	(TkleakRefsAge).
  *
  *----------------------------------------------------------------------
  */
@@ -125,6 +126,7 @@ TkleakCensusStateFree(
 	statePtr->census.lastUnread = NULL;
     }
     TkleakSlotWordsFree(statePtr);
+    TkleakRefsAge(statePtr, 0);
 }
 
 /*
@@ -260,6 +262,12 @@ TkleakCensusTakeEx(
     ctx.statePtr = statePtr;
     ctx.interp = interp;
     ctx.refsPtr = refsPtr;
+    if (refsPtr != NULL) {
+	refsPtr->scan = ++statePtr->census.numScans;
+	if (refsPtr->scan == 0) {
+	    refsPtr->scan = ++statePtr->census.numScans;	/* 0 is none. */
+	}
+    }
     ctx.censusPtr = TkleakCensusNew();
     if (ctx.censusPtr == NULL) {
 	goto nomem;
@@ -279,6 +287,9 @@ TkleakCensusTakeEx(
     if (TkleakInitTk(statePtr, interp)) {
 	mainWin = Tk_MainWindow(interp);
 	tk = (mainWin != NULL);
+    }
+    if (refsPtr != NULL) {
+	TkleakRefsBounds(&ctx);
     }
 
     /*
@@ -343,7 +354,8 @@ TkleakCensusTakeEx(
 	    TkleakRefsScanWindows(&ctx);
 	}
 	TkleakRefsScanTraces(&ctx);
-	TkleakSlotWordsAge(statePtr);
+	TkleakSlotWordsAge(statePtr, refsPtr->scan);
+	TkleakRefsAge(statePtr, refsPtr->scan);
     }
 
     Tcl_RestoreInterpState(interp, saved);

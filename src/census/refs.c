@@ -58,8 +58,10 @@ TkleakRefsInit(
     TkleakRefs *refsPtr)
 {
     Tcl_InitHashTable(&refsPtr->index, TCL_STRING_KEYS);
-    Tcl_InitHashTable(&refsPtr->memo, TCL_STRING_KEYS);
     Tcl_InitHashTable(&refsPtr->classSlots, TCL_STRING_KEYS);
+    refsPtr->scan = 0;
+    refsPtr->bounded = 0;
+    refsPtr->maxImage = refsPtr->maxCommand = 0;
     refsPtr->tracedVars = Tcl_NewListObj(0, NULL);
     Tcl_IncrRefCount(refsPtr->tracedVars);
 }
@@ -69,8 +71,7 @@ TkleakRefsInit(
  *
  * TkleakRefsFree --
  *
- *	Release an index: the referrer lists (one reference each) and the
- *	memo.
+ *	Release an index: the referrer lists (one reference each).
  *
  * Results:
  *	None.
@@ -86,35 +87,134 @@ TkleakRefsFree(
     TkleakRefs *refsPtr)
 {
     TkleakDeleteObjTable(&refsPtr->index, 0);
-    TkleakDeleteObjTable(&refsPtr->memo, 0);
     TkleakDeleteObjTable(&refsPtr->classSlots, 0);
     Tcl_DecrRefCount(refsPtr->tracedVars);
 }
 
 /*
- * Resolve --
+ * One referrer kept between scans (census.slotRefs): the {owner O slot
+ * S} dict of a slot and the last scan that used it. Handing the same
+ * object to the index each scan spares making and freeing one dict a
+ * slot, and lets "seen" (store/seen.c) know its latest referrer by
+ * identity instead of by comparing strings.
+ */
+
+typedef struct SlotRef {
+    Tcl_Obj *refPtr;		/* One reference. */
+    unsigned long scan;
+} SlotRef;
+
+#define SLOT_REF_BYTES 64	/* A hash entry, its malloc overhead. */
+
+/*
+ * GetRef --
  *
- *	What WORD names in this app (TkleakResolveKeys), memoised for the
- *	life of the index: a list of keys owned by the memo.
+ *	The referrer {owner OWNER slot SLOT}: the one of the last scan that
+ *	met this slot, or a new one. Owned by the cache; the caller holds
+ *	a reference as long as it keeps it.
  */
 
 static Tcl_Obj *
-Resolve(
+GetRef(
     TkleakCollect *ctxPtr,
-    const char *word)
+    const char *owner,
+    const char *slot)
 {
+    TkleakState *statePtr = ctxPtr->statePtr;
     Tcl_HashEntry *hPtr;
-    Tcl_Obj *keysPtr;
+    Tcl_DString key;
+    SlotRef *srPtr;
+    char prefix[TCL_INTEGER_SPACE + 2];
     int isNew;
 
-    hPtr = Tcl_CreateHashEntry(&ctxPtr->refsPtr->memo, word, &isNew);
-    if (!isNew) {
-	return Tcl_GetHashValue(hPtr);
+    if (statePtr->census.slotRefs == NULL) {
+	statePtr->census.slotRefs = (Tcl_HashTable *)
+		Tcl_Alloc(sizeof(Tcl_HashTable));
+	Tcl_InitHashTable(statePtr->census.slotRefs, TCL_STRING_KEYS);
     }
-    keysPtr = TkleakResolveKeys(ctxPtr->statePtr, ctxPtr->interp, word);
-    Tcl_IncrRefCount(keysPtr);
-    Tcl_SetHashValue(hPtr, keysPtr);
-    return keysPtr;
+
+    /*
+     * The owner's length first: owners and slots may hold any character
+     * but NUL.
+     */
+
+    Tcl_DStringInit(&key);
+    {
+	size_t n = strlen(owner);
+	char *p = prefix + sizeof(prefix) - 1;
+
+	*p = ':';
+	do {
+	    *--p = (char) ('0' + n % 10);
+	    n /= 10;
+	} while (n > 0);
+	Tcl_DStringAppend(&key, p, (int) (prefix + sizeof(prefix) - p));
+    }
+    Tcl_DStringAppend(&key, owner, -1);
+    Tcl_DStringAppend(&key, slot, -1);
+    hPtr = Tcl_CreateHashEntry(statePtr->census.slotRefs,
+	    Tcl_DStringValue(&key), &isNew);
+    if (isNew) {
+	srPtr = (SlotRef *) Tcl_Alloc(sizeof(SlotRef));
+	srPtr->refPtr = TkleakNewRef(owner, slot);
+	Tcl_IncrRefCount(srPtr->refPtr);
+	Tcl_SetHashValue(hPtr, srPtr);
+	statePtr->census.slotWordsBytes += sizeof(SlotRef) + SLOT_REF_BYTES
+		+ (size_t) Tcl_DStringLength(&key);
+    } else {
+	srPtr = Tcl_GetHashValue(hPtr);
+    }
+    Tcl_DStringFree(&key);
+    srPtr->scan = ctxPtr->refsPtr->scan;
+    return srPtr->refPtr;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakRefsAge --
+ *
+ *	End of the full slot scan SCAN: the kept referrers of slots it did
+ *	not meet go (TkleakRefsCacheFree with SCAN 0: all of them).
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The cache's references to those referrers are released (the index
+ *	and "seen" may hold their own); their bytes leave the count.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakRefsAge(
+    TkleakState *statePtr,
+    unsigned long scan)
+{
+    Tcl_HashSearch search;
+    Tcl_HashEntry *hPtr;
+
+    if (statePtr->census.slotRefs == NULL) {
+	return;
+    }
+    for (hPtr = Tcl_FirstHashEntry(statePtr->census.slotRefs, &search);
+	    hPtr != NULL; hPtr = Tcl_NextHashEntry(&search)) {
+	SlotRef *srPtr = Tcl_GetHashValue(hPtr);
+
+	if (scan == 0 || srPtr->scan != scan) {
+	    statePtr->census.slotWordsBytes -= sizeof(SlotRef) + SLOT_REF_BYTES
+		    + strlen(Tcl_GetHashKey(statePtr->census.slotRefs, hPtr));
+	    Tcl_DecrRefCount(srPtr->refPtr);
+	    Tcl_Free((char *) srPtr);
+	    Tcl_DeleteHashEntry(hPtr);
+	}
+    }
+    if (scan == 0) {
+	Tcl_DeleteHashTable(statePtr->census.slotRefs);
+	Tcl_Free((char *) statePtr->census.slotRefs);
+	statePtr->census.slotRefs = NULL;
+    }
 }
 
 static void
@@ -176,21 +276,143 @@ AddKeys(
     }
 }
 
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakRefsBounds --
+ *
+ *	At the start of a full slot scan: the length of the longest image
+ *	name and of the longest global command name, when they bound what
+ *	a name can be (TkleakWalkGlobalNameBound). A word longer than both
+ *	names nothing, and needs no lookup: on a real app most long words
+ *	are whole binding scripts and quoted operands, each distinct, each
+ *	asked once a scan. The scan runs no script, so the bounds hold to
+ *	its end.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The index's bounds are set, or it is left unbounded (every word
+ *	looked up). "image names" runs through its C procedure.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakRefsBounds(
+    TkleakCollect *ctxPtr)
+{
+    TkleakRefs *refsPtr = ctxPtr->refsPtr;
+    Tcl_Obj *namesPtr, **nv;
+    Tcl_Size nc, i;
+    const char *w[2];
+
+    refsPtr->bounded = 0;
+    refsPtr->maxImage = 0;
+    if (!TkleakWalkUsable(ctxPtr->statePtr) || !TkleakWalkGlobalNameBound(
+	    ctxPtr->interp, &refsPtr->maxCommand)) {
+	return;
+    }
+    if (ctxPtr->statePtr->tk.tkReady && Tk_MainWindow(ctxPtr->interp) != NULL) {
+	w[0] = "image";
+	w[1] = "names";
+	if (TkleakCallWidget(ctxPtr, "::image", 2, w, &namesPtr) != TCL_OK) {
+	    Tcl_ResetResult(ctxPtr->interp);
+	    return;
+	}
+	if (Tcl_ListObjGetElements(NULL, namesPtr, &nc, &nv) == TCL_OK) {
+	    for (i = 0; i < nc; i++) {
+		Tcl_Size n;
+
+		(void) Tcl_GetStringFromObj(nv[i], &n);
+		if ((size_t) n > refsPtr->maxImage) {
+		    refsPtr->maxImage = (size_t) n;
+		}
+	    }
+	}
+	Tcl_DecrRefCount(namesPtr);
+    }
+    refsPtr->bounded = 1;
+}
+
+/*
+ * CannotName --
+ *
+ *	Whether WORD surely names nothing (TkleakRefsBounds): not a window
+ *	path, longer than any image name, and, when COMMANDS, a name
+ *	without "::" longer than any global command's.
+ */
+
+static int
+CannotName(
+    const TkleakRefs *refsPtr,
+    const char *word,
+    int commands)
+{
+    size_t n;
+
+    if (!refsPtr->bounded || word[0] == '.') {
+	return 0;
+    }
+    n = strlen(word);
+    if (n <= refsPtr->maxImage) {
+	return 0;
+    }
+    return !commands || (n > refsPtr->maxCommand
+	    && strstr(word, "::") == NULL);
+}
+
+/*
+ * ScanWord --
+ *
+ *	Index one word of a slot: what it names (TkleakResolveKeys, asked
+ *	once a scan for each distinct word and kept in its memo; only its
+ *	windows and images while it is met as an argument word) gets the
+ *	slot as a referrer.
+ */
+
 static void
 ScanWord(
     void *clientData,
     const char *word,
     size_t len,
-    int flags)
+    int flags,
+    TkleakWordMemo *memoPtr)
 {
     ScanData *dataPtr = clientData;
-    Tcl_DString ds;
+    TkleakCollect *ctxPtr = dataPtr->ctxPtr;
+    int commands = TkleakWordMayName(flags, TKLEAK_KEY_COMMAND);
 
-    Tcl_DStringInit(&ds);
-    Tcl_DStringAppend(&ds, word, (int) len);
-    AddKeys(dataPtr->ctxPtr, Resolve(dataPtr->ctxPtr, Tcl_DStringValue(&ds)),
-	    dataPtr->refPtr, flags);
-    Tcl_DStringFree(&ds);
+    (void) len;
+    if (memoPtr->scan != ctxPtr->refsPtr->scan || (commands
+	    && !memoPtr->commands)) {
+	Tcl_Obj *keysPtr;
+	Tcl_Size n = 0;
+
+	if (CannotName(ctxPtr->refsPtr, word, commands)) {
+	    keysPtr = Tcl_NewObj();
+	} else {
+	    keysPtr = TkleakResolveKeysEx(ctxPtr->statePtr, ctxPtr->interp,
+		    word, commands);
+	}
+
+	if (memoPtr->keysPtr != NULL) {
+	    Tcl_DecrRefCount(memoPtr->keysPtr);
+	    memoPtr->keysPtr = NULL;
+	}
+	if (Tcl_ListObjLength(NULL, keysPtr, &n) == TCL_OK && n > 0) {
+	    memoPtr->keysPtr = keysPtr;
+	    Tcl_IncrRefCount(keysPtr);
+	} else {
+	    Tcl_DecrRefCount(keysPtr);
+	}
+	memoPtr->scan = ctxPtr->refsPtr->scan;
+	memoPtr->commands = commands;
+    }
+    if (memoPtr->keysPtr != NULL) {
+	AddKeys(ctxPtr, memoPtr->keysPtr, dataPtr->refPtr, flags);
+    }
 }
 
 /*
@@ -229,7 +451,7 @@ TkleakRefsAdd(
     if (ctxPtr->refsPtr == NULL || len == 0) {
 	return;
     }
-    refPtr = TkleakNewRef(owner, slot);
+    refPtr = GetRef(ctxPtr, owner, slot);
     Tcl_IncrRefCount(refPtr);
     data.ctxPtr = ctxPtr;
     data.refPtr = refPtr;
@@ -240,7 +462,8 @@ TkleakRefsAdd(
      * "my proc"): parsed once and kept between scans (slotwords.c).
      */
 
-    TkleakSlotWordsEach(ctxPtr->statePtr, text, len, ScanWord, &data);
+    TkleakSlotWordsEachMemo(ctxPtr->statePtr, ctxPtr->refsPtr->scan, text,
+	    len, ScanWord, &data);
     Tcl_DecrRefCount(refPtr);
 }
 

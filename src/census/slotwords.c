@@ -2,7 +2,7 @@
  * slotwords.c --
  *
  *	The words of each slot's text, kept from one full slot scan to the
- *	next.
+ *	next, and what each word named in the scan under way.
  *
  *	Indexing a slot (TkleakRefsAdd, refs.c) hands every word of its
  *	text to the resolver: the words the plain scanner finds
@@ -12,20 +12,24 @@
  *	on a real app it was most of the scan's time: IDLE with 30 editors
  *	has 30,000 bindings, each a tkinter script of some twenty words, and
  *	the full scan parsed them all on every tkleak::orphans and
- *	tkleak::refs. What a word names depends on the app's state and is
- *	still resolved on every scan; only the parsing is kept.
+ *	tkleak::refs. What a word names depends on the app's state: it is
+ *	asked again in every scan, once a scan for each distinct word.
  *
- *	Each text is kept with its words in the order the scanners report
- *	them, with each (word, flags) pair once: indexing a pair the second
- *	time within one slot changes nothing (AddKey, refs.c, appends a
- *	slot to an object's referrers only when it is not the last one
- *	already, and within one slot it is), so the index comes out the
- *	same, referrer for referrer, in the same order.
+ *	So each distinct word is kept once (a Word, shared by every text
+ *	that has it: the twenty-odd "%x" words of tkinter's scripts are one
+ *	each), with a memo the scan fills (TkleakWordMemo: what the word
+ *	named, and in which scan); each text keeps its (flags, word) pairs
+ *	in the order the scanners report them, each pair once: indexing a
+ *	pair the second time within one slot changes nothing (AddKey,
+ *	refs.c, appends a slot to an object's referrers only when it is not
+ *	the last one already, and within one slot it is), so the index
+ *	comes out the same, referrer for referrer, in the same order. The
+ *	text itself as a word has its memo in the text's own record.
  *
- *	Memory is bounded by the app, not by its history: a scan keeps what
- *	it used in a fresh table and the table of the scan before goes
- *	(TkleakSlotWordsAge), so texts of slots that are gone stay for one
- *	scan at most. The bytes held count as tkleak's own (heap.c).
+ *	Memory is bounded by the app, not by its history: each text notes
+ *	the last scan that used it, and at the end of a scan the texts it
+ *	did not use go (TkleakSlotWordsAge), and the words no text has.
+ *	The bytes held count as tkleak's own (heap.c).
  *
  * Copyright (c) 2026 the tkleak developers. See the file "LICENSE".
  */
@@ -38,31 +42,157 @@
 #include "tkleakInt.h"
 
 /*
- * The words of one text: NUMWORDS records, each the int flags, the int
- * length and the word's bytes with a NUL, one after the other in DATA.
- * A word given with the length -1 is the text itself (the hash key).
+ * One distinct word (the key of its entry in census.slotWordTable),
+ * shared by the texts that have it. Tcl keeps a hash entry where it is
+ * until it is deleted, so the word may point to its own.
  */
 
-typedef struct SlotWords {
-    size_t size;		/* Bytes of this block, as counted. */
-    int numWords;
-    char data[1];
-} SlotWords;
+typedef struct Word {
+    size_t refCount;		/* Texts that hold it. */
+    Tcl_HashEntry *hPtr;	/* Its entry: the key is the word. */
+    TkleakWordMemo memo;	/* What it named in the scan memo.scan. */
+} Word;
 
 /*
- * While a text is parsed: the pairs found so far, in a growing buffer,
- * with a table of them to drop repeats.
+ * One (flags, word) pair of a text: WORDPTR NULL for the text itself.
+ */
+
+typedef struct Pair {
+    int flags;
+    Word *wordPtr;
+} Pair;
+
+/*
+ * The words of one text (the key of its entry in census.slotTexts).
+ */
+
+typedef struct SlotText {
+    unsigned long scan;		/* The last scan that used it. */
+    size_t size;		/* Bytes of this block, as counted. */
+    TkleakWordMemo textMemo;	/* What the text itself named, as a
+				 * command word. */
+    int numPairs;
+    Pair pairs[1];
+} SlotText;
+
+/*
+ * While a text is parsed: the pairs found so far, with a table of them
+ * to drop repeats.
  */
 
 typedef struct Builder {
+    TkleakState *statePtr;
     const char *text;		/* The text scanned, and its length. */
     size_t len;
-    Tcl_DString buf;		/* The records. */
-    Tcl_HashTable pairs;	/* "flags:word" -> present. */
-    int numWords;
+    Tcl_DString pairs;		/* The Pairs found, in order. */
+    int numPairs;
+    Tcl_HashTable seen;		/* "flags:word" -> present. */
 } Builder;
 
 #define ENTRY_BYTES 64		/* A hash entry and its malloc overhead. */
+
+/*
+ * Tables --
+ *
+ *	Make the tables of texts and words on first use.
+ */
+
+static void
+Tables(
+    TkleakState *statePtr)
+{
+    if (statePtr->census.slotTexts == NULL) {
+	statePtr->census.slotTexts = (Tcl_HashTable *)
+		Tcl_Alloc(sizeof(Tcl_HashTable));
+	Tcl_InitHashTable(statePtr->census.slotTexts, TCL_STRING_KEYS);
+	statePtr->census.slotWordTable = (Tcl_HashTable *)
+		Tcl_Alloc(sizeof(Tcl_HashTable));
+	Tcl_InitHashTable(statePtr->census.slotWordTable, TCL_STRING_KEYS);
+    }
+}
+
+/*
+ * InternWord --
+ *
+ *	The Word of WORD (a NUL-terminated string), with one more text
+ *	holding it.
+ */
+
+static Word *
+InternWord(
+    TkleakState *statePtr,
+    const char *word)
+{
+    Tcl_HashEntry *hPtr;
+    Word *wordPtr;
+    int isNew;
+
+    hPtr = Tcl_CreateHashEntry(statePtr->census.slotWordTable, word, &isNew);
+    if (isNew) {
+	wordPtr = (Word *) Tcl_Alloc(sizeof(Word));
+	wordPtr->refCount = 0;
+	wordPtr->hPtr = hPtr;
+	wordPtr->memo.scan = 0;
+	wordPtr->memo.commands = 0;
+	wordPtr->memo.keysPtr = NULL;
+	Tcl_SetHashValue(hPtr, wordPtr);
+	statePtr->census.slotWordsBytes += sizeof(Word) + strlen(word)
+		+ ENTRY_BYTES;
+    } else {
+	wordPtr = Tcl_GetHashValue(hPtr);
+    }
+    wordPtr->refCount++;
+    return wordPtr;
+}
+
+/*
+ * FreeMemo --
+ *
+ *	Release what a memo holds.
+ */
+
+static void
+FreeMemo(
+    TkleakWordMemo *memoPtr)
+{
+    if (memoPtr->keysPtr != NULL) {
+	Tcl_DecrRefCount(memoPtr->keysPtr);
+	memoPtr->keysPtr = NULL;
+    }
+    memoPtr->scan = 0;
+}
+
+/*
+ * FreeText --
+ *
+ *	Free the block of one text (not its entry); the words only it held
+ *	go with it. Their bytes leave the count.
+ */
+
+static void
+FreeText(
+    TkleakState *statePtr,
+    SlotText *textPtr,
+    size_t textLen)
+{
+    int i;
+
+    for (i = 0; i < textPtr->numPairs; i++) {
+	Word *wordPtr = textPtr->pairs[i].wordPtr;
+
+	if (wordPtr != NULL && --wordPtr->refCount == 0) {
+	    statePtr->census.slotWordsBytes -= sizeof(Word) + ENTRY_BYTES
+		    + strlen(Tcl_GetHashKey(statePtr->census.slotWordTable,
+		    wordPtr->hPtr));
+	    FreeMemo(&wordPtr->memo);
+	    Tcl_DeleteHashEntry(wordPtr->hPtr);
+	    Tcl_Free((char *) wordPtr);
+	}
+    }
+    FreeMemo(&textPtr->textMemo);
+    statePtr->census.slotWordsBytes -= textPtr->size + textLen + ENTRY_BYTES;
+    Tcl_Free((char *) textPtr);
+}
 
 static void
 AddWord(
@@ -74,55 +204,62 @@ AddWord(
     Builder *bPtr = clientData;
     Tcl_DString pair;
     char prefix[TCL_INTEGER_SPACE + 2];
-    int isNew, n = (int) len;
+    Pair p;
+    int isNew;
 
+    /*
+     * The resolver reads a word to its first NUL: so is it kept.
+     */
+
+    if (memchr(word, '\0', len) != NULL) {
+	len = strlen(word);
+    }
     Tcl_DStringInit(&pair);
     snprintf(prefix, sizeof(prefix), "%d:", flags);
     Tcl_DStringAppend(&pair, prefix, -1);
-    Tcl_DStringAppend(&pair, word, n);
-    if (memchr(word, '\0', len) != NULL) {
-	isNew = 1;		/* Not as a key; the resolver reads to NUL. */
-    } else {
-	Tcl_CreateHashEntry(&bPtr->pairs, Tcl_DStringValue(&pair), &isNew);
-    }
-    Tcl_DStringFree(&pair);
+    Tcl_DStringAppend(&pair, word, (int) len);
+    Tcl_CreateHashEntry(&bPtr->seen, Tcl_DStringValue(&pair), &isNew);
     if (!isNew) {
+	Tcl_DStringFree(&pair);
 	return;
     }
+    p.flags = flags;
     if (word == bPtr->text && len == bPtr->len) {
-	n = -1;			/* The text itself: the key holds it. */
+	p.wordPtr = NULL;	/* The text itself: its own memo. */
+    } else {
+	p.wordPtr = InternWord(bPtr->statePtr,
+		Tcl_DStringValue(&pair) + strlen(prefix));
     }
-    Tcl_DStringAppend(&bPtr->buf, (const char *) &flags, sizeof(int));
-    Tcl_DStringAppend(&bPtr->buf, (const char *) &n, sizeof(int));
-    if (n >= 0) {
-	Tcl_DStringAppend(&bPtr->buf, word, n);
-	Tcl_DStringAppend(&bPtr->buf, "", 1);
-    }
-    bPtr->numWords++;
+    Tcl_DStringFree(&pair);
+    Tcl_DStringAppend(&bPtr->pairs, (const char *) &p, sizeof(Pair));
+    bPtr->numPairs++;
 }
 
 /*
  * Parse --
  *
  *	The words of TEXT, as TkleakRefsAdd indexed them before they were
- *	kept: a new block (Tcl_Alloc) the caller owns.
+ *	kept: a new block (Tcl_Alloc) the caller owns, holding one
+ *	reference to each of its words (FreeText releases them).
  */
 
-static SlotWords *
+static SlotText *
 Parse(
+    TkleakState *statePtr,
     const char *text,
     size_t len)
 {
     Builder b;
-    SlotWords *wordsPtr;
+    SlotText *textPtr;
     Tcl_Obj *valuePtr, *firstPtr;
     size_t size;
 
+    b.statePtr = statePtr;
     b.text = text;
     b.len = len;
-    b.numWords = 0;
-    Tcl_DStringInit(&b.buf);
-    Tcl_InitHashTable(&b.pairs, TCL_STRING_KEYS);
+    b.numPairs = 0;
+    Tcl_DStringInit(&b.pairs);
+    Tcl_InitHashTable(&b.seen, TCL_STRING_KEYS);
     TkleakScanWords(text, len, AddWord, &b);
     TkleakScanQuotedWords(text, len, AddWord, &b);
 
@@ -137,21 +274,145 @@ Parse(
     Tcl_IncrRefCount(valuePtr);
     if (Tcl_ListObjIndex(NULL, valuePtr, 0, &firstPtr) == TCL_OK
 	    && firstPtr != NULL) {
-	const char *first = Tcl_GetString(firstPtr);
+	Tcl_Size flen;
+	const char *first = Tcl_GetStringFromObj(firstPtr, &flen);
 
-	AddWord(&b, first, strlen(first), TKLEAK_WORD_COMMAND);
+	AddWord(&b, first, (size_t) flen, TKLEAK_WORD_COMMAND);
     }
     Tcl_DecrRefCount(valuePtr);
-    Tcl_DeleteHashTable(&b.pairs);
+    Tcl_DeleteHashTable(&b.seen);
 
-    size = offsetof(SlotWords, data) + (size_t) Tcl_DStringLength(&b.buf);
-    wordsPtr = (SlotWords *) Tcl_Alloc(size + 1);
-    wordsPtr->size = size;
-    wordsPtr->numWords = b.numWords;
-    memcpy(wordsPtr->data, Tcl_DStringValue(&b.buf),
-	    (size_t) Tcl_DStringLength(&b.buf));
-    Tcl_DStringFree(&b.buf);
-    return wordsPtr;
+    size = offsetof(SlotText, pairs) + (size_t) b.numPairs * sizeof(Pair);
+    textPtr = (SlotText *) Tcl_Alloc(size + sizeof(Pair));
+    textPtr->scan = 0;
+    textPtr->size = size;
+    textPtr->textMemo.scan = 0;
+    textPtr->textMemo.commands = 0;
+    textPtr->textMemo.keysPtr = NULL;
+    textPtr->numPairs = b.numPairs;
+    memcpy(textPtr->pairs, Tcl_DStringValue(&b.pairs),
+	    (size_t) b.numPairs * sizeof(Pair));
+    Tcl_DStringFree(&b.pairs);
+    return textPtr;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakSlotWordsEachMemo --
+ *
+ *	Call FN once for each (word, flags) pair of TEXT, in the order the
+ *	scanners report them (see the top of this file), for the scan
+ *	SCAN (a number TkleakCensusTakeEx gives each full slot scan, never
+ *	0). FN gets a NUL-terminated word it must not keep, and the word's
+ *	memo: what FN put there stays with the word until FN changes it,
+ *	or the word goes (its keysPtr then released); FN compares
+ *	memo->scan with its scan to know whether the memo is of this one.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The words of TEXT are kept (found, or parsed now) and marked used
+ *	by SCAN. Nothing of the app's is read but TEXT, and no script
+ *	runs.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakSlotWordsEachMemo(
+    TkleakState *statePtr,
+    unsigned long scan,
+    const char *text,
+    size_t len,
+    TkleakWordMemoProc *fn,
+    void *clientData)
+{
+    Tcl_HashEntry *hPtr = NULL;
+    SlotText *textPtr = NULL;
+    const char *keyText = text;
+    int isNew = 0, i;
+
+    Tables(statePtr);
+    if (memchr(text, '\0', len) != NULL) {
+	/*
+	 * A text with a NUL byte cannot be a key: parsed each time, kept
+	 * nowhere.
+	 */
+
+	textPtr = Parse(statePtr, text, len);
+	textPtr->scan = scan;
+	statePtr->census.slotWordsBytes += textPtr->size + len + ENTRY_BYTES;
+	keyText = text;
+    } else if (text[len] == '\0') {
+	hPtr = Tcl_CreateHashEntry(statePtr->census.slotTexts, text, &isNew);
+    } else {
+	Tcl_DString key;
+
+	Tcl_DStringInit(&key);
+	Tcl_DStringAppend(&key, text, (int) len);
+	hPtr = Tcl_CreateHashEntry(statePtr->census.slotTexts,
+		Tcl_DStringValue(&key), &isNew);
+	Tcl_DStringFree(&key);
+    }
+    if (hPtr != NULL) {
+	if (isNew) {
+	    textPtr = Parse(statePtr, text, len);
+	    statePtr->census.slotWordsBytes += textPtr->size + len
+		    + ENTRY_BYTES;
+	    Tcl_SetHashValue(hPtr, textPtr);
+	} else {
+	    textPtr = Tcl_GetHashValue(hPtr);
+	}
+	if (scan != 0) {
+	    textPtr->scan = scan;
+	}
+	keyText = Tcl_GetHashKey(statePtr->census.slotTexts, hPtr);
+    }
+
+    for (i = 0; i < textPtr->numPairs; i++) {
+	Pair *pPtr = &textPtr->pairs[i];
+
+	if (pPtr->wordPtr == NULL) {
+	    fn(clientData, keyText, len, pPtr->flags, &textPtr->textMemo);
+	} else {
+	    const char *word = Tcl_GetHashKey(statePtr->census.slotWordTable,
+		    pPtr->wordPtr->hPtr);
+
+	    fn(clientData, word, strlen(word), pPtr->flags,
+		    &pPtr->wordPtr->memo);
+	}
+    }
+    if (hPtr == NULL) {
+	FreeText(statePtr, textPtr, len);
+    }
+}
+
+/*
+ * EachData, EachWord --
+ *
+ *	TkleakSlotWordsEach through TkleakSlotWordsEachMemo: the memo
+ *	unused.
+ */
+
+typedef struct EachData {
+    TkleakWordProc *fn;
+    void *clientData;
+} EachData;
+
+static void
+EachWord(
+    void *clientData,
+    const char *word,
+    size_t len,
+    int flags,
+    TkleakWordMemo *memoPtr)
+{
+    EachData *dataPtr = clientData;
+
+    (void) memoPtr;
+    dataPtr->fn(dataPtr->clientData, word, len, flags);
 }
 
 /*
@@ -167,9 +428,10 @@ Parse(
  *	None.
  *
  * Side effects:
- *	The words of TEXT are kept in the interpreter's table of this scan
- *	(found there, moved from the last scan's, or parsed now). Nothing
- *	of the app's is read but TEXT, and no script runs.
+ *	The words of TEXT are kept (found, or parsed now); outside a full
+ *	scan they are not marked used, so the next scan's end drops them
+ *	unless it met the text too. Nothing of the app's is read but TEXT,
+ *	and no script runs.
  *
  *----------------------------------------------------------------------
  */
@@ -182,96 +444,11 @@ TkleakSlotWordsEach(
     TkleakWordProc *fn,
     void *clientData)
 {
-    Tcl_HashEntry *hPtr;
-    SlotWords *wordsPtr;
-    Tcl_DString key;
-    const char *p, *keyText;
-    int isNew, i;
+    EachData data;
 
-    Tcl_DStringInit(&key);
-    Tcl_DStringAppend(&key, text, (int) len);
-    if (memchr(text, '\0', len) != NULL) {
-	/*
-	 * A text with a NUL byte cannot be a key: parsed each time, kept
-	 * nowhere.
-	 */
-
-	wordsPtr = Parse(text, len);
-	keyText = text;
-	hPtr = NULL;
-    } else {
-	if (statePtr->census.slotWords[0] == NULL) {
-	    for (i = 0; i < 2; i++) {
-		statePtr->census.slotWords[i] = (Tcl_HashTable *)
-			Tcl_Alloc(sizeof(Tcl_HashTable));
-		Tcl_InitHashTable(statePtr->census.slotWords[i], TCL_STRING_KEYS);
-	    }
-	}
-	hPtr = Tcl_CreateHashEntry(statePtr->census.slotWords[0],
-		Tcl_DStringValue(&key), &isNew);
-	if (isNew) {
-	    Tcl_HashEntry *oldPtr = Tcl_FindHashEntry(statePtr->census.slotWords[1],
-		    Tcl_DStringValue(&key));
-
-	    if (oldPtr != NULL) {
-		wordsPtr = Tcl_GetHashValue(oldPtr);
-		Tcl_DeleteHashEntry(oldPtr);
-	    } else {
-		wordsPtr = Parse(text, len);
-		statePtr->census.slotWordsBytes += wordsPtr->size + len + ENTRY_BYTES;
-	    }
-	    Tcl_SetHashValue(hPtr, wordsPtr);
-	} else {
-	    wordsPtr = Tcl_GetHashValue(hPtr);
-	}
-	keyText = Tcl_GetHashKey(statePtr->census.slotWords[0], hPtr);
-    }
-
-    p = wordsPtr->data;
-    for (i = 0; i < wordsPtr->numWords; i++) {
-	int flags, n;
-
-	memcpy(&flags, p, sizeof(int));
-	memcpy(&n, p + sizeof(int), sizeof(int));
-	p += 2 * sizeof(int);
-	if (n < 0) {
-	    fn(clientData, keyText, len, flags);
-	} else {
-	    fn(clientData, p, (size_t) n, flags);
-	    p += n + 1;
-	}
-    }
-    if (hPtr == NULL) {
-	Tcl_Free((char *) wordsPtr);
-    }
-    Tcl_DStringFree(&key);
-}
-
-/*
- * FreeTable --
- *
- *	Free the blocks of one table and empty it; their bytes leave the
- *	count.
- */
-
-static void
-FreeTable(
-    TkleakState *statePtr,
-    Tcl_HashTable *tablePtr)
-{
-    Tcl_HashSearch search;
-    Tcl_HashEntry *hPtr;
-
-    for (hPtr = Tcl_FirstHashEntry(tablePtr, &search); hPtr != NULL;
-	    hPtr = Tcl_NextHashEntry(&search)) {
-	SlotWords *wordsPtr = Tcl_GetHashValue(hPtr);
-
-	statePtr->census.slotWordsBytes -= wordsPtr->size
-		+ strlen(Tcl_GetHashKey(tablePtr, hPtr)) + ENTRY_BYTES;
-	Tcl_Free((char *) wordsPtr);
-    }
-    Tcl_DeleteHashTable(tablePtr);
-    Tcl_InitHashTable(tablePtr, TCL_STRING_KEYS);
+    data.fn = fn;
+    data.clientData = clientData;
+    TkleakSlotWordsEachMemo(statePtr, 0, text, len, EachWord, &data);
 }
 
 /*
@@ -279,26 +456,39 @@ FreeTable(
  *
  * TkleakSlotWordsAge --
  *
- *	End of a full slot scan: the texts it did not use (those of the
- *	scan before, not asked again) go, and what it used becomes the
- *	table the next scan moves its texts from.
+ *	End of the full slot scan SCAN: the texts it did not use go, and
+ *	the words only they had.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	Texts and words freed; their bytes leave the count.
  *
  *----------------------------------------------------------------------
  */
 
 void
 TkleakSlotWordsAge(
-    TkleakState *statePtr)
+    TkleakState *statePtr,
+    unsigned long scan)
 {
-    Tcl_HashTable *tablePtr;
+    Tcl_HashSearch search;
+    Tcl_HashEntry *hPtr;
 
-    if (statePtr->census.slotWords[0] == NULL) {
+    if (statePtr->census.slotTexts == NULL) {
 	return;
     }
-    FreeTable(statePtr, statePtr->census.slotWords[1]);
-    tablePtr = statePtr->census.slotWords[1];
-    statePtr->census.slotWords[1] = statePtr->census.slotWords[0];
-    statePtr->census.slotWords[0] = tablePtr;
+    for (hPtr = Tcl_FirstHashEntry(statePtr->census.slotTexts, &search);
+	    hPtr != NULL; hPtr = Tcl_NextHashEntry(&search)) {
+	SlotText *textPtr = Tcl_GetHashValue(hPtr);
+
+	if (textPtr->scan != scan) {
+	    FreeText(statePtr, textPtr,
+		    strlen(Tcl_GetHashKey(statePtr->census.slotTexts, hPtr)));
+	    Tcl_DeleteHashEntry(hPtr);
+	}
+    }
 }
 
 /*
@@ -306,7 +496,13 @@ TkleakSlotWordsAge(
  *
  * TkleakSlotWordsFree --
  *
- *	Free both tables, when the interpreter's state goes.
+ *	Free every text and word, when the interpreter's state goes.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	Both tables freed; the count of bytes is 0.
  *
  *----------------------------------------------------------------------
  */
@@ -315,15 +511,22 @@ void
 TkleakSlotWordsFree(
     TkleakState *statePtr)
 {
-    int i;
+    Tcl_HashSearch search;
+    Tcl_HashEntry *hPtr;
 
-    if (statePtr->census.slotWords[0] == NULL) {
+    if (statePtr->census.slotTexts == NULL) {
 	return;
     }
-    for (i = 0; i < 2; i++) {
-	FreeTable(statePtr, statePtr->census.slotWords[i]);
-	Tcl_DeleteHashTable(statePtr->census.slotWords[i]);
-	Tcl_Free((char *) statePtr->census.slotWords[i]);
-	statePtr->census.slotWords[i] = NULL;
+    for (hPtr = Tcl_FirstHashEntry(statePtr->census.slotTexts, &search);
+	    hPtr != NULL; hPtr = Tcl_NextHashEntry(&search)) {
+	FreeText(statePtr, Tcl_GetHashValue(hPtr),
+		strlen(Tcl_GetHashKey(statePtr->census.slotTexts, hPtr)));
     }
+    Tcl_DeleteHashTable(statePtr->census.slotTexts);
+    Tcl_DeleteHashTable(statePtr->census.slotWordTable);
+    Tcl_Free((char *) statePtr->census.slotTexts);
+    Tcl_Free((char *) statePtr->census.slotWordTable);
+    statePtr->census.slotTexts = NULL;
+    statePtr->census.slotWordTable = NULL;
+    statePtr->census.slotWordsBytes = 0;
 }

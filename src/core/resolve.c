@@ -48,15 +48,44 @@ TkleakResolveKeys(
     Tcl_Interp *interp,
     const char *name)
 {
+    return TkleakResolveKeysEx(statePtr, interp, name, 1);
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakResolveKeysEx --
+ *
+ *	TkleakResolveKeys, or with COMMANDS 0 only its window and image
+ *	keys (the same ones, in the same order), for a word that can name
+ *	no command (an argument word: TkleakWordMayName): the command
+ *	lookup is the dearest part, and most words of a script are such.
+ *
+ * Results:
+ *	As TkleakResolveKeys.
+ *
+ * Side effects:
+ *	As TkleakResolveKeys.
+ *
+ *----------------------------------------------------------------------
+ */
+
+Tcl_Obj *
+TkleakResolveKeysEx(
+    TkleakState *statePtr,
+    Tcl_Interp *interp,
+    const char *name,
+    int commands)
+{
     Tcl_Obj *keysPtr = Tcl_NewListObj(0, NULL);
     Tcl_Command token;
+    Tk_Window mainWin;
     int isWindow = 0;
 
-    if (statePtr->tk.tkReady && Tk_MainWindow(interp) != NULL) {
+    if (statePtr->tk.tkReady && (mainWin = Tk_MainWindow(interp)) != NULL) {
 	const Tk_ImageType *typePtr = NULL;
 
-	if (name[0] == '.'
-		&& Tk_NameToWindow(interp, name, Tk_MainWindow(interp))) {
+	if (name[0] == '.' && Tk_NameToWindow(interp, name, mainWin)) {
 	    isWindow = 1;
 	    if (!TkleakIsOwnWindow(name)) {
 		Tcl_ListObjAppendElement(NULL, keysPtr,
@@ -71,7 +100,7 @@ TkleakResolveKeys(
 	    }
 	}
     }
-    token = isWindow ? NULL
+    token = (isWindow || !commands) ? NULL
 	    : Tcl_FindCommand(interp, name, NULL, TCL_GLOBAL_ONLY);
     if (token != NULL) {
 	Tcl_Obj *keyPtr = Tcl_NewStringObj(

@@ -230,4 +230,53 @@ TkleakWalkGlobalString(
     return value;
 }
 
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakWalkGlobalNameBound --
+ *
+ *	The length of the longest name in the global namespace's command
+ *	table, when that bounds what Tcl_FindCommand can find for a name
+ *	without "::" from the global namespace: no command resolver (of
+ *	the interpreter or of the global namespace) and no command path on
+ *	the global namespace, so that such a name is looked up in that one
+ *	table and nowhere else.
+ *
+ * Results:
+ *	1 with *MAXPTR the length; 0 when no bound holds (or the records
+ *	cannot be read).
+ *
+ * Side effects:
+ *	None: the table's keys are only read.
+ *
+ *----------------------------------------------------------------------
+ */
+
+int
+TkleakWalkGlobalNameBound(
+    Tcl_Interp *interp,
+    size_t *maxPtr)
+{
+    Interp *iPtr = (Interp *) interp;
+    Namespace *nsPtr = iPtr->globalNsPtr;
+    Tcl_HashSearch search;
+    Tcl_HashEntry *hPtr;
+    size_t max = 0;
+
+    if (nsPtr == NULL || iPtr->resolverPtr != NULL
+	    || nsPtr->cmdResProc != NULL || nsPtr->commandPathLength != 0) {
+	return 0;
+    }
+    for (hPtr = Tcl_FirstHashEntry(&nsPtr->cmdTable, &search); hPtr != NULL;
+	    hPtr = Tcl_NextHashEntry(&search)) {
+	size_t n = strlen(Tcl_GetHashKey(&nsPtr->cmdTable, hPtr));
+
+	if (n > max) {
+	    max = n;
+	}
+    }
+    *maxPtr = max;
+    return 1;
+}
+
 #endif /* TKLEAK_PRIVATE */

@@ -173,5 +173,6 @@ int TkleakWalkMenuSize(ClientData c) { (void) c; return -1; }
 int TkleakWalkMenuFind(ClientData c, Tcl_Obj *v) { (void) c; (void) v; return -1; }
 
 const char *TkleakWalkGlobalString(Tcl_Interp *i, const char *n) { (void) i; (void) n; return NULL; }
+int TkleakWalkGlobalNameBound(Tcl_Interp *i, size_t *m) { (void) i; (void) m; return 0; }
 
 #endif /* TKLEAK_PRIVATE */
