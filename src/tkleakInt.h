@@ -532,6 +532,9 @@ MODULE_SCOPE void	TkleakForgetDead(TkleakState *statePtr,
 MODULE_SCOPE Tcl_Obj *	TkleakResolveKeysEx(TkleakState *statePtr,
 			    Tcl_Interp *interp, const char *name,
 			    int commands);
+MODULE_SCOPE int	TkleakResolveKeysSame(TkleakState *statePtr,
+			    Tcl_Interp *interp, const char *name,
+			    int commands, Tcl_Obj *keysPtr);
 MODULE_SCOPE Tcl_Obj *	TkleakResolveKeys(TkleakState *statePtr,
 			    Tcl_Interp *interp, const char *name);
 MODULE_SCOPE Tcl_Obj *	TkleakResolveKey(TkleakState *statePtr,

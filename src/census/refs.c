@@ -389,7 +389,22 @@ ScanWord(
 	    && !memoPtr->commands)) {
 	Tcl_Obj *keysPtr;
 	Tcl_Size n = 0;
+	int either = commands || memoPtr->commands;
 
+	if (memoPtr->scan != 0 && memoPtr->scan != ctxPtr->refsPtr->scan
+		&& ((memoPtr->keysPtr == NULL
+		&& CannotName(ctxPtr->refsPtr, word, either))
+		|| TkleakResolveKeysSame(ctxPtr->statePtr, ctxPtr->interp,
+		word, either, memoPtr->keysPtr))) {
+	    /*
+	     * It names what it named in the last scan that met it: the
+	     * memo stands.
+	     */
+
+	    memoPtr->scan = ctxPtr->refsPtr->scan;
+	    memoPtr->commands = either;
+	    goto add;
+	}
 	if (CannotName(ctxPtr->refsPtr, word, commands)) {
 	    keysPtr = Tcl_NewObj();
 	} else {
@@ -410,6 +425,7 @@ ScanWord(
 	memoPtr->scan = ctxPtr->refsPtr->scan;
 	memoPtr->commands = commands;
     }
+  add:
     if (memoPtr->keysPtr != NULL) {
 	AddKeys(ctxPtr, memoPtr->keysPtr, dataPtr->refPtr, flags);
     }
