@@ -59,6 +59,7 @@ typedef struct Word {
 
 typedef struct Pair {
     int flags;
+    int len;			/* The word's length (the text's: 0). */
     Word *wordPtr;
 } Pair;
 
@@ -224,6 +225,7 @@ AddWord(
 	return;
     }
     p.flags = flags;
+    p.len = (int) len;
     if (word == bPtr->text && len == bPtr->len) {
 	p.wordPtr = NULL;	/* The text itself: its own memo. */
     } else {
@@ -380,7 +382,7 @@ TkleakSlotWordsEachMemo(
 	    const char *word = Tcl_GetHashKey(statePtr->census.slotWordTable,
 		    pPtr->wordPtr->hPtr);
 
-	    fn(clientData, word, strlen(word), pPtr->flags,
+	    fn(clientData, word, (size_t) pPtr->len, pPtr->flags,
 		    &pPtr->wordPtr->memo);
 	}
     }
