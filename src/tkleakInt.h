@@ -190,6 +190,7 @@ typedef struct TkleakStoreState {
     Tcl_HashTable seen;		/* Index key -> last {owner slot} seen. */
     Tcl_HashTable origins;	/* Index key -> {CREATED ATTACHED} list. */
     Tcl_HashTable stacks;	/* Interned stacks, by string form. */
+    Tcl_HashTable frames;	/* Their interned frames (origin.c). */
 } TkleakStoreState;
 
 /*

@@ -263,6 +263,7 @@ TkleakOwnBytes(
 	    + TableBytes(&statePtr->record.refCache, 1, 3)
 	    + TableBytes(&statePtr->store.origins, 1, 3)
 	    + TableBytes(&statePtr->store.stacks, 1, 3)
+	    + TableBytes(&statePtr->store.frames, 1, 2)
 	    + TableBytes(&statePtr->core.procKinds, 0, 0)
 	    + (double) statePtr->census.slotWordsBytes
 	    + (statePtr->core.recordMemoryProc != NULL

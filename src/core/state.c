@@ -125,6 +125,7 @@ TkleakGetState(
 	Tcl_InitHashTable(&statePtr->record.refCache, TCL_STRING_KEYS);
 	Tcl_InitHashTable(&statePtr->store.origins, TCL_STRING_KEYS);
 	Tcl_InitHashTable(&statePtr->store.stacks, TCL_STRING_KEYS);
+	Tcl_InitHashTable(&statePtr->store.frames, TCL_STRING_KEYS);
 	Tcl_InitHashTable(&statePtr->store.seen, TCL_STRING_KEYS);
 	Tcl_InitHashTable(&statePtr->core.procKinds, TCL_ONE_WORD_KEYS);
 	Tcl_InitHashTable(&statePtr->core.coreProcs, TCL_STRING_KEYS);

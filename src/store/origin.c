@@ -105,24 +105,58 @@ LookUpPython(void)
     Tcl_MutexUnlock(&pyMutex);
 }
 
+/*
+ * NewFrame --
+ *
+ *	The frame dict {file F line L proc P lang G lib B}, interned: a
+ *	frame is in every stack that passes through it (the outer frames of
+ *	a loop's calls, of each call site of a proc), and a dict of its own
+ *	in each would cost a kilobyte a frame a stack. The result is owned
+ *	by the frame table (no reference for the caller), which drops the
+ *	frames no stack holds with the stacks (TkleakOriginForgetStacks).
+ */
+
 static Tcl_Obj *
 NewFrame(
+    TkleakState *statePtr,
     const char *file,
     int line,
     const char *proc,
     const char *lang,
     int lib)
 {
-    Tcl_Obj *f = Tcl_NewDictObj();
+    Tcl_DString key;
+    Tcl_HashEntry *hPtr;
+    Tcl_Obj *f;
+    char num[TCL_INTEGER_SPACE + 4];
+    int isNew;
 
+    file = file ? file : "";
+    proc = proc ? proc : "";
+    snprintf(num, sizeof(num), "\001%d\001%d\001", line, lib);
+    Tcl_DStringInit(&key);
+    Tcl_DStringAppend(&key, lang, -1);
+    Tcl_DStringAppend(&key, num, -1);
+    Tcl_DStringAppend(&key, proc, -1);
+    Tcl_DStringAppend(&key, "\001", 1);
+    Tcl_DStringAppend(&key, file, -1);
+    hPtr = Tcl_CreateHashEntry(&statePtr->store.frames,
+	    Tcl_DStringValue(&key), &isNew);
+    Tcl_DStringFree(&key);
+    if (!isNew) {
+	return Tcl_GetHashValue(hPtr);
+    }
+    f = Tcl_NewDictObj();
     Tcl_DictObjPut(NULL, f, Tcl_NewStringObj("file", 4),
-	    Tcl_NewStringObj(file ? file : "", -1));
+	    Tcl_NewStringObj(file, -1));
     Tcl_DictObjPut(NULL, f, Tcl_NewStringObj("line", 4), Tcl_NewIntObj(line));
     Tcl_DictObjPut(NULL, f, Tcl_NewStringObj("proc", 4),
-	    Tcl_NewStringObj(proc ? proc : "", -1));
+	    Tcl_NewStringObj(proc, -1));
     Tcl_DictObjPut(NULL, f, Tcl_NewStringObj("lang", 4),
 	    Tcl_NewStringObj(lang, -1));
     Tcl_DictObjPut(NULL, f, Tcl_NewStringObj("lib", 3), Tcl_NewIntObj(lib));
+    Tcl_IncrRefCount(f);
+    Tcl_SetHashValue(hPtr, f);
     return f;
 }
 
@@ -176,11 +210,13 @@ FrameBack(
 /*
  * PythonFrames --
  *
- *	Append up to ROOM Python frames, innermost first, to STACKPTR.
+ *	Append up to ROOM Python frames, innermost first, to STACKPTR,
+ *	interned in STATEPTR's frame table.
  */
 
 static void
 PythonFrames(
+    TkleakState *statePtr,
     Tcl_Obj *stackPtr,
     int room,
     int hard)
@@ -241,8 +277,8 @@ PythonFrames(
 	    if (!lib) {
 		room--;
 	    }
-	    Tcl_ListObjAppendElement(NULL, stackPtr, NewFrame(file, line, name,
-		    "python", lib));
+	    Tcl_ListObjAppendElement(NULL, stackPtr, NewFrame(statePtr,
+		    file, line, name, "python", lib));
 	    if (h1) {
 		py.decRef(h1);
 	    }
@@ -504,9 +540,9 @@ TclFrames(
 	    Tcl_DecrRefCount(resultPtr);
 	    continue;		/* An eval with nothing to show. */
 	}
-	Tcl_ListObjAppendElement(NULL, stackPtr, NewFrame(file, line, proc,
-		"tcl", IsLibFrame(file, proc, Tcl_DStringValue(&roots),
-		Tcl_DStringValue(&appDir))));
+	Tcl_ListObjAppendElement(NULL, stackPtr, NewFrame(statePtr, file,
+		line, proc, "tcl", IsLibFrame(file, proc,
+		Tcl_DStringValue(&roots), Tcl_DStringValue(&appDir))));
 	room--;
 	Tcl_DecrRefCount(resultPtr);
     }
@@ -649,7 +685,8 @@ TkleakOriginCapture(
 
 	Tcl_IncrRefCount(fullPtr);
 	Tcl_ListObjLength(NULL, fullPtr, &n);
-	PythonFrames(fullPtr, statePtr->opts.depth - AppFrames(fullPtr),
+	PythonFrames(statePtr, fullPtr,
+		statePtr->opts.depth - AppFrames(fullPtr),
 		TkleakOriginReadDepth(statePtr) - n);
 	Tcl_ListObjLength(NULL, fullPtr, &m);
 	if (m > n) {
@@ -904,7 +941,8 @@ TkleakOriginForget(
  *	None.
  *
  * Side effects:
- *	The stack table releases the stacks it alone holds.
+ *	The stack table releases the stacks it alone holds, and the frame
+ *	table the frames it alone holds then.
  *
  *----------------------------------------------------------------------
  */
@@ -922,6 +960,15 @@ TkleakOriginForgetStacks(
 
 	if (stackPtr->refCount == 1) {
 	    Tcl_DecrRefCount(stackPtr);
+	    Tcl_DeleteHashEntry(hPtr);
+	}
+    }
+    for (hPtr = Tcl_FirstHashEntry(&statePtr->store.frames, &search); hPtr;
+	    hPtr = Tcl_NextHashEntry(&search)) {
+	Tcl_Obj *framePtr = Tcl_GetHashValue(hPtr);
+
+	if (framePtr->refCount == 1) {
+	    Tcl_DecrRefCount(framePtr);
 	    Tcl_DeleteHashEntry(hPtr);
 	}
     }
@@ -1048,6 +1095,7 @@ TkleakOriginFree(
     TkleakWalkFramesFree(statePtr);
     TkleakDeleteObjTable(&statePtr->store.origins, 0);
     TkleakDeleteObjTable(&statePtr->store.stacks, 0);
+    TkleakDeleteObjTable(&statePtr->store.frames, 0);
 }
 
 /*
@@ -1084,7 +1132,8 @@ TkleakOriginPython(
 {
     Tcl_Obj *stackPtr = Tcl_NewListObj(0, NULL);
 
-    PythonFrames(stackPtr, statePtr->opts.depth, TkleakOriginReadDepth(statePtr));
+    PythonFrames(statePtr, stackPtr, statePtr->opts.depth,
+	    TkleakOriginReadDepth(statePtr));
     return stackPtr;
 }
 
