@@ -240,6 +240,10 @@ typedef struct TkleakRefs {
     size_t maxCommand;		/* the longest global command name, when
 				 * they bound what a name can be
 				 * (TkleakRefsBounds). */
+    int keepCensus;		/* Whether the caller keeps the census taken
+				 * with the index (its "own" bytes, a walk of
+				 * every table of tkleak's, are measured
+				 * only then); 0 unless set. */
     Tcl_HashTable classSlots;	/* Widget class -> its slot options. */
     Tcl_Obj *tracedVars;	/* Variables with traces, from the walk. */
 } TkleakRefs;
@@ -436,7 +440,8 @@ MODULE_SCOPE Tcl_ObjCmdProc TkleakSnapshotObjCmd, TkleakSnapshotsObjCmd,
 MODULE_SCOPE int	TkleakCensusTakeKeep(TkleakState *statePtr,
 			    Tcl_Interp *interp, TkleakCensus **censusPtrPtr);
 MODULE_SCOPE int	TkleakCensusTakeRemember(TkleakState *statePtr,
-			    Tcl_Interp *interp, TkleakCensus **censusPtrPtr);
+			    Tcl_Interp *interp, TkleakCensus **censusPtrPtr,
+			    int keep);
 MODULE_SCOPE int	TkleakFindSnapshot(TkleakState *statePtr,
 			    const char *name);
 MODULE_SCOPE void	TkleakDropSnapshot(TkleakState *statePtr, int i);

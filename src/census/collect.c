@@ -377,8 +377,16 @@ TkleakCensusTakeEx(
 	TkleakCensusFree(ctx.censusPtr);
 	goto nomem;
     }
-    ctx.censusPtr->own = TkleakOwnBytes(statePtr)
-	    + (long long) TkleakCensusMemory(ctx.censusPtr);
+    /*
+     * tkleak's own bytes, for the heap line of a diff between kept
+     * censuses; a census taken only for its index (orphans, refs) is
+     * never diffed, and measuring them walks every table tkleak keeps.
+     */
+
+    if (refsPtr == NULL || refsPtr->keepCensus) {
+	ctx.censusPtr->own = TkleakOwnBytes(statePtr)
+		+ (long long) TkleakCensusMemory(ctx.censusPtr);
+    }
     TkleakHeapGet(&ctx.censusPtr->heap, &ctx.censusPtr->rss);
     statePtr->census.lastObjects = TkleakCensusObjects(ctx.censusPtr);
     *censusPtrPtr = ctx.censusPtr;

@@ -62,6 +62,7 @@ TkleakRefsInit(
     refsPtr->scan = 0;
     refsPtr->bounded = 0;
     refsPtr->maxImage = refsPtr->maxCommand = 0;
+    refsPtr->keepCensus = 0;
     refsPtr->tracedVars = Tcl_NewListObj(0, NULL);
     Tcl_IncrRefCount(refsPtr->tracedVars);
 }

@@ -44,7 +44,7 @@ TkleakCensusTakeKeep(
 	return TkleakCensusTake(statePtr, interp, censusPtrPtr);
     }
     TkleakRecordFlush(statePtr);	/* What was attached before comes first. */
-    return TkleakCensusTakeRemember(statePtr, interp, censusPtrPtr);
+    return TkleakCensusTakeRemember(statePtr, interp, censusPtrPtr, 1);
 }
 
 /*

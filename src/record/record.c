@@ -1182,7 +1182,7 @@ RecordOn(
      */
 
     TkleakRecordFlush(statePtr);
-    if (TkleakCensusTakeRemember(statePtr, interp, &censusPtr) != TCL_OK) {
+    if (TkleakCensusTakeRemember(statePtr, interp, &censusPtr, 0) != TCL_OK) {
 	return TCL_ERROR;
     }
     for (g = 0; globalNames[g] != NULL; g++) {

@@ -263,7 +263,8 @@ TkleakFreeSnapshots(
  *
  *	Take a census and index the slots with it, remembering what they
  *	name (TkleakRefsRemember); the index itself is not kept. The caller
- *	has flushed the recording log first.
+ *	has flushed the recording log first. KEEP says whether the census
+ *	is kept (and diffed: its "own" bytes are measured only then).
  *
  * Results:
  *	TCL_OK with *CENSUSPTRPTR a new census owned by the caller, or
@@ -279,12 +280,14 @@ int
 TkleakCensusTakeRemember(
     TkleakState *statePtr,
     Tcl_Interp *interp,
-    TkleakCensus **censusPtrPtr)
+    TkleakCensus **censusPtrPtr,
+    int keep)
 {
     TkleakRefs refs;
     int code;
 
     TkleakRefsInit(&refs);
+    refs.keepCensus = keep;
     code = TkleakCensusTakeEx(statePtr, interp, censusPtrPtr, &refs);
     if (code == TCL_OK) {
 	TkleakRefsRemember(statePtr, &refs);
