@@ -44,6 +44,21 @@ typedef struct Found {
     Tcl_Obj *orphanPtr;		/* One reference held. */
 } Found;
 
+/*
+ * The reference census, with the rows of the last types asked: the live
+ * check asks it about every command recording saw, nearly all of them of
+ * the same two or three types.
+ */
+
+#define SINCE_CACHE 4
+
+typedef struct Since {
+    TkleakCensus *censusPtr;
+    const char *types[SINCE_CACHE];	/* Copies (Tcl_Alloc), or NULL. */
+    TkleakType *rows[SINCE_CACHE];	/* NULL: no object of that type. */
+    int next;				/* The slot to replace next. */
+} Since;
+
 typedef struct NamesData {
     TkleakState *statePtr;
     Tcl_Interp *interp;
@@ -406,6 +421,55 @@ SlotNames(
 }
 
 /*
+ * SinceHas --
+ *
+ *	TkleakCensusHas on the reference census of SINCEPTR, with the row of
+ *	TYPE looked up once a call rather than once an object.
+ */
+
+static int
+SinceHas(
+    Since *sincePtr,
+    const char *type,
+    const char *id)
+{
+    TkleakType *rowPtr;
+    int i;
+
+    if (sincePtr->censusPtr == NULL) {
+	return 0;
+    }
+    for (i = 0; i < SINCE_CACHE; i++) {
+	if (sincePtr->types[i] != NULL
+		&& strcmp(sincePtr->types[i], type) == 0) {
+	    rowPtr = sincePtr->rows[i];
+	    return rowPtr != NULL && TkleakTypeHas(rowPtr, id);
+	}
+    }
+    i = sincePtr->next;
+    sincePtr->next = (i + 1) % SINCE_CACHE;
+    if (sincePtr->types[i] != NULL) {
+	Tcl_Free((char *) sincePtr->types[i]);
+    }
+    sincePtr->types[i] = strcpy(Tcl_Alloc(strlen(type) + 1), type);
+    rowPtr = sincePtr->rows[i] = TkleakCensusFind(sincePtr->censusPtr, type);
+    return rowPtr != NULL && TkleakTypeHas(rowPtr, id);
+}
+
+static void
+SinceFree(
+    Since *sincePtr)
+{
+    int i;
+
+    for (i = 0; i < SINCE_CACHE; i++) {
+	if (sincePtr->types[i] != NULL) {
+	    Tcl_Free((char *) sincePtr->types[i]);
+	}
+    }
+}
+
+/*
  * IsPartOfObject --
  *
  *	Whether the command FQ is a widget's or an image's own command,
@@ -436,6 +500,49 @@ IsPartOfObject(
 	(void) Tk_GetImageMasterData(interp, fq, &typePtr);
     }
     return typePtr != NULL;
+}
+
+/*
+ * GlobalWrapperNames --
+ *
+ *	The names of the global commands that may be tkinter's wrappers
+ *	(TkleakIsTkinterWrapper: they start with a digit), in *NAMESPTR (one
+ *	reference held), through "info commands" run by its C procedure.
+ *	Tcl matches the pattern as it walks its table, with no list of every
+ *	command built. Asked from the global namespace with a pattern
+ *	without "::", Tcl gives the names as they are, where a qualified
+ *	pattern has it build each one's full name. Elsewhere (the
+ *	current namespace's commands would be listed too), or when the
+ *	global namespace has a command path (whose commands would be), the
+ *	qualified pattern. Names without a leading "::" are global.
+ */
+
+static int
+GlobalWrapperNames(
+    TkleakCollect *ctxPtr,
+    Tcl_Obj **namesPtr)
+{
+    Tcl_Interp *interp = ctxPtr->interp;
+    Tcl_Obj *pathPtr;
+    const char *w[3];
+    int plain = 0;
+
+    if (Tcl_GetCurrentNamespace(interp) == Tcl_GetGlobalNamespace(interp)) {
+	w[0] = "namespace";
+	w[1] = "path";
+	if (TkleakCallWidget(ctxPtr, "::namespace", 2, w, &pathPtr)
+		== TCL_OK) {
+	    Tcl_Size len;
+
+	    (void) Tcl_GetStringFromObj(pathPtr, &len);
+	    plain = len == 0;
+	    Tcl_DecrRefCount(pathPtr);
+	}
+    }
+    w[0] = "info";
+    w[1] = "commands";
+    w[2] = plain ? "[0-9]*" : "::[0-9]*";
+    return TkleakCallWidget(ctxPtr, "::info", 3, w, namesPtr);
 }
 
 static void
@@ -520,7 +627,10 @@ TkleakOrphansLive(
     Found *found = NULL;
     int numFound = 0, capFound = 0, i, code = TCL_OK;
     Tcl_Obj *listPtr;
+    Since since;
 
+    memset(&since, 0, sizeof(since));
+    since.censusPtr = sincePtr;
     memset(&ctx, 0, sizeof(ctx));
     ctx.statePtr = statePtr;
     ctx.interp = interp;
@@ -542,6 +652,17 @@ TkleakOrphansLive(
 
 	    if (token != NULL) {
 		type = TkleakCommandType(statePtr, interp, token, name, &typeDs);
+	    }
+
+	    /*
+	     * Most commands recording saw were there at the reference, as
+	     * what they are now: no orphans, whatever the checks below
+	     * would say (they only ever drop a command).
+	     */
+
+	    if (type != NULL && SinceHas(&since, type, name)) {
+		Tcl_DStringFree(&typeDs);
+		continue;
 	    }
 
 	    /*
@@ -587,7 +708,7 @@ TkleakOrphansLive(
 	 * the reference already.
 	 */
 
-	if (type != NULL && TkleakCensusHas(sincePtr, type, name)) {
+	if (type != NULL && SinceHas(&since, type, name)) {
 	    type = NULL;
 	}
 	if (type != NULL && key[0] == TKLEAK_KEY_COMMAND
@@ -621,30 +742,37 @@ TkleakOrphansLive(
      */
 
     if (code == TCL_OK) {
-	const char *w[3];
 	Tcl_Obj *namesPtr, **nv;
 	Tcl_Size nc;
+	Tcl_DString key;
 
 	/*
-	 * Only global commands whose name starts with a digit can be
-	 * wrappers (TkleakIsTkinterWrapper): Tcl matches the pattern as it
-	 * walks its table, with no list of every command built.
+	 * KEY holds the seen key of the name: the key kind, then the
+	 * fully qualified name (FQ points into it). The seen table first:
+	 * a hash, where the reference is a bisection of long names.
 	 */
 
-	w[0] = "info";
-	w[1] = "commands";
-	w[2] = "::[0-9]*";
-	if (TkleakCallWidget(&ctx, "::info", 3, w, &namesPtr) == TCL_OK) {
+	Tcl_DStringInit(&key);
+	if (GlobalWrapperNames(&ctx, &namesPtr) == TCL_OK) {
 	    if (Tcl_ListObjGetElements(NULL, namesPtr, &nc, &nv) == TCL_OK) {
 		for (i = 0; i < nc; i++) {
-		    const char *fq = Tcl_GetString(nv[i]), *type;
+		    const char *name = Tcl_GetString(nv[i]), *fq, *type;
 		    Tcl_Command token;
-		    Tcl_DString typeDs, key;
-		    int seen;
+		    Tcl_DString typeDs;
 
+		    Tcl_DStringSetLength(&key, 0);
+		    Tcl_DStringAppend(&key,
+			    TkleakKeyPrefix(TKLEAK_KEY_COMMAND), 1);
+		    if (name[0] != ':') {
+			Tcl_DStringAppend(&key, "::", 2);
+		    }
+		    Tcl_DStringAppend(&key, name, nv[i]->length);
+		    fq = Tcl_DStringValue(&key) + 1;
 		    if (!TkleakIsTkinterWrapper(fq)
-			    || TkleakCensusHas(sincePtr, "command tkinter", fq)) {
-			continue;	/* Not one, or there at the reference. */
+			    || Tcl_FindHashEntry(&statePtr->store.seen,
+				    Tcl_DStringValue(&key)) != NULL
+			    || SinceHas(&since, "command tkinter", fq)) {
+			continue;	/* Not one, seen, or at the reference. */
 		    }
 		    token = Tcl_FindCommand(interp, fq, NULL, TCL_GLOBAL_ONLY);
 		    if (token == NULL) {
@@ -653,24 +781,17 @@ TkleakOrphansLive(
 		    Tcl_DStringInit(&typeDs);
 		    type = TkleakCommandType(statePtr, interp, token, fq,
 			    &typeDs);
-		    Tcl_DStringInit(&key);
-		    Tcl_DStringAppend(&key,
-			    TkleakKeyPrefix(TKLEAK_KEY_COMMAND), 1);
-		    Tcl_DStringAppend(&key, fq, -1);
-		    seen = Tcl_FindHashEntry(&statePtr->store.seen,
-			    Tcl_DStringValue(&key)) != NULL;
-		    if (type != NULL && strcmp(type, "command tkinter") == 0
-			    && !seen && !TkleakCensusHas(sincePtr, type, fq)) {
+		    if (type != NULL && strcmp(type, "command tkinter") == 0) {
 			AddFound(statePtr, Tcl_DStringValue(&key), &found,
 				&numFound, &capFound, type, fq, "unreferenced",
 				Tcl_NewObj());
 		    }
-		    Tcl_DStringFree(&key);
 		    Tcl_DStringFree(&typeDs);
 		}
 	    }
 	    Tcl_DecrRefCount(namesPtr);
 	}
+	Tcl_DStringFree(&key);
     }
 
     /*
@@ -707,7 +828,7 @@ TkleakOrphansLive(
 		    Tcl_DStringAppend(&key, name, -1);
 		    if (Tcl_FindHashEntry(&statePtr->store.seen,
 			    Tcl_DStringValue(&key)) == NULL
-			    && !TkleakCensusHas(sincePtr, Tcl_DStringValue(&typeDs),
+			    && !SinceHas(&since, Tcl_DStringValue(&typeDs),
 			    name)) {
 			AddFound(statePtr, Tcl_DStringValue(&key), &found,
 				&numFound, &capFound, Tcl_DStringValue(&typeDs),
@@ -723,6 +844,7 @@ TkleakOrphansLive(
 
     Tcl_RestoreInterpState(interp, saved);
     TkleakCollectDone(&ctx);
+    SinceFree(&since);
     if (code != TCL_OK) {
 	for (i = 0; i < numFound; i++) {
 	    Tcl_DecrRefCount(found[i].orphanPtr);
