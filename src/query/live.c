@@ -23,8 +23,12 @@
  *	The two paths give the same answer as long as every attachment went
  *	through a recorded command; one made by C code tkleak does not hook
  *	(a widget's own -command set in C) is only known to the full scan.
- *	A detached menu needs the full scan anyway, for what it retains, so
- *	the live check hands over to it then.
+ *	What a detached menu retains (the commands and images only the
+ *	slots below it name) is counted from a census and an index of the
+ *	slots of the windows below it alone; that no slot elsewhere names
+ *	one of them, the slots recording saw naming it tell (MenusRetain).
+ *	Where they cannot (a command named by more slots than the seen
+ *	table keeps), the live check hands over to the full scan.
  *
  * Copyright (c) 2026 the tkleak developers. See the file "LICENSE".
  */
@@ -594,6 +598,207 @@ CompareFound(
 }
 
 /*
+ * The detached menus of one live check, for OnlyBelow.
+ */
+
+typedef struct MenusBelow {
+    TkleakCollect *askPtr;	/* The live check's collector. */
+    Tcl_Obj **paths;		/* The detached menus' paths... */
+    Tcl_Size numPaths;		/* ...and how many. */
+} MenusBelow;
+
+static int
+WithinPath(
+    const char *path,
+    const char *root)
+{
+    size_t n = strlen(root);
+
+    return strncmp(path, root, n) == 0 && (path[n] == '\0' || path[n] == '.');
+}
+
+static int
+WithinAny(
+    const MenusBelow *belowPtr,
+    const char *path)
+{
+    Tcl_Size i;
+
+    for (i = 0; i < belowPtr->numPaths; i++) {
+	if (WithinPath(path, Tcl_GetString(belowPtr->paths[i]))) {
+	    return 1;
+	}
+    }
+    return 0;
+}
+
+/*
+ * OnlyBelow --
+ *
+ *	TkleakRetainsOnlyProc for an index of the slots below the detached
+ *	menus only: whether a slot elsewhere still names KEY, asked of the
+ *	slots recording saw naming it (SlotNames). The slots of the windows
+ *	below the menus are the index's to tell, not the seen table's. When
+ *	KEY has no seen slots, or as many as the table keeps (older ones
+ *	may have been dropped), it cannot tell.
+ */
+
+static int
+OnlyBelow(
+    void *data,
+    const char *key,
+    const char *path)
+{
+    MenusBelow *belowPtr = data;
+    TkleakState *statePtr = belowPtr->askPtr->statePtr;
+    Tcl_HashEntry *hPtr = Tcl_FindHashEntry(&statePtr->store.seen, key);
+    Tcl_Obj **refv, *ownerPtr;
+    Tcl_Size refc, j;
+
+    (void) path;
+    if (hPtr == NULL || Tcl_ListObjGetElements(NULL, Tcl_GetHashValue(hPtr),
+	    &refc, &refv) != TCL_OK || refc == 0 || refc >= TKLEAK_SEEN_MAX) {
+	return -1;
+    }
+    for (j = 0; j < refc; j++) {
+	ownerPtr = TkleakDictGet(refv[j], "owner");
+	if (ownerPtr != NULL && WithinAny(belowPtr, Tcl_GetString(ownerPtr))) {
+	    continue;
+	}
+	if (SlotNames(belowPtr->askPtr, refv[j], key)) {
+	    return 0;
+	}
+    }
+    return 1;
+}
+
+/*
+ * MenusRetain --
+ *
+ *	Put into the orphans FOUND what each detached menu of MENUSPTR (a
+ *	list of paths, each among FOUND) retains, as the full scan's
+ *	Retains counts it: from a census (the menus and entries below, the
+ *	commands' types) and an index of the slots of every window below
+ *	the menus, their options, entries, protocols, items and bindings,
+ *	the only owners below them the full index would have.
+ *
+ *	Returns TCL_OK, or TCL_CONTINUE when the full scan must tell.
+ */
+
+static int
+MenusRetain(
+    TkleakCollect *askPtr,
+    Tcl_Obj *menusPtr,
+    Found *found,
+    int numFound)
+{
+    TkleakState *statePtr = askPtr->statePtr;
+    Tcl_Interp *interp = askPtr->interp;
+    TkleakCensus *curPtr;
+    TkleakRefs refs;
+    TkleakCollect ctx;
+    Tcl_HashSearch search;
+    Tcl_HashEntry *hPtr;
+    MenusBelow below;
+    size_t t, k;
+    int i, code = TCL_OK;
+    Tk_Window mainWin = Tk_MainWindow(interp);
+
+    if (mainWin == NULL || Tcl_ListObjGetElements(NULL, menusPtr,
+	    &below.numPaths, &below.paths) != TCL_OK) {
+	return TCL_CONTINUE;
+    }
+    below.askPtr = askPtr;
+    if (TkleakCensusTakeEx(statePtr, interp, &curPtr, NULL) != TCL_OK) {
+	return TCL_CONTINUE;
+    }
+    TkleakRefsInit(&refs);
+    memset(&ctx, 0, sizeof(ctx));
+    ctx.sinkPtr = &tkleakCensusSink;
+    ctx.statePtr = statePtr;
+    ctx.interp = interp;
+    ctx.refsPtr = &refs;
+    Tcl_InitHashTable(&ctx.widgets, TCL_STRING_KEYS);
+    for (t = 0; t < curPtr->numTypes; t++) {
+	TkleakType *typePtr = &curPtr->types[t];
+
+	if (strncmp(typePtr->name, "widget ", 7) != 0) {
+	    continue;
+	}
+	for (k = 0; k < typePtr->numIds; k++) {
+	    Tk_Window tkwin;
+	    int isNew;
+
+	    if (!WithinAny(&below, typePtr->ids[k])) {
+		continue;
+	    }
+	    tkwin = Tk_NameToWindow(interp, typePtr->ids[k], mainWin);
+	    if (tkwin != NULL) {
+		Tcl_SetHashValue(Tcl_CreateHashEntry(&ctx.widgets,
+			typePtr->ids[k], &isNew), tkwin);
+	    }
+	}
+    }
+    Tcl_ResetResult(interp);
+    TkleakRefsScanWindows(&ctx);
+
+    /*
+     * Their bindings: a binding on a window's tag is owned by the window
+     * (Tk takes no binding for a "." tag that names no window).
+     */
+
+    for (hPtr = Tcl_FirstHashEntry(&ctx.widgets, &search); hPtr;
+	    hPtr = Tcl_NextHashEntry(&search)) {
+	const char *w[3];
+	Tcl_Obj *seqsPtr, **sv, *scriptPtr;
+	Tcl_Size sc, j;
+
+	w[0] = "bind";
+	w[1] = Tcl_GetHashKey(&ctx.widgets, hPtr);
+	if (TkleakCallWidget(&ctx, "::bind", 2, w, &seqsPtr) != TCL_OK) {
+	    continue;
+	}
+	if (Tcl_ListObjGetElements(NULL, seqsPtr, &sc, &sv) == TCL_OK) {
+	    for (j = 0; j < sc; j++) {
+		w[2] = Tcl_GetString(sv[j]);
+		if (TkleakCallWidget(&ctx, "::bind", 3, w, &scriptPtr)
+			== TCL_OK) {
+		    Tcl_Size len;
+		    const char *script = Tcl_GetStringFromObj(scriptPtr, &len);
+
+		    TkleakBindingRef(&ctx, w[1], w[2], script, (size_t) len);
+		    Tcl_DecrRefCount(scriptPtr);
+		}
+	    }
+	}
+	Tcl_DecrRefCount(seqsPtr);
+    }
+    Tcl_ResetResult(interp);
+
+    for (i = 0; i < numFound && code == TCL_OK; i++) {
+	Tcl_Obj *retainsPtr;
+
+	if (strcmp(found[i].type, "widget Menu") != 0) {
+	    continue;
+	}
+	retainsPtr = TkleakRetains(curPtr, &refs, found[i].name, OnlyBelow,
+		&below);
+	if (retainsPtr == NULL) {
+	    code = TCL_CONTINUE;
+	} else {
+	    Tcl_DictObjPut(NULL, found[i].orphanPtr,
+		    Tcl_NewStringObj("retains", 7), retainsPtr);
+	}
+    }
+    Tcl_ResetResult(interp);
+    TkleakCollectRelease(&ctx);
+    Tcl_DeleteHashTable(&ctx.widgets);
+    TkleakRefsFree(&refs);
+    TkleakCensusFree(curPtr);
+    return code;
+}
+
+/*
  *----------------------------------------------------------------------
  *
  * TkleakOrphansLive --
@@ -603,8 +808,8 @@ CompareFound(
  *
  * Results:
  *	TCL_OK with *RESULTPTR the list tkleak::orphans returns (no
- *	reference held); TCL_CONTINUE when a detached menu needs the full
- *	scan.
+ *	reference held); TCL_CONTINUE when what a detached menu retains
+ *	needs the full scan (MenusRetain).
  *
  * Side effects:
  *	The interpreter's result may change (callers save it). Widget
@@ -626,7 +831,7 @@ TkleakOrphansLive(
     Tcl_HashEntry *hPtr;
     Found *found = NULL;
     int numFound = 0, capFound = 0, i, code = TCL_OK;
-    Tcl_Obj *listPtr;
+    Tcl_Obj *listPtr, *menusPtr = Tcl_NewListObj(0, NULL);
     Since since;
 
     memset(&since, 0, sizeof(since));
@@ -635,6 +840,7 @@ TkleakOrphansLive(
     ctx.statePtr = statePtr;
     ctx.interp = interp;
     saved = Tcl_SaveInterpState(interp, TCL_OK);
+    Tcl_IncrRefCount(menusPtr);
 
     for (hPtr = Tcl_FirstHashEntry(&statePtr->store.seen, &search);
 	    hPtr != NULL && code == TCL_OK; hPtr = Tcl_NextHashEntry(&search)) {
@@ -727,11 +933,11 @@ TkleakOrphansLive(
 	    }
 	}
 	if (!attached) {
+	    AddFound(statePtr, key, &found, &numFound, &capFound, type,
+		    name, "detached", TkleakSeenLast(hPtr));
 	    if (key[0] == TKLEAK_KEY_WINDOW) {
-		code = TCL_CONTINUE;	/* What it retains: the full scan. */
-	    } else {
-		AddFound(statePtr, key, &found, &numFound, &capFound, type,
-			name, "detached", TkleakSeenLast(hPtr));
+		Tcl_ListObjAppendElement(NULL, menusPtr,
+			Tcl_NewStringObj(name, -1));
 	    }
 	}
 	Tcl_DStringFree(&typeDs);
@@ -841,6 +1047,20 @@ TkleakOrphansLive(
 	    Tcl_DecrRefCount(namesPtr);
 	}
     }
+
+    /*
+     * What the detached menus retain, from the slots below them.
+     */
+
+    if (code == TCL_OK && numFound > 0) {
+	Tcl_Size nm;
+
+	Tcl_ListObjLength(NULL, menusPtr, &nm);
+	if (nm > 0) {
+	    code = MenusRetain(&ctx, menusPtr, found, numFound);
+	}
+    }
+    Tcl_DecrRefCount(menusPtr);
 
     Tcl_RestoreInterpState(interp, saved);
     TkleakCollectDone(&ctx);

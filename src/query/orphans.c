@@ -106,26 +106,46 @@ Incr(
     Tcl_DictObjPut(NULL, dictPtr, keyPtr, Tcl_NewIntObj(n + by));
 }
 
+static int
+CompareStrings(
+    const void *a,
+    const void *b);
+
 /*
  * Retains --
  *
  *	What a detached menu keeps alive that nothing else reaches: the
  *	menus below it, their entries, and the commands and images only
- *	their entries name. A dict TYPE -> count.
+ *	their entries name. A dict TYPE -> count: "widget Menu" and "menu
+ *	entry" first, then the types of the commands and images in name
+ *	order (not the index's hash order, so that the live check, whose
+ *	index is smaller, gives the same dict).
+ *
+ *	REFSPTR indexes every slot of the app, or (live.c) at least every
+ *	slot of the windows below PATH: then ONLYPROC, when not NULL, tells
+ *	for each command or image whose indexed slots are all below PATH
+ *	whether a slot elsewhere names it too (0), none does (1), or it
+ *	cannot tell (-1: Retains gives NULL).
  */
 
 static Tcl_Obj *
 Retains(
     TkleakCensus *censusPtr,
     TkleakRefs *refsPtr,
-    const char *path)
+    const char *path,
+    TkleakRetainsOnlyProc *onlyProc,
+    void *onlyData)
 {
-    Tcl_Obj *dictPtr = Tcl_NewDictObj();
+    Tcl_Obj *dictPtr = Tcl_NewDictObj(), *countsPtr = Tcl_NewDictObj();
     TkleakType *typePtr;
     Tcl_HashSearch search;
     Tcl_HashEntry *hPtr;
+    Tcl_DictSearch dictSearch;
+    Tcl_Obj *keyPtr, *valuePtr;
+    const char **names;
     size_t i;
-    int menus = 0, entries = 0;
+    int menus = 0, entries = 0, done, only;
+    Tcl_Size numNames = 0;
 
     typePtr = TkleakCensusFind(censusPtr, "widget Menu");
     for (i = 0; typePtr && i < typePtr->numIds; i++) {
@@ -152,11 +172,12 @@ Retains(
     Incr(dictPtr, "widget Menu", menus);
     Incr(dictPtr, "menu entry", entries);
 
+    Tcl_IncrRefCount(countsPtr);
     for (hPtr = Tcl_FirstHashEntry(&refsPtr->index, &search); hPtr;
 	    hPtr = Tcl_NextHashEntry(&search)) {
 	const char *key = Tcl_GetHashKey(&refsPtr->index, hPtr);
 	Tcl_Obj **v, *ownerPtr;
-	int j, only = 1;
+	int j;
 	Tcl_Size n;
 	const char *type;
 
@@ -167,11 +188,19 @@ Retains(
 		!= TCL_OK || n == 0) {
 	    continue;
 	}
-	for (j = 0; j < n && only; j++) {
+	for (only = 1, j = 0; j < n && only; j++) {
 	    ownerPtr = TkleakDictGet(v[j], "owner");
 	    if (ownerPtr == NULL
 		    || !Within(Tcl_GetString(ownerPtr), path)) {
 		only = 0;
+	    }
+	}
+	if (only && onlyProc != NULL) {
+	    only = onlyProc(onlyData, key, path);
+	    if (only < 0) {
+		Tcl_DecrRefCount(countsPtr);
+		Tcl_DecrRefCount(dictPtr);
+		return NULL;
 	    }
 	}
 	if (!only) {
@@ -183,10 +212,64 @@ Retains(
 	    type = "image";
 	}
 	if (type != NULL) {
-	    Incr(dictPtr, type, 1);
+	    Incr(countsPtr, type, 1);
 	}
     }
+
+    Tcl_DictObjSize(NULL, countsPtr, &numNames);
+    names = (const char **) Tcl_Alloc((numNames + 1) * sizeof(char *));
+    numNames = 0;
+    if (Tcl_DictObjFirst(NULL, countsPtr, &dictSearch, &keyPtr, &valuePtr,
+	    &done) == TCL_OK) {
+	for (; !done; Tcl_DictObjNext(&dictSearch, &keyPtr, &valuePtr,
+		&done)) {
+	    names[numNames++] = Tcl_GetString(keyPtr);
+	}
+	Tcl_DictObjDone(&dictSearch);
+    }
+    qsort(names, numNames, sizeof(char *), CompareStrings);
+    for (i = 0; i < (size_t) numNames; i++) {
+	keyPtr = Tcl_NewStringObj(names[i], -1);
+	Tcl_IncrRefCount(keyPtr);
+	Tcl_DictObjGet(NULL, countsPtr, keyPtr, &valuePtr);
+	Tcl_DictObjPut(NULL, dictPtr, keyPtr, valuePtr);
+	Tcl_DecrRefCount(keyPtr);
+    }
+    Tcl_Free((char *) names);
+    Tcl_DecrRefCount(countsPtr);
     return dictPtr;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakRetains --
+ *
+ *	What the detached menu PATH retains (Retains), from the census
+ *	CENSUSPTR and the index REFSPTR, which holds at least every slot of
+ *	the windows below PATH; ONLYPROC says whether a command or image
+ *	named there is named elsewhere too (NULL: REFSPTR is the full
+ *	index, which says it).
+ *
+ * Results:
+ *	A new dict (no reference held), or NULL when ONLYPROC could not
+ *	tell.
+ *
+ * Side effects:
+ *	Whatever ONLYPROC does.
+ *
+ *----------------------------------------------------------------------
+ */
+
+Tcl_Obj *
+TkleakRetains(
+    TkleakCensus *censusPtr,
+    TkleakRefs *refsPtr,
+    const char *path,
+    TkleakRetainsOnlyProc *onlyProc,
+    void *onlyData)
+{
+    return Retains(censusPtr, refsPtr, path, onlyProc, onlyData);
 }
 
 /*
@@ -745,8 +828,8 @@ TkleakOrphansObjCmd(
 		continue;
 	    }
 	    lastPtr = seenPtr != NULL ? TkleakSeenLast(seenPtr) : Tcl_NewObj();
-	    retainsPtr = (kind == TKLEAK_KEY_WINDOW) ? Retains(curPtr, &refs, id)
-		    : Tcl_NewDictObj();
+	    retainsPtr = (kind == TKLEAK_KEY_WINDOW)
+		    ? Retains(curPtr, &refs, id, NULL, NULL) : Tcl_NewDictObj();
 	    orphanPtr = Tcl_NewDictObj();
 	    Tcl_DictObjPut(NULL, orphanPtr, Tcl_NewStringObj("name", 4),
 		    Tcl_NewStringObj(id, -1));
