@@ -54,13 +54,22 @@ typedef struct Found {
  * the same two or three types.
  */
 
-#define SINCE_CACHE 4
+#define SINCE_CACHE 16	/* More than the types a live check asks. */
+#define SINCE_SET_MIN 256	/* Rows at least this long get a hash set. */
+
+typedef struct SinceRow {
+    char *type;			/* A copy (Tcl_Alloc), or NULL: unused. */
+    TkleakType *rowPtr;		/* NULL: no object of that type. */
+    const char **set;		/* Open addressing over the row's ids (the
+				 * census owns the strings), or NULL. */
+    size_t mask;		/* The set's size - 1 (a power of two). */
+    int asked;			/* Lookups so far. */
+} SinceRow;
 
 typedef struct Since {
     TkleakCensus *censusPtr;
-    const char *types[SINCE_CACHE];	/* Copies (Tcl_Alloc), or NULL. */
-    TkleakType *rows[SINCE_CACHE];	/* NULL: no object of that type. */
-    int next;				/* The slot to replace next. */
+    SinceRow rows[SINCE_CACHE];
+    int next;			/* The row to replace next. */
 } Since;
 
 typedef struct NamesData {
@@ -428,8 +437,23 @@ SlotNames(
  * SinceHas --
  *
  *	TkleakCensusHas on the reference census of SINCEPTR, with the row of
- *	TYPE looked up once a call rather than once an object.
+ *	TYPE looked up once a call rather than once an object; a long row
+ *	asked often gets a hash set of its ids, since a bisection among
+ *	thousands of tkinter names, alike for their first dozen characters,
+ *	costs more than the hash of one.
  */
+
+static size_t
+SinceHash(
+    const char *id)
+{
+    size_t h = 0;
+
+    while (*id) {
+	h = h * 9 + (unsigned char) *id++;
+    }
+    return h;
+}
 
 static int
 SinceHas(
@@ -437,38 +461,82 @@ SinceHas(
     const char *type,
     const char *id)
 {
-    TkleakType *rowPtr;
-    int i;
+    SinceRow *rowPtr = NULL;
+    size_t i, n;
+    int k;
 
     if (sincePtr->censusPtr == NULL) {
 	return 0;
     }
-    for (i = 0; i < SINCE_CACHE; i++) {
-	if (sincePtr->types[i] != NULL
-		&& strcmp(sincePtr->types[i], type) == 0) {
-	    rowPtr = sincePtr->rows[i];
-	    return rowPtr != NULL && TkleakTypeHas(rowPtr, id);
+    for (k = 0; k < SINCE_CACHE; k++) {
+	if (sincePtr->rows[k].type != NULL
+		&& strcmp(sincePtr->rows[k].type, type) == 0) {
+	    rowPtr = &sincePtr->rows[k];
+	    break;
 	}
     }
-    i = sincePtr->next;
-    sincePtr->next = (i + 1) % SINCE_CACHE;
-    if (sincePtr->types[i] != NULL) {
-	Tcl_Free((char *) sincePtr->types[i]);
+    if (rowPtr == NULL) {
+	rowPtr = &sincePtr->rows[sincePtr->next];
+	sincePtr->next = (sincePtr->next + 1) % SINCE_CACHE;
+	if (rowPtr->type != NULL) {
+	    Tcl_Free(rowPtr->type);
+	}
+	if (rowPtr->set != NULL) {
+	    Tcl_Free((char *) rowPtr->set);
+	}
+	memset(rowPtr, 0, sizeof(SinceRow));
+	rowPtr->type = strcpy(Tcl_Alloc(strlen(type) + 1), type);
+	rowPtr->rowPtr = TkleakCensusFind(sincePtr->censusPtr, type);
     }
-    sincePtr->types[i] = strcpy(Tcl_Alloc(strlen(type) + 1), type);
-    rowPtr = sincePtr->rows[i] = TkleakCensusFind(sincePtr->censusPtr, type);
-    return rowPtr != NULL && TkleakTypeHas(rowPtr, id);
+    if (rowPtr->rowPtr == NULL) {
+	return 0;
+    }
+    n = rowPtr->rowPtr->numIds;
+    if (rowPtr->set == NULL && n >= SINCE_SET_MIN
+	    && ++rowPtr->asked >= SINCE_SET_MIN / 8) {
+	size_t size = 1;
+
+	while (size < 2 * n) {
+	    size <<= 1;
+	}
+	rowPtr->mask = size - 1;
+	rowPtr->set = (const char **) Tcl_Alloc(size * sizeof(char *));
+	memset(rowPtr->set, 0, size * sizeof(char *));
+	for (i = 0; i < n; i++) {
+	    const char *s = rowPtr->rowPtr->ids[i];
+	    size_t h = SinceHash(s) & rowPtr->mask;
+
+	    while (rowPtr->set[h] != NULL) {
+		h = (h + 1) & rowPtr->mask;
+	    }
+	    rowPtr->set[h] = s;
+	}
+    }
+    if (rowPtr->set != NULL) {
+	size_t h = SinceHash(id) & rowPtr->mask;
+
+	for (; rowPtr->set[h] != NULL; h = (h + 1) & rowPtr->mask) {
+	    if (strcmp(rowPtr->set[h], id) == 0) {
+		return 1;
+	    }
+	}
+	return 0;
+    }
+    return TkleakTypeHas(rowPtr->rowPtr, id);
 }
 
 static void
 SinceFree(
     Since *sincePtr)
 {
-    int i;
+    int k;
 
-    for (i = 0; i < SINCE_CACHE; i++) {
-	if (sincePtr->types[i] != NULL) {
-	    Tcl_Free((char *) sincePtr->types[i]);
+    for (k = 0; k < SINCE_CACHE; k++) {
+	if (sincePtr->rows[k].type != NULL) {
+	    Tcl_Free(sincePtr->rows[k].type);
+	}
+	if (sincePtr->rows[k].set != NULL) {
+	    Tcl_Free((char *) sincePtr->rows[k].set);
 	}
     }
 }
