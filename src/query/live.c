@@ -279,7 +279,9 @@ AfterNames(
  * MenuNames --
  *
  *	Whether any entry of menu PATH names KEY through OPTION. Every entry
- *	is asked, since deleting or inserting entries moves the others.
+ *	may be asked, since deleting or inserting entries moves the others;
+ *	the entry HINT, where the slot was seen, first (-1: none), since
+ *	mostly nothing moved.
  */
 
 static int
@@ -287,7 +289,8 @@ MenuNames(
     TkleakCollect *ctxPtr,
     const char *path,
     const char *option,
-    const char *key)
+    const char *key,
+    int hint)
 {
     const char *w[4];
     Tcl_Obj *endPtr;
@@ -306,7 +309,16 @@ MenuNames(
     w[1] = "entrycget";
     w[2] = num;
     w[3] = option;
+    if (hint >= 0 && hint <= last) {
+	snprintf(num, sizeof(num), "%d", hint);
+	if (AskNames(ctxPtr, path, 4, w, key)) {
+	    return 1;
+	}
+    }
     for (i = 0; i <= last; i++) {
+	if (i == hint) {
+	    continue;
+	}
 	snprintf(num, sizeof(num), "%d", i);
 	if (AskNames(ctxPtr, path, 4, w, key)) {
 	    return 1;
@@ -381,7 +393,12 @@ SlotNames(
 	return 0;
     }
     if (strcmp(Tcl_GetString(sv[0]), "entry") == 0 && sc == 3) {
-	names = MenuNames(ctxPtr, owner, Tcl_GetString(sv[2]), key);
+	int hint;
+
+	if (Tcl_GetIntFromObj(NULL, sv[1], &hint) != TCL_OK) {
+	    hint = -1;
+	}
+	names = MenuNames(ctxPtr, owner, Tcl_GetString(sv[2]), key, hint);
     } else if (strcmp(Tcl_GetString(sv[0]), "bind") == 0) {
 	w[0] = "bind";
 	w[1] = owner;
@@ -985,11 +1002,6 @@ TkleakOrphansLive(
 	if (type != NULL && SinceHas(&since, type, name)) {
 	    type = NULL;
 	}
-	if (type != NULL && key[0] == TKLEAK_KEY_COMMAND
-		&& (TkleakIsLibraryCommand(statePtr, interp, name)
-		|| TkleakIsDeadWindowCommand(statePtr, interp, name))) {
-	    type = NULL;	/* A library's; or dead-window (refs.c). */
-	}
 	if (type == NULL) {
 	    Tcl_DStringFree(&typeDs);
 	    continue;
@@ -999,6 +1011,17 @@ TkleakOrphansLive(
 	    for (j = refc - 1; j >= 0 && !attached; j--) {
 		attached = SlotNames(&ctx, refv[j], key);
 	    }
+	}
+
+	/*
+	 * Only then, for the few left: a library's, or dead-window (reported
+	 * by TkleakOrphansMore), is no detached orphan either.
+	 */
+
+	if (!attached && key[0] == TKLEAK_KEY_COMMAND
+		&& (TkleakIsLibraryCommand(statePtr, interp, name)
+		|| TkleakIsDeadWindowCommand(statePtr, interp, name))) {
+	    attached = 1;
 	}
 	if (!attached) {
 	    AddFound(statePtr, key, &found, &numFound, &capFound, type,

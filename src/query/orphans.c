@@ -86,6 +86,88 @@ CommandType(
     return NULL;
 }
 
+/*
+ * CommandTypes --
+ *
+ *	CommandType for many names of a census whose types are not sorted
+ *	(a fresh one, live.c's): a hash of every command's name to its
+ *	type, the first type in census order holding it, as CommandType
+ *	finds it, built once instead of sorting each command type.
+ */
+
+typedef struct CommandTypes {
+    const char **ids;		/* Open addressing; the census owns the */
+    const char **types;		/* strings. NULL: not built. */
+    size_t mask;
+} CommandTypes;
+
+static size_t
+HashName(
+    const char *s)
+{
+    size_t h = 0;
+
+    while (*s) {
+	h = h * 9 + (unsigned char) *s++;
+    }
+    return h;
+}
+
+static void
+CommandTypesBuild(
+    CommandTypes *mapPtr,
+    TkleakCensus *censusPtr)
+{
+    size_t i, k, n = 0, size = 1;
+
+    for (i = 0; i < censusPtr->numTypes; i++) {
+	if (TkleakTypeKeyKind(censusPtr->types[i].name) == TKLEAK_KEY_COMMAND) {
+	    n += censusPtr->types[i].numIds;
+	}
+    }
+    while (size < 2 * n + 2) {
+	size <<= 1;
+    }
+    mapPtr->mask = size - 1;
+    mapPtr->ids = (const char **) Tcl_Alloc(size * sizeof(char *));
+    mapPtr->types = (const char **) Tcl_Alloc(size * sizeof(char *));
+    memset(mapPtr->ids, 0, size * sizeof(char *));
+    for (i = 0; i < censusPtr->numTypes; i++) {
+	TkleakType *typePtr = &censusPtr->types[i];
+
+	if (TkleakTypeKeyKind(typePtr->name) != TKLEAK_KEY_COMMAND) {
+	    continue;
+	}
+	for (k = 0; k < typePtr->numIds; k++) {
+	    const char *id = typePtr->ids[k];
+	    size_t h = HashName(id) & mapPtr->mask;
+
+	    while (mapPtr->ids[h] != NULL && strcmp(mapPtr->ids[h], id) != 0) {
+		h = (h + 1) & mapPtr->mask;
+	    }
+	    if (mapPtr->ids[h] == NULL) {
+		mapPtr->ids[h] = id;
+		mapPtr->types[h] = typePtr->name;
+	    }
+	}
+    }
+}
+
+static const char *
+CommandTypesGet(
+    CommandTypes *mapPtr,
+    const char *fq)
+{
+    size_t h = HashName(fq) & mapPtr->mask;
+
+    for (; mapPtr->ids[h] != NULL; h = (h + 1) & mapPtr->mask) {
+	if (strcmp(mapPtr->ids[h], fq) == 0) {
+	    return mapPtr->types[h];
+	}
+    }
+    return NULL;
+}
+
 static void
 Incr(
     Tcl_Obj *dictPtr,
@@ -125,7 +207,9 @@ CompareStrings(
  *	slot of the windows below PATH: then ONLYPROC, when not NULL, tells
  *	for each command or image whose indexed slots are all below PATH
  *	whether a slot elsewhere names it too (0), none does (1), or it
- *	cannot tell (-1: Retains gives NULL).
+ *	cannot tell (-1: Retains gives NULL). Such an index comes with a
+ *	fresh census, whose types are not sorted yet: the commands' types
+ *	are then looked up in a hash (CommandTypes).
  */
 
 static Tcl_Obj *
@@ -146,6 +230,9 @@ Retains(
     size_t i;
     int menus = 0, entries = 0, done, only;
     Tcl_Size numNames = 0;
+    CommandTypes map;
+
+    memset(&map, 0, sizeof(map));
 
     typePtr = TkleakCensusFind(censusPtr, "widget Menu");
     for (i = 0; typePtr && i < typePtr->numIds; i++) {
@@ -198,6 +285,10 @@ Retains(
 	if (only && onlyProc != NULL) {
 	    only = onlyProc(onlyData, key, path);
 	    if (only < 0) {
+		if (map.ids != NULL) {
+		    Tcl_Free((char *) map.ids);
+		    Tcl_Free((char *) map.types);
+		}
 		Tcl_DecrRefCount(countsPtr);
 		Tcl_DecrRefCount(dictPtr);
 		return NULL;
@@ -206,8 +297,13 @@ Retains(
 	if (!only) {
 	    continue;
 	}
-	if (key[0] == TKLEAK_KEY_COMMAND) {
+	if (key[0] == TKLEAK_KEY_COMMAND && onlyProc == NULL) {
 	    type = CommandType(censusPtr, key + 1);
+	} else if (key[0] == TKLEAK_KEY_COMMAND) {
+	    if (map.ids == NULL) {
+		CommandTypesBuild(&map, censusPtr);
+	    }
+	    type = CommandTypesGet(&map, key + 1);
 	} else {
 	    type = "image";
 	}
@@ -216,6 +312,10 @@ Retains(
 	}
     }
 
+    if (map.ids != NULL) {
+	Tcl_Free((char *) map.ids);
+	Tcl_Free((char *) map.types);
+    }
     Tcl_DictObjSize(NULL, countsPtr, &numNames);
     names = (const char **) Tcl_Alloc((numNames + 1) * sizeof(char *));
     numNames = 0;
