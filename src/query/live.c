@@ -898,7 +898,8 @@ MenusRetain(
  *
  * Side effects:
  *	The interpreter's result may change (callers save it). Widget
- *	commands and built-ins run through their C procedures only.
+ *	commands and built-ins run through their C procedures only. When a
+ *	menu is detached, a census is taken (MenusRetain).
  *
  *----------------------------------------------------------------------
  */

@@ -787,8 +787,8 @@ TkleakOrphansMore(
  *	UNKNOWN.
  *
  * Side effects:
- *	The recording log is flushed; without recording (or when a
- *	detached menu needs it), a census is taken and its slot index
+ *	The recording log is flushed; without recording (or when what a
+ *	detached menu retains needs it), a census is taken and its slot index
  *	remembered in "seen"; entries of the dead are dropped from "seen".
  *
  *----------------------------------------------------------------------
