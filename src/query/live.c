@@ -592,6 +592,59 @@ IsPartOfObject(
 }
 
 /*
+ * The walk of the command tables for tkinter's wrappers (WrapperCandidate).
+ */
+
+typedef struct WrapperWalk {
+    TkleakState *statePtr;
+    Tcl_Interp *interp;
+    Tcl_Namespace *globalNsPtr;
+    Since *sincePtr;
+    Tcl_DString key;		/* Scratch: the seen key of a name. */
+    Tcl_Obj *namesPtr;		/* The candidates' names, fully qualified. */
+} WrapperWalk;
+
+/*
+ * WrapperCandidate --
+ *
+ *	TkleakCommandFn of TkleakWalkCommands: note the global command TOKEN
+ *	when its name may be a tkinter wrapper's that recording never saw
+ *	and the reference did not have. Only reads: the command's name is
+ *	its hash key, no list of every name is made.
+ */
+
+static void
+WrapperCandidate(
+    void *data,
+    Tcl_Command token,
+    Tcl_ObjCmdProc *objProc,
+    ClientData clientData)
+{
+    WrapperWalk *walkPtr = data;
+    const char *name = Tcl_GetCommandName(walkPtr->interp, token), *fq;
+    Tcl_CmdInfo info;
+
+    (void) objProc;
+    (void) clientData;
+    if (name == NULL || name[0] < '0' || name[0] > '9'
+	    || !Tcl_GetCommandInfoFromToken(token, &info)
+	    || info.namespacePtr != walkPtr->globalNsPtr) {
+	return;
+    }
+    Tcl_DStringSetLength(&walkPtr->key, 3);
+    Tcl_DStringAppend(&walkPtr->key, name, -1);
+    fq = Tcl_DStringValue(&walkPtr->key) + 1;
+    if (!TkleakIsTkinterWrapper(fq)
+	    || Tcl_FindHashEntry(&walkPtr->statePtr->store.seen,
+		    Tcl_DStringValue(&walkPtr->key)) != NULL
+	    || SinceHas(walkPtr->sincePtr, "command tkinter", fq)) {
+	return;
+    }
+    Tcl_ListObjAppendElement(NULL, walkPtr->namesPtr,
+	    Tcl_NewStringObj(fq, -1));
+}
+
+/*
  * GlobalWrapperNames --
  *
  *	The names of the global commands that may be tkinter's wrappers
@@ -1043,6 +1096,7 @@ TkleakOrphansLive(
 	Tcl_Obj *namesPtr, **nv;
 	Tcl_Size nc;
 	Tcl_DString key;
+	int listed;
 
 	/*
 	 * KEY holds the seen key of the name: the key kind, then the
@@ -1051,7 +1105,31 @@ TkleakOrphansLive(
 	 */
 
 	Tcl_DStringInit(&key);
-	if (GlobalWrapperNames(&ctx, &namesPtr) == TCL_OK) {
+	if (TkleakWalkUsable(statePtr)) {
+	    WrapperWalk walk;
+
+	    /*
+	     * Through Tcl's own tables, which hold the names already: only
+	     * the candidates become objects.
+	     */
+
+	    walk.statePtr = statePtr;
+	    walk.interp = interp;
+	    walk.globalNsPtr = Tcl_GetGlobalNamespace(interp);
+	    walk.sincePtr = &since;
+	    Tcl_DStringInit(&walk.key);
+	    Tcl_DStringAppend(&walk.key,
+		    TkleakKeyPrefix(TKLEAK_KEY_COMMAND), 1);
+	    Tcl_DStringAppend(&walk.key, "::", 2);
+	    walk.namesPtr = namesPtr = Tcl_NewListObj(0, NULL);
+	    Tcl_IncrRefCount(namesPtr);
+	    TkleakWalkCommands(interp, WrapperCandidate, &walk);
+	    Tcl_DStringFree(&walk.key);
+	    listed = TCL_OK;
+	} else {
+	    listed = GlobalWrapperNames(&ctx, &namesPtr);
+	}
+	if (listed == TCL_OK) {
 	    if (Tcl_ListObjGetElements(NULL, namesPtr, &nc, &nv) == TCL_OK) {
 		for (i = 0; i < nc; i++) {
 		    const char *name = Tcl_GetString(nv[i]), *fq, *type;
