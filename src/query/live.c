@@ -778,7 +778,8 @@ WithinAny(
  *	slots recording saw naming it (SlotNames). The slots of the windows
  *	below the menus are the index's to tell, not the seen table's. When
  *	KEY has no seen slots, or as many as the table keeps (older ones
- *	may have been dropped), it cannot tell.
+ *	may have been dropped) and none of them elsewhere names it, it
+ *	cannot tell.
  */
 
 static int
@@ -795,19 +796,19 @@ OnlyBelow(
 
     (void) path;
     if (hPtr == NULL || Tcl_ListObjGetElements(NULL, Tcl_GetHashValue(hPtr),
-	    &refc, &refv) != TCL_OK || refc == 0 || refc >= TKLEAK_SEEN_MAX) {
+	    &refc, &refv) != TCL_OK || refc == 0) {
 	return -1;
     }
-    for (j = 0; j < refc; j++) {
+    for (j = refc - 1; j >= 0; j--) {
 	ownerPtr = TkleakDictGet(refv[j], "owner");
 	if (ownerPtr != NULL && WithinAny(belowPtr, Tcl_GetString(ownerPtr))) {
 	    continue;
 	}
 	if (SlotNames(belowPtr->askPtr, refv[j], key)) {
-	    return 0;
+	    return 0;		/* Named elsewhere: whatever was dropped. */
 	}
     }
-    return 1;
+    return refc >= TKLEAK_SEEN_MAX ? -1 : 1;
 }
 
 /*
