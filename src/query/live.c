@@ -743,7 +743,20 @@ typedef struct MenusBelow {
     TkleakCollect *askPtr;	/* The live check's collector. */
     Tcl_Obj **paths;		/* The detached menus' paths... */
     Tcl_Size numPaths;		/* ...and how many. */
+    TkleakCensus *censusPtr;	/* The census of now (its menus). */
 } MenusBelow;
+
+/*
+ * A search of the menus' entries for one naming a command (EntryNames).
+ * The collector comes first: the walk hands it to the sink.
+ */
+
+typedef struct EntrySearch {
+    TkleakCollect ctx;
+    const char *key;		/* The command's key... */
+    const char *tail;		/* ...and its name without namespaces. */
+    int found;
+} EntrySearch;
 
 static int
 WithinPath(
@@ -771,6 +784,90 @@ WithinAny(
 }
 
 /*
+ * EntryNames --
+ *
+ *	The sink's refsMenuEntry for EntrySearch: whether the entry's
+ *	VALUEPTR (Tk's own object: only its string is read) names the
+ *	command searched for, by the rule of the index (TextNames). A word
+ *	names a command only as its name, whole or qualified, so a value
+ *	without the command's tail in it is passed over unparsed.
+ */
+
+static void
+EntryNames(
+    TkleakCollect *ctxPtr,
+    const char *path,
+    int index,
+    const char *option,
+    Tcl_Obj *valuePtr)
+{
+    EntrySearch *searchPtr = (EntrySearch *) ctxPtr;
+
+    (void) path;
+    (void) index;
+    (void) option;
+    if (searchPtr->found || valuePtr == NULL
+	    || strstr(Tcl_GetString(valuePtr), searchPtr->tail) == NULL) {
+	return;
+    }
+    searchPtr->found = TextNames(ctxPtr->statePtr, ctxPtr->interp, valuePtr,
+	    searchPtr->key);
+}
+
+/*
+ * NamedByAMenu --
+ *
+ *	Whether an entry of a menu other than those below the detached
+ *	ones names the command KEY: where to look when the seen table
+ *	dropped the slots naming KEY (a command every editor's Recent Files
+ *	menu shares). Read from Tk's menu records (TkleakWalkMenuRefs, with
+ *	a sink of its own), so only with the private walk; 0 without it.
+ */
+
+static int
+NamedByAMenu(
+    MenusBelow *belowPtr,
+    const char *key)
+{
+    TkleakState *statePtr = belowPtr->askPtr->statePtr;
+    Tcl_Interp *interp = belowPtr->askPtr->interp;
+    TkleakType *typePtr = TkleakCensusFind(belowPtr->censusPtr, "widget Menu");
+    TkleakSink sink;
+    EntrySearch search;
+    const char *p;
+    size_t i;
+
+    if (key[0] != TKLEAK_KEY_COMMAND || typePtr == NULL
+	    || !TkleakWalkUsable(statePtr) || Tk_MainWindow(interp) == NULL) {
+	return 0;
+    }
+    sink = tkleakCensusSink;
+    sink.refsMenuEntry = EntryNames;
+    memset(&search, 0, sizeof(search));
+    search.ctx.sinkPtr = &sink;
+    search.ctx.statePtr = statePtr;
+    search.ctx.interp = interp;
+    search.key = key;
+    search.tail = key + 1;
+    for (p = key + 1; (p = strstr(p, "::")) != NULL; p += 2) {
+	search.tail = p + 2;
+    }
+    for (i = 0; i < typePtr->numIds && !search.found; i++) {
+	Tk_Window tkwin;
+
+	if (WithinAny(belowPtr, typePtr->ids[i])) {
+	    continue;
+	}
+	tkwin = Tk_NameToWindow(interp, typePtr->ids[i], Tk_MainWindow(interp));
+	if (tkwin != NULL && TkleakWalkIsMenu(statePtr, tkwin)) {
+	    TkleakWalkMenuRefs(&search.ctx, tkwin);
+	}
+    }
+    Tcl_ResetResult(interp);
+    return search.found;
+}
+
+/*
  * OnlyBelow --
  *
  *	TkleakRetainsOnlyProc for an index of the slots below the detached
@@ -778,8 +875,8 @@ WithinAny(
  *	slots recording saw naming it (SlotNames). The slots of the windows
  *	below the menus are the index's to tell, not the seen table's. When
  *	KEY has no seen slots, or as many as the table keeps (older ones
- *	may have been dropped) and none of them elsewhere names it, it
- *	cannot tell.
+ *	may have been dropped) and none of them elsewhere names it, nor an
+ *	entry of another menu (NamedByAMenu), it cannot tell.
  */
 
 static int
@@ -808,7 +905,10 @@ OnlyBelow(
 	    return 0;		/* Named elsewhere: whatever was dropped. */
 	}
     }
-    return refc >= TKLEAK_SEEN_MAX ? -1 : 1;
+    if (refc >= TKLEAK_SEEN_MAX) {
+	return NamedByAMenu(belowPtr, key) ? 0 : -1;
+    }
+    return 1;
 }
 
 /*
@@ -851,6 +951,7 @@ MenusRetain(
     if (TkleakCensusTakeEx(statePtr, interp, &curPtr, NULL) != TCL_OK) {
 	return TCL_CONTINUE;
     }
+    below.censusPtr = curPtr;
     TkleakRefsInit(&refs);
     memset(&ctx, 0, sizeof(ctx));
     ctx.sinkPtr = &tkleakCensusSink;
@@ -989,7 +1090,7 @@ TkleakOrphansLive(
 	Tcl_DString typeDs;
 	Tcl_Obj **refv;
 	int j, attached = 0;
-	Tcl_Size refc;
+	Tcl_Size refc = 0;
 
 	Tcl_DStringInit(&typeDs);
 	if (key[0] == TKLEAK_KEY_COMMAND) {
@@ -1078,7 +1179,14 @@ TkleakOrphansLive(
 		|| TkleakIsDeadWindowCommand(statePtr, interp, name))) {
 	    attached = 1;
 	}
-	if (!attached) {
+	if (!attached && refc >= TKLEAK_SEEN_MAX) {
+	    /*
+	     * A slot the seen table dropped may name it still: only the
+	     * full scan can tell.
+	     */
+
+	    code = TCL_CONTINUE;
+	} else if (!attached) {
 	    AddFound(statePtr, key, &found, &numFound, &capFound, type,
 		    name, "detached", TkleakSeenLast(hPtr));
 	    if (key[0] == TKLEAK_KEY_WINDOW) {
