@@ -607,6 +607,11 @@ MODULE_SCOPE int	TkleakIsDeadWindowCommand(TkleakState *statePtr,
 MODULE_SCOPE int	TkleakOrphansLive(TkleakState *statePtr,
 			    Tcl_Interp *interp, TkleakCensus *sincePtr,
 			    Tcl_Obj **resultPtr);
+typedef int (TkleakRetainsOnlyProc)(void *data, const char *key,
+			    const char *path);
+MODULE_SCOPE Tcl_Obj *	TkleakRetains(TkleakCensus *censusPtr,
+			    TkleakRefs *refsPtr, const char *path,
+			    TkleakRetainsOnlyProc *onlyProc, void *onlyData);
 MODULE_SCOPE void	TkleakRecordFree(TkleakState *statePtr);
 
 /* private/: the fast path through Tcl's and Tk's private structures. */

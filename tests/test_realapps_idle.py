@@ -154,6 +154,43 @@ class IdleTest(unittest.TestCase):
             self.assertRegex(name, r'^\.!menu\d+$')
             self.assertEqual(reason, 'detached')
 
+    def test_editor_open_close_orphans_the_same_recording_on_and_off(self):
+        # The menubar an editor leaves (see above) is a detached menu:
+        # with recording on, the live check counts what it retains (its
+        # cascades, their entries and the wrapper of each entry) from the
+        # windows below it alone, among IDLE's thousands of wrappers; the
+        # full scan, with recording off, from every slot of the app. The
+        # same list, to the byte.
+        tk = self.root.tk
+        tk.call('tkleak::snapshot', 'marker_ref')
+        try:
+            tk.call('tkleak::record', 'on')
+            try:
+                before = set(self.flist.inversedict)
+                self.invoke(self.editor, 'file', 'New File')
+                new, = [e for e in self.flist.inversedict
+                        if e not in before]
+                self.invoke(new, 'file', 'Close Window', 'Close')
+                live = tk.call('tkleak::orphans', '-since', 'marker_ref')
+            finally:
+                tk.call('tkleak::record', 'off')
+            full = tk.call('tkleak::orphans', '-since', 'marker_ref')
+        finally:
+            tk.call('tkleak::forget', 'marker_ref')
+        live, full = tk.splitlist(live), tk.splitlist(full)
+        self.assertEqual([str(o) for o in live], [str(o) for o in full])
+        menus = []
+        for o in live:
+            od = dict(zip(*[iter(tk.splitlist(o))] * 2))
+            if str(od['type']) == 'widget Menu':
+                r = tk.splitlist(od['retains'])
+                menus.append({str(r[i]): int(r[i + 1])
+                              for i in range(0, len(r), 2)})
+        self.assertEqual(len(menus), 1)
+        self.assertGreaterEqual(menus[0]['widget Menu'], 8)
+        self.assertGreater(menus[0]['menu entry'], 30)
+        self.assertGreater(menus[0]['command tkinter'], 30)
+
     def test_config_dialog_leaks_its_variable_traces(self):
         # configdialog.py: the module-level "tracers = VarTrace()" keeps
         # every dialog's (variable, callback) pairs; VarTrace.detach puts

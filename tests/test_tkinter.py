@@ -144,6 +144,23 @@ class TkinterOrphansTest(unittest.TestCase):
         self.assertEqual([o[2] for o in orphans], ['unreferenced'])
         self.assertWrapper(orphans[0][0], 'marker_wakeup')
 
+    def test_register_recorded(self):
+        # The live check finds the wrapper in Tcl's command table, among
+        # the wrappers already there at the reference (the menu's own).
+        m = tkinter.Menu(self.root, tearoff=0)
+        for i in range(20):
+            m.add_command(label='x%d' % i, command=marker_handler)
+        self.root.tk.call('tkleak::calibrate')
+        self.root.tk.call('tkleak::record', 'on')
+        try:
+            self.root.register(marker_wakeup)
+            orphans = self.orphans()
+        finally:
+            self.root.tk.call('tkleak::record', 'off')
+        self.assertEqual([o[2] for o in orphans], ['unreferenced'])
+        self.assertWrapper(orphans[0][0], 'marker_wakeup')
+        self.assertEqual(self.orphans(), orphans)
+
     def test_old_menu_delete_recorded(self):
         # Python 2.4's Menu.delete: the entries go, their commands stay.
         self.root.tk.call('tkleak::record', 'on')

@@ -23,8 +23,12 @@
  *	The two paths give the same answer as long as every attachment went
  *	through a recorded command; one made by C code tkleak does not hook
  *	(a widget's own -command set in C) is only known to the full scan.
- *	A detached menu needs the full scan anyway, for what it retains, so
- *	the live check hands over to it then.
+ *	What a detached menu retains (the commands and images only the
+ *	slots below it name) is counted from a census and an index of the
+ *	slots of the windows below it alone; that no slot elsewhere names
+ *	one of them, the slots recording saw naming it tell (MenusRetain).
+ *	Where they cannot (a command named by more slots than the seen
+ *	table keeps), the live check hands over to the full scan.
  *
  * Copyright (c) 2026 the tkleak developers. See the file "LICENSE".
  */
@@ -43,6 +47,30 @@ typedef struct Found {
     char *name;
     Tcl_Obj *orphanPtr;		/* One reference held. */
 } Found;
+
+/*
+ * The reference census, with the rows of the last types asked: the live
+ * check asks it about every command recording saw, nearly all of them of
+ * the same two or three types.
+ */
+
+#define SINCE_CACHE 16	/* More than the types a live check asks. */
+#define SINCE_SET_MIN 256	/* Rows at least this long get a hash set. */
+
+typedef struct SinceRow {
+    char *type;			/* A copy (Tcl_Alloc), or NULL: unused. */
+    TkleakType *rowPtr;		/* NULL: no object of that type. */
+    const char **set;		/* Open addressing over the row's ids (the
+				 * census owns the strings), or NULL. */
+    size_t mask;		/* The set's size - 1 (a power of two). */
+    int asked;			/* Lookups so far. */
+} SinceRow;
+
+typedef struct Since {
+    TkleakCensus *censusPtr;
+    SinceRow rows[SINCE_CACHE];
+    int next;			/* The row to replace next. */
+} Since;
 
 typedef struct NamesData {
     TkleakState *statePtr;
@@ -251,7 +279,9 @@ AfterNames(
  * MenuNames --
  *
  *	Whether any entry of menu PATH names KEY through OPTION. Every entry
- *	is asked, since deleting or inserting entries moves the others.
+ *	may be asked, since deleting or inserting entries moves the others;
+ *	the entry HINT, where the slot was seen, first (-1: none), since
+ *	mostly nothing moved.
  */
 
 static int
@@ -259,7 +289,8 @@ MenuNames(
     TkleakCollect *ctxPtr,
     const char *path,
     const char *option,
-    const char *key)
+    const char *key,
+    int hint)
 {
     const char *w[4];
     Tcl_Obj *endPtr;
@@ -278,7 +309,16 @@ MenuNames(
     w[1] = "entrycget";
     w[2] = num;
     w[3] = option;
+    if (hint >= 0 && hint <= last) {
+	snprintf(num, sizeof(num), "%d", hint);
+	if (AskNames(ctxPtr, path, 4, w, key)) {
+	    return 1;
+	}
+    }
     for (i = 0; i <= last; i++) {
+	if (i == hint) {
+	    continue;
+	}
 	snprintf(num, sizeof(num), "%d", i);
 	if (AskNames(ctxPtr, path, 4, w, key)) {
 	    return 1;
@@ -353,7 +393,12 @@ SlotNames(
 	return 0;
     }
     if (strcmp(Tcl_GetString(sv[0]), "entry") == 0 && sc == 3) {
-	names = MenuNames(ctxPtr, owner, Tcl_GetString(sv[2]), key);
+	int hint;
+
+	if (Tcl_GetIntFromObj(NULL, sv[1], &hint) != TCL_OK) {
+	    hint = -1;
+	}
+	names = MenuNames(ctxPtr, owner, Tcl_GetString(sv[2]), key, hint);
     } else if (strcmp(Tcl_GetString(sv[0]), "bind") == 0) {
 	w[0] = "bind";
 	w[1] = owner;
@@ -406,6 +451,114 @@ SlotNames(
 }
 
 /*
+ * SinceHas --
+ *
+ *	TkleakCensusHas on the reference census of SINCEPTR, with the row of
+ *	TYPE looked up once a call rather than once an object; a long row
+ *	asked often gets a hash set of its ids, since a bisection among
+ *	thousands of tkinter names, alike for their first dozen characters,
+ *	costs more than the hash of one.
+ */
+
+static size_t
+SinceHash(
+    const char *id)
+{
+    size_t h = 0;
+
+    while (*id) {
+	h = h * 9 + (unsigned char) *id++;
+    }
+    return h;
+}
+
+static int
+SinceHas(
+    Since *sincePtr,
+    const char *type,
+    const char *id)
+{
+    SinceRow *rowPtr = NULL;
+    size_t i, n;
+    int k;
+
+    if (sincePtr->censusPtr == NULL) {
+	return 0;
+    }
+    for (k = 0; k < SINCE_CACHE; k++) {
+	if (sincePtr->rows[k].type != NULL
+		&& strcmp(sincePtr->rows[k].type, type) == 0) {
+	    rowPtr = &sincePtr->rows[k];
+	    break;
+	}
+    }
+    if (rowPtr == NULL) {
+	rowPtr = &sincePtr->rows[sincePtr->next];
+	sincePtr->next = (sincePtr->next + 1) % SINCE_CACHE;
+	if (rowPtr->type != NULL) {
+	    Tcl_Free(rowPtr->type);
+	}
+	if (rowPtr->set != NULL) {
+	    Tcl_Free((char *) rowPtr->set);
+	}
+	memset(rowPtr, 0, sizeof(SinceRow));
+	rowPtr->type = strcpy(Tcl_Alloc(strlen(type) + 1), type);
+	rowPtr->rowPtr = TkleakCensusFind(sincePtr->censusPtr, type);
+    }
+    if (rowPtr->rowPtr == NULL) {
+	return 0;
+    }
+    n = rowPtr->rowPtr->numIds;
+    if (rowPtr->set == NULL && n >= SINCE_SET_MIN
+	    && ++rowPtr->asked >= SINCE_SET_MIN / 8) {
+	size_t size = 1;
+
+	while (size < 2 * n) {
+	    size <<= 1;
+	}
+	rowPtr->mask = size - 1;
+	rowPtr->set = (const char **) Tcl_Alloc(size * sizeof(char *));
+	memset(rowPtr->set, 0, size * sizeof(char *));
+	for (i = 0; i < n; i++) {
+	    const char *s = rowPtr->rowPtr->ids[i];
+	    size_t h = SinceHash(s) & rowPtr->mask;
+
+	    while (rowPtr->set[h] != NULL) {
+		h = (h + 1) & rowPtr->mask;
+	    }
+	    rowPtr->set[h] = s;
+	}
+    }
+    if (rowPtr->set != NULL) {
+	size_t h = SinceHash(id) & rowPtr->mask;
+
+	for (; rowPtr->set[h] != NULL; h = (h + 1) & rowPtr->mask) {
+	    if (strcmp(rowPtr->set[h], id) == 0) {
+		return 1;
+	    }
+	}
+	return 0;
+    }
+    return TkleakTypeHas(rowPtr->rowPtr, id);
+}
+
+static void
+SinceFree(
+    Since *sincePtr)
+{
+    int k;
+
+    for (k = 0; k < SINCE_CACHE; k++) {
+	if (sincePtr->rows[k].type != NULL) {
+	    Tcl_Free(sincePtr->rows[k].type);
+	}
+	if (sincePtr->rows[k].set != NULL) {
+	    Tcl_Free((char *) sincePtr->rows[k].set);
+	}
+    }
+}
+
+/*
  * IsPartOfObject --
  *
  *	Whether the command FQ is a widget's or an image's own command,
@@ -436,6 +589,102 @@ IsPartOfObject(
 	(void) Tk_GetImageMasterData(interp, fq, &typePtr);
     }
     return typePtr != NULL;
+}
+
+/*
+ * The walk of the command tables for tkinter's wrappers (WrapperCandidate).
+ */
+
+typedef struct WrapperWalk {
+    TkleakState *statePtr;
+    Tcl_Interp *interp;
+    Tcl_Namespace *globalNsPtr;
+    Since *sincePtr;
+    Tcl_DString key;		/* Scratch: the seen key of a name. */
+    Tcl_Obj *namesPtr;		/* The candidates' names, fully qualified. */
+} WrapperWalk;
+
+/*
+ * WrapperCandidate --
+ *
+ *	TkleakCommandFn of TkleakWalkCommands: note the global command TOKEN
+ *	when its name may be a tkinter wrapper's that recording never saw
+ *	and the reference did not have. Only reads: the command's name is
+ *	its hash key, no list of every name is made.
+ */
+
+static void
+WrapperCandidate(
+    void *data,
+    Tcl_Command token,
+    Tcl_ObjCmdProc *objProc,
+    ClientData clientData)
+{
+    WrapperWalk *walkPtr = data;
+    const char *name = Tcl_GetCommandName(walkPtr->interp, token), *fq;
+    Tcl_CmdInfo info;
+
+    (void) objProc;
+    (void) clientData;
+    if (name == NULL || name[0] < '0' || name[0] > '9'
+	    || !Tcl_GetCommandInfoFromToken(token, &info)
+	    || info.namespacePtr != walkPtr->globalNsPtr) {
+	return;
+    }
+    Tcl_DStringSetLength(&walkPtr->key, 3);
+    Tcl_DStringAppend(&walkPtr->key, name, -1);
+    fq = Tcl_DStringValue(&walkPtr->key) + 1;
+    if (!TkleakIsTkinterWrapper(fq)
+	    || Tcl_FindHashEntry(&walkPtr->statePtr->store.seen,
+		    Tcl_DStringValue(&walkPtr->key)) != NULL
+	    || SinceHas(walkPtr->sincePtr, "command tkinter", fq)) {
+	return;
+    }
+    Tcl_ListObjAppendElement(NULL, walkPtr->namesPtr,
+	    Tcl_NewStringObj(fq, -1));
+}
+
+/*
+ * GlobalWrapperNames --
+ *
+ *	The names of the global commands that may be tkinter's wrappers
+ *	(TkleakIsTkinterWrapper: they start with a digit), in *NAMESPTR (one
+ *	reference held), through "info commands" run by its C procedure.
+ *	Tcl matches the pattern as it walks its table, with no list of every
+ *	command built. Asked from the global namespace with a pattern
+ *	without "::", Tcl gives the names as they are, where a qualified
+ *	pattern has it build each one's full name. Elsewhere (the
+ *	current namespace's commands would be listed too), or when the
+ *	global namespace has a command path (whose commands would be), the
+ *	qualified pattern. Names without a leading "::" are global.
+ */
+
+static int
+GlobalWrapperNames(
+    TkleakCollect *ctxPtr,
+    Tcl_Obj **namesPtr)
+{
+    Tcl_Interp *interp = ctxPtr->interp;
+    Tcl_Obj *pathPtr;
+    const char *w[3];
+    int plain = 0;
+
+    if (Tcl_GetCurrentNamespace(interp) == Tcl_GetGlobalNamespace(interp)) {
+	w[0] = "namespace";
+	w[1] = "path";
+	if (TkleakCallWidget(ctxPtr, "::namespace", 2, w, &pathPtr)
+		== TCL_OK) {
+	    Tcl_Size len;
+
+	    (void) Tcl_GetStringFromObj(pathPtr, &len);
+	    plain = len == 0;
+	    Tcl_DecrRefCount(pathPtr);
+	}
+    }
+    w[0] = "info";
+    w[1] = "commands";
+    w[2] = plain ? "[0-9]*" : "::[0-9]*";
+    return TkleakCallWidget(ctxPtr, "::info", 3, w, namesPtr);
 }
 
 static void
@@ -487,6 +736,309 @@ CompareFound(
 }
 
 /*
+ * The detached menus of one live check, for OnlyBelow.
+ */
+
+typedef struct MenusBelow {
+    TkleakCollect *askPtr;	/* The live check's collector. */
+    Tcl_Obj **paths;		/* The detached menus' paths... */
+    Tcl_Size numPaths;		/* ...and how many. */
+    TkleakCensus *censusPtr;	/* The census of now (its menus). */
+} MenusBelow;
+
+/*
+ * A search of the menus' entries for one naming a command (EntryNames).
+ * The collector comes first: the walk hands it to the sink.
+ */
+
+typedef struct EntrySearch {
+    TkleakCollect ctx;
+    const char *key;		/* The command's key... */
+    const char *tail;		/* ...and its name without namespaces. */
+    int found;
+} EntrySearch;
+
+static int
+WithinPath(
+    const char *path,
+    const char *root)
+{
+    size_t n = strlen(root);
+
+    return strncmp(path, root, n) == 0 && (path[n] == '\0' || path[n] == '.');
+}
+
+static int
+WithinAny(
+    const MenusBelow *belowPtr,
+    const char *path)
+{
+    Tcl_Size i;
+
+    for (i = 0; i < belowPtr->numPaths; i++) {
+	if (WithinPath(path, Tcl_GetString(belowPtr->paths[i]))) {
+	    return 1;
+	}
+    }
+    return 0;
+}
+
+/*
+ * EntryNames --
+ *
+ *	The sink's refsMenuEntry for EntrySearch: whether the entry's
+ *	VALUEPTR (Tk's own object: only its string is read) names the
+ *	command searched for, by the rule of the index (TextNames). A word
+ *	names a command only as its name, whole or qualified, so a value
+ *	without the command's tail in it is passed over unparsed.
+ */
+
+static void
+EntryNames(
+    TkleakCollect *ctxPtr,
+    const char *path,
+    int index,
+    const char *option,
+    Tcl_Obj *valuePtr)
+{
+    EntrySearch *searchPtr = (EntrySearch *) ctxPtr;
+
+    (void) path;
+    (void) index;
+    (void) option;
+    if (searchPtr->found || valuePtr == NULL
+	    || strstr(Tcl_GetString(valuePtr), searchPtr->tail) == NULL) {
+	return;
+    }
+    searchPtr->found = TextNames(ctxPtr->statePtr, ctxPtr->interp, valuePtr,
+	    searchPtr->key);
+}
+
+/*
+ * NamedByAMenu --
+ *
+ *	Whether an entry of a menu other than those below the detached
+ *	ones names the command KEY: where to look when the seen table
+ *	dropped the slots naming KEY (a command every editor's Recent Files
+ *	menu shares). Read from Tk's menu records (TkleakWalkMenuRefs, with
+ *	a sink of its own), so only with the private walk; 0 without it.
+ */
+
+static int
+NamedByAMenu(
+    MenusBelow *belowPtr,
+    const char *key)
+{
+    TkleakState *statePtr = belowPtr->askPtr->statePtr;
+    Tcl_Interp *interp = belowPtr->askPtr->interp;
+    TkleakType *typePtr = TkleakCensusFind(belowPtr->censusPtr, "widget Menu");
+    TkleakSink sink;
+    EntrySearch search;
+    const char *p;
+    size_t i;
+
+    if (key[0] != TKLEAK_KEY_COMMAND || typePtr == NULL
+	    || !TkleakWalkUsable(statePtr) || Tk_MainWindow(interp) == NULL) {
+	return 0;
+    }
+    sink = tkleakCensusSink;
+    sink.refsMenuEntry = EntryNames;
+    memset(&search, 0, sizeof(search));
+    search.ctx.sinkPtr = &sink;
+    search.ctx.statePtr = statePtr;
+    search.ctx.interp = interp;
+    search.key = key;
+    search.tail = key + 1;
+    for (p = key + 1; (p = strstr(p, "::")) != NULL; p += 2) {
+	search.tail = p + 2;
+    }
+    for (i = 0; i < typePtr->numIds && !search.found; i++) {
+	Tk_Window tkwin;
+
+	if (WithinAny(belowPtr, typePtr->ids[i])) {
+	    continue;
+	}
+	tkwin = Tk_NameToWindow(interp, typePtr->ids[i], Tk_MainWindow(interp));
+	if (tkwin != NULL && TkleakWalkIsMenu(statePtr, tkwin)) {
+	    TkleakWalkMenuRefs(&search.ctx, tkwin);
+	}
+    }
+    Tcl_ResetResult(interp);
+    return search.found;
+}
+
+/*
+ * OnlyBelow --
+ *
+ *	TkleakRetainsOnlyProc for an index of the slots below the detached
+ *	menus only: whether a slot elsewhere still names KEY, asked of the
+ *	slots recording saw naming it (SlotNames). The slots of the windows
+ *	below the menus are the index's to tell, not the seen table's. When
+ *	KEY has no seen slots, or as many as the table keeps (older ones
+ *	may have been dropped) and none of them elsewhere names it, nor an
+ *	entry of another menu (NamedByAMenu), it cannot tell.
+ */
+
+static int
+OnlyBelow(
+    void *data,
+    const char *key,
+    const char *path)
+{
+    MenusBelow *belowPtr = data;
+    TkleakState *statePtr = belowPtr->askPtr->statePtr;
+    Tcl_HashEntry *hPtr = Tcl_FindHashEntry(&statePtr->store.seen, key);
+    Tcl_Obj **refv, *ownerPtr;
+    Tcl_Size refc, j;
+
+    (void) path;
+    if (hPtr == NULL || Tcl_ListObjGetElements(NULL, Tcl_GetHashValue(hPtr),
+	    &refc, &refv) != TCL_OK || refc == 0) {
+	return -1;
+    }
+    for (j = refc - 1; j >= 0; j--) {
+	ownerPtr = TkleakDictGet(refv[j], "owner");
+	if (ownerPtr != NULL && WithinAny(belowPtr, Tcl_GetString(ownerPtr))) {
+	    continue;
+	}
+	if (SlotNames(belowPtr->askPtr, refv[j], key)) {
+	    return 0;		/* Named elsewhere: whatever was dropped. */
+	}
+    }
+    if (refc >= TKLEAK_SEEN_MAX) {
+	return NamedByAMenu(belowPtr, key) ? 0 : -1;
+    }
+    return 1;
+}
+
+/*
+ * MenusRetain --
+ *
+ *	Put into the orphans FOUND what each detached menu of MENUSPTR (a
+ *	list of paths, each among FOUND) retains, as the full scan's
+ *	Retains counts it: from a census (the menus and entries below, the
+ *	commands' types) and an index of the slots of every window below
+ *	the menus, their options, entries, protocols, items and bindings,
+ *	the only owners below them the full index would have.
+ *
+ *	Returns TCL_OK, or TCL_CONTINUE when the full scan must tell.
+ */
+
+static int
+MenusRetain(
+    TkleakCollect *askPtr,
+    Tcl_Obj *menusPtr,
+    Found *found,
+    int numFound)
+{
+    TkleakState *statePtr = askPtr->statePtr;
+    Tcl_Interp *interp = askPtr->interp;
+    TkleakCensus *curPtr;
+    TkleakRefs refs;
+    TkleakCollect ctx;
+    Tcl_HashSearch search;
+    Tcl_HashEntry *hPtr;
+    MenusBelow below;
+    size_t t, k;
+    int i, code = TCL_OK;
+    Tk_Window mainWin = Tk_MainWindow(interp);
+
+    if (mainWin == NULL || Tcl_ListObjGetElements(NULL, menusPtr,
+	    &below.numPaths, &below.paths) != TCL_OK) {
+	return TCL_CONTINUE;
+    }
+    below.askPtr = askPtr;
+    if (TkleakCensusTakeEx(statePtr, interp, &curPtr, NULL) != TCL_OK) {
+	return TCL_CONTINUE;
+    }
+    below.censusPtr = curPtr;
+    TkleakRefsInit(&refs);
+    memset(&ctx, 0, sizeof(ctx));
+    ctx.sinkPtr = &tkleakCensusSink;
+    ctx.statePtr = statePtr;
+    ctx.interp = interp;
+    ctx.refsPtr = &refs;
+    Tcl_InitHashTable(&ctx.widgets, TCL_STRING_KEYS);
+    for (t = 0; t < curPtr->numTypes; t++) {
+	TkleakType *typePtr = &curPtr->types[t];
+
+	if (strncmp(typePtr->name, "widget ", 7) != 0) {
+	    continue;
+	}
+	for (k = 0; k < typePtr->numIds; k++) {
+	    Tk_Window tkwin;
+	    int isNew;
+
+	    if (!WithinAny(&below, typePtr->ids[k])) {
+		continue;
+	    }
+	    tkwin = Tk_NameToWindow(interp, typePtr->ids[k], mainWin);
+	    if (tkwin != NULL) {
+		Tcl_SetHashValue(Tcl_CreateHashEntry(&ctx.widgets,
+			typePtr->ids[k], &isNew), tkwin);
+	    }
+	}
+    }
+    Tcl_ResetResult(interp);
+    TkleakRefsScanWindows(&ctx);
+
+    /*
+     * Their bindings: a binding on a window's tag is owned by the window
+     * (Tk takes no binding for a "." tag that names no window).
+     */
+
+    for (hPtr = Tcl_FirstHashEntry(&ctx.widgets, &search); hPtr;
+	    hPtr = Tcl_NextHashEntry(&search)) {
+	const char *w[3];
+	Tcl_Obj *seqsPtr, **sv, *scriptPtr;
+	Tcl_Size sc, j;
+
+	w[0] = "bind";
+	w[1] = Tcl_GetHashKey(&ctx.widgets, hPtr);
+	if (TkleakCallWidget(&ctx, "::bind", 2, w, &seqsPtr) != TCL_OK) {
+	    continue;
+	}
+	if (Tcl_ListObjGetElements(NULL, seqsPtr, &sc, &sv) == TCL_OK) {
+	    for (j = 0; j < sc; j++) {
+		w[2] = Tcl_GetString(sv[j]);
+		if (TkleakCallWidget(&ctx, "::bind", 3, w, &scriptPtr)
+			== TCL_OK) {
+		    Tcl_Size len;
+		    const char *script = Tcl_GetStringFromObj(scriptPtr, &len);
+
+		    TkleakBindingRef(&ctx, w[1], w[2], script, (size_t) len);
+		    Tcl_DecrRefCount(scriptPtr);
+		}
+	    }
+	}
+	Tcl_DecrRefCount(seqsPtr);
+    }
+    Tcl_ResetResult(interp);
+
+    for (i = 0; i < numFound && code == TCL_OK; i++) {
+	Tcl_Obj *retainsPtr;
+
+	if (strcmp(found[i].type, "widget Menu") != 0) {
+	    continue;
+	}
+	retainsPtr = TkleakRetains(curPtr, &refs, found[i].name, OnlyBelow,
+		&below);
+	if (retainsPtr == NULL) {
+	    code = TCL_CONTINUE;
+	} else {
+	    Tcl_DictObjPut(NULL, found[i].orphanPtr,
+		    Tcl_NewStringObj("retains", 7), retainsPtr);
+	}
+    }
+    Tcl_ResetResult(interp);
+    TkleakCollectRelease(&ctx);
+    Tcl_DeleteHashTable(&ctx.widgets);
+    TkleakRefsFree(&refs);
+    TkleakCensusFree(curPtr);
+    return code;
+}
+
+/*
  *----------------------------------------------------------------------
  *
  * TkleakOrphansLive --
@@ -496,12 +1048,13 @@ CompareFound(
  *
  * Results:
  *	TCL_OK with *RESULTPTR the list tkleak::orphans returns (no
- *	reference held); TCL_CONTINUE when a detached menu needs the full
- *	scan.
+ *	reference held); TCL_CONTINUE when what a detached menu retains
+ *	needs the full scan (MenusRetain).
  *
  * Side effects:
  *	The interpreter's result may change (callers save it). Widget
- *	commands and built-ins run through their C procedures only.
+ *	commands and built-ins run through their C procedures only. When a
+ *	menu is detached, a census is taken (MenusRetain).
  *
  *----------------------------------------------------------------------
  */
@@ -519,12 +1072,16 @@ TkleakOrphansLive(
     Tcl_HashEntry *hPtr;
     Found *found = NULL;
     int numFound = 0, capFound = 0, i, code = TCL_OK;
-    Tcl_Obj *listPtr;
+    Tcl_Obj *listPtr, *menusPtr = Tcl_NewListObj(0, NULL);
+    Since since;
 
+    memset(&since, 0, sizeof(since));
+    since.censusPtr = sincePtr;
     memset(&ctx, 0, sizeof(ctx));
     ctx.statePtr = statePtr;
     ctx.interp = interp;
     saved = Tcl_SaveInterpState(interp, TCL_OK);
+    Tcl_IncrRefCount(menusPtr);
 
     for (hPtr = Tcl_FirstHashEntry(&statePtr->store.seen, &search);
 	    hPtr != NULL && code == TCL_OK; hPtr = Tcl_NextHashEntry(&search)) {
@@ -533,7 +1090,7 @@ TkleakOrphansLive(
 	Tcl_DString typeDs;
 	Tcl_Obj **refv;
 	int j, attached = 0;
-	Tcl_Size refc;
+	Tcl_Size refc = 0;
 
 	Tcl_DStringInit(&typeDs);
 	if (key[0] == TKLEAK_KEY_COMMAND) {
@@ -542,6 +1099,17 @@ TkleakOrphansLive(
 
 	    if (token != NULL) {
 		type = TkleakCommandType(statePtr, interp, token, name, &typeDs);
+	    }
+
+	    /*
+	     * Most commands recording saw were there at the reference, as
+	     * what they are now: no orphans, whatever the checks below
+	     * would say (they only ever drop a command).
+	     */
+
+	    if (type != NULL && SinceHas(&since, type, name)) {
+		Tcl_DStringFree(&typeDs);
+		continue;
 	    }
 
 	    /*
@@ -587,13 +1155,8 @@ TkleakOrphansLive(
 	 * the reference already.
 	 */
 
-	if (type != NULL && TkleakCensusHas(sincePtr, type, name)) {
+	if (type != NULL && SinceHas(&since, type, name)) {
 	    type = NULL;
-	}
-	if (type != NULL && key[0] == TKLEAK_KEY_COMMAND
-		&& (TkleakIsLibraryCommand(statePtr, interp, name)
-		|| TkleakIsDeadWindowCommand(statePtr, interp, name))) {
-	    type = NULL;	/* A library's; or dead-window (refs.c). */
 	}
 	if (type == NULL) {
 	    Tcl_DStringFree(&typeDs);
@@ -605,12 +1168,30 @@ TkleakOrphansLive(
 		attached = SlotNames(&ctx, refv[j], key);
 	    }
 	}
-	if (!attached) {
+
+	/*
+	 * Only then, for the few left: a library's, or dead-window (reported
+	 * by TkleakOrphansMore), is no detached orphan either.
+	 */
+
+	if (!attached && key[0] == TKLEAK_KEY_COMMAND
+		&& (TkleakIsLibraryCommand(statePtr, interp, name)
+		|| TkleakIsDeadWindowCommand(statePtr, interp, name))) {
+	    attached = 1;
+	}
+	if (!attached && refc >= TKLEAK_SEEN_MAX) {
+	    /*
+	     * A slot the seen table dropped may name it still: only the
+	     * full scan can tell.
+	     */
+
+	    code = TCL_CONTINUE;
+	} else if (!attached) {
+	    AddFound(statePtr, key, &found, &numFound, &capFound, type,
+		    name, "detached", TkleakSeenLast(hPtr));
 	    if (key[0] == TKLEAK_KEY_WINDOW) {
-		code = TCL_CONTINUE;	/* What it retains: the full scan. */
-	    } else {
-		AddFound(statePtr, key, &found, &numFound, &capFound, type,
-			name, "detached", TkleakSeenLast(hPtr));
+		Tcl_ListObjAppendElement(NULL, menusPtr,
+			Tcl_NewStringObj(name, -1));
 	    }
 	}
 	Tcl_DStringFree(&typeDs);
@@ -621,30 +1202,62 @@ TkleakOrphansLive(
      */
 
     if (code == TCL_OK) {
-	const char *w[3];
 	Tcl_Obj *namesPtr, **nv;
 	Tcl_Size nc;
+	Tcl_DString key;
+	int listed;
 
 	/*
-	 * Only global commands whose name starts with a digit can be
-	 * wrappers (TkleakIsTkinterWrapper): Tcl matches the pattern as it
-	 * walks its table, with no list of every command built.
+	 * KEY holds the seen key of the name: the key kind, then the
+	 * fully qualified name (FQ points into it). The seen table first:
+	 * a hash, where the reference is a bisection of long names.
 	 */
 
-	w[0] = "info";
-	w[1] = "commands";
-	w[2] = "::[0-9]*";
-	if (TkleakCallWidget(&ctx, "::info", 3, w, &namesPtr) == TCL_OK) {
+	Tcl_DStringInit(&key);
+	if (TkleakWalkUsable(statePtr)) {
+	    WrapperWalk walk;
+
+	    /*
+	     * Through Tcl's own tables, which hold the names already: only
+	     * the candidates become objects.
+	     */
+
+	    walk.statePtr = statePtr;
+	    walk.interp = interp;
+	    walk.globalNsPtr = Tcl_GetGlobalNamespace(interp);
+	    walk.sincePtr = &since;
+	    Tcl_DStringInit(&walk.key);
+	    Tcl_DStringAppend(&walk.key,
+		    TkleakKeyPrefix(TKLEAK_KEY_COMMAND), 1);
+	    Tcl_DStringAppend(&walk.key, "::", 2);
+	    walk.namesPtr = namesPtr = Tcl_NewListObj(0, NULL);
+	    Tcl_IncrRefCount(namesPtr);
+	    TkleakWalkCommands(interp, WrapperCandidate, &walk);
+	    Tcl_DStringFree(&walk.key);
+	    listed = TCL_OK;
+	} else {
+	    listed = GlobalWrapperNames(&ctx, &namesPtr);
+	}
+	if (listed == TCL_OK) {
 	    if (Tcl_ListObjGetElements(NULL, namesPtr, &nc, &nv) == TCL_OK) {
 		for (i = 0; i < nc; i++) {
-		    const char *fq = Tcl_GetString(nv[i]), *type;
+		    const char *name = Tcl_GetString(nv[i]), *fq, *type;
 		    Tcl_Command token;
-		    Tcl_DString typeDs, key;
-		    int seen;
+		    Tcl_DString typeDs;
 
+		    Tcl_DStringSetLength(&key, 0);
+		    Tcl_DStringAppend(&key,
+			    TkleakKeyPrefix(TKLEAK_KEY_COMMAND), 1);
+		    if (name[0] != ':') {
+			Tcl_DStringAppend(&key, "::", 2);
+		    }
+		    Tcl_DStringAppend(&key, name, nv[i]->length);
+		    fq = Tcl_DStringValue(&key) + 1;
 		    if (!TkleakIsTkinterWrapper(fq)
-			    || TkleakCensusHas(sincePtr, "command tkinter", fq)) {
-			continue;	/* Not one, or there at the reference. */
+			    || Tcl_FindHashEntry(&statePtr->store.seen,
+				    Tcl_DStringValue(&key)) != NULL
+			    || SinceHas(&since, "command tkinter", fq)) {
+			continue;	/* Not one, seen, or at the reference. */
 		    }
 		    token = Tcl_FindCommand(interp, fq, NULL, TCL_GLOBAL_ONLY);
 		    if (token == NULL) {
@@ -653,24 +1266,17 @@ TkleakOrphansLive(
 		    Tcl_DStringInit(&typeDs);
 		    type = TkleakCommandType(statePtr, interp, token, fq,
 			    &typeDs);
-		    Tcl_DStringInit(&key);
-		    Tcl_DStringAppend(&key,
-			    TkleakKeyPrefix(TKLEAK_KEY_COMMAND), 1);
-		    Tcl_DStringAppend(&key, fq, -1);
-		    seen = Tcl_FindHashEntry(&statePtr->store.seen,
-			    Tcl_DStringValue(&key)) != NULL;
-		    if (type != NULL && strcmp(type, "command tkinter") == 0
-			    && !seen && !TkleakCensusHas(sincePtr, type, fq)) {
+		    if (type != NULL && strcmp(type, "command tkinter") == 0) {
 			AddFound(statePtr, Tcl_DStringValue(&key), &found,
 				&numFound, &capFound, type, fq, "unreferenced",
 				Tcl_NewObj());
 		    }
-		    Tcl_DStringFree(&key);
 		    Tcl_DStringFree(&typeDs);
 		}
 	    }
 	    Tcl_DecrRefCount(namesPtr);
 	}
+	Tcl_DStringFree(&key);
     }
 
     /*
@@ -707,7 +1313,7 @@ TkleakOrphansLive(
 		    Tcl_DStringAppend(&key, name, -1);
 		    if (Tcl_FindHashEntry(&statePtr->store.seen,
 			    Tcl_DStringValue(&key)) == NULL
-			    && !TkleakCensusHas(sincePtr, Tcl_DStringValue(&typeDs),
+			    && !SinceHas(&since, Tcl_DStringValue(&typeDs),
 			    name)) {
 			AddFound(statePtr, Tcl_DStringValue(&key), &found,
 				&numFound, &capFound, Tcl_DStringValue(&typeDs),
@@ -721,8 +1327,23 @@ TkleakOrphansLive(
 	}
     }
 
+    /*
+     * What the detached menus retain, from the slots below them.
+     */
+
+    if (code == TCL_OK && numFound > 0) {
+	Tcl_Size nm;
+
+	Tcl_ListObjLength(NULL, menusPtr, &nm);
+	if (nm > 0) {
+	    code = MenusRetain(&ctx, menusPtr, found, numFound);
+	}
+    }
+    Tcl_DecrRefCount(menusPtr);
+
     Tcl_RestoreInterpState(interp, saved);
     TkleakCollectDone(&ctx);
+    SinceFree(&since);
     if (code != TCL_OK) {
 	for (i = 0; i < numFound; i++) {
 	    Tcl_DecrRefCount(found[i].orphanPtr);

@@ -86,6 +86,88 @@ CommandType(
     return NULL;
 }
 
+/*
+ * CommandTypes --
+ *
+ *	CommandType for many names of a census whose types are not sorted
+ *	(a fresh one, live.c's): a hash of every command's name to its
+ *	type, the first type in census order holding it, as CommandType
+ *	finds it, built once instead of sorting each command type.
+ */
+
+typedef struct CommandTypes {
+    const char **ids;		/* Open addressing; the census owns the */
+    const char **types;		/* strings. NULL: not built. */
+    size_t mask;
+} CommandTypes;
+
+static size_t
+HashName(
+    const char *s)
+{
+    size_t h = 0;
+
+    while (*s) {
+	h = h * 9 + (unsigned char) *s++;
+    }
+    return h;
+}
+
+static void
+CommandTypesBuild(
+    CommandTypes *mapPtr,
+    TkleakCensus *censusPtr)
+{
+    size_t i, k, n = 0, size = 1;
+
+    for (i = 0; i < censusPtr->numTypes; i++) {
+	if (TkleakTypeKeyKind(censusPtr->types[i].name) == TKLEAK_KEY_COMMAND) {
+	    n += censusPtr->types[i].numIds;
+	}
+    }
+    while (size < 2 * n + 2) {
+	size <<= 1;
+    }
+    mapPtr->mask = size - 1;
+    mapPtr->ids = (const char **) Tcl_Alloc(size * sizeof(char *));
+    mapPtr->types = (const char **) Tcl_Alloc(size * sizeof(char *));
+    memset(mapPtr->ids, 0, size * sizeof(char *));
+    for (i = 0; i < censusPtr->numTypes; i++) {
+	TkleakType *typePtr = &censusPtr->types[i];
+
+	if (TkleakTypeKeyKind(typePtr->name) != TKLEAK_KEY_COMMAND) {
+	    continue;
+	}
+	for (k = 0; k < typePtr->numIds; k++) {
+	    const char *id = typePtr->ids[k];
+	    size_t h = HashName(id) & mapPtr->mask;
+
+	    while (mapPtr->ids[h] != NULL && strcmp(mapPtr->ids[h], id) != 0) {
+		h = (h + 1) & mapPtr->mask;
+	    }
+	    if (mapPtr->ids[h] == NULL) {
+		mapPtr->ids[h] = id;
+		mapPtr->types[h] = typePtr->name;
+	    }
+	}
+    }
+}
+
+static const char *
+CommandTypesGet(
+    CommandTypes *mapPtr,
+    const char *fq)
+{
+    size_t h = HashName(fq) & mapPtr->mask;
+
+    for (; mapPtr->ids[h] != NULL; h = (h + 1) & mapPtr->mask) {
+	if (strcmp(mapPtr->ids[h], fq) == 0) {
+	    return mapPtr->types[h];
+	}
+    }
+    return NULL;
+}
+
 static void
 Incr(
     Tcl_Obj *dictPtr,
@@ -106,26 +188,51 @@ Incr(
     Tcl_DictObjPut(NULL, dictPtr, keyPtr, Tcl_NewIntObj(n + by));
 }
 
+static int
+CompareStrings(
+    const void *a,
+    const void *b);
+
 /*
  * Retains --
  *
  *	What a detached menu keeps alive that nothing else reaches: the
  *	menus below it, their entries, and the commands and images only
- *	their entries name. A dict TYPE -> count.
+ *	their entries name. A dict TYPE -> count: "widget Menu" and "menu
+ *	entry" first, then the types of the commands and images in name
+ *	order (not the index's hash order, so that the live check, whose
+ *	index is smaller, gives the same dict).
+ *
+ *	REFSPTR indexes every slot of the app, or (live.c) at least every
+ *	slot of the windows below PATH: then ONLYPROC, when not NULL, tells
+ *	for each command or image whose indexed slots are all below PATH
+ *	whether a slot elsewhere names it too (0), none does (1), or it
+ *	cannot tell (-1: Retains gives NULL). Such an index comes with a
+ *	fresh census, whose types are not sorted yet: the commands' types
+ *	are then looked up in a hash (CommandTypes).
  */
 
 static Tcl_Obj *
 Retains(
     TkleakCensus *censusPtr,
     TkleakRefs *refsPtr,
-    const char *path)
+    const char *path,
+    TkleakRetainsOnlyProc *onlyProc,
+    void *onlyData)
 {
-    Tcl_Obj *dictPtr = Tcl_NewDictObj();
+    Tcl_Obj *dictPtr = Tcl_NewDictObj(), *countsPtr = Tcl_NewDictObj();
     TkleakType *typePtr;
     Tcl_HashSearch search;
     Tcl_HashEntry *hPtr;
+    Tcl_DictSearch dictSearch;
+    Tcl_Obj *keyPtr, *valuePtr;
+    const char **names;
     size_t i;
-    int menus = 0, entries = 0;
+    int menus = 0, entries = 0, done, only;
+    Tcl_Size numNames = 0;
+    CommandTypes map;
+
+    memset(&map, 0, sizeof(map));
 
     typePtr = TkleakCensusFind(censusPtr, "widget Menu");
     for (i = 0; typePtr && i < typePtr->numIds; i++) {
@@ -152,11 +259,12 @@ Retains(
     Incr(dictPtr, "widget Menu", menus);
     Incr(dictPtr, "menu entry", entries);
 
+    Tcl_IncrRefCount(countsPtr);
     for (hPtr = Tcl_FirstHashEntry(&refsPtr->index, &search); hPtr;
 	    hPtr = Tcl_NextHashEntry(&search)) {
 	const char *key = Tcl_GetHashKey(&refsPtr->index, hPtr);
 	Tcl_Obj **v, *ownerPtr;
-	int j, only = 1;
+	int j;
 	Tcl_Size n;
 	const char *type;
 
@@ -167,26 +275,101 @@ Retains(
 		!= TCL_OK || n == 0) {
 	    continue;
 	}
-	for (j = 0; j < n && only; j++) {
+	for (only = 1, j = 0; j < n && only; j++) {
 	    ownerPtr = TkleakDictGet(v[j], "owner");
 	    if (ownerPtr == NULL
 		    || !Within(Tcl_GetString(ownerPtr), path)) {
 		only = 0;
 	    }
 	}
+	if (only && onlyProc != NULL) {
+	    only = onlyProc(onlyData, key, path);
+	    if (only < 0) {
+		if (map.ids != NULL) {
+		    Tcl_Free((char *) map.ids);
+		    Tcl_Free((char *) map.types);
+		}
+		Tcl_DecrRefCount(countsPtr);
+		Tcl_DecrRefCount(dictPtr);
+		return NULL;
+	    }
+	}
 	if (!only) {
 	    continue;
 	}
-	if (key[0] == TKLEAK_KEY_COMMAND) {
+	if (key[0] == TKLEAK_KEY_COMMAND && onlyProc == NULL) {
 	    type = CommandType(censusPtr, key + 1);
+	} else if (key[0] == TKLEAK_KEY_COMMAND) {
+	    if (map.ids == NULL) {
+		CommandTypesBuild(&map, censusPtr);
+	    }
+	    type = CommandTypesGet(&map, key + 1);
 	} else {
 	    type = "image";
 	}
 	if (type != NULL) {
-	    Incr(dictPtr, type, 1);
+	    Incr(countsPtr, type, 1);
 	}
     }
+
+    if (map.ids != NULL) {
+	Tcl_Free((char *) map.ids);
+	Tcl_Free((char *) map.types);
+    }
+    Tcl_DictObjSize(NULL, countsPtr, &numNames);
+    names = (const char **) Tcl_Alloc((numNames + 1) * sizeof(char *));
+    numNames = 0;
+    if (Tcl_DictObjFirst(NULL, countsPtr, &dictSearch, &keyPtr, &valuePtr,
+	    &done) == TCL_OK) {
+	for (; !done; Tcl_DictObjNext(&dictSearch, &keyPtr, &valuePtr,
+		&done)) {
+	    names[numNames++] = Tcl_GetString(keyPtr);
+	}
+	Tcl_DictObjDone(&dictSearch);
+    }
+    qsort(names, numNames, sizeof(char *), CompareStrings);
+    for (i = 0; i < (size_t) numNames; i++) {
+	keyPtr = Tcl_NewStringObj(names[i], -1);
+	Tcl_IncrRefCount(keyPtr);
+	Tcl_DictObjGet(NULL, countsPtr, keyPtr, &valuePtr);
+	Tcl_DictObjPut(NULL, dictPtr, keyPtr, valuePtr);
+	Tcl_DecrRefCount(keyPtr);
+    }
+    Tcl_Free((char *) names);
+    Tcl_DecrRefCount(countsPtr);
     return dictPtr;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakRetains --
+ *
+ *	What the detached menu PATH retains (Retains), from the census
+ *	CENSUSPTR and the index REFSPTR, which holds at least every slot of
+ *	the windows below PATH; ONLYPROC says whether a command or image
+ *	named there is named elsewhere too (NULL: REFSPTR is the full
+ *	index, which says it).
+ *
+ * Results:
+ *	A new dict (no reference held), or NULL when ONLYPROC could not
+ *	tell.
+ *
+ * Side effects:
+ *	Whatever ONLYPROC does.
+ *
+ *----------------------------------------------------------------------
+ */
+
+Tcl_Obj *
+TkleakRetains(
+    TkleakCensus *censusPtr,
+    TkleakRefs *refsPtr,
+    const char *path,
+    TkleakRetainsOnlyProc *onlyProc,
+    void *onlyData)
+{
+    return Retains(censusPtr, refsPtr, path, onlyProc, onlyData);
 }
 
 /*
@@ -604,8 +787,8 @@ TkleakOrphansMore(
  *	UNKNOWN.
  *
  * Side effects:
- *	The recording log is flushed; without recording (or when a
- *	detached menu needs it), a census is taken and its slot index
+ *	The recording log is flushed; without recording (or when what a
+ *	detached menu retains needs it), a census is taken and its slot index
  *	remembered in "seen"; entries of the dead are dropped from "seen".
  *
  *----------------------------------------------------------------------
@@ -745,8 +928,8 @@ TkleakOrphansObjCmd(
 		continue;
 	    }
 	    lastPtr = seenPtr != NULL ? TkleakSeenLast(seenPtr) : Tcl_NewObj();
-	    retainsPtr = (kind == TKLEAK_KEY_WINDOW) ? Retains(curPtr, &refs, id)
-		    : Tcl_NewDictObj();
+	    retainsPtr = (kind == TKLEAK_KEY_WINDOW)
+		    ? Retains(curPtr, &refs, id, NULL, NULL) : Tcl_NewDictObj();
 	    orphanPtr = Tcl_NewDictObj();
 	    Tcl_DictObjPut(NULL, orphanPtr, Tcl_NewStringObj("name", 4),
 		    Tcl_NewStringObj(id, -1));
