@@ -239,7 +239,7 @@ typedef struct TkleakRefs {
     size_t maxImage;		/* the longest image name, and */
     size_t maxCommand;		/* the longest global command name, when
 				 * they bound what a name can be
-				 * (TkleakRefsBounds). */
+				 * (TkleakRefsBegin). */
     int keepCensus;		/* Whether the caller keeps the census taken
 				 * with the index (its "own" bytes, a walk of
 				 * every table of tkleak's, are measured
@@ -513,7 +513,7 @@ MODULE_SCOPE void	TkleakDeleteObjTable(Tcl_HashTable *tablePtr,
 MODULE_SCOPE void	TkleakBindSlot(Tcl_DString *dsPtr, const char *tag,
 			    const char *seq);
 MODULE_SCOPE void	TkleakRefsFree(TkleakRefs *refsPtr);
-MODULE_SCOPE void	TkleakRefsBounds(TkleakCollect *ctxPtr);
+MODULE_SCOPE void	TkleakRefsBegin(TkleakCollect *ctxPtr);
 MODULE_SCOPE void	TkleakRefsAge(TkleakState *statePtr,
 			    unsigned long scan);
 MODULE_SCOPE void	TkleakRefsAdd(TkleakCollect *ctxPtr, const char *owner,

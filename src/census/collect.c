@@ -262,12 +262,6 @@ TkleakCensusTakeEx(
     ctx.statePtr = statePtr;
     ctx.interp = interp;
     ctx.refsPtr = refsPtr;
-    if (refsPtr != NULL) {
-	refsPtr->scan = ++statePtr->census.numScans;
-	if (refsPtr->scan == 0) {
-	    refsPtr->scan = ++statePtr->census.numScans;	/* 0 is none. */
-	}
-    }
     ctx.censusPtr = TkleakCensusNew();
     if (ctx.censusPtr == NULL) {
 	goto nomem;
@@ -289,7 +283,7 @@ TkleakCensusTakeEx(
 	tk = (mainWin != NULL);
     }
     if (refsPtr != NULL) {
-	TkleakRefsBounds(&ctx);
+	TkleakRefsBegin(&ctx);
     }
 
     /*

@@ -30,6 +30,8 @@
 #include <string.h>
 #include "tkleakInt.h"
 
+static void		Bounds(TkleakCollect *ctxPtr);
+
 typedef struct ScanData {
     TkleakCollect *ctxPtr;
     Tcl_Obj *refPtr;		/* The slot's {owner O slot S} dict. */
@@ -280,9 +282,44 @@ AddKeys(
 /*
  *----------------------------------------------------------------------
  *
- * TkleakRefsBounds --
+ * TkleakRefsBegin --
  *
- *	At the start of a full slot scan: the length of the longest image
+ *	Begin filling the index of CTXPTR (made with TkleakRefsInit): give
+ *	it the number of a new scan, under which the words' memos and the
+ *	kept referrers are valid, and its bounds (Bounds). Every
+ *	index filled through TkleakRefsAdd begins here, the full scan of
+ *	TkleakCensusTakeEx and a partial one alike; the end of a full scan
+ *	(TkleakSlotWordsAge, TkleakRefsAge) drops what no scan since the
+ *	last full one used.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The state's count of scans is incremented; as Bounds.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakRefsBegin(
+    TkleakCollect *ctxPtr)
+{
+    TkleakState *statePtr = ctxPtr->statePtr;
+
+    ctxPtr->refsPtr->scan = ++statePtr->census.numScans;
+    if (ctxPtr->refsPtr->scan == 0) {
+	ctxPtr->refsPtr->scan = ++statePtr->census.numScans;	/* 0 is none. */
+    }
+    Bounds(ctxPtr);
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * Bounds --
+ *
+ *	At the start of a slot scan (TkleakRefsBegin): the length of the longest image
  *	name and of the longest global command name, when they bound what
  *	a name can be (TkleakWalkGlobalNameBound). A word longer than both
  *	names nothing, and needs no lookup: on a real app most long words
@@ -300,8 +337,8 @@ AddKeys(
  *----------------------------------------------------------------------
  */
 
-void
-TkleakRefsBounds(
+static void
+Bounds(
     TkleakCollect *ctxPtr)
 {
     TkleakRefs *refsPtr = ctxPtr->refsPtr;
@@ -340,7 +377,7 @@ TkleakRefsBounds(
 /*
  * CannotName --
  *
- *	Whether WORD surely names nothing (TkleakRefsBounds): not a window
+ *	Whether WORD surely names nothing (Bounds): not a window
  *	path, longer than any image name, and, when COMMANDS, a name
  *	without "::" longer than any global command's.
  */
@@ -386,6 +423,20 @@ ScanWord(
     int commands = TkleakWordMayName(flags, TKLEAK_KEY_COMMAND);
 
     (void) len;
+    if (ctxPtr->refsPtr->scan == 0) {
+	/*
+	 * An index not begun with TkleakRefsBegin has no scan of its own
+	 * to keep answers for: asked afresh, nothing kept.
+	 */
+
+	Tcl_Obj *keysPtr = TkleakResolveKeysEx(ctxPtr->statePtr,
+		ctxPtr->interp, word, commands);
+
+	Tcl_IncrRefCount(keysPtr);
+	AddKeys(ctxPtr, keysPtr, dataPtr->refPtr, flags);
+	Tcl_DecrRefCount(keysPtr);
+	return;
+    }
     if (memoPtr->scan != ctxPtr->refsPtr->scan || (commands
 	    && !memoPtr->commands)) {
 	Tcl_Obj *keysPtr;

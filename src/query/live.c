@@ -958,6 +958,7 @@ MenusRetain(
     ctx.statePtr = statePtr;
     ctx.interp = interp;
     ctx.refsPtr = &refs;
+    TkleakRefsBegin(&ctx);
     Tcl_InitHashTable(&ctx.widgets, TCL_STRING_KEYS);
     for (t = 0; t < curPtr->numTypes; t++) {
 	TkleakType *typePtr = &curPtr->types[t];
