@@ -189,5 +189,29 @@ class PythonOriginTest(unittest.TestCase):
         self.assertEqual(seen, ['1'])
         tk.globalunsetvar('marker_gcvar')
 
+    def test_code_made_again_where_a_dead_one_was(self):
+        # origin.c keeps what a Python frame shows by its code object and
+        # instruction: a code object made where a dead one was (the same
+        # bytecode, compiled again from another file) must not be taken
+        # for it, nor its stack for the dead one's.
+        import gc
+        self.call('tkleak::record', 'on')
+        made = []
+        for i in range(6):
+            src = '\n' * i + 'def make(root, i):\n' \
+                '    return tkinter.Label(root, name="origins_again%d" % i)\n'
+            ns = {'tkinter': tkinter}
+            exec(compile(src, 'again%d.py' % i, 'exec'), ns)
+            made.append(ns['make'](self.root, i))
+            del ns, src
+            gc.collect()
+        for i, label in enumerate(made):
+            origin = self.root.tk.splitlist(
+                self.call('tkleak::origin', str(label)))
+            created = dict(zip(*[iter(origin)] * 2))['created']
+            self.assertEqual(self.app_frame(created),
+                             ('again%d.py' % i, i + 2, 'make', 'python', 0))
+            label.destroy()
+
 if __name__ == '__main__':
     unittest.main(verbosity=2)

@@ -59,6 +59,11 @@ typedef struct PyApi {
     void *none;			/* Py_None, for f_back on 3.6-3.8. */
     int (*gcDisable)(void);	/* PyGC_Disable and PyGC_Enable, 3.10 on; */
     int (*gcEnable)(void);	/* NULL before. */
+    int (*frameGetLasti)(void *);	/* For the frame cache (3.11 on); */
+    void *(*weakrefNewRef)(void *, void *);	/* each NULL where */
+    void *(*weakrefGetObject)(void *);	/* absent. */
+    int (*weakrefGetRef)(void *, void **);
+    void (*errClear)(void);
 } PyApi;
 
 static PyApi py;
@@ -90,6 +95,15 @@ LookUpPython(void)
 	py.none = dlsym(RTLD_DEFAULT, "_Py_NoneStruct");
 	py.gcDisable = (int (*)(void)) dlsym(RTLD_DEFAULT, "PyGC_Disable");
 	py.gcEnable = (int (*)(void)) dlsym(RTLD_DEFAULT, "PyGC_Enable");
+	py.frameGetLasti = (int (*)(void *)) dlsym(RTLD_DEFAULT,
+		"PyFrame_GetLasti");
+	py.weakrefNewRef = (void *(*)(void *, void *)) dlsym(RTLD_DEFAULT,
+		"PyWeakref_NewRef");
+	py.weakrefGetObject = (void *(*)(void *)) dlsym(RTLD_DEFAULT,
+		"PyWeakref_GetObject");
+	py.weakrefGetRef = (int (*)(void *, void **)) dlsym(RTLD_DEFAULT,
+		"PyWeakref_GetRef");
+	py.errClear = (void (*)(void)) dlsym(RTLD_DEFAULT, "PyErr_Clear");
 
 	/*
 	 * PyFrame_GetBack and PyFrame_GetCode are 3.9's: before, the
@@ -208,101 +222,403 @@ FrameBack(
 }
 
 /*
- * PythonFrames --
+ * The frame cache: what a Python frame shows (its file, function, line,
+ * and whether it is a library's) by its code object and the offset of
+ * its last instruction. Python computes a line by walking the code's
+ * line table from its start at every call, and a stack is read at every
+ * attachment a hook logs (tkinter binds about a thousand scripts per
+ * IDLE editor), so this is where recording's time went. A code object is
+ * known by a weak reference, so an entry is never taken for a new code
+ * object made where a dead one was; each entry has a serial number of
+ * its own, never reused, which names it in TkleakOriginCapture's stack
+ * aliases. Read and changed only with the GIL held, so one cache serves
+ * every interpreter; emptied before a walk when it has PY_CACHE_MAX
+ * entries. Without PyFrame_GetLasti (before 3.11) nothing is cached.
+ */
+
+#define PY_CACHE_MAX 4096
+
+typedef struct PyFrameKey {
+    void *code;			/* The code object, not held. */
+    long lasti;			/* Its last instruction's offset. */
+} PyFrameKey;
+
+typedef struct PyFrameInfo {
+    void *weakPtr;		/* A weak reference to the code object (one
+				 * reference held), or NULL when the entry
+				 * is not in the cache. */
+    unsigned long serial;	/* In the cache: never reused; else 0. */
+    int line;
+    int lib;			/* A frame of tkinter's own modules. */
+    char *file;			/* Copies of co_filename and co_name, or */
+    char *name;			/* NULL. */
+} PyFrameInfo;
+
+static Tcl_HashTable pyCache;	/* PyFrameKey -> PyFrameInfo. */
+static int pyCacheReady;
+static unsigned long pySerial;
+
+/*
+ * CopyString --
  *
- *	Append up to ROOM Python frames, innermost first, to STACKPTR,
- *	interned in STATEPTR's frame table.
+ *	A copy of S (or NULL) that the caller frees with Tcl_Free.
+ */
+
+static char *
+CopyString(
+    const char *s)
+{
+    char *copy;
+
+    if (s == NULL) {
+	return NULL;
+    }
+    copy = Tcl_Alloc(strlen(s) + 1);
+    strcpy(copy, s);
+    return copy;
+}
+
+/*
+ * FillFrameInfo, FreeFrameInfo --
+ *
+ *	Read what the Python frame F running CODE shows into INFOPTR (GIL
+ *	held); and release what an info holds (GIL held) and, when it was
+ *	allocated for the cache, the info itself.
  */
 
 static void
-PythonFrames(
-    TkleakState *statePtr,
-    Tcl_Obj *stackPtr,
-    int room,
-    int hard)
+FillFrameInfo(
+    void *f,
+    void *code,
+    PyFrameInfo *infoPtr)
 {
-    int gil, gcWas;
-    void *frame;
+    void *h1 = NULL, *h2 = NULL;
 
-    if (room <= 0 || hard <= 0) {
-	return;
+    infoPtr->weakPtr = NULL;
+    infoPtr->serial = 0;
+    infoPtr->line = py.frameGetLineNumber(f);
+    infoPtr->file = infoPtr->name = NULL;
+    if (code != NULL) {
+	infoPtr->file = CopyString(CodeString(code, "co_filename", &h1));
+	infoPtr->name = CopyString(CodeString(code, "co_name", &h2));
     }
+    if (h1) {
+	py.decRef(h1);
+    }
+    if (h2) {
+	py.decRef(h2);
+    }
+
+    /*
+     * tkinter's own modules are a library's, like Tk's.
+     */
+
+    infoPtr->lib = infoPtr->file != NULL
+	    && strstr(infoPtr->file, "/tkinter/") != NULL;
+}
+
+static void
+FreeFrameInfo(
+    PyFrameInfo *infoPtr)
+{
+    if (infoPtr->file != NULL) {
+	Tcl_Free(infoPtr->file);
+    }
+    if (infoPtr->name != NULL) {
+	Tcl_Free(infoPtr->name);
+    }
+    if (infoPtr->weakPtr != NULL) {
+	py.decRef(infoPtr->weakPtr);	/* No callback: nothing runs. */
+	Tcl_Free((char *) infoPtr);
+    }
+}
+
+/*
+ * ClearFrameCache --
+ *
+ *	Empty the frame cache (GIL held).
+ */
+
+static void
+ClearFrameCache(void)
+{
+    Tcl_HashSearch search;
+    Tcl_HashEntry *hPtr;
+
+    for (hPtr = Tcl_FirstHashEntry(&pyCache, &search); hPtr != NULL;
+	    hPtr = Tcl_NextHashEntry(&search)) {
+	FreeFrameInfo(Tcl_GetHashValue(hPtr));
+    }
+    Tcl_DeleteHashTable(&pyCache);
+    Tcl_InitHashTable(&pyCache, sizeof(PyFrameKey) / sizeof(int));
+}
+
+/*
+ * IsCode --
+ *
+ *	Whether the weak reference WEAKPTR still refers to CODE, which the
+ *	caller holds (so the reference dropped here is never the last).
+ */
+
+static int
+IsCode(
+    void *weakPtr,
+    void *code)
+{
+    void *obj = NULL;
+
+    if (py.weakrefGetRef != NULL) {
+	if (py.weakrefGetRef(weakPtr, &obj) != 1) {
+	    return 0;
+	}
+	py.decRef(obj);
+	return obj == code;
+    }
+    return py.weakrefGetObject(weakPtr) == code;
+}
+
+/*
+ * FrameInfo --
+ *
+ *	What the Python frame F shows (GIL held): the cache's entry, made
+ *	when there is none; or, when it cannot be cached, TMPPTR filled (the
+ *	caller frees it with FreeFrameInfo). The entry stays valid until
+ *	the next walk.
+ */
+
+static PyFrameInfo *
+FrameInfo(
+    void *f,
+    PyFrameInfo *tmpPtr)
+{
+    void *code = FrameCode(f);		/* New reference. */
+    PyFrameInfo *infoPtr = tmpPtr;
+    PyFrameKey key;
+    Tcl_HashEntry *hPtr;
+    void *weakPtr;
+    int isNew;
+
+    if (code == NULL || !pyCacheReady) {
+	FillFrameInfo(f, code, tmpPtr);
+	goto done;
+    }
+    memset(&key, 0, sizeof(key));
+    key.code = code;
+    key.lasti = py.frameGetLasti(f);
+    hPtr = Tcl_CreateHashEntry(&pyCache, (char *) &key, &isNew);
+    if (!isNew) {
+	infoPtr = Tcl_GetHashValue(hPtr);
+	if (IsCode(infoPtr->weakPtr, code)) {
+	    goto done;
+	}
+	FreeFrameInfo(infoPtr);		/* Its code died: another here. */
+    }
+    weakPtr = py.weakrefNewRef(code, NULL);
+    if (weakPtr == NULL) {
+	py.errClear();
+	Tcl_DeleteHashEntry(hPtr);
+	infoPtr = tmpPtr;
+	FillFrameInfo(f, code, tmpPtr);
+	goto done;
+    }
+    infoPtr = (PyFrameInfo *) Tcl_Alloc(sizeof(PyFrameInfo));
+    FillFrameInfo(f, code, infoPtr);
+    infoPtr->weakPtr = weakPtr;
+    infoPtr->serial = ++pySerial;
+    Tcl_SetHashValue(hPtr, infoPtr);
+
+  done:
+    if (code != NULL) {
+	py.decRef(code);
+    }
+    return infoPtr;
+}
+
+/*
+ * PythonEnter, PythonLeave --
+ *
+ *	Take the GIL and hold off the cycle collector (PythonEnter returns
+ *	0 when there is no Python to read, or no thread state); give both
+ *	back.
+ *
+ *	From 3.11 on, PyEval_GetFrame and PyFrame_GetBack make the frame
+ *	objects they return, and making one can start a cycle collection,
+ *	which runs the app's finalizers (a tkinter Variable's __del__ calls
+ *	Tcl), here inside a hook or inside Tcl's variable table
+ *	(varorigin.c). The collector is held off meanwhile; before 3.10
+ *	there is no switch, and no frame is made.
+ */
+
+typedef struct PyHold {
+    int gil;
+    int gcWas;
+} PyHold;
+
+static int
+PythonEnter(
+    PyHold *holdPtr)
+{
     if (py.state == 0) {
 	LookUpPython();
     }
     if (py.state != 1 || !py.isInitialized()
 	    || py.getThisThreadState() == NULL) {
-	return;
+	return 0;
     }
-    gil = py.ensure();
-
-    /*
-     * From 3.11 on, PyEval_GetFrame and PyFrame_GetBack make the frame
-     * objects they return, and making one can start a cycle collection,
-     * which runs the app's finalizers (a tkinter Variable's __del__ calls
-     * Tcl), here inside a hook or inside Tcl's variable table
-     * (varorigin.c). The collector is held off meanwhile; before 3.10
-     * there is no switch, and no frame is made.
-     */
-
-    gcWas = (py.gcDisable && py.gcEnable) ? py.gcDisable() : 0;
-    frame = py.getFrame();	/* Borrowed. */
-    if (frame != NULL) {
-	void *f = frame;
-
-	/*
-	 * PyFrame_GetBack returns a new reference; the first frame is
-	 * borrowed, so hold one of our own on nothing until we step.
-	 */
-
-	int owned = 0;
-
-	while (f != NULL && room > 0 && hard-- > 0) {
-	    void *code = FrameCode(f);	/* New reference. */
-	    void *h1 = NULL, *h2 = NULL, *back;
-	    const char *file = NULL, *name = NULL;
-	    int line = py.frameGetLineNumber(f);
-	    int lib;
-
-	    if (code != NULL) {
-		file = CodeString(code, "co_filename", &h1);
-		name = CodeString(code, "co_name", &h2);
-	    }
-
-	    /*
-	     * tkinter's own modules are a library's, like Tk's.
-	     */
-
-	    lib = file != NULL && strstr(file, "/tkinter/") != NULL;
-	    if (!lib) {
-		room--;
-	    }
-	    Tcl_ListObjAppendElement(NULL, stackPtr, NewFrame(statePtr,
-		    file, line, name, "python", lib));
-	    if (h1) {
-		py.decRef(h1);
-	    }
-	    if (h2) {
-		py.decRef(h2);
-	    }
-	    if (code) {
-		py.decRef(code);
-	    }
-	    back = FrameBack(f);		/* New reference or NULL. */
-	    if (owned) {
-		py.decRef(f);
-	    }
-	    f = back;
-	    owned = 1;
-	}
-	if (owned && f != NULL) {
-	    py.decRef(f);
-	}
+    holdPtr->gil = py.ensure();
+    holdPtr->gcWas = (py.gcDisable && py.gcEnable) ? py.gcDisable() : 0;
+    if (!pyCacheReady && py.frameGetLasti && py.weakrefNewRef
+	    && (py.weakrefGetRef || py.weakrefGetObject) && py.errClear) {
+	Tcl_InitHashTable(&pyCache, sizeof(PyFrameKey) / sizeof(int));
+	pyCacheReady = 1;
     }
-    if (gcWas > 0) {
+    return 1;
+}
+
+static void
+PythonLeave(
+    PyHold *holdPtr)
+{
+    if (holdPtr->gcWas > 0) {
 	py.gcEnable();
     }
-    py.release(gil);
+    py.release(holdPtr->gil);
+}
+
+/*
+ * WalkPython --
+ *
+ *	The Python frames that called into Tcl, innermost first, up to ROOM
+ *	of the app's own and HARD in all, into INFOS (HARD of them); TMPS,
+ *	as many, hold those that cannot be cached. Returns how many. The
+ *	caller holds the GIL (PythonEnter) and frees each info that is in
+ *	TMPS with FreeFrameInfo before it lets go.
+ */
+
+static int
+WalkPython(
+    int room,
+    int hard,
+    PyFrameInfo **infos,
+    PyFrameInfo *tmps)
+{
+    void *f = py.getFrame();	/* Borrowed. */
+    int n = 0, owned = 0;
+
+    if (pyCacheReady && pyCache.numEntries >= PY_CACHE_MAX) {
+	ClearFrameCache();
+    }
+
+    /*
+     * PyFrame_GetBack returns a new reference; the first frame is
+     * borrowed, so hold one of our own on nothing until we step.
+     */
+
+    while (f != NULL && room > 0 && n < hard) {
+	void *back;
+
+	infos[n] = FrameInfo(f, &tmps[n]);
+	if (!infos[n]->lib) {
+	    room--;
+	}
+	n++;
+	back = FrameBack(f);		/* New reference or NULL. */
+	if (owned) {
+	    py.decRef(f);
+	}
+	f = back;
+	owned = 1;
+    }
+    if (owned && f != NULL) {
+	py.decRef(f);
+    }
+    return n;
+}
+
+/*
+ * PythonFrames --
+ *
+ *	Append up to ROOM Python frames, innermost first, to STACKPTR,
+ *	interned in STATEPTR's frame table. When
+ *	ALIASPTR is not NULL, also put in it a key that names what was
+ *	appended, beyond STACKPTR's own frames ("\001", then the serial of
+ *	each frame's cache entry); or leave it empty when a frame is not
+ *	cached, or none was appended. With ALIASPTR, a stack found by the key
+ *	in the stack table (LOOKUPPTR's) is what is returned instead, and
+ *	nothing is appended. Returns NULL otherwise.
+ */
+
+static Tcl_Obj *
+PythonFrames(
+    TkleakState *statePtr,
+    Tcl_Obj *stackPtr,
+    int room,
+    int hard,
+    Tcl_DString *aliasPtr,
+    Tcl_HashTable *lookupPtr)
+{
+    PyFrameInfo *infoSpace[64], tmpSpace[64];
+    PyFrameInfo **infos = infoSpace, *tmps = tmpSpace;
+    Tcl_Obj *foundPtr = NULL;
+    PyHold hold;
+    int i, n;
+
+    if (room <= 0 || hard <= 0 || !PythonEnter(&hold)) {
+	return NULL;
+    }
+    if (hard > 64) {
+	infos = (PyFrameInfo **) Tcl_Alloc(hard * sizeof(PyFrameInfo *));
+	tmps = (PyFrameInfo *) Tcl_Alloc(hard * sizeof(PyFrameInfo));
+    }
+    n = WalkPython(room, hard, infos, tmps);
+    if (aliasPtr != NULL && n > 0) {
+	char num[2 * sizeof(unsigned long) + 1];
+	Tcl_HashEntry *hPtr;
+
+	/*
+	 * Each serial in hex, by hand: snprintf was a third of the time
+	 * of a stack found by its alias.
+	 */
+
+	Tcl_DStringAppend(aliasPtr, "\001", 1);
+	for (i = 0; i < n && infos[i]->serial != 0; i++) {
+	    unsigned long v = infos[i]->serial;
+	    int k = (int) sizeof(num);
+
+	    num[--k] = ' ';
+	    do {
+		num[--k] = "0123456789abcdef"[v & 15];
+		v >>= 4;
+	    } while (v != 0);
+	    Tcl_DStringAppend(aliasPtr, num + k, (int) sizeof(num) - k);
+	}
+	if (i < n) {
+	    Tcl_DStringSetLength(aliasPtr, 0);
+	} else {
+	    Tcl_DStringAppend(aliasPtr, "\002", 1);
+	    Tcl_DStringAppend(aliasPtr, Tcl_GetString(stackPtr), -1);
+	    hPtr = Tcl_FindHashEntry(lookupPtr, Tcl_DStringValue(aliasPtr));
+	    if (hPtr != NULL) {
+		foundPtr = Tcl_GetHashValue(hPtr);
+	    }
+	}
+    }
+    for (i = 0; i < n; i++) {
+	if (foundPtr == NULL) {
+	    Tcl_ListObjAppendElement(NULL, stackPtr, NewFrame(statePtr,
+		    infos[i]->file, infos[i]->line, infos[i]->name, "python",
+		    infos[i]->lib));
+	}
+	if (infos[i] == &tmps[i]) {
+	    FreeFrameInfo(infos[i]);
+	}
+    }
+    PythonLeave(&hold);
+    if (infos != infoSpace) {
+	Tcl_Free((char *) infos);
+	Tcl_Free((char *) tmps);
+    }
+    return foundPtr;
 }
 
 /*
@@ -680,20 +996,45 @@ TkleakOriginCapture(
     }
     if (py.state == 1 && py.isInitialized()
 	    && py.getThisThreadState() != NULL) {
-	Tcl_Obj *fullPtr = Tcl_DuplicateObj(stackPtr);
+	Tcl_Obj *fullPtr = Tcl_DuplicateObj(stackPtr), *foundPtr;
 	Tcl_Size n, m;
+	Tcl_DString alias;
+	Tcl_HashEntry *hPtr;
+	int isNew;
+
+	/*
+	 * The same frames give the same stack: one read before is found
+	 * by its alias, the serials of its Python frames' cache entries
+	 * and the Tcl stack's string, in the stack table ("\001" begins
+	 * no stack's string), without making its frames again.
+	 */
 
 	Tcl_IncrRefCount(fullPtr);
+	Tcl_DStringInit(&alias);
 	Tcl_ListObjLength(NULL, fullPtr, &n);
-	PythonFrames(statePtr, fullPtr,
+	foundPtr = PythonFrames(statePtr, fullPtr,
 		statePtr->opts.depth - AppFrames(fullPtr),
-		TkleakOriginReadDepth(statePtr) - n);
+		TkleakOriginReadDepth(statePtr) - n, &alias,
+		&statePtr->store.stacks);
 	Tcl_ListObjLength(NULL, fullPtr, &m);
-	if (m > n) {
+	if (foundPtr != NULL) {
+	    Tcl_DecrRefCount(fullPtr);
+	    stackPtr = foundPtr;
+	} else if (m > n) {
 	    stackPtr = Intern(statePtr, fullPtr);
+	    if (Tcl_DStringLength(&alias) > 0) {
+		hPtr = Tcl_CreateHashEntry(&statePtr->store.stacks,
+			Tcl_DStringValue(&alias), &isNew);
+		if (!isNew) {
+		    Tcl_DecrRefCount((Tcl_Obj *) Tcl_GetHashValue(hPtr));
+		}
+		Tcl_IncrRefCount(stackPtr);
+		Tcl_SetHashValue(hPtr, stackPtr);
+	    }
 	} else {
 	    Tcl_DecrRefCount(fullPtr);
 	}
+	Tcl_DStringFree(&alias);
     }
     return stackPtr;
 }
@@ -941,8 +1282,7 @@ TkleakOriginForget(
  *	None.
  *
  * Side effects:
- *	The stack table releases the stacks it alone holds, and the frame
- *	table the frames it alone holds then.
+ *	The stack table releases the stacks it alone holds.
  *
  *----------------------------------------------------------------------
  */
@@ -954,6 +1294,19 @@ TkleakOriginForgetStacks(
     Tcl_HashSearch search;
     Tcl_HashEntry *hPtr;
 
+    /*
+     * The aliases (TkleakOriginCapture) go first, so that a stack that
+     * only they and its own entry hold goes too.
+     */
+
+    for (hPtr = Tcl_FirstHashEntry(&statePtr->store.stacks, &search); hPtr;
+	    hPtr = Tcl_NextHashEntry(&search)) {
+	if (((const char *) Tcl_GetHashKey(&statePtr->store.stacks,
+		hPtr))[0] == '\001') {
+	    Tcl_DecrRefCount((Tcl_Obj *) Tcl_GetHashValue(hPtr));
+	    Tcl_DeleteHashEntry(hPtr);
+	}
+    }
     for (hPtr = Tcl_FirstHashEntry(&statePtr->store.stacks, &search); hPtr;
 	    hPtr = Tcl_NextHashEntry(&search)) {
 	Tcl_Obj *stackPtr = Tcl_GetHashValue(hPtr);
@@ -1133,7 +1486,7 @@ TkleakOriginPython(
     Tcl_Obj *stackPtr = Tcl_NewListObj(0, NULL);
 
     PythonFrames(statePtr, stackPtr, statePtr->opts.depth,
-	    TkleakOriginReadDepth(statePtr));
+	    TkleakOriginReadDepth(statePtr), NULL, NULL);
     return stackPtr;
 }
 
