@@ -594,6 +594,10 @@ CountChain(
 	    && strpbrk(tag, TKLEAK_LIST_SPECIALS) == NULL);
     for (k = 0; k < num; k++) {
 	SeqEntry *entryPtr = scratchPtr->items[k].entryPtr;
+	const char *script = scratchPtr->items[k].psPtr->script;
+	char buf[200];
+	const char *id;
+	size_t idLen;
 
 	/*
 	 * The scripts a few records ahead, into the next objects' (ENDPTR
@@ -605,10 +609,6 @@ CountChain(
 	    __builtin_prefetch(seqs[k + AHEAD]->script);
 	    __builtin_prefetch(seqs[k + AHEAD]->script + 64);
 	}
-	const char *script = scratchPtr->items[k].psPtr->script;
-	char buf[200];
-	const char *id;
-	size_t idLen;
 
 	if (entryPtr == NULL) {
 	    continue;			/* Not reached: learnt above. */
@@ -837,8 +837,8 @@ TkleakWalkBindings(
     }
 
     /*
-     * The bindings, each script fetched a few records ahead (a script
-     * of tkinter's spans two cache lines).
+     * The bindings, object by object (CountChain fetches the records and
+     * scripts a few ahead).
      */
 
     for (k = 0; k < numItems; k++) {

@@ -103,8 +103,8 @@ KeyBytes(
  *	The entries of TABLEPTR into *ARRAYPTR (malloc'ed, *CAPPTR long,
  *	grown as needed), in the order of Tcl_NextHashEntry, as
  *	TkleakHashEntries gathers them (which keeps one array, in use by
- *	the walk of the namespace's variables). Returns 0, or -1 when
- *	memory is short.
+ *	the walk of the namespace's variables). Returns how many, or -1
+ *	when memory is short.
  */
 
 static int
@@ -138,7 +138,7 @@ GatherEntries(
 	    (*arrayPtr)[n++] = hPtr;
 	}
     }
-    return 0;
+    return n;
 }
 
 /*
@@ -228,10 +228,10 @@ WalkVars(
 	    continue;
 	}
 	{
-	    Tcl_HashTable *elTablePtr = &varPtr->value.tablePtr->table;
-	    int numEls = elTablePtr->numEntries, e;
+	    int numEls = GatherEntries(&varPtr->value.tablePtr->table, &els,
+		    &capEls), e;
 
-	    if (GatherEntries(elTablePtr, &els, &capEls) != 0) {
+	    if (numEls < 0) {
 		ctxPtr->failed = 1;
 		break;
 	    }
