@@ -293,6 +293,10 @@ typedef struct TkleakCollect {
 				 * name and a NUL (malloc'ed: the worker
 				 * notes them too). */
     size_t tracedLen, tracedCap;
+    unsigned char imageSig[32];	/* sink.c: a bit per (length, last byte)
+				 * of the names in imageCmds. */
+    Tcl_ObjCmdProc *tkinterProc;	/* sink.c: the last object procedure
+				 * found to be _tkinter's, or NULL. */
 } TkleakCollect;
 
 /*

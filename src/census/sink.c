@@ -27,6 +27,23 @@ static const char *const fixedNames[TT_COUNT] = {
 };
 
 /*
+ * ImageSig --
+ *
+ *	Which bit of the collector's imageSig filter stands for a fully
+ *	qualified command name of LEN bytes whose last byte is LAST.
+ *	TkleakCountCommand looks a command up among the image commands only
+ *	when its bit is set.
+ */
+
+static inline unsigned
+ImageSig(
+    size_t len,
+    int last)
+{
+    return (unsigned) (((len & 15) << 4) | ((unsigned char) last & 15));
+}
+
+/*
  *----------------------------------------------------------------------
  *
  * TkleakAddFixed --
@@ -139,7 +156,8 @@ static int
 ProcKind(
     TkleakState *statePtr,
     Tcl_Command token,
-    Tcl_ObjCmdProc *objProc)
+    Tcl_ObjCmdProc *objProc,
+    Tcl_ObjCmdProc **tkinterProcPtr)
 {
     Tcl_CmdInfo info;
     int kind;
@@ -147,7 +165,21 @@ ProcKind(
     if (objProc == statePtr->core.objectProc) {
 	return KIND_OBJECT;
     }
+
+    /*
+     * A tkinter app has tens of thousands of wrappers with one object
+     * procedure: TKINTERPROCPTR (when not NULL) keeps the last one found
+     * in _tkinter, which saves a lookup of the kind per command.
+     */
+
+    if (tkinterProcPtr != NULL && objProc == *tkinterProcPtr
+	    && objProc != NULL) {
+	return KIND_TKINTER;
+    }
     kind = TkleakLibraryKind(statePtr, (void *) objProc);
+    if (kind == KIND_TKINTER && tkinterProcPtr != NULL) {
+	*tkinterProcPtr = objProc;
+    }
     if (kind != KIND_TKINTER && Tcl_GetCommandInfoFromToken(token, &info)
 	    && !info.isNativeObjectProc && info.proc != NULL) {
 	kind = TkleakLibraryKind(statePtr, (void *) info.proc);
@@ -199,7 +231,7 @@ TkleakCommandType(
     if (Tcl_IsEnsemble(token)) {
 	return fixedNames[TT_ENSEMBLE];
     }
-    switch (ProcKind(statePtr, token, info.objProc)) {
+    switch (ProcKind(statePtr, token, info.objProc, NULL)) {
     case KIND_OBJECT: {
 	Tcl_Obj *nameObj = Tcl_NewStringObj(fq, -1);
 	Tcl_Object object;
@@ -259,13 +291,12 @@ TkleakCountCommand(
 
     if (global) {
 	if (name[0] == '.'
-		&& Tcl_FindHashEntry(&ctxPtr->widgets, name) != NULL) {
+		&& (Tcl_FindHashEntry(&ctxPtr->widgets, name) != NULL
+		    || TkleakIsOwnWindow(name))) {
 	    return;
 	}
-	if (TkleakIsOwnWindow(name) && name[0] == '.') {
-	    return;
-	}
-	if (strcmp(name, "tkleak") == 0 && Tcl_IsEnsemble(token)) {
+	if (name[0] == 't' && strcmp(name, "tkleak") == 0
+		&& Tcl_IsEnsemble(token)) {
 	    return;
 	}
     }
@@ -310,10 +341,12 @@ TkleakCountCommand(
 	return;
     }
     if (ctxPtr->imageCmds.numEntries > 0
+	    && (ctxPtr->imageSig[ImageSig(len, fq[len - 1]) / 8]
+		& (1 << (ImageSig(len, fq[len - 1]) % 8)))
 	    && Tcl_FindHashEntry(&ctxPtr->imageCmds, fq) != NULL) {
 	return;			/* An image's command is part of the image. */
     }
-    switch (ProcKind(statePtr, token, objProc)) {
+    switch (ProcKind(statePtr, token, objProc, &ctxPtr->tkinterProc)) {
     case KIND_OBJECT: {
 	Tcl_Obj *nameObj = Tcl_NewStringObj(fq, (int) len);
 	Tcl_Object object;
@@ -462,6 +495,8 @@ TkleakAddImage(
 {
     int isNew;
 
+    size_t len = strlen(name), sig;
+
     Tcl_CreateHashEntry(&ctxPtr->images, name, &isNew);
     if (name[0] == ':' && name[1] == ':') {
 	Tcl_CreateHashEntry(&ctxPtr->imageCmds, name, &isNew);
@@ -474,6 +509,9 @@ TkleakAddImage(
 	Tcl_CreateHashEntry(&ctxPtr->imageCmds, Tcl_DStringValue(&fq), &isNew);
 	Tcl_DStringFree(&fq);
     }
+    sig = ImageSig(len + (name[0] == ':' && name[1] == ':' ? 0 : 2),
+	    len ? name[len - 1] : ':');
+    ctxPtr->imageSig[sig / 8] |= (unsigned char) (1 << (sig % 8));
     TkleakAddTyped(ctxPtr, typePtr, "image ", typePtr->name, name,
 	    strlen(name), bytes);
 }

@@ -117,46 +117,55 @@ TkleakCensusFree(
 }
 
 /*
+ * ArenaGrow --
+ *
+ *	Start a new arena chunk with room for at least NEED bytes. Returns 0,
+ *	or -1 when memory is short (the arena is unchanged then).
+ */
+
+static int
+ArenaGrow(
+    TkleakCensus *censusPtr,
+    size_t need)
+{
+    size_t size = (need > CHUNK_SIZE) ? need : CHUNK_SIZE;
+    TkleakChunk *chunkPtr = malloc(offsetof(TkleakChunk, data) + size);
+
+    if (chunkPtr == NULL) {
+	return -1;
+    }
+    chunkPtr->nextPtr = censusPtr->chunks;
+    censusPtr->chunks = chunkPtr;
+    censusPtr->next = chunkPtr->data;
+    censusPtr->left = size;
+    censusPtr->arenaBytes += offsetof(TkleakChunk, data) + size;
+    return 0;
+}
+
+/*
  * ArenaCopy --
  *
- *	Copy LEN bytes plus a terminating NUL into the census arena; with
- *	BYTESPTR, its value is kept in the 4 bytes just before the copy,
- *	where TkleakIdBytes reads it. Returns the copy, or NULL when memory is
- *	short.
+ *	Copy LEN bytes plus a terminating NUL into the census arena. Returns
+ *	the copy, or NULL when memory is short. (TkleakCensusAdd lays out an
+ *	identity itself, its size first.)
  */
 
 static const char *
 ArenaCopy(
     TkleakCensus *censusPtr,
     const char *s,
-    size_t len,
-    const uint32_t *bytesPtr)
+    size_t len)
 {
     char *copy;
-    size_t pre = bytesPtr ? sizeof(uint32_t) : 0;
 
-    if (pre + len + 1 > censusPtr->left) {
-	size_t size = (pre + len + 1 > CHUNK_SIZE) ? pre + len + 1
-		: CHUNK_SIZE;
-	TkleakChunk *chunkPtr = malloc(offsetof(TkleakChunk, data) + size);
-
-	if (chunkPtr == NULL) {
-	    return NULL;
-	}
-	chunkPtr->nextPtr = censusPtr->chunks;
-	censusPtr->chunks = chunkPtr;
-	censusPtr->next = chunkPtr->data;
-	censusPtr->left = size;
-	censusPtr->arenaBytes += offsetof(TkleakChunk, data) + size;
+    if (len + 1 > censusPtr->left && ArenaGrow(censusPtr, len + 1) != 0) {
+	return NULL;
     }
-    if (bytesPtr != NULL) {
-	memcpy(censusPtr->next, bytesPtr, pre);
-    }
-    copy = censusPtr->next + pre;
+    copy = censusPtr->next;
     memcpy(copy, s, len);
     copy[len] = '\0';
-    censusPtr->next += pre + len + 1;
-    censusPtr->left -= pre + len + 1;
+    censusPtr->next += len + 1;
+    censusPtr->left -= len + 1;
     return copy;
 }
 
@@ -273,7 +282,7 @@ TkleakCensusType(
 	censusPtr->types = types;
 	censusPtr->capTypes = cap;
     }
-    copy = ArenaCopy(censusPtr, name, nameLen, NULL);
+    copy = ArenaCopy(censusPtr, name, nameLen);
     if (copy == NULL) {
 	return -1;
     }
@@ -312,7 +321,8 @@ TkleakCensusAdd(
     size_t bytes)
 {
     TkleakType *typePtr = &censusPtr->types[type];
-    const char *copy;
+    size_t need = sizeof(uint32_t) + idLen + 1;
+    char *copy;
     uint32_t idBytes;
 
     if (typePtr->numIds == typePtr->capIds) {
@@ -325,11 +335,23 @@ TkleakCensusAdd(
 	typePtr->ids = ids;
 	typePtr->capIds = cap;
     }
-    idBytes = bytes > UINT32_MAX ? UINT32_MAX : (uint32_t) bytes;
-    copy = ArenaCopy(censusPtr, id, idLen, &idBytes);
-    if (copy == NULL) {
+
+    /*
+     * The copy, with the object's size in the 4 bytes before it (where
+     * TkleakIdBytes reads it): laid out here rather than through
+     * ArenaCopy, as this runs once per object of the census.
+     */
+
+    if (need > censusPtr->left && ArenaGrow(censusPtr, need) != 0) {
 	return -1;
     }
+    idBytes = bytes > UINT32_MAX ? UINT32_MAX : (uint32_t) bytes;
+    memcpy(censusPtr->next, &idBytes, sizeof(uint32_t));
+    copy = censusPtr->next + sizeof(uint32_t);
+    memcpy(copy, id, idLen);
+    copy[idLen] = '\0';
+    censusPtr->next += need;
+    censusPtr->left -= need;
     if (typePtr->sorted && typePtr->numIds
 	    && strcmp(typePtr->ids[typePtr->numIds - 1], copy) >= 0) {
 	typePtr->sorted = 0;

@@ -510,50 +510,105 @@ MapFind(
     return NULL;
 }
 
+#define AHEAD 8			/* Records fetched ahead of use. */
+
+/*
+ * The sequences of one object as CountChain finds them: each record with
+ * its cache entry (NULL when it has none), in the order of the chain.
+ * The array is kept for the whole walk and grows to the longest chain.
+ */
+
+typedef struct ChainItem {
+    MirrorPatSeq *psPtr;
+    SeqEntry *entryPtr;
+} ChainItem;
+
+typedef struct ChainScratch {
+    ChainItem *items;			/* Tcl_Alloc'ed, or NULL. */
+    size_t cap;
+} ChainScratch;
+
 /*
  * CountChain --
  *
- *	Count the bindings of one object whose newest sequence is HEADPTR,
- *	as TkleakWalkBindings describes; falls back to TkleakTagBindings
- *	when the object's texts cannot be learnt.
+ *	Count the bindings of one object, whose sequences are the NUMSEQS
+ *	records SEQS in the order of its chain (newest first), as
+ *	TkleakWalkBindings describes; falls back to TkleakTagBindings when
+ *	the object's texts cannot be learnt. ENDPTR ends the array SEQS is
+ *	part of (for fetching ahead). Each record's cache entry is
+ *	looked up and kept in SCRATCHPTR, then the bindings are counted
+ *	from there.
  */
 
 static void
 CountChain(
     TkleakCollect *ctxPtr,
     SeqCache *cachePtr,
+    ChainScratch *scratchPtr,
     Tk_BindingTable table,
     ClientData object,
     const char *tag,
-    MirrorPatSeq *headPtr)
+    MirrorPatSeq *const *seqs,
+    size_t numSeqs,
+    MirrorPatSeq *const *endPtr)
 {
     Tcl_Interp *interp = ctxPtr->interp;
-    MirrorPatSeq *psPtr;
-    size_t tagLen;
-    int tagPlain;
+    size_t tagLen, num = 0, k;
+    int tagPlain, learnt = 0;
 
     /*
-     * Learn the texts first, so that a failure leaves nothing counted.
+     * Learn the texts first (at the first sequence the cache does not
+     * know), so that a failure leaves nothing counted.
      */
 
-    for (psPtr = headPtr; psPtr; psPtr = psPtr->ptr.nextObj) {
-	if (SeqFind(cachePtr, psPtr) == NULL) {
+    for (k = 0; k < numSeqs; k++) {
+	MirrorPatSeq *psPtr = seqs[k];
+	SeqEntry *entryPtr;
+
+	if (seqs + k + AHEAD < endPtr) {
+	    __builtin_prefetch(&seqs[k + AHEAD]->numPats);
+	    __builtin_prefetch(&seqs[k + AHEAD]->pats[1]);
+	}
+	entryPtr = SeqFind(cachePtr, psPtr);
+
+	if (entryPtr == NULL && !learnt) {
 	    if (LearnObject(interp, cachePtr, table, object) != TCL_OK) {
 		ctxPtr->sinkPtr->tagBindings(ctxPtr, table, object, tag);
 		return;
 	    }
-	    break;
+	    learnt = 1;
+	    entryPtr = SeqFind(cachePtr, psPtr);
 	}
+	if (num == scratchPtr->cap) {
+	    size_t cap = scratchPtr->cap ? scratchPtr->cap * 2 : 64;
+
+	    scratchPtr->items = (ChainItem *) Tcl_Realloc(
+		    (char *) scratchPtr->items, cap * sizeof(ChainItem));
+	    scratchPtr->cap = cap;
+	}
+	scratchPtr->items[num].psPtr = psPtr;
+	scratchPtr->items[num++].entryPtr = entryPtr;
     }
     tagLen = strlen(tag);
     tagPlain = (tagLen > 0 && tag[0] != '#'
 	    && strpbrk(tag, TKLEAK_LIST_SPECIALS) == NULL);
-    for (psPtr = headPtr; psPtr; psPtr = psPtr->ptr.nextObj) {
-	SeqEntry *entryPtr = SeqFind(cachePtr, psPtr);
-	const char *script = psPtr->script;
+    for (k = 0; k < num; k++) {
+	SeqEntry *entryPtr = scratchPtr->items[k].entryPtr;
+	const char *script = scratchPtr->items[k].psPtr->script;
 	char buf[200];
 	const char *id;
 	size_t idLen;
+
+	/*
+	 * The scripts a few records ahead, into the next objects' (ENDPTR
+	 * ends the gathered records): a script of tkinter's spans two
+	 * cache lines.
+	 */
+
+	if (seqs + k + AHEAD < endPtr && seqs[k + AHEAD]->script != NULL) {
+	    __builtin_prefetch(seqs[k + AHEAD]->script);
+	    __builtin_prefetch(seqs[k + AHEAD]->script + 64);
+	}
 
 	if (entryPtr == NULL) {
 	    continue;			/* Not reached: learnt above. */
@@ -583,7 +638,22 @@ CountChain(
     }
 }
 
-#define AHEAD 8			/* Records fetched ahead of use. */
+#define WINDOW 16		/* Chains followed side by side. */
+
+/*
+ * The gathering of the chains (TkleakWalkBindings): a chain being
+ * followed, and a record gathered, with the index of its object.
+ */
+
+typedef struct GatherSlot {
+    MirrorPatSeq *psPtr;		/* The chain's next record. */
+    int item;
+} GatherSlot;
+
+typedef struct Gathered {
+    MirrorPatSeq *psPtr;
+    int item;
+} Gathered;
 
 /*
  *----------------------------------------------------------------------
@@ -621,6 +691,12 @@ TkleakWalkBindings(
     ClientData *objs;
     const char **tags;
     MirrorPatSeq **heads;
+    ChainScratch scratch = {NULL, 0};
+    GatherSlot slots[WINDOW];
+    Gathered *gathered = NULL;
+    size_t numGathered = 0, capGathered = 0, *first;
+    MirrorPatSeq **seqs;
+    int j, next, numSlots;
     int n, k, numItems, maxItems;
 
     if (statePtr->priv.bindWalk == BIND_WALK_UNTESTED) {
@@ -698,21 +774,84 @@ TkleakWalkBindings(
     Tcl_Free((char *) map);
 
     /*
-     * The bindings, each record and script fetched a few tags ahead.
+     * The records of every chain, gathered first. Each object's sequences
+     * are a linked chain of records spread over the heap, each one a
+     * cache miss that waits for the one before: WINDOW chains are
+     * followed side by side (a finished one makes room for the next
+     * object's), so that their misses overlap. The records are then put
+     * in object order (SEQS, object K's from FIRST[K] to FIRST[K + 1]),
+     * in the order of their chains, and the objects counted in order.
+     */
+
+    first = (size_t *) Tcl_Alloc((numItems + 1) * sizeof(size_t));
+    memset(first, 0, (numItems + 1) * sizeof(size_t));
+    next = 0;
+    numSlots = 0;
+    for (;;) {
+	while (numSlots < WINDOW && next < numItems) {
+	    if (heads[next] != NULL) {
+		slots[numSlots].psPtr = heads[next];
+		slots[numSlots++].item = next;
+	    }
+	    next++;
+	}
+	if (numSlots == 0) {
+	    break;
+	}
+	for (j = 0; j < numSlots; ) {
+	    MirrorPatSeq *psPtr = slots[j].psPtr;
+
+	    if (numGathered == capGathered) {
+		capGathered = capGathered ? capGathered * 2 : 1024;
+		gathered = (Gathered *) Tcl_Realloc((char *) gathered,
+			capGathered * sizeof(Gathered));
+	    }
+	    gathered[numGathered].psPtr = psPtr;
+	    gathered[numGathered++].item = slots[j].item;
+	    first[slots[j].item + 1]++;
+	    slots[j].psPtr = psPtr->ptr.nextObj;
+	    if (slots[j].psPtr == NULL) {
+		slots[j] = slots[--numSlots];	/* Order does not matter. */
+	    } else {
+		j++;
+	    }
+	}
+    }
+    for (k = 0; k < numItems; k++) {
+	first[k + 1] += first[k];
+    }
+    seqs = (MirrorPatSeq **) Tcl_Alloc((numGathered + 1)
+	    * sizeof(MirrorPatSeq *));
+    {
+	size_t *fill = (size_t *) Tcl_Alloc((numItems + 1) * sizeof(size_t));
+	size_t g;
+
+	memcpy(fill, first, (numItems + 1) * sizeof(size_t));
+	for (g = 0; g < numGathered; g++) {
+	    seqs[fill[gathered[g].item]++] = gathered[g].psPtr;
+	}
+	Tcl_Free((char *) fill);
+    }
+    if (gathered != NULL) {
+	Tcl_Free((char *) gathered);
+    }
+
+    /*
+     * The bindings, object by object (CountChain fetches the records and
+     * scripts a few ahead).
      */
 
     for (k = 0; k < numItems; k++) {
-	if (k + AHEAD < numItems && heads[k + AHEAD] != NULL) {
-	    __builtin_prefetch(heads[k + AHEAD]);
-	    __builtin_prefetch((char *) heads[k + AHEAD] + 64);
+	if (first[k + 1] > first[k]) {
+	    CountChain(ctxPtr, statePtr->priv.seqCache, &scratch, table,
+		    objs[k], tags[k], seqs + first[k],
+		    first[k + 1] - first[k], seqs + numGathered);
 	}
-	if (k + AHEAD / 2 < numItems && heads[k + AHEAD / 2] != NULL) {
-	    __builtin_prefetch(heads[k + AHEAD / 2]->script);
-	}
-	if (heads[k] != NULL) {
-	    CountChain(ctxPtr, statePtr->priv.seqCache, table, objs[k], tags[k],
-		    heads[k]);
-	}
+    }
+    Tcl_Free((char *) seqs);
+    Tcl_Free((char *) first);
+    if (scratch.items != NULL) {
+	Tcl_Free((char *) scratch.items);
     }
     Tcl_Free((char *) objs);
     return TCL_OK;

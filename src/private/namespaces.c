@@ -98,6 +98,50 @@ KeyBytes(
 }
 
 /*
+ * GatherEntries --
+ *
+ *	The entries of TABLEPTR into *ARRAYPTR (malloc'ed, *CAPPTR long,
+ *	grown as needed), in the order of Tcl_NextHashEntry, as
+ *	TkleakHashEntries gathers them (which keeps one array, in use by
+ *	the walk of the namespace's variables). Returns how many, or -1
+ *	when memory is short.
+ */
+
+static int
+GatherEntries(
+    Tcl_HashTable *tablePtr,
+    Tcl_HashEntry ***arrayPtr,
+    size_t *capPtr)
+{
+    Tcl_HashEntry **buckets = tablePtr->buckets;
+    int numBuckets = tablePtr->numBuckets, n = 0, b;
+
+    if ((size_t) tablePtr->numEntries > *capPtr) {
+	size_t cap = (size_t) tablePtr->numEntries * 2;
+	Tcl_HashEntry **array = realloc(*arrayPtr,
+		cap * sizeof(Tcl_HashEntry *));
+
+	if (array == NULL) {
+	    return -1;
+	}
+	*arrayPtr = array;
+	*capPtr = cap;
+    }
+    for (b = 0; b < numBuckets; b++) {
+	Tcl_HashEntry *hPtr;
+
+	if (b + 8 < numBuckets && buckets[b + 8] != NULL) {
+	    __builtin_prefetch(buckets[b + 8]);
+	}
+	for (hPtr = buckets[b]; hPtr != NULL && n < tablePtr->numEntries;
+		hPtr = hPtr->nextPtr) {
+	    (*arrayPtr)[n++] = hPtr;
+	}
+    }
+    return n;
+}
+
+/*
  * WalkVars --
  *
  *	Count the variables of one namespace and the elements of its
@@ -113,6 +157,8 @@ WalkVars(
     size_t prefixLen = NamePrefix(ctxPtr, nsPtr);
     Tcl_HashEntry **entries =
 	    TkleakHashEntries(ctxPtr, &nsPtr->varTable.table);
+    Tcl_HashEntry **els = NULL;		/* An array's elements (malloc'ed). */
+    size_t capEls = 0;
     int n = nsPtr->varTable.table.numEntries, i;
 
     if (prefixLen == 0 || ctxPtr->failed) {
@@ -154,11 +200,11 @@ WalkVars(
 	    continue;
 	}
 	if ((key = KeyBytes(ctxPtr, keyPtr)) == NULL) {
-	    return;
+	    goto done;
 	}
 	len = prefixLen + (size_t) keyPtr->length;
 	if ((buf = NameRoom(ctxPtr, len)) == NULL) {
-	    return;
+	    goto done;
 	}
 	memcpy(buf + prefixLen, key, (size_t) keyPtr->length + 1);
 	if (varPtr->flags & VAR_ALL_TRACES) {
@@ -182,15 +228,41 @@ WalkVars(
 	    continue;
 	}
 	{
-	    Tcl_HashSearch elSearch;
-	    Tcl_HashEntry *elPtr;
+	    int numEls = GatherEntries(&varPtr->value.tablePtr->table, &els,
+		    &capEls), e;
 
-	    for (elPtr = Tcl_FirstHashEntry(&varPtr->value.tablePtr->table,
-		    &elSearch); elPtr; elPtr = Tcl_NextHashEntry(&elSearch)) {
+	    if (numEls < 0) {
+		ctxPtr->failed = 1;
+		break;
+	    }
+	    for (e = 0; e < numEls; e++) {
+		Tcl_HashEntry *elPtr = els[e];
 		Var *elVarPtr = VarFromEntry(elPtr);
 		Tcl_Obj *elKeyPtr = elPtr->key.objPtr;
 		const char *elKey;
 		size_t elLen;
+
+		/*
+		 * An element, its name object and its value are three
+		 * blocks of the heap: each is fetched some elements
+		 * ahead, once the one that points to it has arrived.
+		 */
+
+		if (e + 16 < numEls) {
+		    __builtin_prefetch(els[e + 16]);
+		}
+		if (e + 8 < numEls) {
+		    Var *aheadPtr = VarFromEntry(els[e + 8]);
+
+		    __builtin_prefetch(els[e + 8]->key.objPtr);
+		    if (!TclIsVarArray(aheadPtr) && !TclIsVarLink(aheadPtr)
+			    && aheadPtr->value.objPtr != NULL) {
+			__builtin_prefetch(aheadPtr->value.objPtr);
+		    }
+		}
+		if (e + 4 < numEls && els[e + 4]->key.objPtr->bytes != NULL) {
+		    __builtin_prefetch(els[e + 4]->key.objPtr->bytes);
+		}
 
 		if ((TclIsVarUndefined(elVarPtr)
 			    && !(elVarPtr->flags & VAR_ALL_TRACES))
@@ -198,11 +270,11 @@ WalkVars(
 		    continue;
 		}
 		if ((elKey = KeyBytes(ctxPtr, elKeyPtr)) == NULL) {
-		    return;
+		    goto done;
 		}
 		elLen = len + 2 + (size_t) elKeyPtr->length;
 		if ((buf = NameRoom(ctxPtr, elLen)) == NULL) {
-		    return;
+		    goto done;
 		}
 		buf[len] = '(';
 		memcpy(buf + len + 1, elKey, (size_t) elKeyPtr->length);
@@ -220,6 +292,9 @@ WalkVars(
 	    }
 	}
     }
+
+  done:
+    free(els);
 }
 
 /*
@@ -485,8 +560,21 @@ WalkOneNamespace(
 	    Command *cmdPtr = Tcl_GetHashValue(entries[i]);
 	    size_t bodyLen = 0;
 
-	    if (i + 12 < n) {
-		__builtin_prefetch(Tcl_GetHashValue(entries[i + 12]));
+	    /*
+	     * The hash entry (with the name) first, since the command's
+	     * address is read from it: without this, a table too large for
+	     * the cache waits on each entry a few commands ahead.
+	     */
+
+	    if (i + 40 < n) {
+		__builtin_prefetch(entries[i + 40]);
+		__builtin_prefetch((char *) entries[i + 40] + 48);
+	    }
+	    if (i + 20 < n) {
+		Command *aheadPtr = Tcl_GetHashValue(entries[i + 20]);
+
+		__builtin_prefetch(aheadPtr);
+		__builtin_prefetch(&aheadPtr->tracePtr);
 	    }
 	    if (i + 8 < n) {
 		Command *aheadPtr = Tcl_GetHashValue(entries[i + 8]);
