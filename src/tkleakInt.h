@@ -512,6 +512,7 @@ MODULE_SCOPE Tcl_ObjCmdProc TkleakTypeofObjCmd;
 MODULE_SCOPE void	TkleakRefsInit(TkleakRefs *refsPtr);
 MODULE_SCOPE Tcl_Obj *	TkleakNewRef(const char *owner, const char *slot);
 MODULE_SCOPE Tcl_Obj *	TkleakDictGet(Tcl_Obj *dictPtr, const char *key);
+MODULE_SCOPE size_t	TkleakHashString(const char *s);
 MODULE_SCOPE void	TkleakDeleteObjTable(Tcl_HashTable *tablePtr,
 			    int reinit);
 MODULE_SCOPE void	TkleakBindSlot(Tcl_DString *dsPtr, const char *tag,

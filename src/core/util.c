@@ -186,3 +186,33 @@ TkleakJoinPair(
     argv[1] = b;
     return Tcl_Merge(2, argv);
 }
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakHashString --
+ *
+ *	A hash of the string S (Tcl's own rule, h * 9 + c), for the open
+ *	addressing sets of names the orphan checks build once a call
+ *	(query/live.c, query/orphans.c).
+ *
+ * Results:
+ *	The hash.
+ *
+ * Side effects:
+ *	None.
+ *
+ *----------------------------------------------------------------------
+ */
+
+size_t
+TkleakHashString(
+    const char *s)
+{
+    size_t h = 0;
+
+    while (*s) {
+	h = h * 9 + (unsigned char) *s++;
+    }
+    return h;
+}

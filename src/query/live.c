@@ -460,18 +460,6 @@ SlotNames(
  *	costs more than the hash of one.
  */
 
-static size_t
-SinceHash(
-    const char *id)
-{
-    size_t h = 0;
-
-    while (*id) {
-	h = h * 9 + (unsigned char) *id++;
-    }
-    return h;
-}
-
 static int
 SinceHas(
     Since *sincePtr,
@@ -521,7 +509,7 @@ SinceHas(
 	memset(rowPtr->set, 0, size * sizeof(char *));
 	for (i = 0; i < n; i++) {
 	    const char *s = rowPtr->rowPtr->ids[i];
-	    size_t h = SinceHash(s) & rowPtr->mask;
+	    size_t h = TkleakHashString(s) & rowPtr->mask;
 
 	    while (rowPtr->set[h] != NULL) {
 		h = (h + 1) & rowPtr->mask;
@@ -530,7 +518,7 @@ SinceHas(
 	}
     }
     if (rowPtr->set != NULL) {
-	size_t h = SinceHash(id) & rowPtr->mask;
+	size_t h = TkleakHashString(id) & rowPtr->mask;
 
 	for (; rowPtr->set[h] != NULL; h = (h + 1) & rowPtr->mask) {
 	    if (strcmp(rowPtr->set[h], id) == 0) {

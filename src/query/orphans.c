@@ -101,18 +101,6 @@ typedef struct CommandTypes {
     size_t mask;
 } CommandTypes;
 
-static size_t
-HashName(
-    const char *s)
-{
-    size_t h = 0;
-
-    while (*s) {
-	h = h * 9 + (unsigned char) *s++;
-    }
-    return h;
-}
-
 static void
 CommandTypesBuild(
     CommandTypes *mapPtr,
@@ -140,7 +128,7 @@ CommandTypesBuild(
 	}
 	for (k = 0; k < typePtr->numIds; k++) {
 	    const char *id = typePtr->ids[k];
-	    size_t h = HashName(id) & mapPtr->mask;
+	    size_t h = TkleakHashString(id) & mapPtr->mask;
 
 	    while (mapPtr->ids[h] != NULL && strcmp(mapPtr->ids[h], id) != 0) {
 		h = (h + 1) & mapPtr->mask;
@@ -158,7 +146,7 @@ CommandTypesGet(
     CommandTypes *mapPtr,
     const char *fq)
 {
-    size_t h = HashName(fq) & mapPtr->mask;
+    size_t h = TkleakHashString(fq) & mapPtr->mask;
 
     for (; mapPtr->ids[h] != NULL; h = (h + 1) & mapPtr->mask) {
 	if (strcmp(mapPtr->ids[h], fq) == 0) {
