@@ -15,7 +15,7 @@
 #	commands of every namespace, the images and the menus, and reports
 #	those that did not exist at "mark", that no slot names now, and
 #	that some earlier call saw named (detached), or that have the shape
-#	of a tkinter callback wrapper (unreferenced).
+#	of a tkinter callback wrapper or are images (unreferenced).
 #
 #	It does a little less than tkleak: no variable traces (finding them
 #	would take a "trace info variable" per variable), no "retains" for
@@ -122,6 +122,12 @@ proc ::bench::plainrefs::orphans {} {
 	} elseif {[string index $key 0] eq "c"
 		&& [regexp {^::[0-9]+[^:0-9][^:]*$} $name]
 		&& [info procs $name] eq ""} {
+	    set reason unreferenced
+	    set last {}
+	} elseif {[string index $key 0] eq "i"
+		&& ![regexp {^(::)?t?tk::} $name]} {
+	    # An image no slot ever named (the rule of issue 12), but
+	    # not one of Tk's library's (tk_messageBox's icons).
 	    set reason unreferenced
 	    set last {}
 	} else {
