@@ -507,6 +507,47 @@ UnhookAll(
 }
 
 /*
+ *----------------------------------------------------------------------
+ *
+ * LogCreatedCommand --
+ *
+ *	Log that the command of TOKEN was made (a proc, an alias, a TclOO
+ *	object), under its full name, unless it lives in tkleak's own
+ *	namespace.
+ *
+ * Results:
+ *	1 when it was logged, 0 for one of tkleak's own.
+ *
+ * Side effects:
+ *	An entry in the recording log, which keeps its own reference to
+ *	the key.
+ *
+ *----------------------------------------------------------------------
+ */
+
+static int
+LogCreatedCommand(
+    TkleakState *statePtr,
+    Tcl_Interp *interp,
+    Tcl_Command token)
+{
+    Tcl_Obj *keyPtr = Tcl_NewStringObj(
+	    TkleakKeyPrefix(TKLEAK_KEY_COMMAND), 1);
+
+    int own;
+
+    Tcl_IncrRefCount(keyPtr);
+    Tcl_GetCommandFullName(interp, token, keyPtr);
+    own = TkleakIsOwnNamespace(Tcl_GetString(keyPtr) + 1);
+    if (!own) {
+	TkleakLogAppend(statePtr, interp, L_CREATED, 0, keyPtr, NULL, NULL,
+		NULL);
+    }
+    Tcl_DecrRefCount(keyPtr);
+    return !own;
+}
+
+/*
  * ObjectMade --
  *
  *	A hooked class's "new" or "create" returned TCL_OK: note where the
@@ -533,18 +574,9 @@ ObjectMade(
     resultPtr = Tcl_GetObjResult(interp);
     Tcl_IncrRefCount(resultPtr);
     object = Tcl_GetObjectFromObj(interp, resultPtr);
-    if (object != NULL && (token = Tcl_GetObjectCommand(object)) != NULL) {
-	Tcl_Obj *keyPtr = Tcl_NewStringObj(
-		TkleakKeyPrefix(TKLEAK_KEY_COMMAND), 1);
-
-	Tcl_IncrRefCount(keyPtr);
-	Tcl_GetCommandFullName(interp, token, keyPtr);
-	if (!TkleakIsOwnNamespace(Tcl_GetString(keyPtr) + 1)) {
-	    TkleakLogAppend(statePtr, interp, L_CREATED, 0, keyPtr, NULL, NULL,
-		    NULL);
-	    HookClass(statePtr, interp, token);
-	}
-	Tcl_DecrRefCount(keyPtr);
+    if (object != NULL && (token = Tcl_GetObjectCommand(object)) != NULL
+	    && LogCreatedCommand(statePtr, interp, token)) {
+	HookClass(statePtr, interp, token);
     }
     Tcl_ResetResult(interp);
     Tcl_SetObjResult(interp, resultPtr);
@@ -929,42 +961,6 @@ WidgetHookProc(
  *	The procedure of a hooked global command WHICH: run the original,
  *	then log what it attached or made.
  */
-
-/*
- *----------------------------------------------------------------------
- *
- * LogCreatedCommand --
- *
- *	Log that the command of TOKEN was made (a proc, an alias), under
- *	its full name, unless it lives in tkleak's own namespace.
- *
- * Results:
- *	None.
- *
- * Side effects:
- *	An entry in the recording log, which keeps its own reference to
- *	the key.
- *
- *----------------------------------------------------------------------
- */
-
-static void
-LogCreatedCommand(
-    TkleakState *statePtr,
-    Tcl_Interp *interp,
-    Tcl_Command token)
-{
-    Tcl_Obj *keyPtr = Tcl_NewStringObj(
-	    TkleakKeyPrefix(TKLEAK_KEY_COMMAND), 1);
-
-    Tcl_IncrRefCount(keyPtr);
-    Tcl_GetCommandFullName(interp, token, keyPtr);
-    if (!TkleakIsOwnNamespace(Tcl_GetString(keyPtr) + 1)) {
-	TkleakLogAppend(statePtr, interp, L_CREATED, 0, keyPtr, NULL, NULL,
-		NULL);
-    }
-    Tcl_DecrRefCount(keyPtr);
-}
 
 static int
 GlobalHook(
