@@ -670,6 +670,8 @@ MODULE_SCOPE int	TkleakWalkMenuFind(ClientData clientData,
 MODULE_SCOPE Tcl_Class	TkleakWalkObjectClass(Tcl_Object object);
 MODULE_SCOPE int	TkleakWalkGlobalNameBound(Tcl_Interp *interp,
 			    size_t *maxPtr);
+MODULE_SCOPE int	TkleakWalkListFirst(const char *text, size_t len,
+			    Tcl_DString *firstPtr);
 MODULE_SCOPE Tcl_ObjCmdProc *TkleakWalkCommandNre(Tcl_Command token);
 MODULE_SCOPE void	TkleakWalkSetCommandNre(Tcl_Command token,
 			    Tcl_ObjCmdProc *nreProc);

@@ -77,9 +77,13 @@ typedef struct SlotText {
 } SlotText;
 
 /*
- * While a text is parsed: the pairs found so far, with a table of them
- * to drop repeats.
+ * While a text is parsed: the pairs found so far. A repeated pair is
+ * dropped: it has the same flags and the same Word (each distinct word
+ * is one Word), so the pairs found are compared by those two, one by
+ * one while they are few, through a table of them beyond.
  */
+
+#define FEW_PAIRS 32
 
 typedef struct Builder {
     TkleakState *statePtr;
@@ -87,7 +91,9 @@ typedef struct Builder {
     size_t len;
     Tcl_DString pairs;		/* The Pairs found, in order. */
     int numPairs;
-    Tcl_HashTable seen;		/* "flags:word" -> present. */
+    int hashed;			/* Whether SEEN is in use (more than
+				 * FEW_PAIRS pairs). */
+    Tcl_HashTable seen;		/* Word address + flags -> present. */
 } Builder;
 
 #define ENTRY_BYTES 64		/* A hash entry and its malloc overhead. */
@@ -195,6 +201,66 @@ FreeText(
     Tcl_Free((char *) textPtr);
 }
 
+/*
+ * SeenKey --
+ *
+ *	The key of a (flags, word) pair in a Builder's table: a Word is
+ *	allocated on an 8-byte boundary and the flags are 0 or 1
+ *	(TKLEAK_WORD_COMMAND), so both fit in one word.
+ */
+
+static char *
+SeenKey(
+    int flags,
+    const Word *wordPtr)
+{
+    return (char *) ((size_t) wordPtr | (size_t) (flags & 1));
+}
+
+/*
+ * IsRepeat --
+ *
+ *	Whether the pair (FLAGS, WORDPTR) was found already in the text
+ *	being parsed; when not, it is noted as found.
+ */
+
+static int
+IsRepeat(
+    Builder *bPtr,
+    int flags,
+    Word *wordPtr)
+{
+    const Pair *pairs = (const Pair *) Tcl_DStringValue(&bPtr->pairs);
+    int i, isNew;
+
+    if (!bPtr->hashed) {
+	for (i = 0; i < bPtr->numPairs; i++) {
+	    if (pairs[i].wordPtr == wordPtr && pairs[i].flags == flags) {
+		return 1;
+	    }
+	}
+	if (bPtr->numPairs < FEW_PAIRS) {
+	    return 0;
+	}
+	Tcl_InitHashTable(&bPtr->seen, TCL_ONE_WORD_KEYS);
+	bPtr->hashed = 1;
+	for (i = 0; i < bPtr->numPairs; i++) {
+	    Tcl_CreateHashEntry(&bPtr->seen,
+		    SeenKey(pairs[i].flags, pairs[i].wordPtr), &isNew);
+	}
+    }
+    Tcl_CreateHashEntry(&bPtr->seen, SeenKey(flags, wordPtr), &isNew);
+    return !isNew;
+}
+
+/*
+ * AddWord --
+ *
+ *	A TkleakWordProc: one word of the text being parsed, kept as a
+ *	pair unless it is a repeat. A word equal to the whole text is the
+ *	text's own pair (its memo in the SlotText), wherever it was found.
+ */
+
 static void
 AddWord(
     void *clientData,
@@ -203,10 +269,8 @@ AddWord(
     int flags)
 {
     Builder *bPtr = clientData;
-    Tcl_DString pair;
-    char prefix[TCL_INTEGER_SPACE + 2];
+    Word *wordPtr = NULL;
     Pair p;
-    int isNew;
 
     /*
      * The resolver reads a word to its first NUL: so is it kept.
@@ -215,24 +279,23 @@ AddWord(
     if (memchr(word, '\0', len) != NULL) {
 	len = strlen(word);
     }
-    Tcl_DStringInit(&pair);
-    snprintf(prefix, sizeof(prefix), "%d:", flags);
-    Tcl_DStringAppend(&pair, prefix, -1);
-    Tcl_DStringAppend(&pair, word, (int) len);
-    Tcl_CreateHashEntry(&bPtr->seen, Tcl_DStringValue(&pair), &isNew);
-    if (!isNew) {
-	Tcl_DStringFree(&pair);
+    if (len != bPtr->len || memcmp(word, bPtr->text, len) != 0) {
+	Tcl_DString copy;
+
+	Tcl_DStringInit(&copy);
+	Tcl_DStringAppend(&copy, word, (int) len);
+	wordPtr = InternWord(bPtr->statePtr, Tcl_DStringValue(&copy));
+	Tcl_DStringFree(&copy);
+    }
+    if (IsRepeat(bPtr, flags, wordPtr)) {
+	if (wordPtr != NULL) {
+	    wordPtr->refCount--;	/* An earlier pair holds it still. */
+	}
 	return;
     }
     p.flags = flags;
     p.len = (int) len;
-    if (word == bPtr->text && len == bPtr->len) {
-	p.wordPtr = NULL;	/* The text itself: its own memo. */
-    } else {
-	p.wordPtr = InternWord(bPtr->statePtr,
-		Tcl_DStringValue(&pair) + strlen(prefix));
-    }
-    Tcl_DStringFree(&pair);
+    p.wordPtr = wordPtr;
     Tcl_DStringAppend(&bPtr->pairs, (const char *) &p, sizeof(Pair));
     bPtr->numPairs++;
 }
@@ -253,36 +316,52 @@ Parse(
 {
     Builder b;
     SlotText *textPtr;
-    Tcl_Obj *valuePtr, *firstPtr;
+    Tcl_DString first;
     size_t size;
+    int found;
 
     b.statePtr = statePtr;
     b.text = text;
     b.len = len;
     b.numPairs = 0;
+    b.hashed = 0;
     Tcl_DStringInit(&b.pairs);
-    Tcl_InitHashTable(&b.seen, TCL_STRING_KEYS);
     TkleakScanWords(text, len, AddWord, &b);
     TkleakScanQuotedWords(text, len, AddWord, &b);
 
     /*
      * The whole text, and the first element when it is a list: an option
-     * value like {my proc} names the command "my proc". The list is a
-     * copy of the text, never the app's object.
+     * value like {my proc} names the command "my proc". The list is
+     * read from the text (TkleakWalkListFirst), or from a copy of it,
+     * never from the app's object.
      */
 
     AddWord(&b, text, len, TKLEAK_WORD_COMMAND);
-    valuePtr = Tcl_NewStringObj(text, (int) len);
-    Tcl_IncrRefCount(valuePtr);
-    if (Tcl_ListObjIndex(NULL, valuePtr, 0, &firstPtr) == TCL_OK
-	    && firstPtr != NULL) {
-	Tcl_Size flen;
-	const char *first = Tcl_GetStringFromObj(firstPtr, &flen);
+    Tcl_DStringInit(&first);
+    found = TkleakWalkUsable(statePtr)
+	    ? TkleakWalkListFirst(text, len, &first) : -1;
+    if (found < 0) {
+	Tcl_Obj *valuePtr = Tcl_NewStringObj(text, (int) len), *firstPtr;
 
-	AddWord(&b, first, (size_t) flen, TKLEAK_WORD_COMMAND);
+	Tcl_IncrRefCount(valuePtr);
+	found = Tcl_ListObjIndex(NULL, valuePtr, 0, &firstPtr) == TCL_OK
+		&& firstPtr != NULL;
+	if (found) {
+	    Tcl_Size flen;
+	    const char *s = Tcl_GetStringFromObj(firstPtr, &flen);
+
+	    Tcl_DStringAppend(&first, s, (int) flen);
+	}
+	Tcl_DecrRefCount(valuePtr);
     }
-    Tcl_DecrRefCount(valuePtr);
-    Tcl_DeleteHashTable(&b.seen);
+    if (found) {
+	AddWord(&b, Tcl_DStringValue(&first),
+		(size_t) Tcl_DStringLength(&first), TKLEAK_WORD_COMMAND);
+    }
+    Tcl_DStringFree(&first);
+    if (b.hashed) {
+	Tcl_DeleteHashTable(&b.seen);
+    }
 
     size = offsetof(SlotText, pairs) + (size_t) b.numPairs * sizeof(Pair);
     textPtr = (SlotText *) Tcl_Alloc(size + sizeof(Pair));

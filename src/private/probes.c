@@ -10,6 +10,7 @@
  * Copyright (c) 2026 the tkleak developers. See the file "LICENSE".
  */
 
+#include <limits.h>
 #include "private.h"
 
 #ifdef TKLEAK_PRIVATE
@@ -276,6 +277,81 @@ TkleakWalkGlobalNameBound(
 	}
     }
     *maxPtr = max;
+    return 1;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakWalkListFirst --
+ *
+ *	The first element of TEXT (LEN bytes, read no further) taken as a
+ *	Tcl list, as Tcl_ListObjIndex would give it for index 0, without
+ *	making a list or any other value of it: the slot index asks this of
+ *	every distinct slot text, most of them scripts of twenty words
+ *	(each made a Tcl_Obj by Tcl_ListObjIndex, to be thrown away). Like
+ *	Tcl_ListObjIndex, it answers only when the whole text is a list:
+ *	every element is found (TclFindElement), none copied but the first.
+ *
+ * Results:
+ *	1 with the first element's value appended to FIRSTPTR (an
+ *	initialised DString of the caller's); 0 when TEXT is not a list, or
+ *	an empty one (FIRSTPTR unchanged).
+ *
+ * Side effects:
+ *	None.
+ *
+ *----------------------------------------------------------------------
+ */
+
+int
+TkleakWalkListFirst(
+    const char *text,
+    size_t len,
+    Tcl_DString *firstPtr)
+{
+    const char *p = text, *end = text + len, *first = NULL;
+    int firstSize = 0, firstLiteral = 0;
+
+    if (len > INT_MAX) {
+	return 0;
+    }
+    while (p < end) {
+	const char *elem, *next;
+	int size, literal;
+
+	if (TclFindElement(NULL, p, (int) (end - p), &elem, &next, &size,
+		&literal) != TCL_OK) {
+	    return 0;
+	}
+	if (elem == end) {
+	    break;			/* Only white space after the last. */
+	}
+	if (first == NULL) {
+	    first = elem;
+	    firstSize = size;
+	    firstLiteral = literal;
+	}
+	p = next;
+    }
+    if (first == NULL) {
+	return 0;
+    }
+    if (firstLiteral) {
+	/*
+	 * Braced, or with nothing to substitute: the element is its text.
+	 * (Tcl 8.6 reports either, by the name of the argument; both mean
+	 * no backslash is to be undone.)
+	 */
+
+	Tcl_DStringAppend(firstPtr, first, firstSize);
+    } else {
+	int at = Tcl_DStringLength(firstPtr);
+
+	Tcl_DStringSetLength(firstPtr, at + firstSize);
+	Tcl_DStringSetLength(firstPtr, at + TclCopyAndCollapse(firstSize,
+		first, Tcl_DStringValue(firstPtr) + at));
+    }
     return 1;
 }
 

@@ -147,6 +147,7 @@ void TkleakWalkNamespacesFinish(TkleakCollect *ctxPtr, void *w) { (void) ctxPtr;
 int TkleakWalkBindings(TkleakCollect *c, Tk_BindingTable t) { (void) c; (void) t; return TCL_ERROR; }
 void TkleakWalkFree(TkleakState *s) { (void) s; }
 int TkleakWalkAfters(TkleakCollect *c) { (void) c; return TCL_ERROR; }
+int TkleakWalkListFirst(const char *t, size_t n, Tcl_DString *d) { (void) t; (void) n; (void) d; return -1; }
 int TkleakWalkIsMenu(TkleakState *s, Tk_Window w) { (void) s; return Tk_Class(w) && strcmp(Tk_Class(w), "Menu") == 0; }
 int TkleakWalkIsCanvas(TkleakState *s, Tk_Window w) { (void) s; return Tk_Class(w) && strcmp(Tk_Class(w), "Canvas") == 0; }
 void TkleakWalkMenuRefs(TkleakCollect *c, Tk_Window w) { (void) c; (void) w; }
