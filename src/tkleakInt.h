@@ -108,6 +108,10 @@ typedef struct TkleakCoreState {
 				 * (renamed it, a proc in its place). */
     Tcl_HashTable procKinds;	/* objProc -> command kind, kept across
 				 * censuses: dladdr is slow. */
+    double seenBytes;		/* The estimate of the seen table's bytes
+				 * (heap.c), as of store.seenChanges ==
+				 * seenBytesAt - 1; 0: none made yet. */
+    unsigned long seenBytesAt;
 } TkleakCoreState;
 
 /*
@@ -188,6 +192,9 @@ typedef struct TkleakStoreState {
     int numSnaps;
     int capSnaps;
     Tcl_HashTable seen;		/* Index key -> last {owner slot} seen. */
+    unsigned long seenChanges;	/* Counts the changes of SEEN (seen.c), so
+				 * that heap.c walks it for its bytes only
+				 * when it changed. */
     Tcl_HashTable origins;	/* Index key -> {CREATED ATTACHED} list. */
     Tcl_HashTable stacks;	/* Interned stacks, by string form. */
     Tcl_HashTable frames;	/* Their interned frames (origin.c). */

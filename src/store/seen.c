@@ -17,6 +17,54 @@
 #include "tkleakInt.h"
 
 /*
+ * SameRef --
+ *
+ *	Whether two referrers are the same slot: the same object, or the
+ *	same string.
+ */
+
+static int
+SameRef(
+    Tcl_Obj *aPtr,
+    Tcl_Obj *bPtr)
+{
+    return aPtr == bPtr || strcmp(Tcl_GetString(aPtr), Tcl_GetString(bPtr)) == 0;
+}
+
+/*
+ * EndsWith --
+ *
+ *	Whether the seen list of KEY ends with the N referrers REFS, in
+ *	that order: then noting them again, one by one (TkleakSeen), would
+ *	move each to the end in turn and leave the list as it is. On a
+ *	second index of an unchanged app that is every object named by more
+ *	than one slot, and the table need not change.
+ */
+
+static int
+EndsWith(
+    TkleakState *statePtr,
+    const char *key,
+    Tcl_Obj *const *refs,
+    Tcl_Size n)
+{
+    Tcl_HashEntry *hPtr = Tcl_FindHashEntry(&statePtr->store.seen, key);
+    Tcl_Obj **v;
+    Tcl_Size m, i;
+
+    if (hPtr == NULL || Tcl_ListObjGetElements(NULL, Tcl_GetHashValue(hPtr),
+	    &m, &v) != TCL_OK || m < n) {
+	return 0;
+    }
+    for (i = 0; i < n; i++) {
+	if (!SameRef(v[m - n + i], refs[i])) {
+	    return 0;
+	}
+    }
+    return 1;
+}
+
+/*
  *----------------------------------------------------------------------
  *
  * TkleakRefsRemember --
@@ -54,7 +102,12 @@ TkleakRefsRemember(
 	if (Tcl_ListObjGetElements(NULL, listPtr, &n, &v) != TCL_OK) {
 	    continue;
 	}
-	for (i = (n > TKLEAK_SEEN_MAX ? n - TKLEAK_SEEN_MAX : 0); i < n; i++) {
+	i = (n > TKLEAK_SEEN_MAX ? n - TKLEAK_SEEN_MAX : 0);
+	if (EndsWith(statePtr, Tcl_GetHashKey(&refsPtr->index, hPtr), v + i,
+		n - i)) {
+	    continue;
+	}
+	for (; i < n; i++) {
 	    TkleakSeen(statePtr, Tcl_GetHashKey(&refsPtr->index, hPtr), v[i]);
 	}
     }
@@ -84,7 +137,12 @@ TkleakSeenForgetDead(
     TkleakState *statePtr,
     Tcl_Interp *interp)
 {
+    Tcl_Size before = statePtr->store.seen.numEntries;
+
     TkleakForgetDead(statePtr, interp, &statePtr->store.seen);
+    if (statePtr->store.seen.numEntries != before) {
+	statePtr->store.seenChanges++;
+    }
 }
 
 /*
@@ -108,6 +166,7 @@ TkleakSeenFree(
     TkleakState *statePtr)
 {
     TkleakDeleteObjTable(&statePtr->store.seen, 0);
+    statePtr->store.seenChanges++;
 }
 
 /*
@@ -160,6 +219,7 @@ TkleakSeen(
 	    || strcmp(Tcl_GetString(v[n - 1]), ref) == 0)) {
 	return;			/* Already the latest. */
     }
+    statePtr->store.seenChanges++;
     for (i = 0; i < n; i++) {
 	if (v[i] == refPtr || strcmp(Tcl_GetString(v[i]), ref) == 0) {
 	    Tcl_ListObjReplace(NULL, listPtr, i, 1, 0, NULL);
