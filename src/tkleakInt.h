@@ -108,10 +108,6 @@ typedef struct TkleakCoreState {
 				 * (renamed it, a proc in its place). */
     Tcl_HashTable procKinds;	/* objProc -> command kind, kept across
 				 * censuses: dladdr is slow. */
-    double seenBytes;		/* The estimate of the seen table's bytes
-				 * (heap.c), as of store.seenChanges ==
-				 * seenBytesAt - 1; 0: none made yet. */
-    unsigned long seenBytesAt;
 } TkleakCoreState;
 
 /*
@@ -192,9 +188,8 @@ typedef struct TkleakStoreState {
     int numSnaps;
     int capSnaps;
     Tcl_HashTable seen;		/* Index key -> last {owner slot} seen. */
-    unsigned long seenChanges;	/* Counts the changes of SEEN (seen.c), so
-				 * that heap.c walks it for its bytes only
-				 * when it changed. */
+    double seenBytes;		/* SEEN's size, kept as it changes (seen.c,
+				 * by heap.c's estimates). */
     Tcl_HashTable origins;	/* Index key -> {CREATED ATTACHED} list. */
     Tcl_HashTable stacks;	/* Interned stacks, by string form. */
     Tcl_HashTable frames;	/* Their interned frames (origin.c). */
@@ -435,6 +430,8 @@ MODULE_SCOPE int	TkleakGetBoolean(Tcl_Interp *interp, Tcl_Obj *objPtr,
 /* core/heap.c, query/heap.c */
 MODULE_SCOPE void	TkleakHeapGet(long long *heapPtr, long long *rssPtr);
 MODULE_SCOPE long long	TkleakOwnBytes(TkleakState *statePtr);
+MODULE_SCOPE double	TkleakSeenEntryBytes(const char *key);
+MODULE_SCOPE double	TkleakSeenRefBytes(size_t len);
 MODULE_SCOPE double	TkleakObjBytes(Tcl_Obj *objPtr, int depth);
 MODULE_SCOPE Tcl_ObjCmdProc TkleakHeapObjCmd;
 

@@ -17,6 +17,42 @@
 #include "tkleakInt.h"
 
 /*
+ * RefBytes, ListBytes --
+ *
+ *	What one referrer, and one entry of KEY with its list, count for in
+ *	store.seenBytes (heap.c's estimates): added as the table grows,
+ *	taken off as it shrinks, so that the figure is the table's and
+ *	nothing walks it.
+ */
+
+static double
+RefBytes(
+    Tcl_Obj *refPtr)
+{
+    Tcl_Size len;
+
+    (void) Tcl_GetStringFromObj(refPtr, &len);
+    return TkleakSeenRefBytes((size_t) len);
+}
+
+static double
+ListBytes(
+    const char *key,
+    Tcl_Obj *listPtr)
+{
+    double n = TkleakSeenEntryBytes(key);
+    Tcl_Obj **v;
+    Tcl_Size c, i;
+
+    if (Tcl_ListObjGetElements(NULL, listPtr, &c, &v) == TCL_OK) {
+	for (i = 0; i < c; i++) {
+	    n += RefBytes(v[i]);
+	}
+    }
+    return n;
+}
+
+/*
  * SameRef --
  *
  *	Whether two referrers are the same slot: the same object, or the
@@ -137,12 +173,7 @@ TkleakSeenForgetDead(
     TkleakState *statePtr,
     Tcl_Interp *interp)
 {
-    Tcl_Size before = statePtr->store.seen.numEntries;
-
     TkleakForgetDead(statePtr, interp, &statePtr->store.seen);
-    if (statePtr->store.seen.numEntries != before) {
-	statePtr->store.seenChanges++;
-    }
 }
 
 /*
@@ -166,7 +197,7 @@ TkleakSeenFree(
     TkleakState *statePtr)
 {
     TkleakDeleteObjTable(&statePtr->store.seen, 0);
-    statePtr->store.seenChanges++;
+    statePtr->store.seenBytes = 0;
 }
 
 /*
@@ -205,6 +236,7 @@ TkleakSeen(
 	listPtr = Tcl_NewListObj(0, NULL);
 	Tcl_IncrRefCount(listPtr);
 	Tcl_SetHashValue(hPtr, listPtr);
+	statePtr->store.seenBytes += TkleakSeenEntryBytes(key);
     } else {
 	listPtr = Tcl_GetHashValue(hPtr);
 	if (Tcl_IsShared(listPtr)) {
@@ -219,17 +251,21 @@ TkleakSeen(
 	    || strcmp(Tcl_GetString(v[n - 1]), ref) == 0)) {
 	return;			/* Already the latest. */
     }
-    statePtr->store.seenChanges++;
     for (i = 0; i < n; i++) {
 	if (v[i] == refPtr || strcmp(Tcl_GetString(v[i]), ref) == 0) {
+	    statePtr->store.seenBytes -= RefBytes(v[i]);
 	    Tcl_ListObjReplace(NULL, listPtr, i, 1, 0, NULL);
 	    break;
 	}
     }
-    Tcl_ListObjLength(NULL, listPtr, &n);
+    Tcl_ListObjGetElements(NULL, listPtr, &n, &v);
     if (n >= TKLEAK_SEEN_MAX) {
+	for (i = 0; i < n - TKLEAK_SEEN_MAX + 1; i++) {
+	    statePtr->store.seenBytes -= RefBytes(v[i]);
+	}
 	Tcl_ListObjReplace(NULL, listPtr, 0, n - TKLEAK_SEEN_MAX + 1, 0, NULL);
     }
+    statePtr->store.seenBytes += RefBytes(refPtr);
     Tcl_ListObjAppendElement(NULL, listPtr, refPtr);
 }
 
@@ -358,6 +394,10 @@ TkleakForgetDead(
 	    alive = TkleakKeyAlive(statePtr, interp, key);
 	}
 	if (!alive) {
+	    if (tablePtr == &statePtr->store.seen) {
+		statePtr->store.seenBytes -= ListBytes(key,
+			Tcl_GetHashValue(hPtr));
+	    }
 	    Tcl_DecrRefCount((Tcl_Obj *) Tcl_GetHashValue(hPtr));
 	    Tcl_DeleteHashEntry(hPtr);
 	}
