@@ -345,6 +345,8 @@ MODULE_SCOPE int	TkleakCensusTake(TkleakState *statePtr,
 MODULE_SCOPE int	TkleakCensusTakeEx(TkleakState *statePtr,
 			    Tcl_Interp *interp, TkleakCensus **censusPtrPtr,
 			    TkleakRefs *refsPtr);
+MODULE_SCOPE int	TkleakCensusTakeBare(TkleakState *statePtr,
+			    Tcl_Interp *interp, TkleakCensus **censusPtrPtr);
 MODULE_SCOPE void	TkleakAddFixed(TkleakCollect *ctxPtr, int which,
 			    const char *id, size_t idLen, size_t bytes);
 MODULE_SCOPE void	TkleakCountCommand(TkleakCollect *ctxPtr,

@@ -197,6 +197,10 @@ ComparePaths(
     return strcmp(*(const char *const *) a, *(const char *const *) b);
 }
 
+static int		Take(TkleakState *statePtr, Tcl_Interp *interp,
+			    TkleakCensus **censusPtrPtr, TkleakRefs *refsPtr,
+			    int own);
+
 /*
  *----------------------------------------------------------------------
  *
@@ -249,6 +253,53 @@ TkleakCensusTakeEx(
     Tcl_Interp *interp,
     TkleakCensus **censusPtrPtr,
     TkleakRefs *refsPtr)
+{
+    return Take(statePtr, interp, censusPtrPtr, refsPtr,
+	    refsPtr == NULL || refsPtr->keepCensus);
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakCensusTakeBare --
+ *
+ *	TkleakCensusTake for a query's own use: a census never kept nor
+ *	diffed (what a detached menu retains, live.c), so without
+ *	tkleak's own bytes, which walk every table tkleak keeps (the
+ *	origins and stacks of a recording among them).
+ *
+ * Results:
+ *	As TkleakCensusTake; the census's own bytes are 0.
+ *
+ * Side effects:
+ *	As TkleakCensusTake.
+ *
+ *----------------------------------------------------------------------
+ */
+
+int
+TkleakCensusTakeBare(
+    TkleakState *statePtr,
+    Tcl_Interp *interp,
+    TkleakCensus **censusPtrPtr)
+{
+    return Take(statePtr, interp, censusPtrPtr, NULL, 0);
+}
+
+/*
+ * Take --
+ *
+ *	The census of TkleakCensusTakeEx and TkleakCensusTakeBare, with
+ *	tkleak's own bytes when OWN.
+ */
+
+static int
+Take(
+    TkleakState *statePtr,
+    Tcl_Interp *interp,
+    TkleakCensus **censusPtrPtr,
+    TkleakRefs *refsPtr,
+    int own)
 {
     TkleakCollect ctx;
     Tcl_InterpState saved;
@@ -377,7 +428,7 @@ TkleakCensusTakeEx(
      * never diffed, and measuring them walks every table tkleak keeps.
      */
 
-    if (refsPtr == NULL || refsPtr->keepCensus) {
+    if (own) {
 	ctx.censusPtr->own = TkleakOwnBytes(statePtr)
 		+ (long long) TkleakCensusMemory(ctx.censusPtr);
     }

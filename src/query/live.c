@@ -936,7 +936,7 @@ MenusRetain(
 	return TCL_CONTINUE;
     }
     below.askPtr = askPtr;
-    if (TkleakCensusTakeEx(statePtr, interp, &curPtr, NULL) != TCL_OK) {
+    if (TkleakCensusTakeBare(statePtr, interp, &curPtr) != TCL_OK) {
 	return TCL_CONTINUE;
     }
     below.censusPtr = curPtr;
