@@ -158,6 +158,12 @@ typedef struct TkleakCensusState {
     Tcl_HashTable *slotRefs;	/* refs.c: {owner slot} -> the referrer
 				 * object of that slot, kept between scans;
 				 * NULL until the first scan. */
+    unsigned long textsScan;	/* The last scan that used a kept text, */
+    size_t textsUsed;		/* and how many it used (slotwords.c): the
+				 * end of a scan that used every one has
+				 * none to drop, nor a table to walk. */
+    unsigned long refsScan;	/* The same for the kept referrers */
+    size_t refsUsed;		/* (refs.c). */
 } TkleakCensusState;
 
 /*
@@ -534,7 +540,7 @@ MODULE_SCOPE void	TkleakRefsMenuEntry(TkleakCollect *ctxPtr,
 			    Tcl_Obj *valuePtr);
 MODULE_SCOPE void	TkleakRefsScanWindows(TkleakCollect *ctxPtr);
 MODULE_SCOPE void	TkleakRefsScanTraces(TkleakCollect *ctxPtr);
-MODULE_SCOPE void	TkleakRefsRemember(TkleakState *statePtr,
+MODULE_SCOPE int	TkleakRefsRemember(TkleakState *statePtr,
 			    TkleakRefs *refsPtr);
 MODULE_SCOPE void	TkleakSeen(TkleakState *statePtr, const char *key,
 			    Tcl_Obj *refPtr);

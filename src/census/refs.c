@@ -159,6 +159,7 @@ GetRef(
 	    Tcl_DStringValue(&key), &isNew);
     if (isNew) {
 	srPtr = (SlotRef *) Tcl_Alloc(sizeof(SlotRef));
+	srPtr->scan = 0;
 	srPtr->refPtr = TkleakNewRef(owner, slot);
 	Tcl_IncrRefCount(srPtr->refPtr);
 	Tcl_SetHashValue(hPtr, srPtr);
@@ -168,7 +169,14 @@ GetRef(
 	srPtr = Tcl_GetHashValue(hPtr);
     }
     Tcl_DStringFree(&key);
-    srPtr->scan = ctxPtr->refsPtr->scan;
+    if (srPtr->scan != ctxPtr->refsPtr->scan) {
+	srPtr->scan = ctxPtr->refsPtr->scan;
+	if (statePtr->census.refsScan != srPtr->scan) {
+	    statePtr->census.refsScan = srPtr->scan;
+	    statePtr->census.refsUsed = 0;
+	}
+	statePtr->census.refsUsed++;
+    }
     return srPtr->refPtr;
 }
 
@@ -198,8 +206,10 @@ TkleakRefsAge(
     Tcl_HashSearch search;
     Tcl_HashEntry *hPtr;
 
-    if (statePtr->census.slotRefs == NULL) {
-	return;
+    if (statePtr->census.slotRefs == NULL || (scan != 0
+	    && statePtr->census.refsScan == scan && statePtr->census.refsUsed
+		== (size_t) statePtr->census.slotRefs->numEntries)) {
+	return;			/* None unused: nothing to drop. */
     }
     for (hPtr = Tcl_FirstHashEntry(statePtr->census.slotRefs, &search);
 	    hPtr != NULL; hPtr = Tcl_NextHashEntry(&search)) {

@@ -446,8 +446,13 @@ TkleakSlotWordsEachMemo(
 	} else {
 	    textPtr = Tcl_GetHashValue(hPtr);
 	}
-	if (scan != 0) {
+	if (scan != 0 && textPtr->scan != scan) {
 	    textPtr->scan = scan;
+	    if (statePtr->census.textsScan != scan) {
+		statePtr->census.textsScan = scan;
+		statePtr->census.textsUsed = 0;
+	    }
+	    statePtr->census.textsUsed++;
 	}
 	keyText = Tcl_GetHashKey(statePtr->census.slotTexts, hPtr);
     }
@@ -557,8 +562,11 @@ TkleakSlotWordsAge(
     Tcl_HashSearch search;
     Tcl_HashEntry *hPtr;
 
-    if (statePtr->census.slotTexts == NULL) {
-	return;
+    if (statePtr->census.slotTexts == NULL
+	    || (statePtr->census.textsScan == scan
+	    && statePtr->census.textsUsed
+		== (size_t) statePtr->census.slotTexts->numEntries)) {
+	return;			/* None unused: nothing to drop. */
     }
     for (hPtr = Tcl_FirstHashEntry(statePtr->census.slotTexts, &search);
 	    hPtr != NULL; hPtr = Tcl_NextHashEntry(&search)) {

@@ -848,8 +848,9 @@ TkleakOrphansObjCmd(
 	TkleakRefsFree(&refs);
 	return TCL_ERROR;
     }
-    TkleakRefsRemember(statePtr, &refs);
-    TkleakSeenForgetDead(statePtr, interp);
+    if (!TkleakRefsRemember(statePtr, &refs)) {
+	TkleakSeenForgetDead(statePtr, interp);
+    }
 
     /*
      * Types in name order, identities sorted: the same list every time.

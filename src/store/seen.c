@@ -113,7 +113,10 @@ EndsWith(
  *	index comes first.
  *
  * Results:
- *	None.
+ *	1 when every key of the seen table is now one REFSPTR indexes: an
+ *	object the index found, that exists, so the caller, with no script
+ *	run since the index, need not look for the dead
+ *	(TkleakSeenForgetDead, a lookup for every entry); else 0.
  *
  * Side effects:
  *	The seen table holds a reference to each referrer it keeps.
@@ -121,7 +124,7 @@ EndsWith(
  *----------------------------------------------------------------------
  */
 
-void
+int
 TkleakRefsRemember(
     TkleakState *statePtr,
     TkleakRefs *refsPtr)
@@ -147,6 +150,14 @@ TkleakRefsRemember(
 	    TkleakSeen(statePtr, Tcl_GetHashKey(&refsPtr->index, hPtr), v[i]);
 	}
     }
+
+    /*
+     * Every key indexed is in the table now (each with one referrer at
+     * least), and an index holds only keys it found: commands, images and
+     * windows that exist. As many entries as keys: no other.
+     */
+
+    return statePtr->store.seen.numEntries == refsPtr->index.numEntries;
 }
 
 /*
