@@ -191,6 +191,7 @@ typedef struct TkleakStoreState {
     Tcl_HashTable origins;	/* Index key -> {CREATED ATTACHED} list. */
     Tcl_HashTable stacks;	/* Interned stacks, by string form. */
     Tcl_HashTable frames;	/* Their interned frames (origin.c). */
+    int pyReader;		/* Python frames were read (origin.c). */
 } TkleakStoreState;
 
 /*
