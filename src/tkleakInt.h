@@ -189,7 +189,8 @@ typedef struct TkleakStoreState {
     int capSnaps;
     Tcl_HashTable seen;		/* Index key -> last {owner slot} seen. */
     Tcl_HashTable origins;	/* Index key -> {CREATED ATTACHED} list. */
-    Tcl_HashTable stacks;	/* Interned stacks, by string form. */
+    Tcl_HashTable stacks;	/* Interned stacks, by string form (keys:
+				 * tkleakStackKeyType, origin.c). */
     Tcl_HashTable frames;	/* Their interned frames (origin.c). */
     int pyReader;		/* Python frames were read (origin.c). */
 } TkleakStoreState;
@@ -586,6 +587,7 @@ MODULE_SCOPE Tcl_Obj *	TkleakOriginLast(TkleakState *statePtr,
 MODULE_SCOPE void	TkleakOriginForget(TkleakState *statePtr,
 			    const char *key);
 MODULE_SCOPE void	TkleakOriginForgetStacks(TkleakState *statePtr);
+MODULE_SCOPE const Tcl_HashKeyType tkleakStackKeyType;
 MODULE_SCOPE void	TkleakOriginFree(TkleakState *statePtr);
 MODULE_SCOPE Tcl_ObjCmdProc TkleakOriginObjCmd;
 

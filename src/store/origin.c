@@ -1058,10 +1058,77 @@ TclFrames(
 }
 
 /*
+ * The stack table's keys: an interned stack's entry does not copy the
+ * stack's string, it points at it, the string of the stack the entry
+ * holds (a stack's text is most of what a new call site costs, and it
+ * was kept twice); an alias's key ("\001...", TkleakOriginCapture) is
+ * copied, after the entry. An interned stack is never changed (whoever
+ * would change one changes a copy), so its string lives as long as its
+ * entry, which is deleted before the stack is released.
+ */
+
+#ifndef TCL_HASH_TYPE
+#define TCL_HASH_TYPE unsigned
+#endif
+
+static TCL_HASH_TYPE
+StackKeyHash(
+    Tcl_HashTable *tablePtr,
+    void *keyPtr)
+{
+    (void) tablePtr;
+    return (TCL_HASH_TYPE) TkleakHashString(keyPtr);
+}
+
+static int
+StackKeyCompare(
+    void *keyPtr,
+    Tcl_HashEntry *hPtr)
+{
+    return strcmp(keyPtr, hPtr->key.oneWordValue) == 0;
+}
+
+static Tcl_HashEntry *
+StackKeyAlloc(
+    Tcl_HashTable *tablePtr,
+    void *keyPtr)
+{
+    const char *key = keyPtr;
+    Tcl_HashEntry *hPtr;
+
+    (void) tablePtr;
+    if (key[0] == '\001') {
+	size_t len = strlen(key) + 1;
+
+	hPtr = (Tcl_HashEntry *) Tcl_Alloc(sizeof(Tcl_HashEntry) + len);
+	memcpy(hPtr + 1, key, len);
+	hPtr->key.oneWordValue = (char *) (hPtr + 1);
+    } else {
+	hPtr = (Tcl_HashEntry *) Tcl_Alloc(sizeof(Tcl_HashEntry));
+	hPtr->key.oneWordValue = (char *) key;
+    }
+    hPtr->clientData = NULL;
+    return hPtr;
+}
+
+static void
+StackKeyFree(
+    Tcl_HashEntry *hPtr)
+{
+    Tcl_Free((char *) hPtr);
+}
+
+const Tcl_HashKeyType tkleakStackKeyType = {
+    TCL_HASH_KEY_TYPE_VERSION, 0, StackKeyHash, StackKeyCompare,
+    StackKeyAlloc, StackKeyFree
+};
+
+/*
  * Intern --
  *
  *	The interned stack equal to STACKPTR, whose one reference the call
- *	takes over. The result is owned by the stack table.
+ *	takes over. The result is owned by the stack table, whose entry's
+ *	key is the stack's own string.
  */
 
 static Tcl_Obj *
@@ -1502,8 +1569,8 @@ TkleakOriginForgetStacks(
 	Tcl_Obj *stackPtr = Tcl_GetHashValue(hPtr);
 
 	if (stackPtr->refCount == 1) {
+	    Tcl_DeleteHashEntry(hPtr);	/* Its key is the stack's string. */
 	    Tcl_DecrRefCount(stackPtr);
-	    Tcl_DeleteHashEntry(hPtr);
 	}
     }
     for (hPtr = Tcl_FirstHashEntry(&statePtr->store.frames, &search); hPtr;
