@@ -15,6 +15,8 @@ import textwrap
 import tkinter
 import unittest
 
+import tkleaktest
+
 
 def make_label(root):
     return tkinter.Label(root, name='origins_label')
@@ -28,20 +30,7 @@ def draw_line(canvas):
     return canvas.create_line(0, 0, 10, 10)
 
 
-class PythonOriginTest(unittest.TestCase):
-
-    @classmethod
-    def setUpClass(cls):
-        cls.root = tkinter.Tk()
-        cls.root.withdraw()
-        cls.root.tk.call('package', 'require', 'tkleak')
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.root.destroy()
-
-    def call(self, *args):
-        return self.root.tk.call(*args)
+class PythonOriginTest(tkleaktest.TkleakTestCase):
 
     def frames(self, stack):
         """The frames of STACK as (file tail, line, proc, lang, lib)."""
