@@ -17,13 +17,8 @@ if {$runs eq ""} {
     set runs 5
 }
 cd $repo
-set argv {}
-set argc 0
-source /usr/bin/gitk
-package require tkleak
+source [file join $here .. tests apps gitk-start.tcl]
 source [file join $here realapps.tcl]
-
-source [file join $here .. tests apps gitk-wait.tcl]
 
 # newViewCancel --
 #	View > New view..., then Cancel in the view editor.

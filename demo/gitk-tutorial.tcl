@@ -11,12 +11,7 @@
 
 set here [file dirname [file normalize [info script]]]
 set fix [expr {[lindex $argv 0] eq "fix"}]
-set argv {}
-set argc 0
-source /usr/bin/gitk
-package require tkleak
-
-source [file join $here .. tests apps gitk-wait.tcl]
+source [file join $here .. tests apps gitk-start.tcl]
 
 # newAndDelete --
 #	View > New view..., OK; once gitk shows it, View > Delete view.

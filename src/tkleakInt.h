@@ -197,8 +197,10 @@ typedef struct TkleakStoreState {
     double seenBytes;		/* SEEN's size, kept as it changes (seen.c,
 				 * by heap.c's estimates). */
     Tcl_HashTable origins;	/* Index key -> {CREATED ATTACHED} list. */
-    Tcl_HashTable stacks;	/* Interned stacks, by string form. */
+    Tcl_HashTable stacks;	/* Interned stacks, by string form (keys:
+				 * tkleakStackKeyType, origin.c). */
     Tcl_HashTable frames;	/* Their interned frames (origin.c). */
+    int pyReader;		/* Python frames were read (origin.c). */
 } TkleakStoreState;
 
 /*
@@ -597,6 +599,7 @@ MODULE_SCOPE Tcl_Obj *	TkleakOriginLast(TkleakState *statePtr,
 MODULE_SCOPE void	TkleakOriginForget(TkleakState *statePtr,
 			    const char *key);
 MODULE_SCOPE void	TkleakOriginForgetStacks(TkleakState *statePtr);
+MODULE_SCOPE const Tcl_HashKeyType tkleakStackKeyType;
 MODULE_SCOPE void	TkleakOriginFree(TkleakState *statePtr);
 MODULE_SCOPE Tcl_ObjCmdProc TkleakOriginObjCmd;
 

@@ -9,9 +9,13 @@ PyFrame_GetBack are 3.9's; before, origin.c reads the frame's f_code and
 f_back). Run it with each ~/.pyenv/versions/3.*/bin/python3.
 """
 
+import subprocess
 import sys
+import textwrap
 import tkinter
 import unittest
+
+import tkleaktest
 
 
 def make_label(root):
@@ -26,20 +30,7 @@ def draw_line(canvas):
     return canvas.create_line(0, 0, 10, 10)
 
 
-class PythonOriginTest(unittest.TestCase):
-
-    @classmethod
-    def setUpClass(cls):
-        cls.root = tkinter.Tk()
-        cls.root.withdraw()
-        cls.root.tk.call('package', 'require', 'tkleak')
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.root.destroy()
-
-    def call(self, *args):
-        return self.root.tk.call(*args)
+class PythonOriginTest(tkleaktest.TkleakTestCase):
 
     def frames(self, stack):
         """The frames of STACK as (file tail, line, proc, lang, lib)."""
@@ -212,6 +203,34 @@ class PythonOriginTest(unittest.TestCase):
             self.assertEqual(self.app_frame(created),
                              ('again%d.py' % i, i + 2, 'make', 'python', 0))
             label.destroy()
+
+    def test_frame_cache_goes_with_the_last_interpreter(self):
+        # origin.c's cache of Python frames (3.11 on) holds a weak
+        # reference to each code object it read; the cache and they go
+        # when the last Tcl interpreter that read Python frames is
+        # deleted while Python runs on, and at the latest when Python
+        # finalizes. In a Python of its own: this file's root stays.
+        script = textwrap.dedent('''
+            import gc, tkinter, weakref
+            def make(root):
+                return tkinter.Label(root)
+            root = tkinter.Tk()
+            root.withdraw()
+            root.tk.call('package', 'require', 'tkleak')
+            root.tk.call('tkleak::record', 'on')
+            label = make(root)
+            during = weakref.getweakrefcount(make.__code__)
+            root.tk.call('tkleak::record', 'off')
+            root.destroy()
+            del root, label
+            gc.collect()
+            print(during, weakref.getweakrefcount(make.__code__))
+            ''')
+        out = subprocess.run([sys.executable, '-c', script],
+                             stdout=subprocess.PIPE, check=True,
+                             universal_newlines=True).stdout.split()
+        cached = '1' if sys.version_info >= (3, 11) else '0'
+        self.assertEqual(out, [cached, '0'])
 
 if __name__ == '__main__':
     unittest.main(verbosity=2)

@@ -11,18 +11,10 @@ import tkinter
 import unittest
 import warnings
 
+import tkleaktest
 
-class VariableTraceOrphansTest(unittest.TestCase):
 
-    @classmethod
-    def setUpClass(cls):
-        cls.root = tkinter.Tk()
-        cls.root.withdraw()
-        cls.root.tk.call('package', 'require', 'tkleak')
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.root.destroy()
+class VariableTraceOrphansTest(tkleaktest.TkleakTestCase):
 
     def setUp(self):
         self.kept = []

@@ -18,52 +18,20 @@ import unittest
 
 import tkleak
 
-HERE = os.path.basename(__file__)
+import tkleaktest
+from tkleaktest import Document, rows
 
-# Rows come back as one string: tkinter would turn a value that has a
-# list representation into a tuple.
-ROWS = """{t parent} {
-    set rows {}
-    foreach id [$t children $parent] {
-        lappend rows [join [list [$t item $id -text] \
-            {*}[$t item $id -values]] \x1f]
-    }
-    join $rows \x1e
-}"""
-
-
-class Payload:
-    pass
-
-
-class Document:
-    """What a window's callbacks are bound to: 100 objects."""
-
-    def __init__(self):
-        self.lines = [Payload() for _ in range(100)]
-
-    def wakeup(self):
-        pass
-
-
+# The leaks bind tkleaktest's Documents: their module, and the file and
+# line of Document.wakeup.
+DOC = Document.__module__
+HERE = os.path.basename(Document.wakeup.__code__.co_filename)
 WAKEUP_LINE = Document.wakeup.__code__.co_firstlineno
-
-
-def rows(root, tree, parent=''):
-    text = str(root.tk.call('apply', ROWS, tree, parent))
-    return [r.split('\x1f') for r in text.split('\x1e')] if text else []
 
 
 def leak(root, windows, n=3):
     """Adds N entries and deletes them the way Python 2.4's Menu.delete
-    did, leaving their commands."""
-    docs = []
-    for _ in range(n):
-        doc = Document()
-        docs.append(doc)
-        windows.add_command(label='doc', command=doc.wakeup)
-        root.tk.call(windows, 'delete', 0)
-    return docs
+    did, leaving their commands: Documents of 100 Payloads."""
+    return tkleaktest.leak(root, windows, n, 100)
 
 
 class PanelPythonTest(unittest.TestCase):
@@ -71,8 +39,7 @@ class PanelPythonTest(unittest.TestCase):
     def setUp(self):
         # One Tk a test: the plain app must not have the module's
         # commands.
-        self.root = tkinter.Tk()
-        self.root.geometry('300x100+0+0')
+        self.root = tkleaktest.new_root('300x100+0+0')
         self.windows = tkinter.Menu(self.root, tearoff=0)
 
     def tearDown(self):
@@ -81,7 +48,7 @@ class PanelPythonTest(unittest.TestCase):
 
     def callable_of(self, doc):
         return '%s.Document.wakeup of %s.Document (%s:%d)' % (
-            __name__, __name__, HERE, WAKEUP_LINE)
+            DOC, DOC, HERE, WAKEUP_LINE)
 
     def test_orphans_view_shows_callable_and_keeps_alive(self):
         tr = tkleak.Tracker(self.root)
@@ -136,8 +103,8 @@ class PanelPythonTest(unittest.TestCase):
                                            r'other objects, [0-9.]+ KB$')
         table = dict((k.strip(), v) for k, v in pairs if k.startswith('  '))
         self.assertEqual(table['__main__.Payload'.replace(
-            '__main__', __name__)].split(',')[0], '100')
-        self.assertEqual(table['%s.Document' % __name__].split(',')[0], '1')
+            '__main__', DOC)].split(',')[0], '100')
+        self.assertEqual(table['%s.Document' % DOC].split(',')[0], '1')
         # The wrapper (CallWrapper.__call__) and Document.wakeup.
         self.assertEqual(table['method'].split(',')[0], '2')
 
@@ -186,14 +153,14 @@ class PanelPythonTest(unittest.TestCase):
             r': 1 type changed\. Python: %d types changed\.$'
             % (len(diff) - 1))
         self.assertEqual(diff['command tkinter'], '+2')
-        self.assertEqual(diff['python %s.Document' % __name__], '+2')
-        self.assertEqual(diff['python %s.Payload' % __name__], '+200')
+        self.assertEqual(diff['python %s.Document' % DOC], '+2')
+        self.assertEqual(diff['python %s.Payload' % DOC], '+200')
         self.assertEqual(diff['python tkinter.CallWrapper'], '+2')
         # A Python row opens on a note, not on names.
         ids = [str(i) for i in self.root.tk.splitlist(
             self.root.tk.call(t, 'children', ''))]
         py = [i for i in ids if str(self.root.tk.call(
-            t, 'item', i, '-text')) == 'python %s.Payload' % __name__][0]
+            t, 'item', i, '-text')) == 'python %s.Payload' % DOC][0]
         self.root.tk.call('::tkleak::panel::Populate', t, py)
         self.assertEqual([r[0] for r in rows(self.root, t, py)],
                          ['(Python objects: counted by type, not named)'])
@@ -202,7 +169,7 @@ class PanelPythonTest(unittest.TestCase):
         text = str(self.root.tk.call('::tkleak::panel::DiffText'))
         self.assertIn('\nNew command tkinter (2):\n', text)
         json = str(self.root.tk.call('::tkleak::panel::DiffJson'))
-        self.assertIn('{"type":"python %s.Payload","count":200,' % __name__,
+        self.assertIn('{"type":"python %s.Payload","count":200,' % DOC,
                       json)
         # Off: the Tcl types only.
         self.root.tk.call('.tkleak.bar.python', 'invoke')

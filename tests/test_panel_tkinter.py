@@ -12,6 +12,8 @@ import re
 import tkinter
 import unittest
 
+import tkleaktest
+
 
 def marker_wakeup():
     pass
@@ -25,45 +27,29 @@ WAKEUP_LINE = marker_wakeup.__code__.co_firstlineno
 OTHER_LINE = marker_other.__code__.co_firstlineno
 
 
-class TkinterPanelTest(unittest.TestCase):
+class TkinterPanelTest(tkleaktest.TkleakTestCase):
+
+    geometry = '300x100+0+0'
 
     @classmethod
-    def setUpClass(cls):
-        cls.root = tkinter.Tk()
-        cls.root.geometry('300x100+0+0')
+    def make_app(cls):
         cls.menubar = tkinter.Menu(cls.root, tearoff=0)
         cls.root.config(menu=cls.menubar)
         cls.windows = tkinter.Menu(cls.menubar, tearoff=0)
         cls.menubar.add_cascade(label='Windows', menu=cls.windows)
-        cls.root.tk.call('package', 'require', 'tkleak')
-        cls.cascade = str(cls.root.tk.call('tkleak::menu', cls.menubar))
-        cls.root.update()
 
     @classmethod
-    def tearDownClass(cls):
-        cls.root.destroy()
-
-    def call(self, *args):
-        return self.root.tk.call(*args)
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.cascade = str(cls.root.tk.call('tkleak::menu', cls.menubar))
+        cls.root.update()
 
     def split(self, value):
         return [str(v) for v in self.root.tk.splitlist(value)]
 
-    # Rows come back as one string: tkinter would turn a value that has
-    # a list representation into a tuple.
-    ROWS = """{t parent} {
-        set rows {}
-        foreach id [$t children $parent] {
-            lappend rows [join [list [$t item $id -text] \
-                {*}[$t item $id -values]] \x1f]
-        }
-        join $rows \x1e
-    }"""
-
     def rows(self, tree, parent=''):
         """A treeview's rows: its text, then its values."""
-        text = str(self.call('apply', self.ROWS, tree, parent))
-        return [row.split('\x1f') for row in text.split('\x1e')] if text else []
+        return tkleaktest.rows(self.root, tree, parent)
 
     def invoke(self, label):
         self.call(self.cascade, 'invoke', label)

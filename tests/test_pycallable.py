@@ -32,39 +32,19 @@ except ImportError:
     print('tkinter is missing from %s: nothing to test' % sys.executable)
     raise SystemExit(0)
 
+import tkleaktest
+from tkleaktest import Document, leak, rows
+
 TAIL = os.path.basename(__file__)
 NAME = __name__
 
-# Rows of a ttk::treeview, one string (see test_panel_python.py).
-ROWS = """{t parent} {
-    set rows {}
-    foreach id [$t children $parent] {
-        lappend rows [join [list [$t item $id -text] \
-            {*}[$t item $id -values]] \x1f]
-    }
-    join $rows \x1e
-}"""
-
-
-class Payload:
-    pass
-
-
-class Document:
-    """What the callbacks are bound to."""
-
-    def __init__(self):
-        self.lines = [Payload() for _ in range(10)]
-
-    def wakeup(self):
-        pass
-
-    def __call__(self):
-        pass
-
-
-# The file as Python names it in code objects (relative before 3.9).
-HERE = Document.wakeup.__code__.co_filename
+# The callbacks are bound to tkleaktest's Documents: their module, and
+# the file of Document.wakeup as Python names it in code objects
+# (relative before 3.9), and its tail; HERE is this file, so named.
+DOC = Document.__module__
+DOC_HERE = Document.wakeup.__code__.co_filename
+DOC_TAIL = os.path.basename(DOC_HERE)
+HERE = sys._getframe().f_code.co_filename
 
 ran = []
 
@@ -98,34 +78,7 @@ def line_of(f):
     return f.__code__.co_firstlineno
 
 
-def rows(root, tree, parent=''):
-    text = str(root.tk.call('apply', ROWS, tree, parent))
-    return [r.split('\x1f') for r in text.split('\x1e')] if text else []
-
-
-def leak(root, menu, n=2):
-    """N entries deleted the way Python 2.4's Menu.delete did, leaving
-    their commands; returns the Documents."""
-    docs = []
-    for _ in range(n):
-        doc = Document()
-        docs.append(doc)
-        menu.add_command(label='doc', command=doc.wakeup)
-        root.tk.call(menu, 'delete', 0)
-    return docs
-
-
-class PyCallableTest(unittest.TestCase):
-
-    @classmethod
-    def setUpClass(cls):
-        cls.root = tkinter.Tk()
-        cls.root.withdraw()
-        cls.root.tk.call('package', 'require', 'tkleak')
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.root.destroy()
+class PyCallableTest(tkleaktest.TkleakTestCase):
 
     def described(self, names):
         out = self.root.tk.splitlist(
@@ -143,17 +96,17 @@ class PyCallableTest(unittest.TestCase):
         lam = lambda: doc  # noqa: E731
         lam_line = sys._getframe().f_lineno - 1
         cases = [
-            (doc.wakeup, 'Document.wakeup', NAME, HERE,
-             line_of(Document.wakeup), NAME + '.Document'),
+            (doc.wakeup, 'Document.wakeup', DOC, DOC_HERE,
+             line_of(Document.wakeup), DOC + '.Document'),
             (closure(doc), 'closure.<locals>.inner', NAME, HERE,
-             line_of(closure) + 3, NAME + '.Document'),
+             line_of(closure) + 3, DOC + '.Document'),
             (lam, 'PyCallableTest.test_each_kind_of_callable.'
-             '<locals>.<lambda>', NAME, HERE, lam_line, NAME + '.Document'),
+             '<locals>.<lambda>', NAME, HERE, lam_line, DOC + '.Document'),
             (with_default, 'with_default', NAME, HERE, line_of(with_default),
-             NAME + '.Document'),
+             DOC + '.Document'),
             ([].append, 'list.append', '', '', 0, 'list'),
             (print, 'print', 'builtins', '', 0, ''),
-            (doc, 'Document.__call__', NAME, '', 0, NAME + '.Document'),
+            (doc, 'Document.__call__', DOC, '', 0, DOC + '.Document'),
             (functools.partial(with_default, 1), 'partial.__call__',
              'functools', '', 0, 'functools.partial'),
             (odd.poke, 'Odd.poke', NAME, HERE, line_of(Odd.poke), 'Odd'),
@@ -225,12 +178,11 @@ class PanelWithoutModuleTest(unittest.TestCase):
     """An app that loaded tkleak with package require only."""
 
     def setUp(self):
-        self.root = tkinter.Tk()
-        self.root.geometry('300x100+0+0')
+        self.root = tkleaktest.new_root('300x100+0+0')
         self.menu = tkinter.Menu(self.root, tearoff=0)
-        self.root.tk.call('package', 'require', 'tkleak')
+        tkleaktest.load(self.root)
         self.want = '%s.Document.wakeup of %s.Document (%s:%d)' % (
-            NAME, NAME, TAIL, line_of(Document.wakeup))
+            DOC, DOC, DOC_TAIL, line_of(Document.wakeup))
 
     def tearDown(self):
         self.root.update()
@@ -295,8 +247,7 @@ class PanelWithModuleTest(unittest.TestCase):
     def setUp(self):
         import tkleak
         self.tkleak = tkleak
-        self.root = tkinter.Tk()
-        self.root.geometry('300x100+0+0')
+        self.root = tkleaktest.new_root('300x100+0+0')
         self.menu = tkinter.Menu(self.root, tearoff=0)
         self.tr = tkleak.Tracker(self.root)
 
@@ -318,7 +269,7 @@ class PanelWithModuleTest(unittest.TestCase):
         # The module unwraps the partial; the C core would say
         # functools.partial.__call__.
         self.assertEqual(got[0][6], '%s.with_default of %s.Document (%s:%d)'
-                         % (NAME, NAME, TAIL, line_of(with_default)))
+                         % (NAME, DOC, TAIL, line_of(with_default)))
         self.assertEqual(self.described(got[0][0]), 'partial.__call__')
 
     def described(self, name):
@@ -346,12 +297,12 @@ class PanelWithModuleTest(unittest.TestCase):
             listed[type_] = count
             self.assertEqual(len(line), len(table[0]))
         self.assertEqual(listed, {k: v.lstrip('+') for k, v in shown.items()})
-        self.assertEqual(listed['python %s.Payload' % NAME], '20')
-        self.assertEqual(listed['python %s.Document' % NAME], '2')
+        self.assertEqual(listed['python %s.Payload' % DOC], '20')
+        self.assertEqual(listed['python %s.Document' % DOC], '2')
         self.assertEqual(listed['command tkinter'], '2')
         # Largest growth first, as format_diff and print_diff order it.
         self.assertEqual(table[2].split(' | ')[0].strip(),
-                         'python %s.Payload' % NAME)
+                         'python %s.Payload' % DOC)
         # Off: the table is format_diff's own.
         self.root.tk.call('.tkleak.bar.python', 'invoke')
         text = str(self.root.tk.call('::tkleak::panel::DiffText'))
@@ -391,14 +342,13 @@ class AttachTest(unittest.TestCase):
     """The panel in a second wish, attached to this tkinter app."""
 
     def setUp(self):
-        self.root = tkinter.Tk()
-        self.root.geometry('200x50+0+0')
+        self.root = tkleaktest.new_root('200x50+0+0')
         self.menu = tkinter.Menu(self.root, tearoff=0)
         # The Documents are kept alive by the leaked wrappers alone.
         self.root.createcommand(
             'marker_leak', lambda: leak(self.root, self.menu, 2) and None)
         self.want = '%s.Document.wakeup of %s.Document (%s:%d)' % (
-            NAME, NAME, TAIL, line_of(Document.wakeup))
+            DOC, DOC, DOC_TAIL, line_of(Document.wakeup))
 
     def tearDown(self):
         self.root.destroy()

@@ -14,6 +14,8 @@ import gc
 import tkinter
 import unittest
 
+import tkleaktest
+
 
 class Holder:
     """A reference cycle that keeps Tcl objects alive until collected."""
@@ -24,18 +26,9 @@ class Holder:
         self.me = self
 
 
-class PythonGcTest(unittest.TestCase):
+class PythonGcTest(tkleaktest.TkleakTestCase):
 
-    @classmethod
-    def setUpClass(cls):
-        cls.root = tkinter.Tk()
-        cls.root.withdraw()
-        cls.root.tk.call('package', 'require', 'tkleak')
-        cls.root.tk.createcommand('::tkleak::PythonCollect', gc.collect)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.root.destroy()
+    collector = True
 
     def setUp(self):
         gc.collect()

@@ -32,6 +32,8 @@ except ImportError:
 
 import tkleak
 
+import tkleaktest
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 # The C core recognises tkinter's wrappers by the library of their
@@ -95,8 +97,7 @@ class ModuleTest(unittest.TestCase):
 
     @classmethod
     def setUpClass(cls):
-        cls.root = tkinter.Tk()
-        cls.root.withdraw()
+        cls.root = tkleaktest.new_root()
         cls.tr = tkleak.Tracker(cls.root)
 
     @classmethod
@@ -474,8 +475,7 @@ class DemoEditorTest(unittest.TestCase):
             import editor
         finally:
             del sys.path[0]
-        root = tkinter.Tk()
-        root.withdraw()
+        root = tkleaktest.new_root()
         try:
             ed = editor.Editor(root)
             tr = tkleak.Tracker(root)
@@ -513,8 +513,7 @@ class IdleTest(unittest.TestCase):
             from idlelib import filelist
         except ImportError:
             self.skipTest('no idlelib in %s' % sys.executable)
-        root = tkinter.Tk()
-        root.withdraw()
+        root = tkleaktest.new_root()
         try:
             flist = filelist.FileList(root)
 

@@ -11,19 +11,19 @@ line of idlelib that leaks or why it is clean, is written beside it.
 Skipped with a message where idlelib is missing.
 """
 
-import realapps
 import os
 import shutil
 import tempfile
-import tkinter
 import unittest
+
+import tkleaktest
 
 try:
     from idlelib import pyshell
 except ImportError:                     # A python3 without idlelib.
     pyshell = None
 
-from realapps import ITERATIONS
+from tkleaktest import ITERATIONS
 
 
 @unittest.skipIf(pyshell is None, 'idlelib is not installed for this python3')
@@ -32,8 +32,7 @@ class IdleTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
         cls.dir = tempfile.mkdtemp()
-        cls.root = root = tkinter.Tk()
-        root.withdraw()
+        cls.root = root = tkleaktest.new_root()
         cls.flist = pyshell.PyShellFileList(root)
         pyshell.flist = cls.flist       # As IDLE's main() sets it.
         module = os.path.join(cls.dir, 'marker_module.py')
@@ -42,7 +41,7 @@ class IdleTest(unittest.TestCase):
                     'def g():\n    pass\n')
         cls.editor = cls.flist.open(module)
         root.update()
-        realapps.load(root)
+        tkleaktest.load(root, collector=True)
 
     @classmethod
     def tearDownClass(cls):
@@ -105,7 +104,7 @@ class IdleTest(unittest.TestCase):
         self.root.update()
 
     def leaktest(self, action):
-        return realapps.leaktest(self.root, action)
+        return tkleaktest.leaktest(self.root, action)
 
     def window_case(self, menu, *labels):
         def action():

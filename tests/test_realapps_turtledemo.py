@@ -11,16 +11,17 @@ leaks or why it is clean, is written beside it. Skipped with a message
 where turtledemo is missing.
 """
 
-import realapps
 import tkinter
 import unittest
+
+import tkleaktest
 
 try:
     from turtledemo.__main__ import DemoWindow
 except ImportError:                     # A python3 without turtledemo.
     DemoWindow = None
 
-from realapps import ITERATIONS
+from tkleaktest import ITERATIONS
 
 
 @unittest.skipIf(DemoWindow is None, 'turtledemo is not installed')
@@ -31,7 +32,7 @@ class TurtledemoTest(unittest.TestCase):
         cls.demo = DemoWindow()
         cls.root = cls.demo.root
         cls.root.update()
-        realapps.load(cls.root)
+        tkleaktest.load(cls.root, collector=True)
 
     @classmethod
     def tearDownClass(cls):
@@ -53,7 +54,7 @@ class TurtledemoTest(unittest.TestCase):
         raise LookupError(label)
 
     def leaktest(self, action):
-        return realapps.leaktest(self.root, action)
+        return tkleaktest.leaktest(self.root, action)
 
     def run_example(self, name):
         def action():

@@ -10,6 +10,8 @@ import sys
 import tkinter
 import unittest
 
+import tkleaktest
+
 
 def marker_wakeup():
     pass
@@ -19,20 +21,7 @@ def marker_handler(event):
     pass
 
 
-class TkinterCensusTest(unittest.TestCase):
-
-    @classmethod
-    def setUpClass(cls):
-        cls.root = tkinter.Tk()
-        cls.root.withdraw()
-        cls.version = cls.root.tk.call('package', 'require', 'tkleak')
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.root.destroy()
-
-    def call(self, *args):
-        return self.root.tk.call(*args)
+class TkinterCensusTest(tkleaktest.TkleakTestCase):
 
     def diff(self, old):
         d = self.root.tk.splitlist(self.call('tkleak::diff', old))
@@ -97,9 +86,8 @@ class TkinterOrphansTest(unittest.TestCase):
     on the patterns that clean up after themselves."""
 
     def setUp(self):
-        self.root = tkinter.Tk()
-        self.root.withdraw()
-        self.root.tk.call('package', 'require', 'tkleak')
+        self.root = tkleaktest.new_root()
+        tkleaktest.load(self.root)
         self.root.tk.call('tkleak::calibrate')
 
     def tearDown(self):
@@ -191,9 +179,8 @@ class TkinterOriginTest(unittest.TestCase):
     """Origins of tkinter leaks name the app's own Python line."""
 
     def setUp(self):
-        self.root = tkinter.Tk()
-        self.root.withdraw()
-        self.root.tk.call('package', 'require', 'tkleak')
+        self.root = tkleaktest.new_root()
+        tkleaktest.load(self.root)
         self.root.tk.call('tkleak::calibrate')
         self.root.tk.call('tkleak::record', 'on')
 

@@ -14,6 +14,8 @@ still give str.
 import tkinter
 import unittest
 
+import tkleaktest
+
 
 def marker_tick():
     pass
@@ -54,19 +56,17 @@ COMMANDS = [
 ]
 
 
-class ValuesTest(unittest.TestCase):
+class ValuesTest(tkleaktest.TkleakTestCase):
 
     @classmethod
     def setUpClass(cls):
-        cls.root = tkinter.Tk()
-        cls.root.withdraw()
-        cls.root.tk.call('package', 'require', 'tkleak')
+        super().setUpClass()
         cls.null = cls.root.tk.call('open', '/dev/null', 'w')
 
     @classmethod
     def tearDownClass(cls):
         cls.root.tk.call('close', cls.null)
-        cls.root.destroy()
+        super().tearDownClass()
 
     def setUp(self):
         self.call('tkleak::record', 'on')
@@ -83,9 +83,6 @@ class ValuesTest(unittest.TestCase):
         for name in self.root.tk.splitlist(self.call('tkleak::snapshots')):
             self.call('tkleak::forget', name)
         self.call('tkleak::configure', '-walk', 'private')
-
-    def call(self, *args):
-        return self.root.tk.call(*args)
 
     def check_each_command(self):
         for command in COMMANDS:

@@ -167,7 +167,9 @@ TkleakObjBytes(
  * TableBytes --
  *
  *	An estimate of a hash table with string keys and Tcl_Obj values
- *	(KEYS 0: one-word keys and values that are not objects).
+ *	(KEYS 0: one-word keys and values that are not objects; KEYS 2: a
+ *	key may be its value's own string, which costs nothing more: the
+ *	stack table's, store/origin.c).
  */
 
 static double
@@ -185,8 +187,11 @@ TableBytes(
     }
     for (hPtr = Tcl_FirstHashEntry(tablePtr, &search); hPtr != NULL;
 	    hPtr = Tcl_NextHashEntry(&search)) {
-	n += ENTRY_BYTES + strlen(Tcl_GetHashKey(tablePtr, hPtr))
-		+ TkleakObjBytes(Tcl_GetHashValue(hPtr), depth);
+	const char *key = Tcl_GetHashKey(tablePtr, hPtr);
+	Tcl_Obj *valuePtr = Tcl_GetHashValue(hPtr);
+
+	n += ENTRY_BYTES + TkleakObjBytes(valuePtr, depth)
+		+ (keys == 2 && key == valuePtr->bytes ? 0 : strlen(key));
     }
     return n;
 }
@@ -303,7 +308,7 @@ TkleakOwnBytes(
 	    + TableBytes(&statePtr->record.memo, 1, 1)
 	    + TableBytes(&statePtr->record.refCache, 1, 3)
 	    + TableBytes(&statePtr->store.origins, 1, 3)
-	    + TableBytes(&statePtr->store.stacks, 1, 3)
+	    + TableBytes(&statePtr->store.stacks, 2, 3)
 	    + TableBytes(&statePtr->store.frames, 1, 2)
 	    + TableBytes(&statePtr->core.procKinds, 0, 0)
 	    + (double) statePtr->census.slotWordsBytes

@@ -124,7 +124,8 @@ TkleakGetState(
 	Tcl_InitHashTable(&statePtr->record.memo, TCL_STRING_KEYS);
 	Tcl_InitHashTable(&statePtr->record.refCache, TCL_STRING_KEYS);
 	Tcl_InitHashTable(&statePtr->store.origins, TCL_STRING_KEYS);
-	Tcl_InitHashTable(&statePtr->store.stacks, TCL_STRING_KEYS);
+	Tcl_InitCustomHashTable(&statePtr->store.stacks, TCL_CUSTOM_PTR_KEYS,
+		&tkleakStackKeyType);
 	Tcl_InitHashTable(&statePtr->store.frames, TCL_STRING_KEYS);
 	Tcl_InitHashTable(&statePtr->store.seen, TCL_STRING_KEYS);
 	Tcl_InitHashTable(&statePtr->core.procKinds, TCL_ONE_WORD_KEYS);

@@ -64,6 +64,14 @@ typedef struct PyApi {
     void *(*weakrefGetObject)(void *);	/* absent. */
     int (*weakrefGetRef)(void *, void **);
     void (*errClear)(void);
+    void *(*interpGet)(void);	/* For one frame cache a Python */
+    long long (*interpGetID)(void *);	/* interpreter (3.9 on), */
+    void *(*interpGetDict)(void *);	/* freed with it; each NULL */
+    void *(*capsuleNew)(void *, const char *, void (*)(void *));
+    void *(*capsuleGetPointer)(void *, const char *);	/* where */
+    void *(*unicodeFromString)(const char *);
+    int (*dictSetItem)(void *, void *, void *);
+    int (*dictDelItem)(void *, void *);	/* absent. */
 } PyApi;
 
 static PyApi py;
@@ -104,6 +112,22 @@ LookUpPython(void)
 	py.weakrefGetRef = (int (*)(void *, void **)) dlsym(RTLD_DEFAULT,
 		"PyWeakref_GetRef");
 	py.errClear = (void (*)(void)) dlsym(RTLD_DEFAULT, "PyErr_Clear");
+	py.interpGet = (void *(*)(void)) dlsym(RTLD_DEFAULT,
+		"PyInterpreterState_Get");
+	py.interpGetID = (long long (*)(void *)) dlsym(RTLD_DEFAULT,
+		"PyInterpreterState_GetID");
+	py.interpGetDict = (void *(*)(void *)) dlsym(RTLD_DEFAULT,
+		"PyInterpreterState_GetDict");
+	py.capsuleNew = (void *(*)(void *, const char *, void (*)(void *)))
+		dlsym(RTLD_DEFAULT, "PyCapsule_New");
+	py.capsuleGetPointer = (void *(*)(void *, const char *))
+		dlsym(RTLD_DEFAULT, "PyCapsule_GetPointer");
+	py.unicodeFromString = (void *(*)(const char *)) dlsym(RTLD_DEFAULT,
+		"PyUnicode_FromString");
+	py.dictSetItem = (int (*)(void *, void *, void *)) dlsym(RTLD_DEFAULT,
+		"PyDict_SetItem");
+	py.dictDelItem = (int (*)(void *, void *)) dlsym(RTLD_DEFAULT,
+		"PyDict_DelItem");
 
 	/*
 	 * PyFrame_GetBack and PyFrame_GetCode are 3.9's: before, the
@@ -231,12 +255,33 @@ FrameBack(
  * known by a weak reference, so an entry is never taken for a new code
  * object made where a dead one was; each entry has a serial number of
  * its own, never reused, which names it in TkleakOriginCapture's stack
- * aliases. Read and changed only with the GIL held, so one cache serves
- * every interpreter; emptied before a walk when it has PY_CACHE_MAX
- * entries. Without PyFrame_GetLasti (before 3.11) nothing is cached.
+ * aliases. Emptied before a walk when it has PY_CACHE_MAX entries.
+ * Without PyFrame_GetLasti (before 3.11) nothing is cached.
+ *
+ * One cache a Python interpreter (a subinterpreter has its own), that of
+ * the interpreter whose thread state the GIL was taken with, so that an
+ * entry's weak reference is made, read and dropped only under its own
+ * interpreter. A cache is owned by a capsule in its interpreter's dict
+ * (PyInterpreterState_GetDict, which no Python code can reach): Python
+ * clears that dict while it finalizes the interpreter (Py_FinalizeEx,
+ * Py_EndInterpreter), with the GIL held and objects still usable, and
+ * the capsule's destructor frees the cache then. When the last tkleak
+ * interpreter that read Python frames goes away while Python runs, the
+ * cache of the Python interpreter it was read in goes at once
+ * (TkleakOriginFree). Once finalization has begun (Py_IsInitialized
+ * says 0), nothing of Python's is touched (PythonEnter). (A finalizer
+ * that calls Tcl while a subinterpreter ends, after its dict is cleared,
+ * would make a cache nothing frees: bounded, and never found again, for
+ * a cache is known by its interpreter's ID too.)
+ *
+ * The list of caches is read and changed only with the GIL held: the one
+ * GIL of the process, since every interpreter that can load tkinter
+ * shares it (_tkinter is a single-phase module, which Python refuses to
+ * load in an interpreter with a GIL of its own, 3.12 on).
  */
 
 #define PY_CACHE_MAX 4096
+#define PY_CACHE_NAME "tkleak.frame_cache"
 
 typedef struct PyFrameKey {
     void *code;			/* The code object, not held. */
@@ -254,9 +299,17 @@ typedef struct PyFrameInfo {
     char *name;			/* NULL. */
 } PyFrameInfo;
 
-static Tcl_HashTable pyCache;	/* PyFrameKey -> PyFrameInfo. */
-static int pyCacheReady;
+typedef struct PyFrameCache {
+    void *interp;		/* Its Python interpreter, and that */
+    long long id;		/* interpreter's ID (never reused). */
+    Tcl_HashTable table;	/* PyFrameKey -> PyFrameInfo. */
+    struct PyFrameCache *nextPtr;
+} PyFrameCache;
+
+static PyFrameCache *pyCaches;	/* One a Python interpreter that has one. */
 static unsigned long pySerial;
+static int pyReaders;		/* tkleak interpreters that read Python
+				 * frames (pyMutex). */
 
 /*
  * CopyString --
@@ -336,21 +389,154 @@ FreeFrameInfo(
 /*
  * ClearFrameCache --
  *
- *	Empty the frame cache (GIL held).
+ *	Empty the frame cache CACHEPTR (GIL held).
  */
 
 static void
-ClearFrameCache(void)
+ClearFrameCache(
+    PyFrameCache *cachePtr)
 {
     Tcl_HashSearch search;
     Tcl_HashEntry *hPtr;
 
-    for (hPtr = Tcl_FirstHashEntry(&pyCache, &search); hPtr != NULL;
+    for (hPtr = Tcl_FirstHashEntry(&cachePtr->table, &search); hPtr != NULL;
 	    hPtr = Tcl_NextHashEntry(&search)) {
 	FreeFrameInfo(Tcl_GetHashValue(hPtr));
     }
-    Tcl_DeleteHashTable(&pyCache);
-    Tcl_InitHashTable(&pyCache, sizeof(PyFrameKey) / sizeof(int));
+    Tcl_DeleteHashTable(&cachePtr->table);
+    Tcl_InitHashTable(&cachePtr->table, sizeof(PyFrameKey) / sizeof(int));
+}
+
+/*
+ * FreeFrameCache, CapsuleFree --
+ *
+ *	Empty the frame cache CACHEPTR (GIL held), take it off the list and
+ *	free it; and the destructor of the capsule that owns a cache, which
+ *	Python runs with the GIL held when the capsule goes: when it clears
+ *	the interpreter's dict as it finalizes the interpreter, or when
+ *	TkleakOriginFree deletes it.
+ */
+
+static void
+FreeFrameCache(
+    PyFrameCache *cachePtr)
+{
+    PyFrameCache **linkPtr;
+
+    for (linkPtr = &pyCaches; *linkPtr != NULL;
+	    linkPtr = &(*linkPtr)->nextPtr) {
+	if (*linkPtr == cachePtr) {
+	    *linkPtr = cachePtr->nextPtr;
+	    break;
+	}
+    }
+    ClearFrameCache(cachePtr);
+    Tcl_DeleteHashTable(&cachePtr->table);
+    Tcl_Free((char *) cachePtr);
+}
+
+static void
+CapsuleFree(
+    void *capsule)
+{
+    PyFrameCache *cachePtr = py.capsuleGetPointer(capsule, PY_CACHE_NAME);
+
+    if (cachePtr == NULL) {
+	py.errClear();
+	return;
+    }
+    FreeFrameCache(cachePtr);
+}
+
+/*
+ * SetCapsule --
+ *
+ *	Store CAPSULE in the dict of the Python interpreter INTERP (GIL
+ *	held), or delete what is stored when CAPSULE is NULL. The key is a
+ *	str of our own, not interned (PyDict_SetItemString's would be, and
+ *	outlive the interpreter). Returns 0, or -1 (the error cleared).
+ */
+
+static int
+SetCapsule(
+    void *interp,
+    void *capsule)
+{
+    void *dict = py.interpGetDict(interp);	/* Borrowed. */
+    void *key = py.unicodeFromString(PY_CACHE_NAME);
+    int code = -1;
+
+    if (dict != NULL && key != NULL) {
+	code = capsule ? py.dictSetItem(dict, key, capsule)
+		: py.dictDelItem(dict, key);
+    }
+    if (key != NULL) {
+	py.decRef(key);
+    }
+    if (code != 0) {
+	py.errClear();
+    }
+    return code;
+}
+
+/*
+ * FrameCache --
+ *
+ *	The frame cache of the Python interpreter whose thread state holds
+ *	the GIL (held), made with its capsule when there is none and MAKE is
+ *	1; or NULL: no cache (before 3.11, or the capsule could not be
+ *	stored).
+ */
+
+static PyFrameCache *
+FrameCache(
+    int make)
+{
+    PyFrameCache *cachePtr;
+    void *interp, *capsule;
+    long long id;
+
+    if (!py.frameGetLasti || !py.weakrefNewRef
+	    || !(py.weakrefGetRef || py.weakrefGetObject) || !py.errClear
+	    || !py.interpGet || !py.interpGetID || !py.interpGetDict
+	    || !py.capsuleNew || !py.capsuleGetPointer
+	    || !py.unicodeFromString || !py.dictSetItem || !py.dictDelItem) {
+	return NULL;
+    }
+    interp = py.interpGet();
+    id = py.interpGetID(interp);
+    for (cachePtr = pyCaches; cachePtr != NULL;
+	    cachePtr = cachePtr->nextPtr) {
+	if (cachePtr->interp == interp && cachePtr->id == id) {
+	    return cachePtr;
+	}
+    }
+    if (!make) {
+	return NULL;
+    }
+    cachePtr = (PyFrameCache *) Tcl_Alloc(sizeof(PyFrameCache));
+    cachePtr->interp = interp;
+    cachePtr->id = id;
+    Tcl_InitHashTable(&cachePtr->table, sizeof(PyFrameKey) / sizeof(int));
+    cachePtr->nextPtr = pyCaches;
+    pyCaches = cachePtr;
+
+    /*
+     * From here the capsule owns the cache: when it cannot be stored,
+     * dropping it frees the cache.
+     */
+
+    capsule = py.capsuleNew(cachePtr, PY_CACHE_NAME, CapsuleFree);
+    if (capsule == NULL) {
+	py.errClear();
+	FreeFrameCache(cachePtr);
+	return NULL;
+    }
+    if (SetCapsule(interp, capsule) != 0) {
+	cachePtr = NULL;
+    }
+    py.decRef(capsule);
+    return cachePtr;
 }
 
 /*
@@ -380,14 +566,15 @@ IsCode(
 /*
  * FrameInfo --
  *
- *	What the Python frame F shows (GIL held): the cache's entry, made
- *	when there is none; or, when it cannot be cached, TMPPTR filled (the
- *	caller frees it with FreeFrameInfo). The entry stays valid until
- *	the next walk.
+ *	What the Python frame F shows (GIL held): the entry of CACHEPTR
+ *	(or NULL: no cache), made when there is none; or, when it cannot be
+ *	cached, TMPPTR filled (the caller frees it with FreeFrameInfo). The
+ *	entry stays valid until the next walk.
  */
 
 static PyFrameInfo *
 FrameInfo(
+    PyFrameCache *cachePtr,
     void *f,
     PyFrameInfo *tmpPtr)
 {
@@ -398,14 +585,14 @@ FrameInfo(
     void *weakPtr;
     int isNew;
 
-    if (code == NULL || !pyCacheReady) {
+    if (code == NULL || cachePtr == NULL) {
 	FillFrameInfo(f, code, tmpPtr);
 	goto done;
     }
     memset(&key, 0, sizeof(key));
     key.code = code;
     key.lasti = py.frameGetLasti(f);
-    hPtr = Tcl_CreateHashEntry(&pyCache, (char *) &key, &isNew);
+    hPtr = Tcl_CreateHashEntry(&cachePtr->table, (char *) &key, &isNew);
     if (!isNew) {
 	infoPtr = Tcl_GetHashValue(hPtr);
 	if (IsCode(infoPtr->weakPtr, code)) {
@@ -467,11 +654,6 @@ PythonEnter(
     }
     holdPtr->gil = py.ensure();
     holdPtr->gcWas = (py.gcDisable && py.gcEnable) ? py.gcDisable() : 0;
-    if (!pyCacheReady && py.frameGetLasti && py.weakrefNewRef
-	    && (py.weakrefGetRef || py.weakrefGetObject) && py.errClear) {
-	Tcl_InitHashTable(&pyCache, sizeof(PyFrameKey) / sizeof(int));
-	pyCacheReady = 1;
-    }
     return 1;
 }
 
@@ -489,14 +671,16 @@ PythonLeave(
  * WalkPython --
  *
  *	The Python frames that called into Tcl, innermost first, up to ROOM
- *	of the app's own and HARD in all, into INFOS (HARD of them); TMPS,
- *	as many, hold those that cannot be cached. Returns how many. The
- *	caller holds the GIL (PythonEnter) and frees each info that is in
- *	TMPS with FreeFrameInfo before it lets go.
+ *	of the app's own and HARD in all, into INFOS (HARD of them), through
+ *	the frame cache CACHEPTR (or NULL); TMPS, as many, hold those that
+ *	cannot be cached. Returns how many. The caller holds the GIL
+ *	(PythonEnter) and frees each info that is in TMPS with FreeFrameInfo
+ *	before it lets go.
  */
 
 static int
 WalkPython(
+    PyFrameCache *cachePtr,
     int room,
     int hard,
     PyFrameInfo **infos,
@@ -505,8 +689,8 @@ WalkPython(
     void *f = py.getFrame();	/* Borrowed. */
     int n = 0, owned = 0;
 
-    if (pyCacheReady && pyCache.numEntries >= PY_CACHE_MAX) {
-	ClearFrameCache();
+    if (cachePtr != NULL && cachePtr->table.numEntries >= PY_CACHE_MAX) {
+	ClearFrameCache(cachePtr);
     }
 
     /*
@@ -517,7 +701,7 @@ WalkPython(
     while (f != NULL && room > 0 && n < hard) {
 	void *back;
 
-	infos[n] = FrameInfo(f, &tmps[n]);
+	infos[n] = FrameInfo(cachePtr, f, &tmps[n]);
 	if (!infos[n]->lib) {
 	    room--;
 	}
@@ -566,11 +750,17 @@ PythonFrames(
     if (room <= 0 || hard <= 0 || !PythonEnter(&hold)) {
 	return NULL;
     }
+    if (!statePtr->store.pyReader) {
+	Tcl_MutexLock(&pyMutex);
+	pyReaders++;
+	Tcl_MutexUnlock(&pyMutex);
+	statePtr->store.pyReader = 1;
+    }
     if (hard > 64) {
 	infos = (PyFrameInfo **) Tcl_Alloc(hard * sizeof(PyFrameInfo *));
 	tmps = (PyFrameInfo *) Tcl_Alloc(hard * sizeof(PyFrameInfo));
     }
-    n = WalkPython(room, hard, infos, tmps);
+    n = WalkPython(FrameCache(1), room, hard, infos, tmps);
     if (aliasPtr != NULL && n > 0) {
 	char num[2 * sizeof(unsigned long) + 1];
 	Tcl_HashEntry *hPtr;
@@ -868,10 +1058,77 @@ TclFrames(
 }
 
 /*
+ * The stack table's keys: an interned stack's entry does not copy the
+ * stack's string, it points at it, the string of the stack the entry
+ * holds (a stack's text is most of what a new call site costs, and it
+ * was kept twice); an alias's key ("\001...", TkleakOriginCapture) is
+ * copied, after the entry. An interned stack is never changed (whoever
+ * would change one changes a copy), so its string lives as long as its
+ * entry, which is deleted before the stack is released.
+ */
+
+#ifndef TCL_HASH_TYPE
+#define TCL_HASH_TYPE unsigned
+#endif
+
+static TCL_HASH_TYPE
+StackKeyHash(
+    Tcl_HashTable *tablePtr,
+    void *keyPtr)
+{
+    (void) tablePtr;
+    return (TCL_HASH_TYPE) TkleakHashString(keyPtr);
+}
+
+static int
+StackKeyCompare(
+    void *keyPtr,
+    Tcl_HashEntry *hPtr)
+{
+    return strcmp(keyPtr, hPtr->key.oneWordValue) == 0;
+}
+
+static Tcl_HashEntry *
+StackKeyAlloc(
+    Tcl_HashTable *tablePtr,
+    void *keyPtr)
+{
+    const char *key = keyPtr;
+    Tcl_HashEntry *hPtr;
+
+    (void) tablePtr;
+    if (key[0] == '\001') {
+	size_t len = strlen(key) + 1;
+
+	hPtr = (Tcl_HashEntry *) Tcl_Alloc(sizeof(Tcl_HashEntry) + len);
+	memcpy(hPtr + 1, key, len);
+	hPtr->key.oneWordValue = (char *) (hPtr + 1);
+    } else {
+	hPtr = (Tcl_HashEntry *) Tcl_Alloc(sizeof(Tcl_HashEntry));
+	hPtr->key.oneWordValue = (char *) key;
+    }
+    hPtr->clientData = NULL;
+    return hPtr;
+}
+
+static void
+StackKeyFree(
+    Tcl_HashEntry *hPtr)
+{
+    Tcl_Free((char *) hPtr);
+}
+
+const Tcl_HashKeyType tkleakStackKeyType = {
+    TCL_HASH_KEY_TYPE_VERSION, 0, StackKeyHash, StackKeyCompare,
+    StackKeyAlloc, StackKeyFree
+};
+
+/*
  * Intern --
  *
  *	The interned stack equal to STACKPTR, whose one reference the call
- *	takes over. The result is owned by the stack table.
+ *	takes over. The result is owned by the stack table, whose entry's
+ *	key is the stack's own string.
  */
 
 static Tcl_Obj *
@@ -1312,8 +1569,8 @@ TkleakOriginForgetStacks(
 	Tcl_Obj *stackPtr = Tcl_GetHashValue(hPtr);
 
 	if (stackPtr->refCount == 1) {
+	    Tcl_DeleteHashEntry(hPtr);	/* Its key is the stack's string. */
 	    Tcl_DecrRefCount(stackPtr);
-	    Tcl_DeleteHashEntry(hPtr);
 	}
     }
     for (hPtr = Tcl_FirstHashEntry(&statePtr->store.frames, &search); hPtr;
@@ -1436,7 +1693,11 @@ TkleakOriginForgetDead(
  *
  * Side effects:
  *	The tables are deleted, releasing what they hold; the frame cache is
- *	freed too.
+ *	freed too. When no other interpreter read Python frames, so is the
+ *	Python frame cache of the Python interpreter this thread runs,
+ *	provided Python is running (not finalizing) and the thread has a
+ *	thread state (the GIL is taken for it); otherwise the end of that
+ *	interpreter frees it.
  *
  *----------------------------------------------------------------------
  */
@@ -1445,10 +1706,24 @@ void
 TkleakOriginFree(
     TkleakState *statePtr)
 {
+    int last = 0;
+    PyHold hold;
+
     TkleakWalkFramesFree(statePtr);
     TkleakDeleteObjTable(&statePtr->store.origins, 0);
     TkleakDeleteObjTable(&statePtr->store.stacks, 0);
     TkleakDeleteObjTable(&statePtr->store.frames, 0);
+    if (statePtr->store.pyReader) {
+	Tcl_MutexLock(&pyMutex);
+	last = (--pyReaders == 0);
+	Tcl_MutexUnlock(&pyMutex);
+    }
+    if (last && PythonEnter(&hold)) {
+	if (FrameCache(0) != NULL) {
+	    SetCapsule(py.interpGet(), NULL);	/* Frees it: CapsuleFree. */
+	}
+	PythonLeave(&hold);
+    }
 }
 
 /*

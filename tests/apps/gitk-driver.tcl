@@ -8,13 +8,8 @@
 
 set here [file dirname [file normalize [info script]]]
 set out [open [lindex $argv 0] w]
-set argv {}
-set argc 0
-source /usr/bin/gitk
-package require tkleak
+source [file join $here gitk-start.tcl]
 source [file join $here driver.tcl]
-
-source [file join $here gitk-wait.tcl]
 
 # invokeEntry menu label --
 #	A click on the entry LABEL of gitk's menu MENU.

@@ -1,7 +1,7 @@
 # gitk-wait.tcl -- waiting for Debian's gitk (/usr/bin/gitk), sourced into
-# the wish that runs it by the real-application test (gitk-driver.tcl),
-# the benchmark (bench/realapps-gitk.tcl) and the tutorial's script
-# (demo/gitk-tutorial.tcl).
+# the wish that runs it by gitk-start.tcl, for the real-application test
+# (gitk-driver.tcl), the benchmark (bench/realapps-gitk.tcl) and the
+# tutorial's script (demo/gitk-tutorial.tcl).
 #
 # Copyright (c) 2026 the tkleak developers. See the file "LICENSE".
 
