@@ -441,7 +441,7 @@ MODULE_SCOPE int	TkleakGetBoolean(Tcl_Interp *interp, Tcl_Obj *objPtr,
 MODULE_SCOPE void	TkleakHeapGet(long long *heapPtr, long long *rssPtr);
 MODULE_SCOPE long long	TkleakOwnBytes(TkleakState *statePtr);
 MODULE_SCOPE double	TkleakSeenEntryBytes(const char *key);
-MODULE_SCOPE double	TkleakSeenRefBytes(size_t len);
+MODULE_SCOPE double	TkleakSeenRefBytes(void);
 MODULE_SCOPE double	TkleakObjBytes(Tcl_Obj *objPtr, int depth);
 MODULE_SCOPE Tcl_ObjCmdProc TkleakHeapObjCmd;
 

@@ -91,6 +91,7 @@ TkleakHeapGet(
 
 #define BLOCK_HEADER 16
 #define ENTRY_BYTES (sizeof(Tcl_HashEntry) + BLOCK_HEADER)
+#define SEEN_REF_LEN 40		/* "owner .!editorwindow.!text slot <Key>" */
 
 static const Tcl_ObjType *listTypePtr, *dictTypePtr;
 
@@ -203,10 +204,11 @@ TableBytes(
  *
  *	The estimates the seen table (store/seen.c) keeps its size by, as
  *	it changes: an entry of KEY with its list (room for
- *	TKLEAK_SEEN_MAX referrers), and one referrer of LEN characters in
- *	it ({owner O slot S}: the object, its string, a dict of two entries
- *	and their values), by half, as the walk of TkleakObjBytes counted
- *	it: the slot index that made it holds it too (refs.c). Walking the
+ *	TKLEAK_SEEN_MAX referrers), and one referrer in it ({owner O slot
+ *	S}: the object, its string, a dict of two entries and their values,
+ *	of a typical length, SEEN_REF_LEN), by half, as the walk of
+ *	TkleakObjBytes counted it: the slot index that made it holds it too
+ *	(refs.c). Walking the
  *	table instead took four times a census on IDLE with 30 editors, on
  *	the first census after every index that changed it.
  *
@@ -229,13 +231,12 @@ TkleakSeenEntryBytes(
 }
 
 double
-TkleakSeenRefBytes(
-    size_t len)
+TkleakSeenRefBytes(void)
 {
     return (double) (3 * sizeof(Tcl_Obj) + 2 * (ENTRY_BYTES
-	    + 3 * sizeof(void *)) + 2 * len + 3 * (1 + BLOCK_HEADER)) / 2;
+	    + 3 * sizeof(void *)) + 2 * SEEN_REF_LEN + 3 * (1 + BLOCK_HEADER))
+	    / 2;
 }
-
 /*
  * VarsBytes --
  *

@@ -22,17 +22,16 @@
  *	What one referrer, and one entry of KEY with its list, count for in
  *	store.seenBytes (heap.c's estimates): added as the table grows,
  *	taken off as it shrinks, so that the figure is the table's and
- *	nothing walks it.
+ *	nothing walks it. A referrer counts the same whatever its length:
+ *	a fresh one has no string yet, and none is made for the count.
  */
 
 static double
 RefBytes(
     Tcl_Obj *refPtr)
 {
-    Tcl_Size len;
-
-    (void) Tcl_GetStringFromObj(refPtr, &len);
-    return TkleakSeenRefBytes((size_t) len);
+    (void) refPtr;
+    return TkleakSeenRefBytes();
 }
 
 static double
@@ -241,7 +240,6 @@ TkleakSeen(
     Tcl_Size n;
     Tcl_HashEntry *hPtr = Tcl_CreateHashEntry(&statePtr->store.seen, key, &isNew);
     Tcl_Obj *listPtr, **v;
-    const char *ref = Tcl_GetString(refPtr);
 
     if (isNew) {
 	listPtr = Tcl_NewListObj(0, NULL);
@@ -258,12 +256,11 @@ TkleakSeen(
 	}
     }
     Tcl_ListObjGetElements(NULL, listPtr, &n, &v);
-    if (n > 0 && (v[n - 1] == refPtr
-	    || strcmp(Tcl_GetString(v[n - 1]), ref) == 0)) {
+    if (n > 0 && SameRef(v[n - 1], refPtr)) {
 	return;			/* Already the latest. */
     }
     for (i = 0; i < n; i++) {
-	if (v[i] == refPtr || strcmp(Tcl_GetString(v[i]), ref) == 0) {
+	if (SameRef(v[i], refPtr)) {
 	    statePtr->store.seenBytes -= RefBytes(v[i]);
 	    Tcl_ListObjReplace(NULL, listPtr, i, 1, 0, NULL);
 	    break;
