@@ -77,22 +77,28 @@ typedef struct SlotText {
 } SlotText;
 
 /*
- * While a text is parsed: the pairs found so far. A repeated pair is
+ * While a text is parsed: the pairs found so far, in a block of the
+ * Builder's own until there are more than it holds. A repeated pair is
  * dropped: it has the same flags and the same Word (each distinct word
- * is one Word), so the pairs found are compared by those two, one by
- * one while they are few, through a table of them beyond.
+ * is one Word), so a pair is looked up by those two in a small open
+ * table (SEEN_SLOTS, for up to half as many pairs), then in a Tcl table
+ * of them beyond.
  */
 
-#define FEW_PAIRS 32
+#define OWN_PAIRS 64
+#define SEEN_SLOTS 128
 
 typedef struct Builder {
     TkleakState *statePtr;
     const char *text;		/* The text scanned, and its length. */
     size_t len;
-    Tcl_DString pairs;		/* The Pairs found, in order. */
-    int numPairs;
+    Pair *pairs;		/* The Pairs found, in order: OWN or a
+				 * block of Tcl_Alloc's. */
+    int numPairs, capPairs;
+    Pair own[OWN_PAIRS];
+    size_t slots[SEEN_SLOTS];	/* SeenKey + 1 of the pairs, 0: free. */
     int hashed;			/* Whether SEEN is in use (more than
-				 * FEW_PAIRS pairs). */
+				 * SEEN_SLOTS / 2 pairs). */
     Tcl_HashTable seen;		/* Word address + flags -> present. */
 } Builder;
 
@@ -230,23 +236,26 @@ IsRepeat(
     int flags,
     Word *wordPtr)
 {
-    const Pair *pairs = (const Pair *) Tcl_DStringValue(&bPtr->pairs);
+    size_t key = (size_t) SeenKey(flags, wordPtr) + 1, h;
     int i, isNew;
 
     if (!bPtr->hashed) {
-	for (i = 0; i < bPtr->numPairs; i++) {
-	    if (pairs[i].wordPtr == wordPtr && pairs[i].flags == flags) {
+	h = (key >> 3) * 0x9E3779B97F4A7C15ULL >> 57;	/* 7 bits. */
+	while (bPtr->slots[h] != 0) {
+	    if (bPtr->slots[h] == key) {
 		return 1;
 	    }
+	    h = (h + 1) & (SEEN_SLOTS - 1);
 	}
-	if (bPtr->numPairs < FEW_PAIRS) {
+	if (bPtr->numPairs < SEEN_SLOTS / 2) {
+	    bPtr->slots[h] = key;
 	    return 0;
 	}
 	Tcl_InitHashTable(&bPtr->seen, TCL_ONE_WORD_KEYS);
 	bPtr->hashed = 1;
 	for (i = 0; i < bPtr->numPairs; i++) {
-	    Tcl_CreateHashEntry(&bPtr->seen,
-		    SeenKey(pairs[i].flags, pairs[i].wordPtr), &isNew);
+	    Tcl_CreateHashEntry(&bPtr->seen, SeenKey(bPtr->pairs[i].flags,
+		    bPtr->pairs[i].wordPtr), &isNew);
 	}
     }
     Tcl_CreateHashEntry(&bPtr->seen, SeenKey(flags, wordPtr), &isNew);
@@ -280,12 +289,20 @@ AddWord(
 	len = strlen(word);
     }
     if (len != bPtr->len || memcmp(word, bPtr->text, len) != 0) {
-	Tcl_DString copy;
+	char buf[256];
 
-	Tcl_DStringInit(&copy);
-	Tcl_DStringAppend(&copy, word, (int) len);
-	wordPtr = InternWord(bPtr->statePtr, Tcl_DStringValue(&copy));
-	Tcl_DStringFree(&copy);
+	if (len < sizeof(buf)) {
+	    memcpy(buf, word, len);
+	    buf[len] = '\0';
+	    wordPtr = InternWord(bPtr->statePtr, buf);
+	} else {
+	    Tcl_DString copy;
+
+	    Tcl_DStringInit(&copy);
+	    Tcl_DStringAppend(&copy, word, (int) len);
+	    wordPtr = InternWord(bPtr->statePtr, Tcl_DStringValue(&copy));
+	    Tcl_DStringFree(&copy);
+	}
     }
     if (IsRepeat(bPtr, flags, wordPtr)) {
 	if (wordPtr != NULL) {
@@ -296,8 +313,17 @@ AddWord(
     p.flags = flags;
     p.len = (int) len;
     p.wordPtr = wordPtr;
-    Tcl_DStringAppend(&bPtr->pairs, (const char *) &p, sizeof(Pair));
-    bPtr->numPairs++;
+    if (bPtr->numPairs == bPtr->capPairs) {
+	bPtr->capPairs *= 2;
+	if (bPtr->pairs == bPtr->own) {
+	    bPtr->pairs = (Pair *) Tcl_Alloc(bPtr->capPairs * sizeof(Pair));
+	    memcpy(bPtr->pairs, bPtr->own, sizeof(bPtr->own));
+	} else {
+	    bPtr->pairs = (Pair *) Tcl_Realloc((char *) bPtr->pairs,
+		    bPtr->capPairs * sizeof(Pair));
+	}
+    }
+    bPtr->pairs[bPtr->numPairs++] = p;
 }
 
 /*
@@ -323,9 +349,11 @@ Parse(
     b.statePtr = statePtr;
     b.text = text;
     b.len = len;
+    b.pairs = b.own;
     b.numPairs = 0;
+    b.capPairs = OWN_PAIRS;
+    memset(b.slots, 0, sizeof(b.slots));
     b.hashed = 0;
-    Tcl_DStringInit(&b.pairs);
     TkleakScanWords(text, len, AddWord, &b);
     TkleakScanQuotedWords(text, len, AddWord, &b);
 
@@ -371,9 +399,10 @@ Parse(
     textPtr->textMemo.commands = 0;
     textPtr->textMemo.keysPtr = NULL;
     textPtr->numPairs = b.numPairs;
-    memcpy(textPtr->pairs, Tcl_DStringValue(&b.pairs),
-	    (size_t) b.numPairs * sizeof(Pair));
-    Tcl_DStringFree(&b.pairs);
+    memcpy(textPtr->pairs, b.pairs, (size_t) b.numPairs * sizeof(Pair));
+    if (b.pairs != b.own) {
+	Tcl_Free((char *) b.pairs);
+    }
     return textPtr;
 }
 
