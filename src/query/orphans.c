@@ -209,6 +209,7 @@ Retains(
     void *onlyData)
 {
     Tcl_Obj *dictPtr = Tcl_NewDictObj(), *countsPtr = Tcl_NewDictObj();
+    Tcl_Obj *ownerKey = Tcl_NewStringObj("owner", 5);	/* One for all. */
     TkleakType *typePtr;
     Tcl_HashSearch search;
     Tcl_HashEntry *hPtr;
@@ -221,6 +222,7 @@ Retains(
     CommandTypes map;
 
     memset(&map, 0, sizeof(map));
+    Tcl_IncrRefCount(ownerKey);
 
     typePtr = TkleakCensusFind(censusPtr, "widget Menu");
     for (i = 0; typePtr && i < typePtr->numIds; i++) {
@@ -264,8 +266,8 @@ Retains(
 	    continue;
 	}
 	for (only = 1, j = 0; j < n && only; j++) {
-	    ownerPtr = TkleakDictGet(v[j], "owner");
-	    if (ownerPtr == NULL
+	    if (Tcl_DictObjGet(NULL, v[j], ownerKey, &ownerPtr) != TCL_OK
+		    || ownerPtr == NULL
 		    || !Within(Tcl_GetString(ownerPtr), path)) {
 		only = 0;
 	    }
@@ -279,6 +281,7 @@ Retains(
 		}
 		Tcl_DecrRefCount(countsPtr);
 		Tcl_DecrRefCount(dictPtr);
+		Tcl_DecrRefCount(ownerKey);
 		return NULL;
 	    }
 	}
@@ -325,6 +328,7 @@ Retains(
     }
     Tcl_Free((char *) names);
     Tcl_DecrRefCount(countsPtr);
+    Tcl_DecrRefCount(ownerKey);
     return dictPtr;
 }
 
