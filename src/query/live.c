@@ -809,7 +809,8 @@ EntryNames(
  *	ones names the command KEY: where to look when the seen table
  *	dropped the slots naming KEY (a command every editor's Recent Files
  *	menu shares). Read from Tk's menu records (TkleakWalkMenuRefs, with
- *	a sink of its own), so only with the private walk; 0 without it.
+ *	a sink of its own), so only with the private walk. 1 or 0; -1 when
+ *	it cannot look (no private walk, no Tk, not a command).
  */
 
 static int
@@ -825,9 +826,12 @@ NamedByAMenu(
     const char *p;
     size_t i;
 
-    if (key[0] != TKLEAK_KEY_COMMAND || typePtr == NULL
-	    || !TkleakWalkUsable(statePtr) || Tk_MainWindow(interp) == NULL) {
-	return 0;
+    if (key[0] != TKLEAK_KEY_COMMAND || !TkleakWalkUsable(statePtr)
+	    || Tk_MainWindow(interp) == NULL) {
+	return -1;
+    }
+    if (typePtr == NULL) {
+	return 0;		/* No menu at all. */
     }
     sink = tkleakCensusSink;
     sink.refsMenuEntry = EntryNames;
@@ -894,7 +898,18 @@ OnlyBelow(
 	}
     }
     if (refc >= TKLEAK_SEEN_MAX) {
-	return NamedByAMenu(belowPtr, key) ? 0 : -1;
+	int named = NamedByAMenu(belowPtr, key);
+
+	/*
+	 * The table dropped slots: where they were menu entries only, the
+	 * menus elsewhere tell whether one names it still.
+	 */
+
+	if (named > 0) {
+	    return 0;
+	}
+	return named == 0 && TkleakSeenDroppedEntriesOnly(statePtr, key)
+		? 1 : -1;
     }
     return 1;
 }
