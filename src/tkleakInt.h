@@ -196,9 +196,6 @@ typedef struct TkleakStoreState {
     Tcl_HashTable seen;		/* Index key -> last {owner slot} seen. */
     double seenBytes;		/* SEEN's size, kept as it changes (seen.c,
 				 * by heap.c's estimates). */
-    Tcl_HashTable *seenOdd;	/* Keys of SEEN that dropped a referrer
-				 * other than a menu entry, or NULL while
-				 * none did (seen.c). */
     Tcl_HashTable origins;	/* Index key -> {CREATED ATTACHED} list. */
     Tcl_HashTable stacks;	/* Interned stacks, by string form (keys:
 				 * tkleakStackKeyType, origin.c). */
@@ -445,7 +442,6 @@ MODULE_SCOPE void	TkleakHeapGet(long long *heapPtr, long long *rssPtr);
 MODULE_SCOPE long long	TkleakOwnBytes(TkleakState *statePtr);
 MODULE_SCOPE double	TkleakSeenEntryBytes(const char *key);
 MODULE_SCOPE double	TkleakSeenRefBytes(void);
-MODULE_SCOPE double	TkleakSeenOddBytes(const char *key);
 MODULE_SCOPE double	TkleakObjBytes(Tcl_Obj *objPtr, int depth);
 MODULE_SCOPE Tcl_ObjCmdProc TkleakHeapObjCmd;
 
@@ -554,8 +550,6 @@ MODULE_SCOPE Tcl_Obj *	TkleakSeenLast(Tcl_HashEntry *hPtr);
 MODULE_SCOPE void	TkleakSeenForgetDead(TkleakState *statePtr,
 			    Tcl_Interp *interp);
 MODULE_SCOPE void	TkleakSeenFree(TkleakState *statePtr);
-MODULE_SCOPE int	TkleakSeenDroppedEntriesOnly(TkleakState *statePtr,
-			    const char *key);
 MODULE_SCOPE void	TkleakOriginForgetDead(TkleakState *statePtr,
 			    Tcl_Interp *interp);
 MODULE_SCOPE void	TkleakForgetDead(TkleakState *statePtr,

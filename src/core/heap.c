@@ -200,7 +200,7 @@ TableBytes(
 /*
  *----------------------------------------------------------------------
  *
- * TkleakSeenEntryBytes, TkleakSeenRefBytes, TkleakSeenOddBytes --
+ * TkleakSeenEntryBytes, TkleakSeenRefBytes --
  *
  *	The estimates the seen table (store/seen.c) keeps its size by, as
  *	it changes: an entry of KEY with its list (room for
@@ -208,10 +208,9 @@ TableBytes(
  *	S}: the object, its string, a dict of two entries and their values,
  *	of a typical length, SEEN_REF_LEN), by half, as the walk of
  *	TkleakObjBytes counted it: the slot index that made it holds it too
- *	(refs.c); and a key noted as having dropped a referrer other than a
- *	menu entry (store.seenOdd). Walking the table instead took four
- *	times a census on IDLE with 30 editors, on the first census after
- *	every index that changed it.
+ *	(refs.c). Walking the
+ *	table instead took four times a census on IDLE with 30 editors, on
+ *	the first census after every index that changed it.
  *
  * Results:
  *	A number of bytes.
@@ -229,13 +228,6 @@ TkleakSeenEntryBytes(
     return (double) (ENTRY_BYTES + strlen(key) + sizeof(Tcl_Obj)
 	    + 4 * sizeof(int) + TKLEAK_SEEN_MAX * sizeof(Tcl_Obj *)
 	    + BLOCK_HEADER);
-}
-
-double
-TkleakSeenOddBytes(
-    const char *key)
-{
-    return (double) (ENTRY_BYTES + strlen(key) + 1);
 }
 
 double

@@ -809,8 +809,7 @@ EntryNames(
  *	ones names the command KEY: where to look when the seen table
  *	dropped the slots naming KEY (a command every editor's Recent Files
  *	menu shares). Read from Tk's menu records (TkleakWalkMenuRefs, with
- *	a sink of its own), so only with the private walk. 1 or 0; -1 when
- *	it cannot look (no private walk, no Tk, not a command).
+ *	a sink of its own), so only with the private walk; 0 without it.
  */
 
 static int
@@ -826,12 +825,9 @@ NamedByAMenu(
     const char *p;
     size_t i;
 
-    if (key[0] != TKLEAK_KEY_COMMAND || !TkleakWalkUsable(statePtr)
-	    || Tk_MainWindow(interp) == NULL) {
-	return -1;
-    }
-    if (typePtr == NULL) {
-	return 0;		/* No menu at all. */
+    if (key[0] != TKLEAK_KEY_COMMAND || typePtr == NULL
+	    || !TkleakWalkUsable(statePtr) || Tk_MainWindow(interp) == NULL) {
+	return 0;
     }
     sink = tkleakCensusSink;
     sink.refsMenuEntry = EntryNames;
@@ -898,18 +894,7 @@ OnlyBelow(
 	}
     }
     if (refc >= TKLEAK_SEEN_MAX) {
-	int named = NamedByAMenu(belowPtr, key);
-
-	/*
-	 * The table dropped slots: where they were menu entries only, the
-	 * menus elsewhere tell whether one names it still.
-	 */
-
-	if (named > 0) {
-	    return 0;
-	}
-	return named == 0 && TkleakSeenDroppedEntriesOnly(statePtr, key)
-		? 1 : -1;
+	return NamedByAMenu(belowPtr, key) ? 0 : -1;
     }
     return 1;
 }

@@ -52,71 +52,6 @@ ListBytes(
 }
 
 /*
- * IsMenuEntry, NoteOdd --
- *
- *	Whether a referrer is a menu entry's ({owner MENU slot {entry N
- *	OPTION}}); and noting that KEY dropped one that was not. While an
- *	object's dropped referrers were all menu entries, the live check
- *	can tell from the menus alone whether a slot it no longer keeps
- *	names the object (TkleakSeenDroppedEntriesOnly; IDLE's Recent
- *	Files command, named by every editor's menu, is one).
- */
-
-static int
-IsMenuEntry(
-    Tcl_Obj *refPtr)
-{
-    Tcl_Obj *slotPtr = TkleakDictGet(refPtr, "slot");
-
-    return slotPtr != NULL
-	    && strncmp(Tcl_GetString(slotPtr), "entry ", 6) == 0;
-}
-
-static void
-NoteOdd(
-    TkleakState *statePtr,
-    const char *key)
-{
-    int isNew;
-
-    if (statePtr->store.seenOdd == NULL) {
-	statePtr->store.seenOdd = (Tcl_HashTable *)
-		Tcl_Alloc(sizeof(Tcl_HashTable));
-	Tcl_InitHashTable(statePtr->store.seenOdd, TCL_STRING_KEYS);
-    }
-    Tcl_CreateHashEntry(statePtr->store.seenOdd, key, &isNew);
-    if (isNew) {
-	statePtr->store.seenBytes += TkleakSeenOddBytes(key);
-    }
-}
-
-/*
- *----------------------------------------------------------------------
- *
- * TkleakSeenDroppedEntriesOnly --
- *
- *	Whether every referrer the seen table dropped for KEY (beyond the
- *	last TKLEAK_SEEN_MAX it keeps) was a menu entry.
- *
- * Results:
- *	1 or 0 (1 too when none was dropped).
- *
- * Side effects:
- *	None.
- *
- *----------------------------------------------------------------------
- */
-
-int
-TkleakSeenDroppedEntriesOnly(
-    TkleakState *statePtr,
-    const char *key)
-{
-    return statePtr->store.seenOdd == NULL
-	    || Tcl_FindHashEntry(statePtr->store.seenOdd, key) == NULL;
-}
-
-/*
  * SameRef --
  *
  *	Whether two referrers are the same slot: the same object, or the
@@ -206,21 +141,6 @@ TkleakRefsRemember(
 	    continue;
 	}
 	i = (n > TKLEAK_SEEN_MAX ? n - TKLEAK_SEEN_MAX : 0);
-	if (i > 0) {
-	    int j;
-
-	    /*
-	     * Those before the last few are never kept: dropped as they
-	     * come.
-	     */
-
-	    for (j = 0; j < i; j++) {
-		if (!IsMenuEntry(v[j])) {
-		    NoteOdd(statePtr, Tcl_GetHashKey(&refsPtr->index, hPtr));
-		    break;
-		}
-	    }
-	}
 	if (EndsWith(statePtr, Tcl_GetHashKey(&refsPtr->index, hPtr), v + i,
 		n - i)) {
 	    continue;
@@ -288,11 +208,6 @@ TkleakSeenFree(
 {
     TkleakDeleteObjTable(&statePtr->store.seen, 0);
     statePtr->store.seenBytes = 0;
-    if (statePtr->store.seenOdd != NULL) {
-	Tcl_DeleteHashTable(statePtr->store.seenOdd);
-	Tcl_Free((char *) statePtr->store.seenOdd);
-	statePtr->store.seenOdd = NULL;
-    }
 }
 
 /*
@@ -355,9 +270,6 @@ TkleakSeen(
     if (n >= TKLEAK_SEEN_MAX) {
 	for (i = 0; i < n - TKLEAK_SEEN_MAX + 1; i++) {
 	    statePtr->store.seenBytes -= RefBytes(v[i]);
-	    if (!IsMenuEntry(v[i])) {
-		NoteOdd(statePtr, key);
-	    }
 	}
 	Tcl_ListObjReplace(NULL, listPtr, 0, n - TKLEAK_SEEN_MAX + 1, 0, NULL);
     }
@@ -493,15 +405,6 @@ TkleakForgetDead(
 	    if (tablePtr == &statePtr->store.seen) {
 		statePtr->store.seenBytes -= ListBytes(key,
 			Tcl_GetHashValue(hPtr));
-		if (statePtr->store.seenOdd != NULL) {
-		    Tcl_HashEntry *oddPtr = Tcl_FindHashEntry(
-			    statePtr->store.seenOdd, key);
-
-		    if (oddPtr != NULL) {
-			statePtr->store.seenBytes -= TkleakSeenOddBytes(key);
-			Tcl_DeleteHashEntry(oddPtr);
-		    }
-		}
 	    }
 	    Tcl_DecrRefCount((Tcl_Obj *) Tcl_GetHashValue(hPtr));
 	    Tcl_DeleteHashEntry(hPtr);
