@@ -52,6 +52,10 @@ static const char *const stdClasses[] = {
     "TSizegrip", "TSpinbox", "Treeview", NULL
 };
 
+static int	CensusTake(TkleakState *statePtr, Tcl_Interp *interp,
+		    TkleakCensus **censusPtrPtr, TkleakRefs *refsPtr,
+		    Tcl_Obj **windowsPtrPtr, Tcl_HashTable **unreadPtrPtr,
+		    int skipOwn);
 static void	CollectBindings(TkleakCollect *ctxPtr, Tk_Window mainWin);
 static void	CollectBindingsAside(TkleakCollect *ctxPtr, Tk_Window mainWin,
 		    void *worker);
@@ -250,6 +254,70 @@ TkleakCensusTakeEx(
     TkleakCensus **censusPtrPtr,
     TkleakRefs *refsPtr)
 {
+    return CensusTake(statePtr, interp, censusPtrPtr, refsPtr, NULL, NULL,
+	    0);
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakCensusTakeSteps --
+ *
+ *	The census of a stepped scan (query/orphanstep.c). With REFSPTR
+ *	(made with TkleakRefsInit, with a queue), the first step: the
+ *	census, whose slots met on the way (bindings, after events) are
+ *	queued, not indexed; the windows whose slots are to be indexed
+ *	later are given by path, in the order TkleakCensusTakeEx indexes
+ *	them. Without REFSPTR, a census alone, without tkleak's own bytes
+ *	(the check at a scan's end).
+ *
+ * Results:
+ *	As TkleakCensusTake. With REFSPTR, *WINDOWSPTRPTR is a new list of
+ *	paths (one reference, the caller's) and *UNREADPTRPTR the paths of
+ *	the widgets found unreadable so far, or NULL (the caller's, freed
+ *	with Tcl_DeleteHashTable and Tcl_Free).
+ *
+ * Side effects:
+ *	As TkleakCensusTake; the state's lastUnread is left as it is.
+ *
+ *----------------------------------------------------------------------
+ */
+
+int
+TkleakCensusTakeSteps(
+    TkleakState *statePtr,
+    Tcl_Interp *interp,
+    TkleakCensus **censusPtrPtr,
+    TkleakRefs *refsPtr,
+    Tcl_Obj **windowsPtrPtr,
+    Tcl_HashTable **unreadPtrPtr)
+{
+    if (refsPtr != NULL) {
+	return CensusTake(statePtr, interp, censusPtrPtr, refsPtr,
+		windowsPtrPtr, unreadPtrPtr, 0);
+    }
+    return CensusTake(statePtr, interp, censusPtrPtr, NULL, NULL, NULL, 1);
+}
+
+/*
+ * CensusTake --
+ *
+ *	TkleakCensusTakeEx and TkleakCensusTakeSteps: with WINDOWSPTRPTR,
+ *	REFSPTR queues (a stepped scan's first step) and the windows and
+ *	unread widgets are handed over instead of scanned; with SKIPOWN,
+ *	tkleak's own bytes are not measured and lastUnread is not touched.
+ */
+
+static int
+CensusTake(
+    TkleakState *statePtr,
+    Tcl_Interp *interp,
+    TkleakCensus **censusPtrPtr,
+    TkleakRefs *refsPtr,
+    Tcl_Obj **windowsPtrPtr,
+    Tcl_HashTable **unreadPtrPtr,
+    int skipOwn)
+{
     TkleakCollect ctx;
     Tcl_InterpState saved;
     Tk_Window mainWin = NULL;
@@ -257,6 +325,10 @@ TkleakCensusTakeEx(
     int i, tk = 0, usePrivate = TkleakWalkUsable(statePtr);
 
     *censusPtrPtr = NULL;
+    if (windowsPtrPtr != NULL) {
+	*windowsPtrPtr = NULL;
+	*unreadPtrPtr = NULL;
+    }
     memset(&ctx, 0, sizeof(ctx));
     ctx.sinkPtr = &tkleakCensusSink;
     ctx.statePtr = statePtr;
@@ -343,7 +415,23 @@ TkleakCensusTakeEx(
     CollectCore(&ctx, tk);
     CollectInterps(&ctx, NULL);
     CollectTraces(&ctx);
-    if (refsPtr != NULL) {
+    if (refsPtr != NULL && windowsPtrPtr != NULL) {
+	/*
+	 * A stepped scan indexes the windows later, by path, in this
+	 * order.
+	 */
+
+	Tcl_HashSearch search;
+	Tcl_HashEntry *hPtr;
+
+	*windowsPtrPtr = Tcl_NewListObj(0, NULL);
+	Tcl_IncrRefCount(*windowsPtrPtr);
+	for (hPtr = Tcl_FirstHashEntry(&ctx.widgets, &search);
+		hPtr != NULL && tk; hPtr = Tcl_NextHashEntry(&search)) {
+	    Tcl_ListObjAppendElement(NULL, *windowsPtrPtr, Tcl_NewStringObj(
+		    Tcl_GetHashKey(&ctx.widgets, hPtr), -1));
+	}
+    } else if (refsPtr != NULL) {
 	if (tk) {
 	    TkleakRefsScanWindows(&ctx);
 	}
@@ -353,7 +441,13 @@ TkleakCensusTakeEx(
     }
 
     Tcl_RestoreInterpState(interp, saved);
-    if (refsPtr != NULL || ctx.hullsPtr != NULL) {
+    if (windowsPtrPtr != NULL) {
+	*unreadPtrPtr = ctx.unreadPtr;
+	ctx.unreadPtr = NULL;
+	TkleakCollectRelease(&ctx);
+    } else if (skipOwn) {
+	TkleakCollectRelease(&ctx);
+    } else if (refsPtr != NULL || ctx.hullsPtr != NULL) {
 	TkleakCollectDone(&ctx);
     }
     Tcl_DeleteHashTable(&ctx.widgets);
@@ -369,6 +463,15 @@ TkleakCensusTakeEx(
     statePtr->census.lastSkipped = ctx.skipped;
     if (ctx.failed) {
 	TkleakCensusFree(ctx.censusPtr);
+	if (windowsPtrPtr != NULL) {
+	    Tcl_DecrRefCount(*windowsPtrPtr);
+	    *windowsPtrPtr = NULL;
+	    if (*unreadPtrPtr != NULL) {
+		Tcl_DeleteHashTable(*unreadPtrPtr);
+		Tcl_Free((char *) *unreadPtrPtr);
+		*unreadPtrPtr = NULL;
+	    }
+	}
 	goto nomem;
     }
     /*
@@ -377,7 +480,7 @@ TkleakCensusTakeEx(
      * never diffed, and measuring them walks every table tkleak keeps.
      */
 
-    if (refsPtr == NULL || refsPtr->keepCensus) {
+    if (!skipOwn && (refsPtr == NULL || refsPtr->keepCensus)) {
 	ctx.censusPtr->own = TkleakOwnBytes(statePtr)
 		+ (long long) TkleakCensusMemory(ctx.censusPtr);
     }

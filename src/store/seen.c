@@ -221,7 +221,7 @@ TkleakSeenLast(
  *----------------------------------------------------------------------
  */
 
-static int
+int
 TkleakKeyAlive(
     TkleakState *statePtr,
     Tcl_Interp *interp,
