@@ -269,7 +269,7 @@ TkleakCensusTakeEx(
  *	queued, not indexed; the windows whose slots are to be indexed
  *	later are given by path, in the order TkleakCensusTakeEx indexes
  *	them. Without REFSPTR, a census alone, without tkleak's own bytes
- *	(the check at a scan's end).
+ *	or the heap (the check at a scan's end: compared, never kept).
  *
  * Results:
  *	As TkleakCensusTake. With REFSPTR, *WINDOWSPTRPTR is a new list of
@@ -305,7 +305,8 @@ TkleakCensusTakeSteps(
  *	TkleakCensusTakeEx and TkleakCensusTakeSteps: with WINDOWSPTRPTR,
  *	REFSPTR queues (a stepped scan's first step) and the windows and
  *	unread widgets are handed over instead of scanned; with SKIPOWN,
- *	tkleak's own bytes are not measured and lastUnread is not touched.
+ *	neither tkleak's own bytes nor the heap are measured (mallinfo
+ *	walks every free block) and lastUnread is not touched.
  */
 
 static int
@@ -484,7 +485,9 @@ CensusTake(
 	ctx.censusPtr->own = TkleakOwnBytes(statePtr)
 		+ (long long) TkleakCensusMemory(ctx.censusPtr);
     }
-    TkleakHeapGet(&ctx.censusPtr->heap, &ctx.censusPtr->rss);
+    if (!skipOwn) {
+	TkleakHeapGet(&ctx.censusPtr->heap, &ctx.censusPtr->rss);
+    }
     statePtr->census.lastObjects = TkleakCensusObjects(ctx.censusPtr);
     *censusPtrPtr = ctx.censusPtr;
     return TCL_OK;

@@ -50,6 +50,7 @@ enum {
     PH_FORGET,			/* Drop the dead from "seen", a key at a time. */
     PH_ORPHANS,			/* Test the candidates, one at a time. */
     PH_CHECK,			/* The census again (heavy). */
+    PH_COMPARE,			/* Compare it with the first (heavy). */
     PH_FREE,			/* Free the index, a key at a time. */
     PH_MORE,			/* Dangling and dead-window (heavy). */
     PH_DONE
@@ -57,11 +58,14 @@ enum {
 
 static const char *const phaseNames[] = {
     "slots", "windows", "traces", "age", "remember", "forget", "forget",
-    "orphans", "check", "free", "more", "done", NULL
+    "orphans", "check", "check", "free", "more", "done", NULL
 };
 
 #define HEAVY(phase) ((phase) == PH_AGE || (phase) == PH_FORGETLIST \
-	|| (phase) == PH_CHECK || (phase) == PH_MORE)
+	|| (phase) == PH_CHECK || (phase) == PH_COMPARE || (phase) == PH_MORE)
+
+#define CHUNK 256		/* Identities a unit hashes or looks up. */
+#define YIELD TCL_CONTINUE	/* Unit: end the step here, nothing done. */
 
 #define DEFAULT_BUDGET 5000	/* Microseconds a step, by default. */
 #define MAX_BUDGET 1000000
@@ -87,11 +91,23 @@ typedef struct TkleakOrphanScan {
     char *seenKeys;		/* The keys of "seen", each NUL-ended
 				 * (malloc'ed); then where the next is. */
     size_t seenLen, seenPos;
+    Tcl_HashTable *hullNames;	/* Path -> the name of Tk's widget command
+				 * of a window whose command was renamed
+				 * (one reference each), or NULL until a
+				 * window needs it. */
     TkleakType **order;		/* The census's types in name order. */
     size_t nextType;
-    const char **ids;		/* The current type's new identities. */
+    int typeStage;		/* Within a type: 0 next type, 1 hashing the
+				 * reference's identities, 2 looking the
+				 * census's up, 3 testing the candidates. */
+    Tcl_HashTable sinceIds;	/* The reference's identities of the type
+				 * (copies), while typeStage is 1 or 2. */
+    size_t pos;			/* Where stage 1 or 2 is. */
+    const char **ids;		/* The type's identities not in the
+				 * reference (the census's strings). */
     size_t numIds, nextId;
     int kind;			/* Their index key's kind. */
+    TkleakCensus *checkPtr;	/* The census of PH_CHECK; owned. */
     Tcl_Obj *resultPtr;		/* The orphans so far (one reference). */
 } TkleakOrphanScan;
 
@@ -108,6 +124,14 @@ Now(void)
 
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (long long) ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
+static int
+CompareStrings(
+    const void *a,
+    const void *b)
+{
+    return strcmp(*(const char *const *) a, *(const char *const *) b);
 }
 
 /*
@@ -138,6 +162,16 @@ FreeScan(
 	Tcl_Free((char *) scanPtr->order);
     }
     free((void *) scanPtr->ids);
+    if (scanPtr->typeStage == 1 || scanPtr->typeStage == 2) {
+	Tcl_DeleteHashTable(&scanPtr->sinceIds);
+    }
+    if (scanPtr->hullNames != NULL) {
+	TkleakDeleteObjTable(scanPtr->hullNames, 0);
+	Tcl_Free((char *) scanPtr->hullNames);
+    }
+    if (scanPtr->checkPtr != NULL) {
+	TkleakCensusFree(scanPtr->checkPtr);
+    }
     if (scanPtr->resultPtr != NULL) {
 	Tcl_DecrRefCount(scanPtr->resultPtr);
     }
@@ -219,31 +253,49 @@ IsOwnerType(
 	    || strcmp(name, "canvas item") == 0 || strcmp(name, "trace") == 0;
 }
 
+static void
+Digest(
+    TkleakType *typePtr,
+    size_t digest[3])
+{
+    size_t i;
+
+    digest[0] = digest[1] = digest[2] = 0;
+    for (i = 0; typePtr != NULL && i < typePtr->numIds; i++) {
+	size_t h = TkleakHashString(typePtr->ids[i]);
+
+	digest[0]++;
+	digest[1] += h;
+	digest[2] += (h * 0x9E3779B97F4A7C15ull) ^ (h >> 17);
+    }
+}
+
 static int
 Changed(
     TkleakCensus *firstPtr,
     TkleakCensus *checkPtr)
 {
     TkleakCensus *pair[2];
-    size_t t, n;
+    size_t t, a[3], b[3];
     int i;
+
+    /*
+     * By count and two sums of the identities' hashes, in one pass and
+     * without sorting (a sort of 20,000 bindings would be a step).
+     */
 
     pair[0] = firstPtr;
     pair[1] = checkPtr;
     for (i = 0; i < 2; i++) {
 	for (t = 0; t < pair[i]->numTypes; t++) {
 	    TkleakType *typePtr = &pair[i]->types[t];
-	    const char **ids = NULL;
 
 	    if (!IsOwnerType(typePtr->name)) {
 		continue;
 	    }
-	    if (TkleakIdsMinus(typePtr, TkleakCensusFind(pair[1 - i],
-		    typePtr->name), &ids, &n) != 0) {
-		return 1;	/* Cannot tell. */
-	    }
-	    free((void *) ids);
-	    if (n > 0) {
+	    Digest(typePtr, a);
+	    Digest(TkleakCensusFind(pair[1 - i], typePtr->name), b);
+	    if (memcmp(a, b, sizeof(a)) != 0) {
 		return 1;
 	    }
 	}
@@ -264,29 +316,183 @@ Keep(
     Tcl_Obj *listPtr)
 {
     Tcl_Obj *keptPtr = Tcl_NewListObj(0, NULL), **v;
+    Tcl_HashTable wanted, types;
+    Tcl_HashSearch search;
+    Tcl_HashEntry *hPtr;
+    Tcl_DString key;
     Tcl_Size n, i;
+    int isNew;
 
-    if (Tcl_ListObjGetElements(NULL, listPtr, &n, &v) != TCL_OK) {
+    if (Tcl_ListObjGetElements(NULL, listPtr, &n, &v) != TCL_OK || n == 0) {
 	return keptPtr;
+    }
+
+    /*
+     * "TYPE\1NAME" of each orphan; then one pass over each of their
+     * types in CHECKPTR marks those it has.
+     */
+
+    Tcl_InitHashTable(&wanted, TCL_STRING_KEYS);
+    Tcl_InitHashTable(&types, TCL_STRING_KEYS);
+    Tcl_DStringInit(&key);
+    for (i = 0; i < n; i++) {
+	Tcl_Obj *typePtr = TkleakDictGet(v[i], "type");
+	Tcl_Obj *namePtr = TkleakDictGet(v[i], "name");
+
+	if (typePtr == NULL || namePtr == NULL) {
+	    continue;
+	}
+	Tcl_DStringSetLength(&key, 0);
+	Tcl_DStringAppend(&key, Tcl_GetString(typePtr), -1);
+	Tcl_DStringAppend(&key, "\1", 1);
+	Tcl_DStringAppend(&key, Tcl_GetString(namePtr), -1);
+	Tcl_SetHashValue(Tcl_CreateHashEntry(&wanted, Tcl_DStringValue(&key),
+		&isNew), NULL);
+	Tcl_CreateHashEntry(&types, Tcl_GetString(typePtr), &isNew);
+    }
+    for (hPtr = Tcl_FirstHashEntry(&types, &search); hPtr;
+	    hPtr = Tcl_NextHashEntry(&search)) {
+	const char *type = Tcl_GetHashKey(&types, hPtr);
+	TkleakType *typePtr = TkleakCensusFind(checkPtr, type);
+	size_t k;
+
+	for (k = 0; typePtr != NULL && k < typePtr->numIds; k++) {
+	    Tcl_HashEntry *wPtr;
+
+	    Tcl_DStringSetLength(&key, 0);
+	    Tcl_DStringAppend(&key, type, -1);
+	    Tcl_DStringAppend(&key, "\1", 1);
+	    Tcl_DStringAppend(&key, typePtr->ids[k], -1);
+	    wPtr = Tcl_FindHashEntry(&wanted, Tcl_DStringValue(&key));
+	    if (wPtr != NULL) {
+		Tcl_SetHashValue(wPtr, (void *) 1);
+	    }
+	}
     }
     for (i = 0; i < n; i++) {
 	Tcl_Obj *typePtr = TkleakDictGet(v[i], "type");
 	Tcl_Obj *namePtr = TkleakDictGet(v[i], "name");
 
-	if (typePtr != NULL && namePtr != NULL && TkleakCensusHas(checkPtr,
-		Tcl_GetString(typePtr), Tcl_GetString(namePtr))) {
+	if (typePtr == NULL || namePtr == NULL) {
+	    continue;
+	}
+	Tcl_DStringSetLength(&key, 0);
+	Tcl_DStringAppend(&key, Tcl_GetString(typePtr), -1);
+	Tcl_DStringAppend(&key, "\1", 1);
+	Tcl_DStringAppend(&key, Tcl_GetString(namePtr), -1);
+	hPtr = Tcl_FindHashEntry(&wanted, Tcl_DStringValue(&key));
+	if (hPtr != NULL && Tcl_GetHashValue(hPtr) != NULL) {
 	    Tcl_ListObjAppendElement(NULL, keptPtr, v[i]);
 	}
     }
+    Tcl_DStringFree(&key);
+    Tcl_DeleteHashTable(&wanted);
+    Tcl_DeleteHashTable(&types);
     return keptPtr;
+}
+
+/*
+ * BuildHulls --
+ *
+ *	The hull map of the scan: for each window still to index whose
+ *	command was renamed (a megawidget's, or IDLE's redirected text), the
+ *	name of Tk's widget command of it, found among all commands once
+ *	(TkleakWidgetCommand's table, made here and freed: its pointers do
+ *	not outlive the step). TKWIN is a window that needs it.
+ */
+
+static void
+BuildHulls(
+    TkleakState *statePtr,
+    Tcl_Interp *interp,
+    TkleakOrphanScan *scanPtr,
+    Tk_Window tkwin)
+{
+    TkleakCollect ctx;
+    Tcl_CmdInfo info;
+    Tcl_Obj **v;
+    Tcl_Size n, i;
+
+    memset(&ctx, 0, sizeof(ctx));
+    ctx.sinkPtr = &tkleakCensusSink;
+    ctx.statePtr = statePtr;
+    ctx.interp = interp;
+    scanPtr->hullNames = (Tcl_HashTable *) Tcl_Alloc(sizeof(Tcl_HashTable));
+    Tcl_InitHashTable(scanPtr->hullNames, TCL_STRING_KEYS);
+    (void) TkleakWidgetCommand(&ctx, tkwin, &info);
+    if (ctx.hullsPtr != NULL && Tcl_ListObjGetElements(NULL,
+	    scanPtr->windowsPtr, &n, &v) == TCL_OK) {
+	for (i = scanPtr->nextWindow - 1; i >= 0 && i < n; i++) {
+	    const char *path = Tcl_GetString(v[i]);
+	    Tk_Window win = Tk_NameToWindow(interp, path, Tk_MainWindow(interp));
+	    ClientData record;
+	    Tcl_HashEntry *hPtr;
+	    Tcl_Command token;
+	    Tcl_Obj *namePtr;
+	    int isNew;
+
+	    Tcl_ResetResult(interp);
+	    if (win == NULL || !TkleakWalkInstanceData(statePtr, win, &record)
+		    || record == NULL
+		    || (hPtr = Tcl_FindHashEntry(ctx.hullsPtr, record)) == NULL) {
+		continue;
+	    }
+	    token = Tcl_GetHashValue(hPtr);
+	    if (token == Tcl_FindCommand(interp, path, NULL, TCL_GLOBAL_ONLY)) {
+		continue;	/* Not renamed. */
+	    }
+	    namePtr = Tcl_NewObj();
+	    Tcl_GetCommandFullName(interp, token, namePtr);
+	    Tcl_IncrRefCount(namePtr);
+	    hPtr = Tcl_CreateHashEntry(scanPtr->hullNames, path, &isNew);
+	    if (!isNew) {
+		Tcl_DecrRefCount((Tcl_Obj *) Tcl_GetHashValue(hPtr));
+	    }
+	    Tcl_SetHashValue(hPtr, namePtr);
+	}
+    }
+    TkleakCollectRelease(&ctx);
+}
+
+/*
+ * SeedHull --
+ *
+ *	Give the step's collector CTXPTR the widget command of the window
+ *	PATH (whose record is RECORD) that the hull map names, found again
+ *	by name, so that TkleakWidgetCommand finds it without walking every
+ *	command; it checks the command's client data is the record still.
+ */
+
+static void
+SeedHull(
+    TkleakOrphanScan *scanPtr,
+    TkleakCollect *ctxPtr,
+    const char *path,
+    ClientData record)
+{
+    Tcl_HashEntry *hPtr = Tcl_FindHashEntry(scanPtr->hullNames, path);
+    Tcl_Command token;
+    int isNew;
+
+    if (hPtr == NULL) {
+	return;
+    }
+    token = Tcl_FindCommand(ctxPtr->interp,
+	    Tcl_GetString((Tcl_Obj *) Tcl_GetHashValue(hPtr)), NULL,
+	    TCL_GLOBAL_ONLY);
+    if (token != NULL) {
+	hPtr = Tcl_CreateHashEntry(ctxPtr->hullsPtr, record, &isNew);
+	Tcl_SetHashValue(hPtr, token);
+    }
 }
 
 /*
  * Unit --
  *
  *	One unit of work of the scan's phase, or its move to the next
- *	phase. Returns TCL_ERROR (message and code in the interpreter) only
- *	when memory is short.
+ *	phase; FIRST when it is the step's first. Returns TCL_OK, YIELD when
+ *	the unit needs a step of its own (nothing done), or TCL_ERROR
+ *	(message and code in the interpreter) when memory is short.
  */
 
 static int
@@ -294,7 +500,8 @@ Unit(
     TkleakState *statePtr,
     Tcl_Interp *interp,
     TkleakOrphanScan *scanPtr,
-    TkleakCollect *ctxPtr)
+    TkleakCollect *ctxPtr,
+    int first)
 {
     Tcl_Obj **v;
     Tcl_Size n;
@@ -320,6 +527,29 @@ Unit(
 
 	    Tcl_ResetResult(interp);
 	    if (tkwin != NULL) {
+		Tcl_CmdInfo info;
+		ClientData record;
+
+		/*
+		 * The step's hull table starts empty, so a window whose
+		 * command was renamed is not found at its path: its hull
+		 * comes from the map, made once (a walk of every command,
+		 * a step of its own).
+		 */
+
+		if (!TkleakWidgetCommand(ctxPtr, tkwin, &info)
+			&& TkleakWalkInstanceData(statePtr, tkwin, &record)
+			&& record != NULL) {
+		    if (scanPtr->hullNames == NULL) {
+			scanPtr->nextWindow--;
+			if (!first) {
+			    return YIELD;
+			}
+			BuildHulls(statePtr, interp, scanPtr, tkwin);
+			return YIELD;	/* The window, in the next step. */
+		    }
+		    SeedHull(scanPtr, ctxPtr, path, record);
+		}
 		TkleakRefsScanWindow(ctxPtr, path, tkwin);
 	    }
 	} else {
@@ -438,7 +668,11 @@ Unit(
 	break;
     }
 
-    case PH_ORPHANS:
+    case PH_ORPHANS: {
+	TkleakType *typePtr, *sinceTypePtr;
+	size_t k;
+	int isNew;
+
 	if (Since(statePtr, interp, scanPtr, &sincePtr) != 0) {
 	    scanPtr->changed = 1;
 	    break;
@@ -454,61 +688,111 @@ Unit(
 	    qsort(scanPtr->order, scanPtr->curPtr->numTypes,
 		    sizeof(TkleakType *), TkleakCompareTypePtrs);
 	    scanPtr->nextType = 0;
-	    scanPtr->ids = NULL;
+	    scanPtr->typeStage = 0;
 	}
-	while (scanPtr->ids == NULL || scanPtr->nextId >= scanPtr->numIds) {
-	    TkleakType *typePtr;
 
-	    free((void *) scanPtr->ids);
-	    scanPtr->ids = NULL;
+	/*
+	 * A type's identities not in the reference, as TkleakIdsMinus
+	 * gives them (sorted), without sorting the type: the reference's
+	 * are hashed, the census's looked up, CHUNK a unit, and only the
+	 * few left are sorted.
+	 */
+
+	switch (scanPtr->typeStage) {
+	case 0:
 	    if (scanPtr->nextType >= scanPtr->curPtr->numTypes) {
 		scanPtr->phase++;
-		return TCL_OK;
+		break;
 	    }
 	    typePtr = scanPtr->order[scanPtr->nextType++];
 	    scanPtr->kind = TkleakOrphanCandidate(typePtr->name);
-	    if (scanPtr->kind == TKLEAK_KEY_NONE) {
-		continue;
+	    if (scanPtr->kind == TKLEAK_KEY_NONE || typePtr->numIds == 0) {
+		break;
 	    }
-	    if (TkleakIdsMinus(typePtr, sincePtr
-		    ? TkleakCensusFind(sincePtr, typePtr->name) : NULL,
-		    &scanPtr->ids, &scanPtr->numIds) != 0) {
-		scanPtr->ids = NULL;
-		continue;
+	    scanPtr->ids = malloc(typePtr->numIds * sizeof(char *));
+	    if (scanPtr->ids == NULL) {
+		goto nomem;
 	    }
-	    scanPtr->nextId = 0;
-	}
-	{
-	    TkleakType *typePtr = scanPtr->order[scanPtr->nextType - 1];
-	    Tcl_Obj *orphanPtr = TkleakOrphanCheck(statePtr, interp,
-		    scanPtr->curPtr, &scanPtr->refs, typePtr->name,
-		    scanPtr->kind, scanPtr->ids[scanPtr->nextId++]);
+	    scanPtr->numIds = scanPtr->nextId = scanPtr->pos = 0;
+	    Tcl_InitHashTable(&scanPtr->sinceIds, TCL_STRING_KEYS);
+	    scanPtr->typeStage = 1;
+	    break;
+	case 1:
+	    typePtr = scanPtr->order[scanPtr->nextType - 1];
+	    sinceTypePtr = sincePtr ? TkleakCensusFind(sincePtr, typePtr->name)
+		    : NULL;
+	    for (k = 0; k < CHUNK && sinceTypePtr != NULL
+		    && scanPtr->pos < sinceTypePtr->numIds; k++) {
+		Tcl_CreateHashEntry(&scanPtr->sinceIds,
+			sinceTypePtr->ids[scanPtr->pos++], &isNew);
+	    }
+	    if (sinceTypePtr == NULL || scanPtr->pos >= sinceTypePtr->numIds) {
+		scanPtr->pos = 0;
+		scanPtr->typeStage = 2;
+	    }
+	    break;
+	case 2:
+	    typePtr = scanPtr->order[scanPtr->nextType - 1];
+	    for (k = 0; k < CHUNK && scanPtr->pos < typePtr->numIds; k++) {
+		const char *id = typePtr->ids[scanPtr->pos++];
 
-	    if (orphanPtr != NULL) {
-		Tcl_ListObjAppendElement(NULL, scanPtr->resultPtr, orphanPtr);
+		if (Tcl_FindHashEntry(&scanPtr->sinceIds, id) == NULL) {
+		    scanPtr->ids[scanPtr->numIds++] = id;
+		}
 	    }
+	    if (scanPtr->pos >= typePtr->numIds) {
+		Tcl_DeleteHashTable(&scanPtr->sinceIds);
+		qsort((void *) scanPtr->ids, scanPtr->numIds, sizeof(char *),
+			CompareStrings);
+		scanPtr->typeStage = 3;
+	    }
+	    break;
+	case 3:
+	    if (scanPtr->nextId >= scanPtr->numIds) {
+		free((void *) scanPtr->ids);
+		scanPtr->ids = NULL;
+		scanPtr->typeStage = 0;
+		break;
+	    } else {
+		Tcl_Obj *orphanPtr;
+
+		typePtr = scanPtr->order[scanPtr->nextType - 1];
+		orphanPtr = TkleakOrphanCheck(statePtr, interp,
+			scanPtr->curPtr, &scanPtr->refs, typePtr->name,
+			scanPtr->kind, scanPtr->ids[scanPtr->nextId++]);
+		if (orphanPtr != NULL) {
+		    Tcl_ListObjAppendElement(NULL, scanPtr->resultPtr,
+			    orphanPtr);
+		}
+	    }
+	    break;
 	}
 	break;
+    }
 
-    case PH_CHECK: {
-	Tcl_Obj *keptPtr;
-
-	if (TkleakCensusTakeSteps(statePtr, interp, &checkPtr, NULL, NULL,
-		NULL) != TCL_OK) {
+    case PH_CHECK:
+	if (TkleakCensusTakeSteps(statePtr, interp, &scanPtr->checkPtr, NULL,
+		NULL, NULL) != TCL_OK) {
 	    return TCL_ERROR;
 	}
+	scanPtr->phase++;
+	break;
+
+    case PH_COMPARE:
+	checkPtr = scanPtr->checkPtr;
 	if (Changed(scanPtr->curPtr, checkPtr)) {
 	    scanPtr->changed = 1;
 	} else {
-	    keptPtr = Keep(checkPtr, scanPtr->resultPtr);
+	    Tcl_Obj *keptPtr = Keep(checkPtr, scanPtr->resultPtr);
+
 	    Tcl_IncrRefCount(keptPtr);
 	    Tcl_DecrRefCount(scanPtr->resultPtr);
 	    scanPtr->resultPtr = keptPtr;
 	}
 	TkleakCensusFree(checkPtr);
+	scanPtr->checkPtr = NULL;
 	scanPtr->phase++;
 	break;
-    }
 
     case PH_FREE: {
 	Tcl_HashEntry *hPtr;
@@ -609,6 +893,8 @@ Step(
     ctx.refsPtr = &scanPtr->refs;
     ctx.unreadPtr = scanPtr->unreadPtr;
     scanPtr->unreadPtr = NULL;
+    ctx.hullsPtr = (Tcl_HashTable *) Tcl_Alloc(sizeof(Tcl_HashTable));
+    Tcl_InitHashTable(ctx.hullsPtr, TCL_ONE_WORD_KEYS);
     saved = Tcl_SaveInterpState(interp, TCL_OK);
     scanPtr->steps++;
     while (scanPtr->phase != PH_DONE && !scanPtr->changed) {
@@ -616,8 +902,12 @@ Step(
 		|| Now() - start >= scanPtr->budget)) {
 	    break;
 	}
-	if (Unit(statePtr, interp, scanPtr, &ctx) != TCL_OK) {
-	    code = TCL_ERROR;
+	code = Unit(statePtr, interp, scanPtr, &ctx, units == 0);
+	if (code == YIELD) {
+	    code = TCL_OK;
+	    break;
+	}
+	if (code != TCL_OK) {
 	    break;
 	}
 	units++;
