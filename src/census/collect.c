@@ -268,8 +268,9 @@ TkleakCensusTakeEx(
  *	census, whose slots met on the way (bindings, after events) are
  *	queued, not indexed; the windows whose slots are to be indexed
  *	later are given by path, in the order TkleakCensusTakeEx indexes
- *	them. Without REFSPTR, a census alone, without tkleak's own bytes
- *	or the heap (the check at a scan's end: compared, never kept).
+ *	them; neither census measures tkleak's own bytes or the heap
+ *	(never diffed, never kept). Without REFSPTR, a census alone (the
+ *	check at a scan's end).
  *
  * Results:
  *	As TkleakCensusTake. With REFSPTR, *WINDOWSPTRPTR is a new list of
@@ -485,7 +486,7 @@ CensusTake(
 	ctx.censusPtr->own = TkleakOwnBytes(statePtr)
 		+ (long long) TkleakCensusMemory(ctx.censusPtr);
     }
-    if (!skipOwn) {
+    if (!skipOwn && windowsPtrPtr == NULL) {
 	TkleakHeapGet(&ctx.censusPtr->heap, &ctx.censusPtr->rss);
     }
     statePtr->census.lastObjects = TkleakCensusObjects(ctx.censusPtr);

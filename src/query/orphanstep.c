@@ -45,6 +45,7 @@ enum {
     PH_WINDOWS,			/* Index the windows' slots, by path. */
     PH_TRACES,			/* Index the variable traces. */
     PH_AGE,			/* End of the index (heavy). */
+    PH_FLUSH,			/* Recording's log into "seen" (heavy). */
     PH_REMEMBER,		/* Referrers into "seen", a key at a time. */
     PH_FORGETLIST,		/* The keys of "seen" (heavy). */
     PH_FORGET,			/* Drop the dead from "seen", a key at a time. */
@@ -57,11 +58,13 @@ enum {
 };
 
 static const char *const phaseNames[] = {
-    "slots", "windows", "traces", "age", "remember", "forget", "forget",
+    "slots", "windows", "traces", "age", "remember", "remember", "forget",
+    "forget",
     "orphans", "check", "check", "free", "more", "done", NULL
 };
 
-#define HEAVY(phase) ((phase) == PH_AGE || (phase) == PH_FORGETLIST \
+#define HEAVY(phase) ((phase) == PH_AGE || (phase) == PH_FLUSH \
+	|| (phase) == PH_FORGETLIST \
 	|| (phase) == PH_CHECK || (phase) == PH_COMPARE || (phase) == PH_MORE)
 
 #define CHUNK 256		/* Identities a unit hashes or looks up. */
@@ -396,62 +399,99 @@ Keep(
  *
  *	The hull map of the scan: for each window still to index whose
  *	command was renamed (a megawidget's, or IDLE's redirected text), the
- *	name of Tk's widget command of it, found among all commands once
- *	(TkleakWidgetCommand's table, made here and freed: its pointers do
- *	not outlive the step). TKWIN is a window that needs it.
+ *	name of the command that has its widget record as client data, as
+ *	TkleakWidgetCommand's table would give it (the first such command
+ *	that is no proc, alias or import, in the order of a walk of every
+ *	command), found once. Only the records of those windows are looked
+ *	for, and only names are kept: no pointer outlives the step.
  */
+
+typedef struct HullWalk {
+    TkleakState *statePtr;
+    Tcl_HashTable records;	/* Record -> its first command, or NULL. */
+} HullWalk;
+
+static void
+HullFound(
+    void *data,
+    Tcl_Command token,
+    Tcl_ObjCmdProc *objProc,
+    ClientData clientData)
+{
+    HullWalk *walkPtr = data;
+    TkleakState *statePtr = walkPtr->statePtr;
+    Tcl_HashEntry *hPtr;
+
+    if (objProc == statePtr->core.procProc
+	    || objProc == statePtr->core.aliasProc
+	    || objProc == statePtr->core.importProc) {
+	return;
+    }
+    hPtr = Tcl_FindHashEntry(&walkPtr->records, clientData);
+    if (hPtr != NULL && Tcl_GetHashValue(hPtr) == NULL) {
+	Tcl_SetHashValue(hPtr, token);
+    }
+}
 
 static void
 BuildHulls(
     TkleakState *statePtr,
     Tcl_Interp *interp,
-    TkleakOrphanScan *scanPtr,
-    Tk_Window tkwin)
+    TkleakOrphanScan *scanPtr)
 {
-    TkleakCollect ctx;
-    Tcl_CmdInfo info;
+    HullWalk walk;
     Tcl_Obj **v;
     Tcl_Size n, i;
+    Tk_Window mainWin = Tk_MainWindow(interp);
+    int isNew;
 
-    memset(&ctx, 0, sizeof(ctx));
-    ctx.sinkPtr = &tkleakCensusSink;
-    ctx.statePtr = statePtr;
-    ctx.interp = interp;
     scanPtr->hullNames = (Tcl_HashTable *) Tcl_Alloc(sizeof(Tcl_HashTable));
     Tcl_InitHashTable(scanPtr->hullNames, TCL_STRING_KEYS);
-    (void) TkleakWidgetCommand(&ctx, tkwin, &info);
-    if (ctx.hullsPtr != NULL && Tcl_ListObjGetElements(NULL,
-	    scanPtr->windowsPtr, &n, &v) == TCL_OK) {
-	for (i = scanPtr->nextWindow - 1; i >= 0 && i < n; i++) {
-	    const char *path = Tcl_GetString(v[i]);
-	    Tk_Window win = Tk_NameToWindow(interp, path, Tk_MainWindow(interp));
-	    ClientData record;
-	    Tcl_HashEntry *hPtr;
-	    Tcl_Command token;
-	    Tcl_Obj *namePtr;
-	    int isNew;
+    if (mainWin == NULL || Tcl_ListObjGetElements(NULL, scanPtr->windowsPtr,
+	    &n, &v) != TCL_OK) {
+	return;
+    }
+    walk.statePtr = statePtr;
+    Tcl_InitHashTable(&walk.records, TCL_ONE_WORD_KEYS);
+    for (i = scanPtr->nextWindow; i < n; i++) {
+	Tk_Window win = Tk_NameToWindow(interp, Tcl_GetString(v[i]), mainWin);
+	ClientData record;
 
-	    Tcl_ResetResult(interp);
-	    if (win == NULL || !TkleakWalkInstanceData(statePtr, win, &record)
-		    || record == NULL
-		    || (hPtr = Tcl_FindHashEntry(ctx.hullsPtr, record)) == NULL) {
-		continue;
-	    }
-	    token = Tcl_GetHashValue(hPtr);
-	    if (token == Tcl_FindCommand(interp, path, NULL, TCL_GLOBAL_ONLY)) {
-		continue;	/* Not renamed. */
-	    }
-	    namePtr = Tcl_NewObj();
-	    Tcl_GetCommandFullName(interp, token, namePtr);
-	    Tcl_IncrRefCount(namePtr);
-	    hPtr = Tcl_CreateHashEntry(scanPtr->hullNames, path, &isNew);
-	    if (!isNew) {
-		Tcl_DecrRefCount((Tcl_Obj *) Tcl_GetHashValue(hPtr));
-	    }
-	    Tcl_SetHashValue(hPtr, namePtr);
+	Tcl_ResetResult(interp);
+	if (win != NULL && TkleakWalkInstanceData(statePtr, win, &record)
+		&& record != NULL) {
+	    Tcl_SetHashValue(Tcl_CreateHashEntry(&walk.records, record,
+		    &isNew), NULL);
 	}
     }
-    TkleakCollectRelease(&ctx);
+    TkleakWalkCommands(interp, HullFound, &walk);
+    for (i = scanPtr->nextWindow; i < n; i++) {
+	const char *path = Tcl_GetString(v[i]);
+	Tk_Window win = Tk_NameToWindow(interp, path, mainWin);
+	ClientData record;
+	Tcl_HashEntry *hPtr;
+	Tcl_Command token;
+	Tcl_Obj *namePtr;
+
+	Tcl_ResetResult(interp);
+	if (win == NULL || !TkleakWalkInstanceData(statePtr, win, &record)
+		|| record == NULL
+		|| (hPtr = Tcl_FindHashEntry(&walk.records, record)) == NULL
+		|| (token = Tcl_GetHashValue(hPtr)) == NULL
+		|| token == Tcl_FindCommand(interp, path, NULL,
+		TCL_GLOBAL_ONLY)) {
+	    continue;		/* No command of it, or not renamed. */
+	}
+	namePtr = Tcl_NewObj();
+	Tcl_GetCommandFullName(interp, token, namePtr);
+	Tcl_IncrRefCount(namePtr);
+	hPtr = Tcl_CreateHashEntry(scanPtr->hullNames, path, &isNew);
+	if (!isNew) {
+	    Tcl_DecrRefCount((Tcl_Obj *) Tcl_GetHashValue(hPtr));
+	}
+	Tcl_SetHashValue(hPtr, namePtr);
+    }
+    Tcl_DeleteHashTable(&walk.records);
 }
 
 /*
@@ -545,7 +585,7 @@ Unit(
 			if (!first) {
 			    return YIELD;
 			}
-			BuildHulls(statePtr, interp, scanPtr, tkwin);
+			BuildHulls(statePtr, interp, scanPtr);
 			return YIELD;	/* The window, in the next step. */
 		    }
 		    SeedHull(scanPtr, ctxPtr, path, record);
@@ -570,6 +610,16 @@ Unit(
 	TkleakSlotWordsAge(statePtr, scanPtr->refs.scan);
 	TkleakRefsAge(statePtr, scanPtr->refs.scan);
 	TkleakCollectDone(ctxPtr);	/* The unread widgets: lastUnread. */
+	scanPtr->phase++;
+	break;
+
+    case PH_FLUSH:
+	/*
+	 * What recording logged goes into "seen" before the index does,
+	 * as tkleak::orphans has it (there before its census: "seen" is
+	 * read by neither the census nor the index).
+	 */
+
 	TkleakRecordFlush(statePtr);
 	scanPtr->phase++;
 	break;
@@ -998,7 +1048,6 @@ Begin(
     TkleakRefsInit(&scanPtr->refs);
     scanPtr->refs.queuePtr = &scanPtr->queue;
 
-    TkleakRecordFlush(statePtr);
     if (TkleakCensusTakeSteps(statePtr, interp, &scanPtr->curPtr,
 	    &scanPtr->refs, &scanPtr->windowsPtr, &scanPtr->unreadPtr)
 	    != TCL_OK) {
