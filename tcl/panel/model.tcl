@@ -547,6 +547,8 @@ proc ::tkleak::panel::Action {what} {
 
 proc ::tkleak::panel::Orphans {} {
     variable orphans
+    # A scan of auto refresh under way would show an older answer later.
+    StopScan
     Orphaned [T ::tkleak::orphans]
     return $orphans
 }
