@@ -558,6 +558,8 @@ MODULE_SCOPE void	TkleakRefsScanTraces(TkleakCollect *ctxPtr);
 MODULE_SCOPE void	TkleakRefsScanTrace(TkleakCollect *ctxPtr,
 			    Tcl_Obj *varPtr);
 MODULE_SCOPE int	TkleakRefsQueueNext(TkleakCollect *ctxPtr);
+MODULE_SCOPE void	TkleakRefsQueueBinding(TkleakCollect *ctxPtr,
+			    const char *tag, const char *seq);
 MODULE_SCOPE void	TkleakRefsQueueFree(TkleakRefsQueue *queuePtr);
 MODULE_SCOPE int	TkleakKeyAlive(TkleakState *statePtr,
 			    Tcl_Interp *interp, const char *key);

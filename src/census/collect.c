@@ -52,6 +52,10 @@ static const char *const stdClasses[] = {
     "TSizegrip", "TSpinbox", "Treeview", NULL
 };
 
+static void	AddBindingQueued(TkleakCollect *ctxPtr, const char *tag,
+		    const char *seq, const char *id, size_t idLen,
+		    const char *script);
+
 static int	CensusTake(TkleakState *statePtr, Tcl_Interp *interp,
 		    TkleakCensus **censusPtrPtr, TkleakRefs *refsPtr,
 		    Tcl_Obj **windowsPtrPtr, Tcl_HashTable **unreadPtrPtr,
@@ -321,6 +325,9 @@ CensusTake(
     int skipOwn)
 {
     TkleakCollect ctx;
+    TkleakSink stepsSink;	/* A stepped scan's census: the census sink,
+				 * but the bindings the private walk meets
+				 * are queued by name (AddBindingQueued). */
     Tcl_InterpState saved;
     Tk_Window mainWin = NULL;
     void *worker = NULL;
@@ -333,6 +340,11 @@ CensusTake(
     }
     memset(&ctx, 0, sizeof(ctx));
     ctx.sinkPtr = &tkleakCensusSink;
+    if (windowsPtrPtr != NULL) {
+	stepsSink = tkleakCensusSink;
+	stepsSink.addBinding = AddBindingQueued;
+	ctx.sinkPtr = &stepsSink;
+    }
     ctx.statePtr = statePtr;
     ctx.interp = interp;
     ctx.refsPtr = refsPtr;
@@ -498,6 +510,28 @@ CensusTake(
 	    "not enough memory for a census", -1));
     Tcl_SetErrorCode(interp, "TKLEAK", "CENSUS", "NOMEM", (char *) NULL);
     return TCL_ERROR;
+}
+
+/*
+ * AddBindingQueued --
+ *
+ *	TkleakAddBinding for a stepped scan's census: the binding counted,
+ *	its slot queued by name (TkleakRefsQueueBinding), the script not
+ *	copied.
+ */
+
+static void
+AddBindingQueued(
+    TkleakCollect *ctxPtr,
+    const char *tag,
+    const char *seq,
+    const char *id,
+    size_t idLen,
+    const char *script)
+{
+    TkleakAddFixed(ctxPtr, TT_BINDING, id, idLen,
+	    TkleakBindingBytes(strlen(script)));
+    TkleakRefsQueueBinding(ctxPtr, tag, seq);
 }
 
 /*

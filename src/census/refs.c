@@ -530,13 +530,113 @@ QueueSlot(
     queuePtr->count++;
 }
 
+#define QUEUE_BINDING ((size_t) -1)	/* Length of a binding queued by
+					 * name: its script is read later. */
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakRefsQueueBinding --
+ *
+ *	Queue the binding of TAG to the event sequence SEQ by name, to be
+ *	indexed (TkleakBindingRef) with the script Tk has for it when
+ *	TkleakRefsQueueNext comes to it: a stepped scan's census copies no
+ *	script.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	As QueueSlot.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakRefsQueueBinding(
+    TkleakCollect *ctxPtr,
+    const char *tag,
+    const char *seq)
+{
+    TkleakRefsQueue *queuePtr = ctxPtr->refsPtr->queuePtr;
+    size_t tagLen = strlen(tag) + 1, seqLen = strlen(seq) + 1;
+    size_t need = queuePtr->len + tagLen + seqLen + sizeof(size_t) + 1;
+    size_t marker = QUEUE_BINDING;
+    char *p;
+
+    if (need > queuePtr->cap) {
+	size_t cap = need * 2 > 4096 ? need * 2 : 4096;
+	char *buf = realloc(queuePtr->buf, cap);
+
+	if (buf == NULL) {
+	    ctxPtr->failed = 1;
+	    return;
+	}
+	queuePtr->buf = buf;
+	queuePtr->cap = cap;
+    }
+    p = queuePtr->buf + queuePtr->len;
+    memcpy(p, tag, tagLen);
+    p += tagLen;
+    memcpy(p, seq, seqLen);
+    p += seqLen;
+    memcpy(p, &marker, sizeof(size_t));
+    p[sizeof(size_t)] = '\0';
+    queuePtr->len = need;
+    queuePtr->count++;
+}
+
+/*
+ * QueuedBinding --
+ *
+ *	Index the binding of TAG to SEQ queued by name: its script now,
+ *	from Tk's binding table (the window of a tag that is a path found
+ *	again by name; a window or binding gone is skipped), as the census
+ *	walk reads it (Tk_GetBinding).
+ */
+
+static void
+QueuedBinding(
+    TkleakCollect *ctxPtr,
+    const char *tag,
+    const char *seq)
+{
+    Tcl_Interp *interp = ctxPtr->interp;
+    Tk_Window mainWin, tkwin;
+    Tk_BindingTable table;
+    ClientData object;
+    const char *script;
+
+    if (!ctxPtr->statePtr->tk.tkReady
+	    || (mainWin = Tk_MainWindow(interp)) == NULL
+	    || (table = TkleakWalkBindingTable(mainWin)) == NULL) {
+	return;
+    }
+    if (tag[0] == '.') {
+	tkwin = Tk_NameToWindow(interp, tag, mainWin);
+	if (tkwin == NULL) {
+	    Tcl_ResetResult(interp);
+	    return;
+	}
+	object = (ClientData) Tk_PathName(tkwin);
+    } else {
+	object = (ClientData) Tk_GetUid(tag);
+    }
+    script = Tk_GetBinding(interp, table, object, seq);
+    Tcl_ResetResult(interp);
+    if (script != NULL) {
+	TkleakBindingRef(ctxPtr, tag, seq, script, strlen(script));
+    }
+}
+
 /*
  *----------------------------------------------------------------------
  *
  * TkleakRefsQueueNext --
  *
  *	Index the next slot of the queue of CTXPTR's index (QueueSlot), as
- *	TkleakRefsAdd would have when the census met it.
+ *	TkleakRefsAdd would have when the census met it; a binding queued
+ *	by name, with the script Tk has for it now.
  *
  * Results:
  *	1 when a slot was indexed, 0 when the queue is empty.
@@ -563,9 +663,14 @@ TkleakRefsQueueNext(
     slot = owner + strlen(owner) + 1;
     memcpy(&len, slot + strlen(slot) + 1, sizeof(size_t));
     text = slot + strlen(slot) + 1 + sizeof(size_t);
-    queuePtr->pos = (size_t) (text - queuePtr->buf) + len + 1;
     refsPtr->queuePtr = NULL;
-    TkleakRefsAdd(ctxPtr, owner, slot, text, len);
+    if (len == QUEUE_BINDING) {
+	queuePtr->pos = (size_t) (text - queuePtr->buf) + 1;
+	QueuedBinding(ctxPtr, owner, slot);
+    } else {
+	queuePtr->pos = (size_t) (text - queuePtr->buf) + len + 1;
+	TkleakRefsAdd(ctxPtr, owner, slot, text, len);
+    }
     refsPtr->queuePtr = queuePtr;
     return 1;
 }
