@@ -6,9 +6,10 @@
  *	time, so that a caller (the panel's auto refresh) can let the app
  *	handle its events between them.
  *
- *	The first step takes the census; the slots it meets on the way
- *	(bindings, after events) are copied into a queue, and the windows
- *	whose slots are read later are kept by path. Nothing is kept across
+ *	The first step takes the census; the slots it meets on the way go
+ *	into a queue (an after event's script copied, a binding by tag and
+ *	sequence, its script read from Tk when it is indexed), and the
+ *	windows whose slots are read later are kept by path. Nothing is kept across
  *	steps that points into the app: each step finds its windows again by
  *	name (skipping those gone) and calls only Tk's and Tcl's own C
  *	procedures, as the census does. The later steps index the queued
