@@ -9,7 +9,9 @@
 #
 # Prints the time of a menu Diff (census + diff + orphans + views), and,
 # over N auto refreshes (1 s apart), the longest single step as the panel
-# measures it and the longest gap an independent 5 ms ticker saw.
+# measures it, the longest gap an independent 5 ms ticker saw, and how
+# many steps the orphans' stepped scan took. The real apps' figures are
+# bench/panel-idle.py's and bench/panel-gitk.tcl's.
 package require tkleak
 source [file join [file dirname [info script]] app.tcl]
 set n [expr {[llength $argv] ? [lindex $argv 0] : 10}]
@@ -70,5 +72,9 @@ puts [format "auto refresh x%d: steps of the last one: census %.1f ms, diff+view
     $n [expr {[dict get $s Step1]/1000.0}] [expr {[dict get $s Step2]/1000.0}] [expr {[dict get $s Step3]/1000.0}]]
 puts [format "longest step (panel): %.1f ms (%s); longest gap seen by a 5 ms ticker: %.1f ms" \
     [expr {[dict get $s longest]/1000.0}] [dict get $s longestStep] [expr {$::maxGap/1000.0}]]
+# Since issue 14 the orphans of auto refresh are a stepped scan.
+if {[dict exists $s orphanSteps]} {
+    puts "orphans: a scan of [dict get $s orphanSteps] steps (the last step above is one of them)"
+}
 puts "snapshots kept: [tkleak::snapshots]"
 exit

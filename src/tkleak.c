@@ -35,6 +35,7 @@ static const struct {
     {"::tkleak::configure", TkleakConfigureObjCmd},
     {"::tkleak::refs", TkleakRefsObjCmd},
     {"::tkleak::orphans", TkleakOrphansObjCmd},
+    {"::tkleak::orphanscan", TkleakOrphanScanObjCmd},
     {"::tkleak::widget", TkleakWidgetObjCmd},
     {"::tkleak::record", TkleakRecordObjCmd},
     {"::tkleak::origin", TkleakOriginObjCmd},
@@ -58,6 +59,7 @@ DeleteState(
     TkleakState *statePtr = clientData;
 
     (void) interp;
+    TkleakOrphanScanFree(statePtr);
     TkleakRecordFree(statePtr);
     TkleakOriginFree(statePtr);
     TkleakCensusStateFree(statePtr);

@@ -212,6 +212,9 @@ typedef struct TkleakQueryState {
     unsigned long counter;	/* For the default names s1, s2, ... */
     TkleakCensus *reference;	/* print_diff's reference census; owned. */
     TkleakCensus *loadPtr;	/* The census at package load; owned. */
+    struct TkleakOrphanScan *scanPtr;
+				/* The stepped orphan scan under way
+				 * (query/orphanstep.c), or NULL; owned. */
 } TkleakQueryState;
 
 /*
@@ -256,7 +259,25 @@ typedef struct TkleakRefs {
 				 * only then); 0 unless set. */
     Tcl_HashTable classSlots;	/* Widget class -> its slot options. */
     Tcl_Obj *tracedVars;	/* Variables with traces, from the walk. */
+    struct TkleakRefsQueue *queuePtr;
+				/* Not NULL: TkleakRefsAdd queues each slot
+				 * here instead of indexing it, for a stepped
+				 * scan to index later (query/orphanstep.c);
+				 * NULL unless set. */
 } TkleakRefs;
+
+/*
+ * The slots a stepped scan queued during its census (refs.c): each is
+ * its owner and slot (NUL-terminated), then its text's length (a
+ * size_t, unaligned) and the text and a NUL, copied, never pointers.
+ */
+
+typedef struct TkleakRefsQueue {
+    char *buf;			/* malloc'ed, or NULL. */
+    size_t len, cap;		/* Bytes used and allocated. */
+    size_t pos;			/* The next slot to index. */
+    size_t count;		/* Slots queued. */
+} TkleakRefsQueue;
 
 /*
  * The collector's working state during one census (collect.c).
@@ -355,6 +376,10 @@ MODULE_SCOPE int	TkleakCensusTakeEx(TkleakState *statePtr,
 			    TkleakRefs *refsPtr);
 MODULE_SCOPE int	TkleakCensusTakeBare(TkleakState *statePtr,
 			    Tcl_Interp *interp, TkleakCensus **censusPtrPtr);
+MODULE_SCOPE int	TkleakCensusTakeSteps(TkleakState *statePtr,
+			    Tcl_Interp *interp, TkleakCensus **censusPtrPtr,
+			    TkleakRefs *refsPtr, Tcl_Obj **windowsPtrPtr,
+			    Tcl_HashTable **unreadPtrPtr);
 MODULE_SCOPE void	TkleakAddFixed(TkleakCollect *ctxPtr, int which,
 			    const char *id, size_t idLen, size_t bytes);
 MODULE_SCOPE void	TkleakCountCommand(TkleakCollect *ctxPtr,
@@ -541,7 +566,17 @@ MODULE_SCOPE void	TkleakRefsMenuEntry(TkleakCollect *ctxPtr,
 			    const char *path, int index, const char *option,
 			    Tcl_Obj *valuePtr);
 MODULE_SCOPE void	TkleakRefsScanWindows(TkleakCollect *ctxPtr);
+MODULE_SCOPE void	TkleakRefsScanWindow(TkleakCollect *ctxPtr,
+			    const char *path, Tk_Window tkwin);
 MODULE_SCOPE void	TkleakRefsScanTraces(TkleakCollect *ctxPtr);
+MODULE_SCOPE void	TkleakRefsScanTrace(TkleakCollect *ctxPtr,
+			    Tcl_Obj *varPtr);
+MODULE_SCOPE int	TkleakRefsQueueNext(TkleakCollect *ctxPtr);
+MODULE_SCOPE void	TkleakRefsQueueBinding(TkleakCollect *ctxPtr,
+			    const char *tag, const char *seq);
+MODULE_SCOPE void	TkleakRefsQueueFree(TkleakRefsQueue *queuePtr);
+MODULE_SCOPE int	TkleakKeyAlive(TkleakState *statePtr,
+			    Tcl_Interp *interp, const char *key);
 MODULE_SCOPE int	TkleakRefsRemember(TkleakState *statePtr,
 			    TkleakRefs *refsPtr);
 MODULE_SCOPE void	TkleakSeen(TkleakState *statePtr, const char *key,
@@ -550,6 +585,8 @@ MODULE_SCOPE Tcl_Obj *	TkleakSeenLast(Tcl_HashEntry *hPtr);
 MODULE_SCOPE void	TkleakSeenForgetDead(TkleakState *statePtr,
 			    Tcl_Interp *interp);
 MODULE_SCOPE void	TkleakSeenFree(TkleakState *statePtr);
+MODULE_SCOPE void	TkleakSeenDrop(TkleakState *statePtr,
+			    Tcl_HashEntry *hPtr);
 MODULE_SCOPE void	TkleakOriginForgetDead(TkleakState *statePtr,
 			    Tcl_Interp *interp);
 MODULE_SCOPE void	TkleakForgetDead(TkleakState *statePtr,
@@ -633,6 +670,22 @@ MODULE_SCOPE Tcl_Obj *	TkleakRetains(TkleakCensus *censusPtr,
 			    TkleakRefs *refsPtr, const char *path,
 			    TkleakRetainsOnlyProc *onlyProc, void *onlyData);
 MODULE_SCOPE void	TkleakRecordFree(TkleakState *statePtr);
+MODULE_SCOPE Tcl_Obj *	TkleakOrphanCheck(TkleakState *statePtr,
+			    Tcl_Interp *interp, TkleakCensus *curPtr,
+			    TkleakRefs *refsPtr, const char *type, int kind,
+			    const char *id);
+MODULE_SCOPE void	TkleakOrphansMore(TkleakState *statePtr,
+			    Tcl_Interp *interp, TkleakCensus *sincePtr,
+			    Tcl_Obj *listPtr);
+MODULE_SCOPE Tcl_Obj *	TkleakOrphansAddNotes(TkleakState *statePtr,
+			    Tcl_Obj *listPtr);
+MODULE_SCOPE int	TkleakOrphansSince(Tcl_Interp *interp,
+			    TkleakState *statePtr, Tcl_Obj *sinceObj,
+			    TkleakCensus **sincePtrPtr);
+
+/* query/orphanstep.c */
+MODULE_SCOPE Tcl_ObjCmdProc TkleakOrphanScanObjCmd;
+MODULE_SCOPE void	TkleakOrphanScanFree(TkleakState *statePtr);
 
 /* private/: the fast path through Tcl's and Tk's private structures. */
 MODULE_SCOPE int	TkleakWalkUsable(TkleakState *statePtr);

@@ -381,9 +381,10 @@ proc ::tkleak::attach::Reply {id code result ec} {
 
 # ::tkleak::detach --
 #
-#	Removes from this app what tkleak keeps: every snapshot, and
-#	recording with its hooks. What stays is the loaded package: its
-#	commands and namespaces under ::tkleak, which no census counts.
+#	Removes from this app what tkleak keeps: every snapshot, an orphan
+#	scan under way, and recording with its hooks. What stays is the
+#	loaded package: its commands and namespaces under ::tkleak, which
+#	no census counts.
 #	The panel's Release calls it in an app that attach loaded tkleak
 #	into.
 #
@@ -396,6 +397,7 @@ proc ::tkleak::detach {args} {
 	    "wrong # args: should be \"tkleak::detach\""
     }
     ::tkleak::record off
+    ::tkleak::orphanscan cancel
     foreach name [::tkleak::snapshots] {
 	::tkleak::forget $name
     }

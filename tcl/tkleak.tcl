@@ -15,6 +15,7 @@ namespace eval ::tkleak {
 
     namespace export snapshot snapshots forget summary diff objects new \
 	gone grown format_diff print_diff calibrate heap gc configure refs orphans \
+	orphanscan \
 	record origin typeof pycallable widget leaktest assertNoLeak menu panel attach detach
 }
 

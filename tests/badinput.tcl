@@ -52,6 +52,8 @@ namespace eval sweep {
 			 -walk @walk}}
 	refs		{args {{name ::set}} required 1}
 	orphans		{args {} required 0 options {-since marker_a}}
+	orphanscan	{args {{subcommand begin}} required 1
+			 options {-since marker_a -budget 0}}
 	record		{args {{action status}} required 1}
 	origin		{args {{name ::set}} required 1}
 	typeof		{args {{name ::set}} required 1}

@@ -52,6 +52,14 @@ static const char *const stdClasses[] = {
     "TSizegrip", "TSpinbox", "Treeview", NULL
 };
 
+static void	AddBindingQueued(TkleakCollect *ctxPtr, const char *tag,
+		    const char *seq, const char *id, size_t idLen,
+		    const char *script);
+
+static int	CensusTake(TkleakState *statePtr, Tcl_Interp *interp,
+		    TkleakCensus **censusPtrPtr, TkleakRefs *refsPtr,
+		    Tcl_Obj **windowsPtrPtr, Tcl_HashTable **unreadPtrPtr,
+		    int skipOwn);
 static void	CollectBindings(TkleakCollect *ctxPtr, Tk_Window mainWin);
 static void	CollectBindingsAside(TkleakCollect *ctxPtr, Tk_Window mainWin,
 		    void *worker);
@@ -197,10 +205,6 @@ ComparePaths(
     return strcmp(*(const char *const *) a, *(const char *const *) b);
 }
 
-static int		Take(TkleakState *statePtr, Tcl_Interp *interp,
-			    TkleakCensus **censusPtrPtr, TkleakRefs *refsPtr,
-			    int own);
-
 /*
  *----------------------------------------------------------------------
  *
@@ -254,8 +258,8 @@ TkleakCensusTakeEx(
     TkleakCensus **censusPtrPtr,
     TkleakRefs *refsPtr)
 {
-    return Take(statePtr, interp, censusPtrPtr, refsPtr,
-	    refsPtr == NULL || refsPtr->keepCensus);
+    return CensusTake(statePtr, interp, censusPtrPtr, refsPtr, NULL, NULL,
+	    0);
 }
 
 /*
@@ -266,10 +270,10 @@ TkleakCensusTakeEx(
  *	TkleakCensusTake for a query's own use: a census never kept nor
  *	diffed (what a detached menu retains, live.c), so without
  *	tkleak's own bytes, which walk every table tkleak keeps (the
- *	origins and stacks of a recording among them).
+ *	origins and stacks of a recording among them), nor the heap.
  *
  * Results:
- *	As TkleakCensusTake; the census's own bytes are 0.
+ *	As TkleakCensusTake; the census's own bytes and heap are 0.
  *
  * Side effects:
  *	As TkleakCensusTake.
@@ -283,33 +287,92 @@ TkleakCensusTakeBare(
     Tcl_Interp *interp,
     TkleakCensus **censusPtrPtr)
 {
-    return Take(statePtr, interp, censusPtrPtr, NULL, 0);
+    return CensusTake(statePtr, interp, censusPtrPtr, NULL, NULL, NULL, 1);
 }
 
 /*
- * Take --
+ *----------------------------------------------------------------------
  *
- *	The census of TkleakCensusTakeEx and TkleakCensusTakeBare, with
- *	tkleak's own bytes when OWN.
+ * TkleakCensusTakeSteps --
+ *
+ *	The census of a stepped scan (query/orphanstep.c). With REFSPTR
+ *	(made with TkleakRefsInit, with a queue), the first step: the
+ *	census, whose slots met on the way (bindings, after events) are
+ *	queued, not indexed; the windows whose slots are to be indexed
+ *	later are given by path, in the order TkleakCensusTakeEx indexes
+ *	them; neither census measures tkleak's own bytes or the heap
+ *	(never diffed, never kept). Without REFSPTR, a census alone (the
+ *	check at a scan's end).
+ *
+ * Results:
+ *	As TkleakCensusTake. With REFSPTR, *WINDOWSPTRPTR is a new list of
+ *	paths (one reference, the caller's) and *UNREADPTRPTR the paths of
+ *	the widgets found unreadable so far, or NULL (the caller's, freed
+ *	with Tcl_DeleteHashTable and Tcl_Free).
+ *
+ * Side effects:
+ *	As TkleakCensusTake; the state's lastUnread is left as it is.
+ *
+ *----------------------------------------------------------------------
  */
 
-static int
-Take(
+int
+TkleakCensusTakeSteps(
     TkleakState *statePtr,
     Tcl_Interp *interp,
     TkleakCensus **censusPtrPtr,
     TkleakRefs *refsPtr,
-    int own)
+    Tcl_Obj **windowsPtrPtr,
+    Tcl_HashTable **unreadPtrPtr)
+{
+    if (refsPtr != NULL) {
+	return CensusTake(statePtr, interp, censusPtrPtr, refsPtr,
+		windowsPtrPtr, unreadPtrPtr, 0);
+    }
+    return CensusTake(statePtr, interp, censusPtrPtr, NULL, NULL, NULL, 1);
+}
+
+/*
+ * CensusTake --
+ *
+ *	TkleakCensusTakeEx and TkleakCensusTakeSteps: with WINDOWSPTRPTR,
+ *	REFSPTR queues (a stepped scan's first step) and the windows and
+ *	unread widgets are handed over instead of scanned; with SKIPOWN,
+ *	neither tkleak's own bytes nor the heap are measured (mallinfo
+ *	walks every free block) and lastUnread is not touched.
+ */
+
+static int
+CensusTake(
+    TkleakState *statePtr,
+    Tcl_Interp *interp,
+    TkleakCensus **censusPtrPtr,
+    TkleakRefs *refsPtr,
+    Tcl_Obj **windowsPtrPtr,
+    Tcl_HashTable **unreadPtrPtr,
+    int skipOwn)
 {
     TkleakCollect ctx;
+    TkleakSink stepsSink;	/* A stepped scan's census: the census sink,
+				 * but the bindings the private walk meets
+				 * are queued by name (AddBindingQueued). */
     Tcl_InterpState saved;
     Tk_Window mainWin = NULL;
     void *worker = NULL;
     int i, tk = 0, usePrivate = TkleakWalkUsable(statePtr);
 
     *censusPtrPtr = NULL;
+    if (windowsPtrPtr != NULL) {
+	*windowsPtrPtr = NULL;
+	*unreadPtrPtr = NULL;
+    }
     memset(&ctx, 0, sizeof(ctx));
     ctx.sinkPtr = &tkleakCensusSink;
+    if (windowsPtrPtr != NULL) {
+	stepsSink = tkleakCensusSink;
+	stepsSink.addBinding = AddBindingQueued;
+	ctx.sinkPtr = &stepsSink;
+    }
     ctx.statePtr = statePtr;
     ctx.interp = interp;
     ctx.refsPtr = refsPtr;
@@ -394,7 +457,23 @@ Take(
     CollectCore(&ctx, tk);
     CollectInterps(&ctx, NULL);
     CollectTraces(&ctx);
-    if (refsPtr != NULL) {
+    if (refsPtr != NULL && windowsPtrPtr != NULL) {
+	/*
+	 * A stepped scan indexes the windows later, by path, in this
+	 * order.
+	 */
+
+	Tcl_HashSearch search;
+	Tcl_HashEntry *hPtr;
+
+	*windowsPtrPtr = Tcl_NewListObj(0, NULL);
+	Tcl_IncrRefCount(*windowsPtrPtr);
+	for (hPtr = Tcl_FirstHashEntry(&ctx.widgets, &search);
+		hPtr != NULL && tk; hPtr = Tcl_NextHashEntry(&search)) {
+	    Tcl_ListObjAppendElement(NULL, *windowsPtrPtr, Tcl_NewStringObj(
+		    Tcl_GetHashKey(&ctx.widgets, hPtr), -1));
+	}
+    } else if (refsPtr != NULL) {
 	if (tk) {
 	    TkleakRefsScanWindows(&ctx);
 	}
@@ -404,7 +483,13 @@ Take(
     }
 
     Tcl_RestoreInterpState(interp, saved);
-    if (refsPtr != NULL || ctx.hullsPtr != NULL) {
+    if (windowsPtrPtr != NULL) {
+	*unreadPtrPtr = ctx.unreadPtr;
+	ctx.unreadPtr = NULL;
+	TkleakCollectRelease(&ctx);
+    } else if (skipOwn) {
+	TkleakCollectRelease(&ctx);
+    } else if (refsPtr != NULL || ctx.hullsPtr != NULL) {
 	TkleakCollectDone(&ctx);
     }
     Tcl_DeleteHashTable(&ctx.widgets);
@@ -420,6 +505,15 @@ Take(
     statePtr->census.lastSkipped = ctx.skipped;
     if (ctx.failed) {
 	TkleakCensusFree(ctx.censusPtr);
+	if (windowsPtrPtr != NULL) {
+	    Tcl_DecrRefCount(*windowsPtrPtr);
+	    *windowsPtrPtr = NULL;
+	    if (*unreadPtrPtr != NULL) {
+		Tcl_DeleteHashTable(*unreadPtrPtr);
+		Tcl_Free((char *) *unreadPtrPtr);
+		*unreadPtrPtr = NULL;
+	    }
+	}
 	goto nomem;
     }
     /*
@@ -428,11 +522,13 @@ Take(
      * never diffed, and measuring them walks every table tkleak keeps.
      */
 
-    if (own) {
+    if (!skipOwn && (refsPtr == NULL || refsPtr->keepCensus)) {
 	ctx.censusPtr->own = TkleakOwnBytes(statePtr)
 		+ (long long) TkleakCensusMemory(ctx.censusPtr);
     }
-    TkleakHeapGet(&ctx.censusPtr->heap, &ctx.censusPtr->rss);
+    if (!skipOwn && windowsPtrPtr == NULL) {
+	TkleakHeapGet(&ctx.censusPtr->heap, &ctx.censusPtr->rss);
+    }
     statePtr->census.lastObjects = TkleakCensusObjects(ctx.censusPtr);
     *censusPtrPtr = ctx.censusPtr;
     return TCL_OK;
@@ -442,6 +538,28 @@ Take(
 	    "not enough memory for a census", -1));
     Tcl_SetErrorCode(interp, "TKLEAK", "CENSUS", "NOMEM", (char *) NULL);
     return TCL_ERROR;
+}
+
+/*
+ * AddBindingQueued --
+ *
+ *	TkleakAddBinding for a stepped scan's census: the binding counted,
+ *	its slot queued by name (TkleakRefsQueueBinding), the script not
+ *	copied.
+ */
+
+static void
+AddBindingQueued(
+    TkleakCollect *ctxPtr,
+    const char *tag,
+    const char *seq,
+    const char *id,
+    size_t idLen,
+    const char *script)
+{
+    TkleakAddFixed(ctxPtr, TT_BINDING, id, idLen,
+	    TkleakBindingBytes(strlen(script)));
+    TkleakRefsQueueBinding(ctxPtr, tag, seq);
 }
 
 /*

@@ -67,6 +67,7 @@ TkleakRefsInit(
     refsPtr->keepCensus = 0;
     refsPtr->tracedVars = Tcl_NewListObj(0, NULL);
     Tcl_IncrRefCount(refsPtr->tracedVars);
+    refsPtr->queuePtr = NULL;
 }
 
 /*
@@ -494,6 +495,221 @@ ScanWord(
 }
 
 /*
+ * QueueSlot --
+ *
+ *	TkleakRefsAdd for an index that queues (a stepped scan's census):
+ *	copy OWNER, SLOT and TEXT to the end of its queue. On a memory
+ *	shortage the census is marked failed.
+ */
+
+static void
+QueueSlot(
+    TkleakCollect *ctxPtr,
+    const char *owner,
+    const char *slot,
+    const char *text,
+    size_t len)
+{
+    TkleakRefsQueue *queuePtr = ctxPtr->refsPtr->queuePtr;
+    size_t ownerLen = strlen(owner) + 1, slotLen = strlen(slot) + 1;
+    size_t need = queuePtr->len + ownerLen + slotLen + sizeof(size_t)
+	    + len + 1;
+    char *p;
+
+    if (need > queuePtr->cap) {
+	size_t cap = need * 2 > 4096 ? need * 2 : 4096;
+	char *buf = realloc(queuePtr->buf, cap);
+
+	if (buf == NULL) {
+	    ctxPtr->failed = 1;
+	    return;
+	}
+	queuePtr->buf = buf;
+	queuePtr->cap = cap;
+    }
+    p = queuePtr->buf + queuePtr->len;
+    memcpy(p, owner, ownerLen);
+    p += ownerLen;
+    memcpy(p, slot, slotLen);
+    p += slotLen;
+    memcpy(p, &len, sizeof(size_t));
+    p += sizeof(size_t);
+    memcpy(p, text, len);
+    p[len] = '\0';
+    queuePtr->len = need;
+    queuePtr->count++;
+}
+
+#define QUEUE_BINDING ((size_t) -1)	/* Length of a binding queued by
+					 * name: its script is read later. */
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakRefsQueueBinding --
+ *
+ *	Queue the binding of TAG to the event sequence SEQ by name, to be
+ *	indexed (TkleakBindingRef) with the script Tk has for it when
+ *	TkleakRefsQueueNext comes to it: a stepped scan's census copies no
+ *	script.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	As QueueSlot.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakRefsQueueBinding(
+    TkleakCollect *ctxPtr,
+    const char *tag,
+    const char *seq)
+{
+    TkleakRefsQueue *queuePtr = ctxPtr->refsPtr->queuePtr;
+    size_t tagLen = strlen(tag) + 1, seqLen = strlen(seq) + 1;
+    size_t need = queuePtr->len + tagLen + seqLen + sizeof(size_t) + 1;
+    size_t marker = QUEUE_BINDING;
+    char *p;
+
+    if (need > queuePtr->cap) {
+	size_t cap = need * 2 > 4096 ? need * 2 : 4096;
+	char *buf = realloc(queuePtr->buf, cap);
+
+	if (buf == NULL) {
+	    ctxPtr->failed = 1;
+	    return;
+	}
+	queuePtr->buf = buf;
+	queuePtr->cap = cap;
+    }
+    p = queuePtr->buf + queuePtr->len;
+    memcpy(p, tag, tagLen);
+    p += tagLen;
+    memcpy(p, seq, seqLen);
+    p += seqLen;
+    memcpy(p, &marker, sizeof(size_t));
+    p[sizeof(size_t)] = '\0';
+    queuePtr->len = need;
+    queuePtr->count++;
+}
+
+/*
+ * QueuedBinding --
+ *
+ *	Index the binding of TAG to SEQ queued by name: its script now,
+ *	from Tk's binding table (the window of a tag that is a path found
+ *	again by name; a window or binding gone is skipped), as the census
+ *	walk reads it (Tk_GetBinding).
+ */
+
+static void
+QueuedBinding(
+    TkleakCollect *ctxPtr,
+    const char *tag,
+    const char *seq)
+{
+    Tcl_Interp *interp = ctxPtr->interp;
+    Tk_Window mainWin, tkwin;
+    Tk_BindingTable table;
+    ClientData object;
+    const char *script;
+
+    if (!ctxPtr->statePtr->tk.tkReady
+	    || (mainWin = Tk_MainWindow(interp)) == NULL
+	    || (table = TkleakWalkBindingTable(mainWin)) == NULL) {
+	return;
+    }
+    if (tag[0] == '.') {
+	tkwin = Tk_NameToWindow(interp, tag, mainWin);
+	if (tkwin == NULL) {
+	    Tcl_ResetResult(interp);
+	    return;
+	}
+	object = (ClientData) Tk_PathName(tkwin);
+    } else {
+	object = (ClientData) Tk_GetUid(tag);
+    }
+    script = Tk_GetBinding(interp, table, object, seq);
+    Tcl_ResetResult(interp);
+    if (script != NULL) {
+	TkleakBindingRef(ctxPtr, tag, seq, script, strlen(script));
+    }
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakRefsQueueNext --
+ *
+ *	Index the next slot of the queue of CTXPTR's index (QueueSlot), as
+ *	TkleakRefsAdd would have when the census met it; a binding queued
+ *	by name, with the script Tk has for it now.
+ *
+ * Results:
+ *	1 when a slot was indexed, 0 when the queue is empty.
+ *
+ * Side effects:
+ *	As TkleakRefsAdd; the queue moves on.
+ *
+ *----------------------------------------------------------------------
+ */
+
+int
+TkleakRefsQueueNext(
+    TkleakCollect *ctxPtr)
+{
+    TkleakRefs *refsPtr = ctxPtr->refsPtr;
+    TkleakRefsQueue *queuePtr = refsPtr->queuePtr;
+    const char *owner, *slot, *text;
+    size_t len;
+
+    if (queuePtr == NULL || queuePtr->pos >= queuePtr->len) {
+	return 0;
+    }
+    owner = queuePtr->buf + queuePtr->pos;
+    slot = owner + strlen(owner) + 1;
+    memcpy(&len, slot + strlen(slot) + 1, sizeof(size_t));
+    text = slot + strlen(slot) + 1 + sizeof(size_t);
+    refsPtr->queuePtr = NULL;
+    if (len == QUEUE_BINDING) {
+	queuePtr->pos = (size_t) (text - queuePtr->buf) + 1;
+	QueuedBinding(ctxPtr, owner, slot);
+    } else {
+	queuePtr->pos = (size_t) (text - queuePtr->buf) + len + 1;
+	TkleakRefsAdd(ctxPtr, owner, slot, text, len);
+    }
+    refsPtr->queuePtr = queuePtr;
+    return 1;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakRefsQueueFree --
+ *
+ *	Free what a queue holds (not the queue itself).
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The queue is empty.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakRefsQueueFree(
+    TkleakRefsQueue *queuePtr)
+{
+    free(queuePtr->buf);
+    memset(queuePtr, 0, sizeof(TkleakRefsQueue));
+}
+
+/*
  *----------------------------------------------------------------------
  *
  * TkleakRefsAdd --
@@ -527,6 +743,10 @@ TkleakRefsAdd(
     Tcl_Obj *refPtr;
 
     if (ctxPtr->refsPtr == NULL || len == 0) {
+	return;
+    }
+    if (ctxPtr->refsPtr->queuePtr != NULL) {
+	QueueSlot(ctxPtr, owner, slot, text, len);
 	return;
     }
     refPtr = GetRef(ctxPtr, owner, slot);
@@ -984,55 +1204,80 @@ TkleakRefsScanWindows(
 {
     Tcl_HashSearch search;
     Tcl_HashEntry *hPtr;
-    TkleakState *statePtr = ctxPtr->statePtr;
 
     for (hPtr = Tcl_FirstHashEntry(&ctxPtr->widgets, &search); hPtr;
 	    hPtr = Tcl_NextHashEntry(&search)) {
-	const char *path = Tcl_GetHashKey(&ctxPtr->widgets, hPtr);
-	Tk_Window tkwin = Tcl_GetHashValue(hPtr);
-	Tcl_Obj *slotsPtr = NULL, **sv;
-	const char *clazz = Tk_Class(tkwin);
-	Tcl_CmdInfo info;
-	int i, found;
-	Tcl_Size sc;
+	TkleakRefsScanWindow(ctxPtr, Tcl_GetHashKey(&ctxPtr->widgets, hPtr),
+		(Tk_Window) Tcl_GetHashValue(hPtr));
+    }
+}
 
-	if (Tk_IsTopLevel(tkwin)) {
-	    ScanProtocols(ctxPtr, path);
-	}
-	found = TkleakWidgetCommand(ctxPtr, tkwin, &info);
-	if (found) {
-	    slotsPtr = ClassSlots(ctxPtr, tkwin, &info);
-	} else {
-	    TkleakNoteUnread(ctxPtr, path);	/* Nothing of Tk's to ask. */
-	}
-	if (slotsPtr != NULL
-		&& Tcl_ListObjGetElements(NULL, slotsPtr, &sc, &sv) == TCL_OK) {
-	    for (i = 0; i + 1 < sc; i += 2) {
-		const char *w[3];
-		Tcl_Obj *valuePtr;
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakRefsScanWindow --
+ *
+ *	Index the slots of the window PATH (TKWIN): its options, menu
+ *	entries, protocols, canvas items and text tags and images.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	As TkleakRefsScanWindows.
+ *
+ *----------------------------------------------------------------------
+ */
 
-		w[1] = "cget";
-		w[2] = Tcl_GetString(sv[i]);
-		if (TkleakCallWidget(ctxPtr, path, 3, w, &valuePtr) == TCL_OK) {
-		    TkleakRefsAdd(ctxPtr, path, w[2],
-			    Tcl_GetString(valuePtr), (size_t) valuePtr->length);
-		    Tcl_DecrRefCount(valuePtr);
-		}
+void
+TkleakRefsScanWindow(
+    TkleakCollect *ctxPtr,
+    const char *path,
+    Tk_Window tkwin)
+{
+    TkleakState *statePtr = ctxPtr->statePtr;
+    Tcl_Obj *slotsPtr = NULL, **sv;
+    const char *clazz = Tk_Class(tkwin);
+    Tcl_CmdInfo info;
+    int i, found;
+    Tcl_Size sc;
+
+    if (Tk_IsTopLevel(tkwin)) {
+	ScanProtocols(ctxPtr, path);
+    }
+    found = TkleakWidgetCommand(ctxPtr, tkwin, &info);
+    if (found) {
+	slotsPtr = ClassSlots(ctxPtr, tkwin, &info);
+    } else {
+	TkleakNoteUnread(ctxPtr, path);	/* Nothing of Tk's to ask. */
+    }
+    if (slotsPtr != NULL
+	    && Tcl_ListObjGetElements(NULL, slotsPtr, &sc, &sv) == TCL_OK) {
+	for (i = 0; i + 1 < sc; i += 2) {
+	    const char *w[3];
+	    Tcl_Obj *valuePtr;
+
+	    w[1] = "cget";
+	    w[2] = Tcl_GetString(sv[i]);
+	    if (TkleakCallWidget(ctxPtr, path, 3, w, &valuePtr) == TCL_OK) {
+		TkleakRefsAdd(ctxPtr, path, w[2],
+			Tcl_GetString(valuePtr), (size_t) valuePtr->length);
+		Tcl_DecrRefCount(valuePtr);
 	    }
 	}
-	if (TkleakWalkIsMenu(statePtr, tkwin)) {
-	    if (TkleakWalkUsable(statePtr)) {
-		TkleakWalkMenuRefs(ctxPtr, tkwin);
-	    } else if (found) {
-		TkleakRefsMenuPublic(ctxPtr, path);
-	    }
-	} else if (!found) {
-	    continue;
-	} else if (TkleakWalkIsCanvas(statePtr, tkwin)) {
-	    ScanCanvas(ctxPtr, path);
-	} else if (clazz && strcmp(clazz, "Text") == 0) {
-	    ScanText(ctxPtr, path);
+    }
+    if (TkleakWalkIsMenu(statePtr, tkwin)) {
+	if (TkleakWalkUsable(statePtr)) {
+	    TkleakWalkMenuRefs(ctxPtr, tkwin);
+	} else if (found) {
+	    TkleakRefsMenuPublic(ctxPtr, path);
 	}
+    } else if (!found) {
+	return;
+    } else if (TkleakWalkIsCanvas(statePtr, tkwin)) {
+	ScanCanvas(ctxPtr, path);
+    } else if (clazz && strcmp(clazz, "Text") == 0) {
+	ScanText(ctxPtr, path);
     }
 }
 
@@ -1057,25 +1302,53 @@ void
 TkleakRefsScanTraces(
     TkleakCollect *ctxPtr)
 {
-    Tcl_Obj **varv, *objv[4], *infoPtr, **tv;
-    int i, j;
-    Tcl_Size varc, tc;
+    Tcl_Obj **varv;
+    int i;
+    Tcl_Size varc;
 
     if (Tcl_ListObjGetElements(NULL, ctxPtr->refsPtr->tracedVars, &varc,
 	    &varv) != TCL_OK) {
 	return;
     }
+    for (i = 0; i < varc; i++) {
+	TkleakRefsScanTrace(ctxPtr, varv[i]);
+    }
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakRefsScanTrace --
+ *
+ *	Index the variable traces of the variable VARPTR names (tkleak's
+ *	own object, a fully qualified name).
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	As TkleakRefsScanTraces.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakRefsScanTrace(
+    TkleakCollect *ctxPtr,
+    Tcl_Obj *varPtr)
+{
+    Tcl_Obj *objv[4], *infoPtr, **tv;
+    int i, j;
+    Tcl_Size tc;
+
     objv[0] = Tcl_NewStringObj("trace", 5);
     objv[1] = Tcl_NewStringObj("info", 4);
     objv[2] = Tcl_NewStringObj("variable", 8);
+    objv[3] = varPtr;
     for (i = 0; i < 3; i++) {
 	Tcl_IncrRefCount(objv[i]);
     }
-    for (i = 0; i < varc; i++) {
-	objv[3] = varv[i];
-	if (TkleakCallCore(ctxPtr, "::trace", 4, objv, &infoPtr) != TCL_OK) {
-	    continue;
-	}
+    if (TkleakCallCore(ctxPtr, "::trace", 4, objv, &infoPtr) == TCL_OK) {
 	if (Tcl_ListObjGetElements(NULL, infoPtr, &tc, &tv) == TCL_OK) {
 	    for (j = 0; j < tc; j++) {
 		Tcl_Obj *cmdPtr;
@@ -1086,7 +1359,7 @@ TkleakRefsScanTraces(
 
 		    Tcl_DStringInit(&slot);
 		    Tcl_DStringAppend(&slot, "variable ", -1);
-		    Tcl_DStringAppend(&slot, Tcl_GetString(varv[i]), -1);
+		    Tcl_DStringAppend(&slot, Tcl_GetString(varPtr), -1);
 		    TkleakRefsAdd(ctxPtr, "trace", Tcl_DStringValue(&slot),
 			    Tcl_GetString(cmdPtr), (size_t) cmdPtr->length);
 		    Tcl_DStringFree(&slot);

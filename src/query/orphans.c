@@ -406,6 +406,30 @@ AddNotes(
 /*
  *----------------------------------------------------------------------
  *
+ * TkleakOrphansAddNotes --
+ *
+ *	AddNotes, for the stepped scan (orphanstep.c).
+ *
+ * Results:
+ *	LISTPTR.
+ *
+ * Side effects:
+ *	As AddNotes.
+ *
+ *----------------------------------------------------------------------
+ */
+
+Tcl_Obj *
+TkleakOrphansAddNotes(
+    TkleakState *statePtr,
+    Tcl_Obj *listPtr)
+{
+    return AddNotes(statePtr, listPtr);
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
  * TkleakIsLibraryCommand --
  *
  *	Whether the command FQ is one Tcl's autoloader knows (an entry of
@@ -628,7 +652,7 @@ NewOrphan(
  *----------------------------------------------------------------------
  */
 
-static void
+void
 TkleakOrphansMore(
     TkleakState *statePtr,
     Tcl_Interp *interp,
@@ -766,6 +790,148 @@ TkleakOrphansMore(
 /*
  *----------------------------------------------------------------------
  *
+ * TkleakOrphansSince --
+ *
+ *	The reference of the orphans: the snapshot SINCEOBJ names, or when
+ *	SINCEOBJ is NULL, "baseline", else the oldest snapshot kept, else
+ *	the census taken at package load (which may be NULL).
+ *
+ * Results:
+ *	TCL_OK with *SINCEPTRPTR set (the store's), or TCL_ERROR with
+ *	TKLEAK SNAPSHOT UNKNOWN when SINCEOBJ names no snapshot.
+ *
+ * Side effects:
+ *	None.
+ *
+ *----------------------------------------------------------------------
+ */
+
+int
+TkleakOrphansSince(
+    Tcl_Interp *interp,
+    TkleakState *statePtr,
+    Tcl_Obj *sinceObj,
+    TkleakCensus **sincePtrPtr)
+{
+    Tcl_Obj *baseObj;
+    int fresh;
+
+    if (sinceObj != NULL) {
+	return TkleakGetCensus(interp, statePtr, sinceObj, sincePtrPtr,
+		&fresh);
+    }
+    baseObj = Tcl_NewStringObj("baseline", 8);
+    Tcl_IncrRefCount(baseObj);
+    if (TkleakGetCensus(interp, statePtr, baseObj, sincePtrPtr, &fresh)
+	    != TCL_OK) {
+	/*
+	 * No baseline (never taken, or forgotten): the oldest snapshot
+	 * kept is the user's reference; the census at package load only
+	 * when there is none.
+	 */
+
+	Tcl_ResetResult(interp);
+	*sincePtrPtr = statePtr->store.numSnaps > 0
+		? statePtr->store.snaps[0].censusPtr : statePtr->query.loadPtr;
+    }
+    Tcl_DecrRefCount(baseObj);
+    return TCL_OK;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakOrphanCheck --
+ *
+ *	Whether the object ID of type TYPE (KIND its index key's kind,
+ *	TkleakOrphanCandidate) in the census CURPTR is an orphan, by the
+ *	full index REFSPTR and the "seen" table: the full scan's test of one
+ *	candidate that did not exist at the reference.
+ *
+ * Results:
+ *	A new orphan dict (no reference held), or NULL when it is not one.
+ *
+ * Side effects:
+ *	The interpreter's result may change.
+ *
+ *----------------------------------------------------------------------
+ */
+
+Tcl_Obj *
+TkleakOrphanCheck(
+    TkleakState *statePtr,
+    Tcl_Interp *interp,
+    TkleakCensus *curPtr,
+    TkleakRefs *refsPtr,
+    const char *type,
+    int kind,
+    const char *id)
+{
+    const char *reason;
+    Tcl_Obj *keyPtr = Tcl_ObjPrintf("%c%s", kind, id), *lastPtr;
+    Tcl_Obj *orphanPtr, *retainsPtr;
+    Tcl_HashEntry *seenPtr;
+    TkleakOrphanRow row;
+
+    Tcl_IncrRefCount(keyPtr);
+    if (kind == TKLEAK_KEY_WINDOW) {
+	Tk_Window tkwin = Tk_NameToWindow(interp, id,
+		Tk_MainWindow(interp));
+
+	Tcl_ResetResult(interp);
+	if (strchr(id, '#') != NULL || tkwin == NULL
+		|| Tk_IsMapped(tkwin)) {
+	    Tcl_DecrRefCount(keyPtr);
+	    return NULL;	/* A clone, gone, or posted: in use. */
+	}
+    }
+    /*
+     * Named, a library's, or dead-window (reported below): in use.
+     */
+
+    row.type = type;
+    row.name = id;
+    row.inUse = Tcl_FindHashEntry(&refsPtr->index, Tcl_GetString(keyPtr))
+	    || (kind == TKLEAK_KEY_COMMAND
+	    && (TkleakIsLibraryCommand(statePtr, interp, id)
+	    || TkleakIsDeadWindowCommand(statePtr, interp, id)))
+	    || (kind == TKLEAK_KEY_IMAGE && TkleakIsLibraryImage(id));
+    seenPtr = row.inUse ? NULL
+	    : Tcl_FindHashEntry(&statePtr->store.seen, Tcl_GetString(keyPtr));
+    row.seen = seenPtr != NULL;
+    Tcl_DecrRefCount(keyPtr);
+    reason = TkleakOrphanReasonName(TkleakOrphanRule(&row));
+    if (reason == NULL) {
+	return NULL;
+    }
+    lastPtr = seenPtr != NULL ? TkleakSeenLast(seenPtr) : Tcl_NewObj();
+    retainsPtr = (kind == TKLEAK_KEY_WINDOW)
+	    ? Retains(curPtr, refsPtr, id, NULL, NULL) : Tcl_NewDictObj();
+    orphanPtr = Tcl_NewDictObj();
+    Tcl_DictObjPut(NULL, orphanPtr, Tcl_NewStringObj("name", 4),
+	    Tcl_NewStringObj(id, -1));
+    Tcl_DictObjPut(NULL, orphanPtr, Tcl_NewStringObj("type", 4),
+	    Tcl_NewStringObj(type, -1));
+    Tcl_DictObjPut(NULL, orphanPtr, Tcl_NewStringObj("reason", 6),
+	    Tcl_NewStringObj(reason, -1));
+    Tcl_DictObjPut(NULL, orphanPtr, Tcl_NewStringObj("last", 4),
+	    lastPtr);
+    Tcl_DictObjPut(NULL, orphanPtr, Tcl_NewStringObj("retains", 7),
+	    retainsPtr);
+    {
+	Tcl_Obj *okeyPtr = Tcl_ObjPrintf("%c%s", kind, id);
+
+	Tcl_IncrRefCount(okeyPtr);
+	Tcl_DictObjPut(NULL, orphanPtr, Tcl_NewStringObj("origin", 6),
+		TkleakOriginLast(statePtr, Tcl_GetString(okeyPtr)));
+	Tcl_DecrRefCount(okeyPtr);
+    }
+    return orphanPtr;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
  * TkleakOrphansObjCmd --
  *
  *	tkleak::orphans ?-since snapshot?: the orphans (see the top of this
@@ -800,7 +966,7 @@ TkleakOrphansObjCmd(
     TkleakRefs refs;
     Tcl_Obj *resultPtr;
     size_t t, k;
-    int index, fresh;
+    int index;
 
     if (objc != 1 && objc != 3) {
 	Tcl_WrongNumArgs(interp, 1, objv, "?-since snapshot?");
@@ -812,27 +978,12 @@ TkleakOrphansObjCmd(
 		"USAGE", (char *) NULL) != TCL_OK) {
 	    return TCL_ERROR;
 	}
-	if (TkleakGetCensus(interp, statePtr, objv[2], &sincePtr, &fresh)
+	if (TkleakOrphansSince(interp, statePtr, objv[2], &sincePtr)
 		!= TCL_OK) {
 	    return TCL_ERROR;
 	}
     } else {
-	Tcl_Obj *baseObj = Tcl_NewStringObj("baseline", 8);
-
-	Tcl_IncrRefCount(baseObj);
-	if (TkleakGetCensus(interp, statePtr, baseObj, &sincePtr, &fresh)
-		!= TCL_OK) {
-	    /*
-	     * No baseline (never taken, or forgotten): the oldest snapshot
-	     * kept is the user's reference; the census at package load
-	     * only when there is none.
-	     */
-
-	    Tcl_ResetResult(interp);
-	    sincePtr = statePtr->store.numSnaps > 0
-		    ? statePtr->store.snaps[0].censusPtr : statePtr->query.loadPtr;
-	}
-	Tcl_DecrRefCount(baseObj);
+	TkleakOrphansSince(interp, statePtr, NULL, &sincePtr);
     }
     TkleakRecordFlush(statePtr);
     if (TkleakRecording(statePtr) && sincePtr != NULL) {
@@ -883,66 +1034,12 @@ TkleakOrphansObjCmd(
 	    continue;
 	}
 	for (k = 0; k < n; k++) {
-	    const char *id = ids[k], *reason;
-	    Tcl_Obj *keyPtr = Tcl_ObjPrintf("%c%s", kind, id), *lastPtr;
-	    Tcl_Obj *orphanPtr, *retainsPtr;
-	    Tcl_HashEntry *seenPtr;
-	    TkleakOrphanRow row;
+	    Tcl_Obj *orphanPtr = TkleakOrphanCheck(statePtr, interp, curPtr,
+		    &refs, typePtr->name, kind, ids[k]);
 
-	    Tcl_IncrRefCount(keyPtr);
-	    if (kind == TKLEAK_KEY_WINDOW) {
-		Tk_Window tkwin = Tk_NameToWindow(interp, id,
-			Tk_MainWindow(interp));
-
-		Tcl_ResetResult(interp);
-		if (strchr(id, '#') != NULL || tkwin == NULL
-			|| Tk_IsMapped(tkwin)) {
-		    Tcl_DecrRefCount(keyPtr);
-		    continue;	/* A clone, gone, or posted: in use. */
-		}
+	    if (orphanPtr != NULL) {
+		Tcl_ListObjAppendElement(NULL, resultPtr, orphanPtr);
 	    }
-	    /*
-	     * Named, a library's, or dead-window (reported below): in use.
-	     */
-
-	    row.type = typePtr->name;
-	    row.name = id;
-	    row.inUse = Tcl_FindHashEntry(&refs.index, Tcl_GetString(keyPtr))
-		    || (kind == TKLEAK_KEY_COMMAND
-		    && (TkleakIsLibraryCommand(statePtr, interp, id)
-		    || TkleakIsDeadWindowCommand(statePtr, interp, id)))
-		    || (kind == TKLEAK_KEY_IMAGE && TkleakIsLibraryImage(id));
-	    seenPtr = row.inUse ? NULL
-		    : Tcl_FindHashEntry(&statePtr->store.seen, Tcl_GetString(keyPtr));
-	    row.seen = seenPtr != NULL;
-	    Tcl_DecrRefCount(keyPtr);
-	    reason = TkleakOrphanReasonName(TkleakOrphanRule(&row));
-	    if (reason == NULL) {
-		continue;
-	    }
-	    lastPtr = seenPtr != NULL ? TkleakSeenLast(seenPtr) : Tcl_NewObj();
-	    retainsPtr = (kind == TKLEAK_KEY_WINDOW)
-		    ? Retains(curPtr, &refs, id, NULL, NULL) : Tcl_NewDictObj();
-	    orphanPtr = Tcl_NewDictObj();
-	    Tcl_DictObjPut(NULL, orphanPtr, Tcl_NewStringObj("name", 4),
-		    Tcl_NewStringObj(id, -1));
-	    Tcl_DictObjPut(NULL, orphanPtr, Tcl_NewStringObj("type", 4),
-		    Tcl_NewStringObj(typePtr->name, -1));
-	    Tcl_DictObjPut(NULL, orphanPtr, Tcl_NewStringObj("reason", 6),
-		    Tcl_NewStringObj(reason, -1));
-	    Tcl_DictObjPut(NULL, orphanPtr, Tcl_NewStringObj("last", 4),
-		    lastPtr);
-	    Tcl_DictObjPut(NULL, orphanPtr, Tcl_NewStringObj("retains", 7),
-		    retainsPtr);
-	    {
-		Tcl_Obj *okeyPtr = Tcl_ObjPrintf("%c%s", kind, id);
-
-		Tcl_IncrRefCount(okeyPtr);
-		Tcl_DictObjPut(NULL, orphanPtr, Tcl_NewStringObj("origin", 6),
-			TkleakOriginLast(statePtr, Tcl_GetString(okeyPtr)));
-		Tcl_DecrRefCount(okeyPtr);
-	    }
-	    Tcl_ListObjAppendElement(NULL, resultPtr, orphanPtr);
 	}
 	free((void *) ids);
     }

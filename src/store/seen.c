@@ -189,6 +189,35 @@ TkleakSeenForgetDead(
 /*
  *----------------------------------------------------------------------
  *
+ * TkleakSeenDrop --
+ *
+ *	Delete the entry HPTR of the seen table (an object that died), its
+ *	bytes out of the table's size.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The entry's list is released (one reference) and the entry
+ *	deleted.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakSeenDrop(
+    TkleakState *statePtr,
+    Tcl_HashEntry *hPtr)
+{
+    statePtr->store.seenBytes -= ListBytes(
+	    Tcl_GetHashKey(&statePtr->store.seen, hPtr), Tcl_GetHashValue(hPtr));
+    Tcl_DecrRefCount((Tcl_Obj *) Tcl_GetHashValue(hPtr));
+    Tcl_DeleteHashEntry(hPtr);
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
  * TkleakSeenFree --
  *
  *	Free the seen table, when the state goes.
@@ -325,7 +354,7 @@ TkleakSeenLast(
  *----------------------------------------------------------------------
  */
 
-static int
+int
 TkleakKeyAlive(
     TkleakState *statePtr,
     Tcl_Interp *interp,
@@ -401,11 +430,9 @@ TkleakForgetDead(
 	} else {
 	    alive = TkleakKeyAlive(statePtr, interp, key);
 	}
-	if (!alive) {
-	    if (tablePtr == &statePtr->store.seen) {
-		statePtr->store.seenBytes -= ListBytes(key,
-			Tcl_GetHashValue(hPtr));
-	    }
+	if (!alive && tablePtr == &statePtr->store.seen) {
+	    TkleakSeenDrop(statePtr, hPtr);
+	} else if (!alive) {
 	    Tcl_DecrRefCount((Tcl_Obj *) Tcl_GetHashValue(hPtr));
 	    Tcl_DeleteHashEntry(hPtr);
 	}

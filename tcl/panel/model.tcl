@@ -3,7 +3,8 @@
 #	The panel's model and its refresh: the snapshots it takes in the
 #	target (Census, Remember, Prune), the Diff, Calibrate and Orphans
 #	actions, the Record checkbutton, and auto refresh cut into steps
-#	that run as separate after events (Tick, Step1-3, Timed). What it
+#	that run as separate after events (Tick, Step1-3, Timed; the
+#	orphans as a stepped scan, tkleak::orphanscan, one step an event). What it
 #	computes goes into the shared state of panel.tcl; the views read it
 #	from there.
 #
@@ -195,6 +196,7 @@ proc ::tkleak::panel::Calibrate {} {
     variable to
     variable generation
     incr generation
+    StopScan
     set ref [T ::tkleak::calibrate]
     Remember $ref calibrate
     set from $ref
@@ -224,6 +226,7 @@ proc ::tkleak::panel::Diff {} {
     variable diff
     variable generation
     incr generation
+    StopScan
     Check
     set now [Census diff]
     set from [expr {$ref eq "" ? $now : $ref}]
@@ -251,6 +254,7 @@ proc ::tkleak::panel::Refresh {} {
     variable diff
     variable generation
     set job [incr generation]
+    StopScan
     foreach step {Step1 Step2 Step3} {
 	Timed $step $job
     }
@@ -260,13 +264,20 @@ proc ::tkleak::panel::Refresh {} {
 # ::tkleak::panel::Step1, Step2, Step3 --
 #
 #	The steps of a refresh: the census; the diff and the Diff view;
-#	the orphans, the Orphans view and the status line.
+#	the orphans, the Orphans view and the status line. In auto refresh
+#	the orphans are a stepped scan (tkleak::orphanscan) of steps of at
+#	most about $budget microseconds each: Step3 begins it or takes its
+#	next step, and Tick calls it again, an event each, until the scan
+#	is done. A scan that ends "changed" (the app made or deleted
+#	windows, bindings, menu entries, canvas items or traces meanwhile)
+#	leaves the orphans shown as they were, for the next refresh.
 #
 # Arguments:
 #	job	the refresh's generation; a step of an older refresh, cut
 #		short by a Diff or Calibrate, does nothing.
 #	lazy	(optional) 1 in auto refresh: Step3 may skip the orphans
-#		when the census did not change since the last refresh.
+#		when the census did not change since the last refresh, and
+#		scans in steps.
 #
 # Results:
 #	1 when the step ran, 0 when it was cut short.
@@ -305,24 +316,86 @@ proc ::tkleak::panel::Step3 {job {lazy 0}} {
     variable generation
     variable changed
     variable unchanged
+    variable scanning
+    variable budget
+    variable stats
     if {$job != $generation} {
+	CancelScan
 	return 0
     }
-    # Without recording, orphans take a walk of every slot (150 ms on
-    # the benchmark app): auto refresh skips it while nothing changed,
-    # nine ticks in ten.
-    if {$lazy && !$changed && [incr unchanged] < 10} {
-	return 1
+    if {$scanning eq ""} {
+	# Without recording, orphans take a walk of every slot (150 ms on
+	# the benchmark app): auto refresh skips it while nothing changed,
+	# nine ticks in ten.
+	if {$lazy && !$changed && [incr unchanged] < 10} {
+	    return 1
+	}
+	set unchanged 0
+	if {!$lazy || [catch {
+	    T ::tkleak::orphanscan begin -budget $budget
+	} r]} {
+	    # At once (Refresh), or a target whose tkleak cannot step.
+	    Orphaned [T ::tkleak::orphans]
+	    return 1
+	}
+	set scanning $job
+	dict set stats scanSteps 1
+    } else {
+	set r [T ::tkleak::orphanscan step]
+	dict incr stats scanSteps
     }
-    set unchanged 0
-    Orphaned [T ::tkleak::orphans]
+    switch -- [dict get $r state] {
+	done {
+	    set scanning ""
+	    dict set stats orphanSteps [dict get $r steps]
+	    Orphaned [dict get $r orphans]
+	}
+	changed {
+	    # The app changed under the scan: the orphans shown stay.
+	    set scanning ""
+	    dict incr stats discarded
+	}
+    }
     return 1
+}
+
+# ::tkleak::panel::CancelScan --
+#
+#	Drops the stepped orphan scan of auto refresh, in the target too.
+#
+# Arguments:
+#	None.
+
+proc ::tkleak::panel::CancelScan {} {
+    variable scanning
+    if {$scanning ne ""} {
+	set scanning ""
+	T ::tkleak::orphanscan cancel
+    }
+}
+
+# ::tkleak::panel::StopScan --
+#
+#	A Diff, Calibrate or Refresh cuts the auto refresh under way short:
+#	its orphan scan is dropped and its next step unscheduled; auto
+#	refresh goes on an interval later.
+#
+# Arguments:
+#	None.
+
+proc ::tkleak::panel::StopScan {} {
+    variable scanning
+    if {$scanning ne ""} {
+	CancelScan
+	Auto
+    }
 }
 
 # ::tkleak::panel::Timed --
 #
 #	Runs one refresh step and keeps the time it took (the time it
-#	blocks the event loop) and the longest so far.
+#	blocks the event loop) and the longest so far; a refresh is counted
+#	when its orphans are done.
 #
 # Arguments:
 #	step	Step1, Step2 or Step3.
@@ -334,6 +407,7 @@ proc ::tkleak::panel::Step3 {job {lazy 0}} {
 
 proc ::tkleak::panel::Timed {step job {lazy 0}} {
     variable stats
+    variable scanning
     set t0 [clock microseconds]
     set ran [$step $job $lazy]
     set us [expr {[clock microseconds] - $t0}]
@@ -343,7 +417,7 @@ proc ::tkleak::panel::Timed {step job {lazy 0}} {
 	    dict set stats longest $us
 	    dict set stats longestStep $step
 	}
-	if {$step eq "Step3"} {
+	if {$step eq "Step3" && $scanning eq ""} {
 	    dict incr stats refreshes
 	    dict set stats last [expr {[dict get $stats Step1]
 		+ [dict get $stats Step2] + $us}]
@@ -372,6 +446,8 @@ proc ::tkleak::panel::Auto {} {
     }
     if {$auto && [winfo exists .tkleak]} {
 	set afterId [after $interval [list ::tkleak::panel::Tick]]
+    } else {
+	Quiet {catch ::tkleak::panel::CancelScan}
     }
 }
 
@@ -396,8 +472,9 @@ proc ::tkleak::panel::IntervalLabel {} {
 # ::tkleak::panel::Tick --
 #
 #	One auto refresh: its steps run as separate after events, so the
-#	app's own events are handled between them; the next refresh is
-#	scheduled when the last step is done.
+#	app's own events are handled between them (the orphans' too, one
+#	event a step of their scan); the next refresh is scheduled when the
+#	last step is done.
 #
 # Arguments:
 #	job	(optional) the refresh under way, and step, the next step.
@@ -413,6 +490,7 @@ proc ::tkleak::panel::Tick {{job {}} {step 1}} {
 	set afterId ""
     }
     if {!$auto || ![winfo exists .tkleak]} {
+	Quiet {catch ::tkleak::panel::CancelScan}
 	return
     }
     if {$job eq ""} {
@@ -420,11 +498,16 @@ proc ::tkleak::panel::Tick {{job {}} {step 1}} {
     }
     if {[catch {Timed Step$step $job 1} ran]} {
 	set auto 0
+	Quiet {catch ::tkleak::panel::CancelScan}
 	Status "Auto refresh stopped: $ran"
 	return
     }
+    variable scanning
     if {$ran && $step < 3} {
 	set afterId [after 0 [list ::tkleak::panel::Tick $job [incr step]]]
+    } elseif {$ran && $scanning ne ""} {
+	# The orphan scan's next step, an event of its own.
+	set afterId [after 0 [list ::tkleak::panel::Tick $job 3]]
     } else {
 	set afterId [after $interval [list ::tkleak::panel::Tick]]
     }
@@ -464,6 +547,8 @@ proc ::tkleak::panel::Action {what} {
 
 proc ::tkleak::panel::Orphans {} {
     variable orphans
+    # A scan of auto refresh under way would show an older answer later.
+    StopScan
     Orphaned [T ::tkleak::orphans]
     return $orphans
 }

@@ -124,6 +124,12 @@ namespace eval ::tkleak::panel {
     variable changed 1
     variable unchanged 0
 
+    # Auto refresh's orphans: the refresh (generation) whose stepped
+    # scan (tkleak::orphanscan) is under way in the target, or "", and
+    # the time in microseconds each of its steps may take.
+    variable scanning ""
+    variable budget 5000
+
     # Timing of refresh steps, in microseconds.
     variable stats [dict create refreshes 0 last 0 longest 0 longestStep ""]
 
@@ -298,6 +304,7 @@ proc ::tkleak::panel::Retarget {app} {
     variable generation
 
     incr generation
+    CancelScan
     foreach name [dict keys $info] {
 	if {[string match ::tkleak::panel* $name]} {
 	    Quiet [list catch [list ::tkleak::panel::T ::tkleak::forget $name]]

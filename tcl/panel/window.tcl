@@ -289,6 +289,7 @@ proc ::tkleak::panel::Destroyed {w} {
 	after cancel $afterId
 	set afterId ""
     }
+    Quiet {catch ::tkleak::panel::CancelScan}
     set from $ref
     set to $ref
     set items [dict create]
