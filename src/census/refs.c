@@ -495,6 +495,35 @@ ScanWord(
 }
 
 /*
+ * QueueRoom --
+ *
+ *	Room in the slot queue for a record that ends the queue at NEED
+ *	bytes: where to write it, or NULL (out of memory: the census is
+ *	void, CTXPTR->failed).
+ */
+
+static char *
+QueueRoom(
+    TkleakCollect *ctxPtr,
+    size_t need)
+{
+    TkleakRefsQueue *queuePtr = ctxPtr->refsPtr->queuePtr;
+
+    if (need > queuePtr->cap) {
+	size_t cap = need * 2 > 4096 ? need * 2 : 4096;
+	char *buf = realloc(queuePtr->buf, cap);
+
+	if (buf == NULL) {
+	    ctxPtr->failed = 1;
+	    return NULL;
+	}
+	queuePtr->buf = buf;
+	queuePtr->cap = cap;
+    }
+    return queuePtr->buf + queuePtr->len;
+}
+
+/*
  * QueueSlot --
  *
  *	TkleakRefsAdd for an index that queues (a stepped scan's census):
@@ -514,20 +543,11 @@ QueueSlot(
     size_t ownerLen = strlen(owner) + 1, slotLen = strlen(slot) + 1;
     size_t need = queuePtr->len + ownerLen + slotLen + sizeof(size_t)
 	    + len + 1;
-    char *p;
+    char *p = QueueRoom(ctxPtr, need);
 
-    if (need > queuePtr->cap) {
-	size_t cap = need * 2 > 4096 ? need * 2 : 4096;
-	char *buf = realloc(queuePtr->buf, cap);
-
-	if (buf == NULL) {
-	    ctxPtr->failed = 1;
-	    return;
-	}
-	queuePtr->buf = buf;
-	queuePtr->cap = cap;
+    if (p == NULL) {
+	return;
     }
-    p = queuePtr->buf + queuePtr->len;
     memcpy(p, owner, ownerLen);
     p += ownerLen;
     memcpy(p, slot, slotLen);
@@ -572,20 +592,11 @@ TkleakRefsQueueBinding(
     size_t tagLen = strlen(tag) + 1, seqLen = strlen(seq) + 1;
     size_t need = queuePtr->len + tagLen + seqLen + sizeof(size_t) + 1;
     size_t marker = QUEUE_BINDING;
-    char *p;
+    char *p = QueueRoom(ctxPtr, need);
 
-    if (need > queuePtr->cap) {
-	size_t cap = need * 2 > 4096 ? need * 2 : 4096;
-	char *buf = realloc(queuePtr->buf, cap);
-
-	if (buf == NULL) {
-	    ctxPtr->failed = 1;
-	    return;
-	}
-	queuePtr->buf = buf;
-	queuePtr->cap = cap;
+    if (p == NULL) {
+	return;
     }
-    p = queuePtr->buf + queuePtr->len;
     memcpy(p, tag, tagLen);
     p += tagLen;
     memcpy(p, seq, seqLen);

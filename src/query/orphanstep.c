@@ -308,6 +308,31 @@ Changed(
 }
 
 /*
+ * OrphanKey --
+ *
+ *	"TYPE\1NAME" of the orphan ORPHANPTR into KEYPTR (emptied first).
+ *	Returns its type (owned by the orphan), or NULL when it has none.
+ */
+
+static const char *
+OrphanKey(
+    Tcl_Obj *orphanPtr,
+    Tcl_DString *keyPtr)
+{
+    Tcl_Obj *typePtr = TkleakDictGet(orphanPtr, "type");
+    Tcl_Obj *namePtr = TkleakDictGet(orphanPtr, "name");
+
+    if (typePtr == NULL || namePtr == NULL) {
+	return NULL;
+    }
+    Tcl_DStringSetLength(keyPtr, 0);
+    Tcl_DStringAppend(keyPtr, Tcl_GetString(typePtr), -1);
+    Tcl_DStringAppend(keyPtr, "\1", 1);
+    Tcl_DStringAppend(keyPtr, Tcl_GetString(namePtr), -1);
+    return Tcl_GetString(typePtr);
+}
+
+/*
  * Keep --
  *
  *	The orphans of the list LISTPTR that the census CHECKPTR still has:
@@ -340,19 +365,14 @@ Keep(
     Tcl_InitHashTable(&types, TCL_STRING_KEYS);
     Tcl_DStringInit(&key);
     for (i = 0; i < n; i++) {
-	Tcl_Obj *typePtr = TkleakDictGet(v[i], "type");
-	Tcl_Obj *namePtr = TkleakDictGet(v[i], "name");
+	const char *type = OrphanKey(v[i], &key);
 
-	if (typePtr == NULL || namePtr == NULL) {
+	if (type == NULL) {
 	    continue;
 	}
-	Tcl_DStringSetLength(&key, 0);
-	Tcl_DStringAppend(&key, Tcl_GetString(typePtr), -1);
-	Tcl_DStringAppend(&key, "\1", 1);
-	Tcl_DStringAppend(&key, Tcl_GetString(namePtr), -1);
 	Tcl_SetHashValue(Tcl_CreateHashEntry(&wanted, Tcl_DStringValue(&key),
 		&isNew), NULL);
-	Tcl_CreateHashEntry(&types, Tcl_GetString(typePtr), &isNew);
+	Tcl_CreateHashEntry(&types, type, &isNew);
     }
     for (hPtr = Tcl_FirstHashEntry(&types, &search); hPtr;
 	    hPtr = Tcl_NextHashEntry(&search)) {
@@ -374,16 +394,9 @@ Keep(
 	}
     }
     for (i = 0; i < n; i++) {
-	Tcl_Obj *typePtr = TkleakDictGet(v[i], "type");
-	Tcl_Obj *namePtr = TkleakDictGet(v[i], "name");
-
-	if (typePtr == NULL || namePtr == NULL) {
+	if (OrphanKey(v[i], &key) == NULL) {
 	    continue;
 	}
-	Tcl_DStringSetLength(&key, 0);
-	Tcl_DStringAppend(&key, Tcl_GetString(typePtr), -1);
-	Tcl_DStringAppend(&key, "\1", 1);
-	Tcl_DStringAppend(&key, Tcl_GetString(namePtr), -1);
 	hPtr = Tcl_FindHashEntry(&wanted, Tcl_DStringValue(&key));
 	if (hPtr != NULL && Tcl_GetHashValue(hPtr) != NULL) {
 	    Tcl_ListObjAppendElement(NULL, keptPtr, v[i]);
