@@ -541,6 +541,32 @@ SeedHull(
 }
 
 /*
+ * NextIndexEntry --
+ *
+ *	The next entry of the scan's index in a walk kept across steps
+ *	(the index is the scan's own: nothing else changes it), or NULL at
+ *	its end, when the walk is over and may begin again.
+ */
+
+static Tcl_HashEntry *
+NextIndexEntry(
+    TkleakOrphanScan *scanPtr)
+{
+    Tcl_HashEntry *hPtr;
+
+    if (!scanPtr->searching) {
+	hPtr = Tcl_FirstHashEntry(&scanPtr->refs.index, &scanPtr->search);
+	scanPtr->searching = 1;
+    } else {
+	hPtr = Tcl_NextHashEntry(&scanPtr->search);
+    }
+    if (hPtr == NULL) {
+	scanPtr->searching = 0;
+    }
+    return hPtr;
+}
+
+/*
  * Unit --
  *
  *	One unit of work of the scan's phase, or its move to the next
@@ -642,14 +668,8 @@ Unit(
 	Tcl_HashEntry *hPtr;
 	int i;
 
-	if (!scanPtr->searching) {
-	    hPtr = Tcl_FirstHashEntry(&scanPtr->refs.index, &scanPtr->search);
-	    scanPtr->searching = 1;
-	} else {
-	    hPtr = Tcl_NextHashEntry(&scanPtr->search);
-	}
+	hPtr = NextIndexEntry(scanPtr);
 	if (hPtr == NULL) {
-	    scanPtr->searching = 0;
 	    scanPtr->phase++;
 	    break;
 	}
@@ -860,14 +880,8 @@ Unit(
     case PH_FREE: {
 	Tcl_HashEntry *hPtr;
 
-	if (!scanPtr->searching) {
-	    hPtr = Tcl_FirstHashEntry(&scanPtr->refs.index, &scanPtr->search);
-	    scanPtr->searching = 1;
-	} else {
-	    hPtr = Tcl_NextHashEntry(&scanPtr->search);
-	}
+	hPtr = NextIndexEntry(scanPtr);
 	if (hPtr == NULL) {
-	    scanPtr->searching = 0;
 	    TkleakCensusFree(scanPtr->curPtr);
 	    scanPtr->curPtr = NULL;
 	    scanPtr->phase++;
