@@ -11,29 +11,14 @@ Usage: TCLLIBPATH=build xvfb-run -a python3 bench/panel-idle.py \
 
 import os
 import sys
-import tempfile
+
+from idleapp import start              # First: HOME, before idlelib.
 
 editors = int(sys.argv[1])
 n = int(sys.argv[2]) if len(sys.argv) > 2 else 5
-os.environ['HOME'] = tempfile.mkdtemp(prefix='tkleak-bench-home')
-
-import tkinter
-import idlelib
-from idlelib import pyshell
 
 here = os.path.dirname(os.path.abspath(__file__))
-lib = os.path.dirname(idlelib.__file__)
-files = sorted(os.path.join(lib, f) for f in os.listdir(lib)
-               if f.endswith('.py') and not f.startswith('__'))
-files.sort(key=lambda f: (-os.path.getsize(f), f))
-
-root = tkinter.Tk()
-root.withdraw()
-flist = pyshell.PyShellFileList(root)
-pyshell.flist = flist
-for f in files[:editors]:
-    flist.open(f)
-    root.update()
+root = start(editors).root
 root.tk.call('package', 'require', 'tkleak')
 root.tk.call('source', os.path.join(here, 'panel-realapps.tcl'))
 root.tk.call('::bench::panelsteps::run', 'IDLE, %d editors' % editors, str(n))

@@ -13,12 +13,11 @@ Usage: TCLLIBPATH=build xvfb-run -a python3 bench/realapps-idle.py \
 
 import os
 import sys
-import tempfile
+
+from idleapp import modules, start     # First: HOME, before idlelib.
 
 editors = int(sys.argv[1])
 runs = int(sys.argv[2]) if len(sys.argv) > 2 else 5
-# IDLE writes its recent-files list and settings under HOME: a private one.
-os.environ['HOME'] = tempfile.mkdtemp(prefix='tkleak-bench-home')
 
 try:
     import tkinter
@@ -30,25 +29,14 @@ except ImportError as e:
     sys.exit(0)
 
 here = os.path.dirname(os.path.abspath(__file__))
-lib = os.path.dirname(idlelib.__file__)
-files = sorted(os.path.join(lib, f) for f in os.listdir(lib)
-               if f.endswith('.py') and not f.startswith('__'))
-if len(files) < editors + 1:
-    sys.exit("realapps-idle.py: only %d modules in %s" % (len(files), lib))
+if len(modules()) < editors + 1:
+    sys.exit("realapps-idle.py: only %d modules in idlelib"
+             % len(modules()))
 # The largest modules, the way a user has big files open; the one opened
 # and closed again is the next one.
-files.sort(key=lambda f: (-os.path.getsize(f), f))
-opened, extra = files[:editors], files[editors]
-
-root = tkinter.Tk()
-root.withdraw()
-flist = pyshell.PyShellFileList(root)
-pyshell.flist = flist                   # As IDLE's main() sets it.
-first = None
-for f in opened:
-    ed = flist.open(f)
-    first = first or ed
-    root.update()
+idle = start(editors)
+root, flist = idle.root, idle.flist
+first, extra = idle.editors[0], idle.files[editors]
 
 
 def close_entry(ed):

@@ -14,25 +14,12 @@ Usage (the real python3, not a pyenv shim, so that valgrind follows it):
 
 import os
 import sys
-import tempfile
 
-os.environ['HOME'] = tempfile.mkdtemp(prefix='tkleak-bench-home')
-import tkinter
-import idlelib
-from idlelib import pyshell
+from idleapp import start              # First: HOME, before idlelib.
 
 n = int(sys.argv[1])
-lib = os.path.dirname(idlelib.__file__)
-files = sorted(os.path.join(lib, f) for f in os.listdir(lib)
-               if f.endswith('.py') and not f.startswith('__'))
-files.sort(key=lambda f: (-os.path.getsize(f), f))
-root = tkinter.Tk()
-root.withdraw()
-flist = pyshell.PyShellFileList(root)
-pyshell.flist = flist
-for f in files[:n]:
-    flist.open(f)
-    root.update()
+idle = start(n)
+root, flist, files = idle.root, idle.flist, idle.files
 root.tk.call('package', 'require', 'tkleak')
 
 
