@@ -670,6 +670,8 @@ MODULE_SCOPE Tcl_Obj *	TkleakRetains(TkleakCensus *censusPtr,
 			    TkleakRefs *refsPtr, const char *path,
 			    TkleakRetainsOnlyProc *onlyProc, void *onlyData);
 MODULE_SCOPE void	TkleakRecordFree(TkleakState *statePtr);
+MODULE_SCOPE Tcl_Obj *	TkleakNewOrphan(const char *name, const char *type,
+			    const char *reason, Tcl_Obj *lastPtr);
 MODULE_SCOPE Tcl_Obj *	TkleakOrphanCheck(TkleakState *statePtr,
 			    Tcl_Interp *interp, TkleakCensus *curPtr,
 			    TkleakRefs *refsPtr, const char *type, int kind,

@@ -688,21 +688,13 @@ AddFound(
     Tcl_Obj *lastPtr)
 {
     Found *f;
-    Tcl_Obj *o = Tcl_NewDictObj();
+    Tcl_Obj *o = TkleakNewOrphan(name, type, reason, lastPtr);
 
     if (*numPtr == *capPtr) {
 	*capPtr = *capPtr ? *capPtr * 2 : 16;
 	*foundPtr = (Found *) Tcl_Realloc((char *) *foundPtr,
 		*capPtr * sizeof(Found));
     }
-    Tcl_DictObjPut(NULL, o, Tcl_NewStringObj("name", 4),
-	    Tcl_NewStringObj(name, -1));
-    Tcl_DictObjPut(NULL, o, Tcl_NewStringObj("type", 4),
-	    Tcl_NewStringObj(type, -1));
-    Tcl_DictObjPut(NULL, o, Tcl_NewStringObj("reason", 6),
-	    Tcl_NewStringObj(reason, -1));
-    Tcl_DictObjPut(NULL, o, Tcl_NewStringObj("last", 4), lastPtr);
-    Tcl_DictObjPut(NULL, o, Tcl_NewStringObj("retains", 7), Tcl_NewDictObj());
     Tcl_DictObjPut(NULL, o, Tcl_NewStringObj("origin", 6),
 	    TkleakOriginLast(statePtr, key));
     f = &(*foundPtr)[(*numPtr)++];

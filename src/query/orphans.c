@@ -612,8 +612,27 @@ CompareStrings(
     return strcmp(*(const char **) a, *(const char **) b);
 }
 
-static Tcl_Obj *
-NewOrphan(
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakNewOrphan --
+ *
+ *	One orphan as tkleak::orphans returns it: a dict {name NAME type
+ *	TYPE reason REASON last LASTPTR retains {} origin {}}, in that key
+ *	order; the caller replaces "retains" and "origin" where it has them
+ *	(a dict keeps a key's place when its value is replaced).
+ *
+ * Results:
+ *	A new dict with no reference held; it takes over LASTPTR.
+ *
+ * Side effects:
+ *	None.
+ *
+ *----------------------------------------------------------------------
+ */
+
+Tcl_Obj *
+TkleakNewOrphan(
     const char *name,
     const char *type,
     const char *reason,
@@ -703,7 +722,7 @@ TkleakOrphansMore(
 		type = TkleakCommandType(statePtr, interp, token, names[i],
 			&typeDs);
 		if (type != NULL && !TkleakCensusHas(sincePtr, type, names[i])) {
-		    Tcl_ListObjAppendElement(NULL, listPtr, NewOrphan(
+		    Tcl_ListObjAppendElement(NULL, listPtr, TkleakNewOrphan(
 			    names[i], type, "dead-window", Tcl_NewObj()));
 		}
 		Tcl_DStringFree(&typeDs);
@@ -756,7 +775,7 @@ TkleakOrphansMore(
 				Tcl_DStringInit(&slot);
 				Tcl_DStringAppend(&slot, "after ", 6);
 				Tcl_DStringAppend(&slot, id, -1);
-				orphanPtr = NewOrphan(id, "after", "dangling",
+				orphanPtr = TkleakNewOrphan(id, "after", "dangling",
 					TkleakNewRef("after",
 					Tcl_DStringValue(&slot)));
 				Tcl_DStringFree(&slot);
@@ -868,8 +887,8 @@ TkleakOrphanCheck(
     const char *id)
 {
     const char *reason;
-    Tcl_Obj *keyPtr = Tcl_ObjPrintf("%c%s", kind, id), *lastPtr;
-    Tcl_Obj *orphanPtr, *retainsPtr;
+    Tcl_Obj *keyPtr = Tcl_ObjPrintf("%c%s", kind, id);
+    Tcl_Obj *orphanPtr;
     Tcl_HashEntry *seenPtr;
     TkleakOrphanRow row;
 
@@ -899,33 +918,20 @@ TkleakOrphanCheck(
     seenPtr = row.inUse ? NULL
 	    : Tcl_FindHashEntry(&statePtr->store.seen, Tcl_GetString(keyPtr));
     row.seen = seenPtr != NULL;
-    Tcl_DecrRefCount(keyPtr);
     reason = TkleakOrphanReasonName(TkleakOrphanRule(&row));
     if (reason == NULL) {
+	Tcl_DecrRefCount(keyPtr);
 	return NULL;
     }
-    lastPtr = seenPtr != NULL ? TkleakSeenLast(seenPtr) : Tcl_NewObj();
-    retainsPtr = (kind == TKLEAK_KEY_WINDOW)
-	    ? Retains(curPtr, refsPtr, id, NULL, NULL) : Tcl_NewDictObj();
-    orphanPtr = Tcl_NewDictObj();
-    Tcl_DictObjPut(NULL, orphanPtr, Tcl_NewStringObj("name", 4),
-	    Tcl_NewStringObj(id, -1));
-    Tcl_DictObjPut(NULL, orphanPtr, Tcl_NewStringObj("type", 4),
-	    Tcl_NewStringObj(type, -1));
-    Tcl_DictObjPut(NULL, orphanPtr, Tcl_NewStringObj("reason", 6),
-	    Tcl_NewStringObj(reason, -1));
-    Tcl_DictObjPut(NULL, orphanPtr, Tcl_NewStringObj("last", 4),
-	    lastPtr);
-    Tcl_DictObjPut(NULL, orphanPtr, Tcl_NewStringObj("retains", 7),
-	    retainsPtr);
-    {
-	Tcl_Obj *okeyPtr = Tcl_ObjPrintf("%c%s", kind, id);
-
-	Tcl_IncrRefCount(okeyPtr);
-	Tcl_DictObjPut(NULL, orphanPtr, Tcl_NewStringObj("origin", 6),
-		TkleakOriginLast(statePtr, Tcl_GetString(okeyPtr)));
-	Tcl_DecrRefCount(okeyPtr);
+    orphanPtr = TkleakNewOrphan(id, type, reason,
+	    seenPtr != NULL ? TkleakSeenLast(seenPtr) : Tcl_NewObj());
+    if (kind == TKLEAK_KEY_WINDOW) {
+	Tcl_DictObjPut(NULL, orphanPtr, Tcl_NewStringObj("retains", 7),
+		Retains(curPtr, refsPtr, id, NULL, NULL));
     }
+    Tcl_DictObjPut(NULL, orphanPtr, Tcl_NewStringObj("origin", 6),
+	    TkleakOriginLast(statePtr, Tcl_GetString(keyPtr)));
+    Tcl_DecrRefCount(keyPtr);
     return orphanPtr;
 }
 
