@@ -268,15 +268,16 @@ TkleakCensusTakeEx(
  * TkleakCensusTakeBare --
  *
  *	TkleakCensusTake for a query's own use: a census never kept nor
- *	diffed (what a detached menu retains, live.c), so without
- *	tkleak's own bytes, which walk every table tkleak keeps (the
- *	origins and stacks of a recording among them), nor the heap.
+ *	diffed (what a detached menu retains, live.c; the check at the end
+ *	of a stepped scan, orphanstep.c), so without tkleak's own bytes,
+ *	which walk every table tkleak keeps (the origins and stacks of a
+ *	recording among them), nor the heap.
  *
  * Results:
  *	As TkleakCensusTake; the census's own bytes and heap are 0.
  *
  * Side effects:
- *	As TkleakCensusTake.
+ *	As TkleakCensusTake; the state's lastUnread is left as it is.
  *
  *----------------------------------------------------------------------
  */
@@ -295,17 +296,16 @@ TkleakCensusTakeBare(
  *
  * TkleakCensusTakeSteps --
  *
- *	The census of a stepped scan (query/orphanstep.c). With REFSPTR
- *	(made with TkleakRefsInit, with a queue), the first step: the
- *	census, whose slots met on the way (bindings, after events) are
- *	queued, not indexed; the windows whose slots are to be indexed
- *	later are given by path, in the order TkleakCensusTakeEx indexes
- *	them; neither census measures tkleak's own bytes or the heap
- *	(never diffed, never kept). Without REFSPTR, a census alone (the
- *	check at a scan's end).
+ *	The first step of a stepped scan (query/orphanstep.c): the census,
+ *	whose slots met on the way (bindings, after events) are queued in
+ *	REFSPTR (made with TkleakRefsInit, with a queue), not indexed; the
+ *	windows whose slots are to be indexed later are given by path, in
+ *	the order TkleakCensusTakeEx indexes them. It measures neither
+ *	tkleak's own bytes nor the heap (never diffed, never kept). The
+ *	check census at a scan's end is TkleakCensusTakeBare.
  *
  * Results:
- *	As TkleakCensusTake. With REFSPTR, *WINDOWSPTRPTR is a new list of
+ *	As TkleakCensusTake; *WINDOWSPTRPTR is a new list of
  *	paths (one reference, the caller's) and *UNREADPTRPTR the paths of
  *	the widgets found unreadable so far, or NULL (the caller's, freed
  *	with Tcl_DeleteHashTable and Tcl_Free).
@@ -325,11 +325,8 @@ TkleakCensusTakeSteps(
     Tcl_Obj **windowsPtrPtr,
     Tcl_HashTable **unreadPtrPtr)
 {
-    if (refsPtr != NULL) {
-	return CensusTake(statePtr, interp, censusPtrPtr, refsPtr,
-		windowsPtrPtr, unreadPtrPtr, 0);
-    }
-    return CensusTake(statePtr, interp, censusPtrPtr, NULL, NULL, NULL, 1);
+    return CensusTake(statePtr, interp, censusPtrPtr, refsPtr,
+	    windowsPtrPtr, unreadPtrPtr, 0);
 }
 
 /*

@@ -854,8 +854,8 @@ Unit(
     }
 
     case PH_CHECK:
-	if (TkleakCensusTakeSteps(statePtr, interp, &scanPtr->checkPtr, NULL,
-		NULL, NULL) != TCL_OK) {
+	if (TkleakCensusTakeBare(statePtr, interp, &scanPtr->checkPtr)
+		!= TCL_OK) {
 	    return TCL_ERROR;
 	}
 	scanPtr->phase++;
