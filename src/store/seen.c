@@ -17,38 +17,24 @@
 #include "tkleakInt.h"
 
 /*
- * RefBytes, ListBytes --
+ * ListBytes --
  *
- *	What one referrer, and one entry of KEY with its list, count for in
- *	store.seenBytes (heap.c's estimates): added as the table grows,
- *	taken off as it shrinks, so that the figure is the table's and
- *	nothing walks it. A referrer counts the same whatever its length:
- *	a fresh one has no string yet, and none is made for the count.
+ *	What one entry of KEY with its list counts for in store.seenBytes
+ *	(heap.c's estimates: the entry, and each referrer the same whatever
+ *	its length, a fresh one having no string yet, and none made for
+ *	the count). The size is added as the table grows and taken off as
+ *	it shrinks, so that the figure is the table's and nothing walks it.
  */
-
-static double
-RefBytes(
-    Tcl_Obj *refPtr)
-{
-    (void) refPtr;
-    return TkleakSeenRefBytes();
-}
 
 static double
 ListBytes(
     const char *key,
     Tcl_Obj *listPtr)
 {
-    double n = TkleakSeenEntryBytes(key);
-    Tcl_Obj **v;
-    Tcl_Size c, i;
+    Tcl_Size c = 0;
 
-    if (Tcl_ListObjGetElements(NULL, listPtr, &c, &v) == TCL_OK) {
-	for (i = 0; i < c; i++) {
-	    n += RefBytes(v[i]);
-	}
-    }
-    return n;
+    (void) Tcl_ListObjLength(NULL, listPtr, &c);
+    return TkleakSeenEntryBytes(key) + (double) c * TkleakSeenRefBytes();
 }
 
 /*
@@ -290,19 +276,18 @@ TkleakSeen(
     }
     for (i = 0; i < n; i++) {
 	if (SameRef(v[i], refPtr)) {
-	    statePtr->store.seenBytes -= RefBytes(v[i]);
+	    statePtr->store.seenBytes -= TkleakSeenRefBytes();
 	    Tcl_ListObjReplace(NULL, listPtr, i, 1, 0, NULL);
 	    break;
 	}
     }
-    Tcl_ListObjGetElements(NULL, listPtr, &n, &v);
+    Tcl_ListObjLength(NULL, listPtr, &n);
     if (n >= TKLEAK_SEEN_MAX) {
-	for (i = 0; i < n - TKLEAK_SEEN_MAX + 1; i++) {
-	    statePtr->store.seenBytes -= RefBytes(v[i]);
-	}
+	statePtr->store.seenBytes -= (double) (n - TKLEAK_SEEN_MAX + 1)
+		* TkleakSeenRefBytes();
 	Tcl_ListObjReplace(NULL, listPtr, 0, n - TKLEAK_SEEN_MAX + 1, 0, NULL);
     }
-    statePtr->store.seenBytes += RefBytes(refPtr);
+    statePtr->store.seenBytes += TkleakSeenRefBytes();
     Tcl_ListObjAppendElement(NULL, listPtr, refPtr);
 }
 
