@@ -577,6 +577,8 @@ MODULE_SCOPE void	TkleakRefsQueueBinding(TkleakCollect *ctxPtr,
 MODULE_SCOPE void	TkleakRefsQueueFree(TkleakRefsQueue *queuePtr);
 MODULE_SCOPE int	TkleakKeyAlive(TkleakState *statePtr,
 			    Tcl_Interp *interp, const char *key);
+MODULE_SCOPE void	TkleakRefsRememberEntry(TkleakState *statePtr,
+			    TkleakRefs *refsPtr, Tcl_HashEntry *hPtr);
 MODULE_SCOPE int	TkleakRefsRemember(TkleakState *statePtr,
 			    TkleakRefs *refsPtr);
 MODULE_SCOPE void	TkleakSeen(TkleakState *statePtr, const char *key,

@@ -665,22 +665,13 @@ Unit(
 	break;
 
     case PH_REMEMBER: {
-	Tcl_HashEntry *hPtr;
-	int i;
+	Tcl_HashEntry *hPtr = NextIndexEntry(scanPtr);
 
-	hPtr = NextIndexEntry(scanPtr);
 	if (hPtr == NULL) {
 	    scanPtr->phase++;
 	    break;
 	}
-	if (Tcl_ListObjGetElements(NULL, Tcl_GetHashValue(hPtr), &n, &v)
-		== TCL_OK) {
-	    for (i = (n > TKLEAK_SEEN_MAX ? n - TKLEAK_SEEN_MAX : 0); i < n;
-		    i++) {
-		TkleakSeen(statePtr, Tcl_GetHashKey(&scanPtr->refs.index,
-			hPtr), v[i]);
-	    }
-	}
+	TkleakRefsRememberEntry(statePtr, &scanPtr->refs, hPtr);
 	break;
     }
 

@@ -88,6 +88,48 @@ EndsWith(
 /*
  *----------------------------------------------------------------------
  *
+ * TkleakRefsRememberEntry --
+ *
+ *	TkleakRefsRemember for one entry HPTR of REFSPTR's index (an
+ *	object and its referrers): its last TKLEAK_SEEN_MAX referrers noted
+ *	in "seen", unless its list there ends with them already. A stepped
+ *	scan (query/orphanstep.c) remembers an entry a piece.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	As TkleakSeen for each referrer noted.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakRefsRememberEntry(
+    TkleakState *statePtr,
+    TkleakRefs *refsPtr,
+    Tcl_HashEntry *hPtr)
+{
+    const char *key = Tcl_GetHashKey(&refsPtr->index, hPtr);
+    Tcl_Obj **v;
+    Tcl_Size n, i;
+
+    if (Tcl_ListObjGetElements(NULL, Tcl_GetHashValue(hPtr), &n, &v)
+	    != TCL_OK) {
+	return;
+    }
+    i = (n > TKLEAK_SEEN_MAX ? n - TKLEAK_SEEN_MAX : 0);
+    if (EndsWith(statePtr, key, v + i, n - i)) {
+	return;
+    }
+    for (; i < n; i++) {
+	TkleakSeen(statePtr, key, v[i]);
+    }
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
  * TkleakRefsRemember --
  *
  *	Note, for every object REFSPTR indexes, its last referrer in the
@@ -119,21 +161,7 @@ TkleakRefsRemember(
 
     for (hPtr = Tcl_FirstHashEntry(&refsPtr->index, &search); hPtr;
 	    hPtr = Tcl_NextHashEntry(&search)) {
-	Tcl_Obj *listPtr = Tcl_GetHashValue(hPtr), **v;
-	int i;
-	Tcl_Size n;
-
-	if (Tcl_ListObjGetElements(NULL, listPtr, &n, &v) != TCL_OK) {
-	    continue;
-	}
-	i = (n > TKLEAK_SEEN_MAX ? n - TKLEAK_SEEN_MAX : 0);
-	if (EndsWith(statePtr, Tcl_GetHashKey(&refsPtr->index, hPtr), v + i,
-		n - i)) {
-	    continue;
-	}
-	for (; i < n; i++) {
-	    TkleakSeen(statePtr, Tcl_GetHashKey(&refsPtr->index, hPtr), v[i]);
-	}
+	TkleakRefsRememberEntry(statePtr, refsPtr, hPtr);
     }
 
     /*
