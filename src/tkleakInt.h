@@ -17,6 +17,7 @@
 #include <tk.h>
 #include "heart/census.h"
 #include "heart/keys.h"
+#include "heart/nameset.h"
 #include "heart/orphan.h"
 
 /*
@@ -201,6 +202,13 @@ typedef struct TkleakStoreState {
 				 * tkleakStackKeyType, origin.c). */
     Tcl_HashTable frames;	/* Their interned frames (origin.c). */
     int pyReader;		/* Python frames were read (origin.c). */
+    int trackUnnamed;		/* While recording: keep UNNAMEDPTR. */
+    TkleakNameSet *unnamedPtr;	/* The names slots may hold that "seen" does
+				 * not tie to an object: words that named
+				 * nothing at the last full index or at a
+				 * fold since, and the names of entries
+				 * dropped since (seen.c); NULL until a full
+				 * index gives one. Owned. */
 } TkleakStoreState;
 
 /*
@@ -264,6 +272,13 @@ typedef struct TkleakRefs {
 				 * here instead of indexing it, for a stepped
 				 * scan to index later (query/orphanstep.c);
 				 * NULL unless set. */
+    TkleakNameSet *unnamedPtr;	/* Not NULL: the index puts here each word
+				 * of a slot that named nothing (or no
+				 * command where it may name one), for the
+				 * live check (TkleakRefsNoteUnnamed); owned,
+				 * freed by TkleakRefsFree unless "seen"
+				 * takes it (TkleakRefsRemember). NULL
+				 * unless set (TkleakSeenPrepare). */
 } TkleakRefs;
 
 /*
@@ -557,6 +572,9 @@ MODULE_SCOPE void	TkleakDeleteObjTable(Tcl_HashTable *tablePtr,
 MODULE_SCOPE void	TkleakBindSlot(Tcl_DString *dsPtr, const char *tag,
 			    const char *seq);
 MODULE_SCOPE void	TkleakRefsFree(TkleakRefs *refsPtr);
+MODULE_SCOPE void	TkleakRefsNoteUnnamed(TkleakNameSet *setPtr,
+			    const char *word, size_t len, int commands,
+			    Tcl_Obj *keysPtr);
 MODULE_SCOPE void	TkleakRefsBegin(TkleakCollect *ctxPtr);
 MODULE_SCOPE void	TkleakRefsAge(TkleakState *statePtr,
 			    unsigned long scan);
@@ -589,6 +607,15 @@ MODULE_SCOPE void	TkleakSeenForgetDead(TkleakState *statePtr,
 MODULE_SCOPE void	TkleakSeenFree(TkleakState *statePtr);
 MODULE_SCOPE void	TkleakSeenDrop(TkleakState *statePtr,
 			    Tcl_HashEntry *hPtr);
+MODULE_SCOPE void	TkleakSeenTrackUnnamed(TkleakState *statePtr,
+			    int track);
+MODULE_SCOPE void	TkleakSeenPrepare(TkleakState *statePtr,
+			    TkleakRefs *refsPtr);
+MODULE_SCOPE void	TkleakSeenUnnamed(TkleakState *statePtr,
+			    const char *word, size_t len, int commands,
+			    Tcl_Obj *keysPtr);
+MODULE_SCOPE int	TkleakSeenMayBeNamed(TkleakState *statePtr,
+			    const char *key);
 MODULE_SCOPE void	TkleakOriginForgetDead(TkleakState *statePtr,
 			    Tcl_Interp *interp);
 MODULE_SCOPE void	TkleakForgetDead(TkleakState *statePtr,

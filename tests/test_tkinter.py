@@ -3,7 +3,10 @@
 Covers: the package loads into tkinter's Tcl interpreter from the build
 tree (TCLLIBPATH), and tkinter's callback wrappers are counted as
 "command tkinter": each configure(command=...) and bind(...) registers
-one more, and tkleak::new names them after the Python function.
+one more, and tkleak::new names them after the Python function;
+tkleak::orphans finds the wrappers those leave, with recording on and
+off alike, also when a wrapper takes the name of one deleted that a
+binding still names.
 """
 
 import sys
@@ -161,6 +164,27 @@ class TkinterOrphansTest(unittest.TestCase):
         self.assertEqual(orphans[0][1:], (
             'command tkinter', 'detached',
             {'owner': str(m), 'slot': 'entry 0 -command'}))
+
+    def test_wrapper_name_back_recorded(self):
+        # A binding still names a wrapper whose command went
+        # (Misc.deletecommand), and tkinter makes a command of that name
+        # again, as when Python hands out the same id: the binding names
+        # the new wrapper. "record on" indexed the binding while the name
+        # named nothing, so the live check must not call the new wrapper
+        # unreferenced: the full scan says it is not.
+        tk = self.root.tk
+        f = tkinter.Frame(self.root)
+        name = self.root.register(marker_wakeup)
+        tk.call('bind', f._w, '<F9>', name)
+        self.root.deletecommand(name)
+        tk.call('tkleak::record', 'on')
+        try:
+            tk.createcommand(name, marker_wakeup)
+            live = self.orphans()
+        finally:
+            tk.call('tkleak::record', 'off')
+        self.assertEqual(live, self.orphans())
+        self.assertEqual(live, [])
 
     def test_clean_patterns(self):
         m = tkinter.Menu(self.root, tearoff=0)

@@ -68,6 +68,7 @@ TkleakRefsInit(
     refsPtr->tracedVars = Tcl_NewListObj(0, NULL);
     Tcl_IncrRefCount(refsPtr->tracedVars);
     refsPtr->queuePtr = NULL;
+    refsPtr->unnamedPtr = NULL;
 }
 
 /*
@@ -93,6 +94,50 @@ TkleakRefsFree(
     TkleakDeleteObjTable(&refsPtr->index, 0);
     TkleakDeleteObjTable(&refsPtr->classSlots, 0);
     Tcl_DecrRefCount(refsPtr->tracedVars);
+    TkleakNameSetFree(refsPtr->unnamedPtr);
+    refsPtr->unnamedPtr = NULL;
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakRefsNoteUnnamed --
+ *
+ *	Put in SETPTR (NULL: nothing to do) the WORD of LEN bytes of a
+ *	slot that was found to name the keys KEYSPTR (NULL or empty:
+ *	nothing), when it named nothing: a command, image or window made
+ *	later with its name is named by the slot without the index's
+ *	referrers saying so (heart/nameset.c); COMMANDS says whether the
+ *	word may name a command. A word that named something is left out,
+ *	though a command made later may take the name of an image it named
+ *	(rare: an image's own command has it); a window's path never names
+ *	a command. Used by the index (ScanWord) and by recording's fold
+ *	(store/seen.c's TkleakSeenUnnamed).
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	As TkleakNameSetAddWord.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakRefsNoteUnnamed(
+    TkleakNameSet *setPtr,
+    const char *word,
+    size_t len,
+    int commands,
+    Tcl_Obj *keysPtr)
+{
+    Tcl_Size kc = 0;
+
+    if (setPtr == NULL || (keysPtr != NULL
+	    && (Tcl_ListObjLength(NULL, keysPtr, &kc) != TCL_OK || kc > 0))) {
+	return;
+    }
+    TkleakNameSetAddWord(setPtr, word, len, commands);
 }
 
 /*
@@ -418,7 +463,8 @@ CannotName(
  *	Index one word of a slot: what it names (TkleakResolveKeys, asked
  *	once a scan for each distinct word and kept in its memo; only its
  *	windows and images while it is met as an argument word) gets the
- *	slot as a referrer.
+ *	slot as a referrer; a word that names nothing goes into the index's
+ *	set of unnamed words, when it keeps one (TkleakRefsNoteUnnamed).
  */
 
 static void
@@ -432,8 +478,8 @@ ScanWord(
     ScanData *dataPtr = clientData;
     TkleakCollect *ctxPtr = dataPtr->ctxPtr;
     int commands = TkleakWordMayName(flags, TKLEAK_KEY_COMMAND);
+    int fresh = 0;
 
-    (void) len;
     if (ctxPtr->refsPtr->scan == 0) {
 	/*
 	 * An index not begun with TkleakRefsBegin has no scan of its own
@@ -445,11 +491,14 @@ ScanWord(
 
 	Tcl_IncrRefCount(keysPtr);
 	AddKeys(ctxPtr, keysPtr, dataPtr->refPtr, flags);
+	TkleakRefsNoteUnnamed(ctxPtr->refsPtr->unnamedPtr, word, len,
+		commands, keysPtr);
 	Tcl_DecrRefCount(keysPtr);
 	return;
     }
     if (memoPtr->scan != ctxPtr->refsPtr->scan || (commands
 	    && !memoPtr->commands)) {
+	fresh = 1;
 	Tcl_Obj *keysPtr;
 	Tcl_Size n = 0;
 	int either = commands || memoPtr->commands;
@@ -491,6 +540,15 @@ ScanWord(
   add:
     if (memoPtr->keysPtr != NULL) {
 	AddKeys(ctxPtr, memoPtr->keysPtr, dataPtr->refPtr, flags);
+    }
+    if (fresh) {
+	/*
+	 * Once a scan for each kept word: what it names is the same for
+	 * every slot that holds it.
+	 */
+
+	TkleakRefsNoteUnnamed(ctxPtr->refsPtr->unnamedPtr, word, len,
+		commands, memoPtr->keysPtr);
     }
 }
 

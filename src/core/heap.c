@@ -313,6 +313,7 @@ TkleakOwnBytes(
 	    + TableBytes(&statePtr->store.frames, 1, 2)
 	    + TableBytes(&statePtr->core.procKinds, 0, 0)
 	    + (double) statePtr->census.slotWordsBytes
+	    + (double) TkleakNameSetBytes(statePtr->store.unnamedPtr)
 	    + (statePtr->core.recordMemoryProc != NULL
 		? statePtr->core.recordMemoryProc(statePtr) : 0);
     if (!Tcl_InterpDeleted(statePtr->interp)) {

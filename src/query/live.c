@@ -30,6 +30,12 @@
  *	Where they cannot (a command named by more slots than the seen
  *	table keeps), the live check hands over to the full scan.
  *
+ *	A slot whose word named nothing when it was indexed or folded is
+ *	tied to no object in "seen", though a command, image or menu made
+ *	later with that name is named by it: an object the live check would
+ *	report, whose name may be such a word (store/seen.c's set of
+ *	unnamed names, TkleakSeenMayBeNamed), goes to the full scan too.
+ *
  * Copyright (c) 2026 the tkleak developers. See the file "LICENSE".
  */
 
@@ -856,7 +862,9 @@ NamedByAMenu(
  *	below the menus are the index's to tell, not the seen table's. When
  *	KEY has no seen slots, or as many as the table keeps (older ones
  *	may have been dropped) and none of them elsewhere names it, nor an
- *	entry of another menu (NamedByAMenu), it cannot tell.
+ *	entry of another menu (NamedByAMenu), or a slot the seen table
+ *	never tied to it may name it (TkleakSeenMayBeNamed), it cannot
+ *	tell.
  */
 
 static int
@@ -888,7 +896,7 @@ OnlyBelow(
     if (refc >= TKLEAK_SEEN_MAX) {
 	return NamedByAMenu(belowPtr, key) ? 0 : -1;
     }
-    return 1;
+    return TkleakSeenMayBeNamed(statePtr, key) ? -1 : 1;
 }
 
 /*
@@ -1160,9 +1168,11 @@ TkleakOrphansLive(
 		|| TkleakIsDeadWindowCommand(statePtr, interp, name))) {
 	    attached = 1;
 	}
-	if (!attached && refc >= TKLEAK_SEEN_MAX) {
+	if (!attached && (refc >= TKLEAK_SEEN_MAX
+		|| TkleakSeenMayBeNamed(statePtr, key))) {
 	    /*
-	     * A slot the seen table dropped may name it still: only the
+	     * A slot the seen table dropped may name it still, or one it
+	     * never tied to it (a word that named nothing then): only the
 	     * full scan can tell.
 	     */
 
@@ -1221,7 +1231,7 @@ TkleakOrphansLive(
 	}
 	if (listed == TCL_OK) {
 	    if (Tcl_ListObjGetElements(NULL, namesPtr, &nc, &nv) == TCL_OK) {
-		for (i = 0; i < nc; i++) {
+		for (i = 0; i < nc && code == TCL_OK; i++) {
 		    const char *name = Tcl_GetString(nv[i]), *fq, *type;
 		    Tcl_Command token;
 		    Tcl_DString typeDs;
@@ -1248,9 +1258,14 @@ TkleakOrphansLive(
 		    type = TkleakCommandType(statePtr, interp, token, fq,
 			    &typeDs);
 		    if (type != NULL && strcmp(type, "command tkinter") == 0) {
-			AddFound(statePtr, Tcl_DStringValue(&key), &found,
-				&numFound, &capFound, type, fq, "unreferenced",
-				Tcl_NewObj());
+			if (TkleakSeenMayBeNamed(statePtr,
+				Tcl_DStringValue(&key))) {
+			    code = TCL_CONTINUE;	/* A word took its name. */
+			} else {
+			    AddFound(statePtr, Tcl_DStringValue(&key), &found,
+				    &numFound, &capFound, type, fq,
+				    "unreferenced", Tcl_NewObj());
+			}
 		    }
 		    Tcl_DStringFree(&typeDs);
 		}
@@ -1273,7 +1288,7 @@ TkleakOrphansLive(
 	w[1] = "names";
 	if (TkleakCallWidget(&ctx, "::image", 2, w, &namesPtr) == TCL_OK) {
 	    if (Tcl_ListObjGetElements(NULL, namesPtr, &nc, &nv) == TCL_OK) {
-		for (i = 0; i < nc; i++) {
+		for (i = 0; i < nc && code == TCL_OK; i++) {
 		    const char *name = Tcl_GetString(nv[i]);
 		    const Tk_ImageType *typePtr = NULL;
 		    Tcl_DString typeDs, key;
@@ -1296,9 +1311,15 @@ TkleakOrphansLive(
 			    Tcl_DStringValue(&key)) == NULL
 			    && !SinceHas(&since, Tcl_DStringValue(&typeDs),
 			    name)) {
-			AddFound(statePtr, Tcl_DStringValue(&key), &found,
-				&numFound, &capFound, Tcl_DStringValue(&typeDs),
-				name, "unreferenced", Tcl_NewObj());
+			if (TkleakSeenMayBeNamed(statePtr,
+				Tcl_DStringValue(&key))) {
+			    code = TCL_CONTINUE;	/* A word took its name. */
+			} else {
+			    AddFound(statePtr, Tcl_DStringValue(&key), &found,
+				    &numFound, &capFound,
+				    Tcl_DStringValue(&typeDs), name,
+				    "unreferenced", Tcl_NewObj());
+			}
 		    }
 		    Tcl_DStringFree(&key);
 		    Tcl_DStringFree(&typeDs);

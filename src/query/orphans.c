@@ -1005,6 +1005,7 @@ TkleakOrphansObjCmd(
 	}
     }
     TkleakRefsInit(&refs);
+    TkleakSeenPrepare(statePtr, &refs);
     if (TkleakCensusTakeEx(statePtr, interp, &curPtr, &refs) != TCL_OK) {
 	TkleakRefsFree(&refs);
 	return TCL_ERROR;

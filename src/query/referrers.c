@@ -68,6 +68,7 @@ TkleakRefsObjCmd(
 	return TCL_ERROR;
     }
     TkleakRefsInit(&refs);
+    TkleakSeenPrepare(statePtr, &refs);
     if (TkleakCensusTakeEx(statePtr, interp, &censusPtr, &refs) != TCL_OK) {
 	TkleakRefsFree(&refs);
 	Tcl_DecrRefCount(keysPtr);

@@ -94,6 +94,14 @@ RememberName(
 	keysPtr = TkleakResolveKeys(statePtr, dataPtr->interp, name);
 	Tcl_IncrRefCount(keysPtr);
 	Tcl_SetHashValue(hPtr, keysPtr);
+
+	/*
+	 * A name that names nothing: a slot "seen" will not tie to what is
+	 * made with it later. Put in once, as a word that may name a
+	 * command (the memo does not keep where it was met).
+	 */
+
+	TkleakSeenUnnamed(statePtr, name, strlen(name), 1, keysPtr);
     } else {
 	keysPtr = Tcl_GetHashValue(hPtr);
     }

@@ -1178,7 +1178,9 @@ RecordOn(
      */
 
     TkleakRecordFlush(statePtr);
+    TkleakSeenTrackUnnamed(statePtr, 1);
     if (TkleakCensusTakeRemember(statePtr, interp, &censusPtr, 0) != TCL_OK) {
+	TkleakSeenTrackUnnamed(statePtr, 0);
 	return TCL_ERROR;
     }
     for (g = 0; globalNames[g] != NULL; g++) {
@@ -1297,6 +1299,7 @@ RecordOff(
 
     UnhookAll(recPtr, interp);
     recPtr->on = 0;
+    TkleakSeenTrackUnnamed(statePtr, 0);
 
     /*
      * What recording holds goes too: the log's buffers, the referrer

@@ -8,6 +8,17 @@
  *	Entries of the dead are dropped (TkleakForgetDead), so it stays as
  *	large as the app, not as its history.
  *
+ *	While recording, beside it, the names slots may hold without
+ *	"seen" tying them to an object (store.unnamedPtr, a set of
+ *	heart/nameset.c): the words that named nothing at the last full
+ *	index or at a fold since (a binding made before its command, a
+ *	cascade entry before its menu) and the names of the entries dropped
+ *	since (a slot still naming a command that died, whose name a new
+ *	command may take: tkinter's wrapper names can come back). The live
+ *	check sends any object that such a name may name to the full scan
+ *	(TkleakSeenMayBeNamed), where it would otherwise call it detached
+ *	or unreferenced on the word of "seen" alone.
+ *
  * Copyright (c) 2026 the tkleak developers. See the file "LICENSE".
  */
 
@@ -146,7 +157,8 @@ TkleakRefsRememberEntry(
  *	(TkleakSeenForgetDead, a lookup for every entry); else 0.
  *
  * Side effects:
- *	The seen table holds a reference to each referrer it keeps.
+ *	The seen table holds a reference to each referrer it keeps. The
+ *	index's set of unnamed words, if it made one, becomes the store's.
  *
  *----------------------------------------------------------------------
  */
@@ -162,6 +174,17 @@ TkleakRefsRemember(
     for (hPtr = Tcl_FirstHashEntry(&refsPtr->index, &search); hPtr;
 	    hPtr = Tcl_NextHashEntry(&search)) {
 	TkleakRefsRememberEntry(statePtr, refsPtr, hPtr);
+    }
+
+    /*
+     * The index's unnamed words are every slot's now: they replace the
+     * set (TkleakSeenPrepare).
+     */
+
+    if (refsPtr->unnamedPtr != NULL && statePtr->store.trackUnnamed) {
+	TkleakNameSetFree(statePtr->store.unnamedPtr);
+	statePtr->store.unnamedPtr = refsPtr->unnamedPtr;
+	refsPtr->unnamedPtr = NULL;
     }
 
     /*
@@ -206,14 +229,15 @@ TkleakSeenForgetDead(
  * TkleakSeenDrop --
  *
  *	Delete the entry HPTR of the seen table (an object that died), its
- *	bytes out of the table's size.
+ *	bytes out of the table's size. Slots may still name its name: while
+ *	recording, the name goes into the set of unnamed names.
  *
  * Results:
  *	None.
  *
  * Side effects:
  *	The entry's list is released (one reference) and the entry
- *	deleted.
+ *	deleted; the set of unnamed names may grow.
  *
  *----------------------------------------------------------------------
  */
@@ -223,6 +247,10 @@ TkleakSeenDrop(
     TkleakState *statePtr,
     Tcl_HashEntry *hPtr)
 {
+    if (statePtr->store.unnamedPtr != NULL) {
+	TkleakNameSetAddKey(statePtr->store.unnamedPtr,
+		Tcl_GetHashKey(&statePtr->store.seen, hPtr));
+    }
     statePtr->store.seenBytes -= ListBytes(
 	    Tcl_GetHashKey(&statePtr->store.seen, hPtr), Tcl_GetHashValue(hPtr));
     Tcl_DecrRefCount((Tcl_Obj *) Tcl_GetHashValue(hPtr));
@@ -251,6 +279,128 @@ TkleakSeenFree(
 {
     TkleakDeleteObjTable(&statePtr->store.seen, 0);
     statePtr->store.seenBytes = 0;
+    TkleakSeenTrackUnnamed(statePtr, 0);
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakSeenTrackUnnamed --
+ *
+ *	Start (TRACK 1: recording is turned on) or stop keeping the set of
+ *	names slots may hold unknown to "seen". Started, the set is empty
+ *	until the next full index remembered gives one (TkleakSeenPrepare,
+ *	TkleakRefsRemember); until then the live check asks the full scan.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	Stopped, the set is freed.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakSeenTrackUnnamed(
+    TkleakState *statePtr,
+    int track)
+{
+    statePtr->store.trackUnnamed = track;
+    if (!track) {
+	TkleakNameSetFree(statePtr->store.unnamedPtr);
+	statePtr->store.unnamedPtr = NULL;
+    }
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakSeenPrepare --
+ *
+ *	Ready the index REFSPTR (TkleakRefsInit'ed) of a full census whose
+ *	referrers will be remembered (TkleakRefsRemember): while the set of
+ *	unnamed names is kept, the index makes a new one of its own words,
+ *	which then replaces it.
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	REFSPTR may get a set (freed with it unless remembered).
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakSeenPrepare(
+    TkleakState *statePtr,
+    TkleakRefs *refsPtr)
+{
+    if (statePtr->store.trackUnnamed && refsPtr->unnamedPtr == NULL) {
+	refsPtr->unnamedPtr = TkleakNameSetNew();
+    }
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakSeenUnnamed --
+ *
+ *	Recording's fold met WORD (LEN bytes) in a slot, naming the keys
+ *	KEYSPTR: into the set of unnamed names if it named nothing (or no
+ *	command where it may name one: TkleakRefsNoteUnnamed).
+ *
+ * Results:
+ *	None.
+ *
+ * Side effects:
+ *	The set may grow.
+ *
+ *----------------------------------------------------------------------
+ */
+
+void
+TkleakSeenUnnamed(
+    TkleakState *statePtr,
+    const char *word,
+    size_t len,
+    int commands,
+    Tcl_Obj *keysPtr)
+{
+    TkleakRefsNoteUnnamed(statePtr->store.unnamedPtr, word, len, commands,
+	    keysPtr);
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakSeenMayBeNamed --
+ *
+ *	Whether a slot "seen" does not know of may name the object of KEY:
+ *	its name may be in the set of unnamed names, or there is no set to
+ *	ask (not recording, no full index since recording began, or a set
+ *	too full to answer well).
+ *
+ * Results:
+ *	1 when the live check cannot rule such a slot out (the full scan
+ *	must tell), else 0.
+ *
+ * Side effects:
+ *	None.
+ *
+ *----------------------------------------------------------------------
+ */
+
+int
+TkleakSeenMayBeNamed(
+    TkleakState *statePtr,
+    const char *key)
+{
+    TkleakNameSet *setPtr = statePtr->store.unnamedPtr;
+
+    return setPtr == NULL || TkleakNameSetFull(setPtr)
+	    || TkleakNameSetMayName(setPtr, key);
 }
 
 /*

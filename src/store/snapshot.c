@@ -287,6 +287,7 @@ TkleakCensusTakeRemember(
     int code;
 
     TkleakRefsInit(&refs);
+    TkleakSeenPrepare(statePtr, &refs);
     refs.keepCensus = keep;
     code = TkleakCensusTakeEx(statePtr, interp, censusPtrPtr, &refs);
     if (code == TCL_OK) {

@@ -1,0 +1,193 @@
+/*
+ * test-nameset.c --
+ *
+ *	cmocka tests of nameset.c: the set of names slots may hold without
+ *	"seen" knowing, a Bloom filter that may answer "maybe" for a name
+ *	never put in but never "no" for one that was.
+ */
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+#include "heart/keys.h"
+#include "heart/nameset.h"
+
+static int
+Has(
+    const TkleakNameSet *setPtr,
+    const char *name)
+{
+    return TkleakNameSetMayHave(setPtr, name, strlen(name));
+}
+
+static void
+test_TkleakNameSet_empty(void **state)
+{
+    TkleakNameSet *setPtr = TkleakNameSetNew();
+
+    (void) state;
+    assert_non_null(setPtr);
+    assert_int_equal(Has(setPtr, "foo"), 0);
+    assert_int_equal(Has(setPtr, ""), 0);
+    assert_int_equal(TkleakNameSetMayName(setPtr, "c::foo"), 0);
+    assert_int_equal(TkleakNameSetCount(setPtr), 0);
+    assert_int_equal(TkleakNameSetFull(setPtr), 0);
+    assert_true(TkleakNameSetBytes(setPtr) >= (1u << 21) / 8);
+    assert_int_equal(TkleakNameSetBytes(NULL), 0);
+    TkleakNameSetFree(setPtr);
+    TkleakNameSetFree(NULL);
+}
+
+static void
+test_TkleakNameSet_every_name_put_in_is_found(void **state)
+{
+    TkleakNameSet *setPtr = TkleakNameSetNew();
+    char name[32];
+    int i, missing = 0;
+
+    (void) state;
+    for (i = 0; i < 50000; i++) {
+	snprintf(name, sizeof(name), "140234567%dcallback", i);
+	TkleakNameSetAdd(setPtr, name, strlen(name));
+    }
+    for (i = 0; i < 50000; i++) {
+	snprintf(name, sizeof(name), "140234567%dcallback", i);
+	missing += !Has(setPtr, name);
+    }
+    assert_int_equal(missing, 0);
+    TkleakNameSetFree(setPtr);
+}
+
+static void
+test_TkleakNameSet_length_counts(void **state)
+{
+    TkleakNameSet *setPtr = TkleakNameSetNew();
+
+    (void) state;
+    TkleakNameSetAdd(setPtr, "foobar", 3);
+    assert_int_equal(Has(setPtr, "foo"), 1);
+    assert_int_equal(Has(setPtr, "foobar"), 0);
+    TkleakNameSetFree(setPtr);
+}
+
+static void
+test_TkleakNameSet_count_and_full(void **state)
+{
+    TkleakNameSet *setPtr = TkleakNameSetNew();
+    char name[32];
+    int i;
+
+    (void) state;
+    TkleakNameSetAdd(setPtr, "once", 4);
+    TkleakNameSetAdd(setPtr, "once", 4);
+    assert_int_equal(TkleakNameSetCount(setPtr), 1);
+    for (i = 0; i < 150000; i++) {
+	snprintf(name, sizeof(name), "w%d", i);
+	TkleakNameSetAdd(setPtr, name, strlen(name));
+    }
+    assert_int_equal(TkleakNameSetFull(setPtr), 0);
+    assert_true(TkleakNameSetCount(setPtr) > 149000);
+    for (i = 0; i < 150000; i++) {
+	snprintf(name, sizeof(name), "x%d", i);
+	TkleakNameSetAdd(setPtr, name, strlen(name));
+    }
+    assert_int_equal(TkleakNameSetFull(setPtr), 1);
+    TkleakNameSetFree(setPtr);
+}
+
+/*
+ * The false "maybe" of a set as full as IDLE's with 30 editors leaves it
+ * (about 60,000 names): well under the 1.7% of a full set.
+ */
+
+static void
+test_TkleakNameSet_false_maybe_is_rare(void **state)
+{
+    TkleakNameSet *setPtr = TkleakNameSetNew();
+    char name[32];
+    int i, maybe = 0;
+
+    (void) state;
+    for (i = 0; i < 60000; i++) {
+	snprintf(name, sizeof(name), "in%d", i);
+	TkleakNameSetAdd(setPtr, name, strlen(name));
+    }
+    for (i = 0; i < 100000; i++) {
+	snprintf(name, sizeof(name), "out%d", i);
+	maybe += Has(setPtr, name);
+    }
+    assert_true(maybe < 500);
+    TkleakNameSetFree(setPtr);
+}
+
+static void
+test_TkleakNameSetAddWord_commands_by_tail(void **state)
+{
+    TkleakNameSet *setPtr = TkleakNameSetNew();
+
+    (void) state;
+    TkleakNameSetAddWord(setPtr, "ns::later", 9, 1);
+    assert_int_equal(TkleakNameSetMayName(setPtr, "c::ns::later"), 1);
+    assert_int_equal(TkleakNameSetMayName(setPtr, "c::p::ns::later"), 1);
+    assert_int_equal(TkleakNameSetMayName(setPtr, "c::later"), 1);
+    assert_int_equal(TkleakNameSetMayName(setPtr, "ins::later"), 1);
+    assert_int_equal(TkleakNameSetMayName(setPtr, "c::ns::other"), 0);
+    TkleakNameSetAddWord(setPtr, "a:::deep", 8, 1);
+    assert_int_equal(TkleakNameSetMayName(setPtr, "c::a::deep"), 1);
+    TkleakNameSetAddWord(setPtr, "::top", 5, 1);
+    assert_int_equal(TkleakNameSetMayName(setPtr, "c::top"), 1);
+    TkleakNameSetFree(setPtr);
+}
+
+static void
+test_TkleakNameSetAddWord_argument_words_whole(void **state)
+{
+    TkleakNameSet *setPtr = TkleakNameSetNew();
+
+    (void) state;
+    TkleakNameSetAddWord(setPtr, "ns::icon", 8, 0);
+    assert_int_equal(TkleakNameSetMayName(setPtr, "ins::icon"), 1);
+    assert_int_equal(TkleakNameSetMayName(setPtr, "c::ns::icon"), 0);
+    TkleakNameSetAddWord(setPtr, ".mb.file", 8, 0);
+    assert_int_equal(TkleakNameSetMayName(setPtr, "w.mb.file"), 1);
+    assert_int_equal(TkleakNameSetMayName(setPtr, "w.mb"), 0);
+    assert_int_equal(TkleakNameSetMayName(setPtr, "w.mb.file2"), 0);
+    TkleakNameSetFree(setPtr);
+}
+
+static void
+test_TkleakNameSetAddKey(void **state)
+{
+    TkleakNameSet *setPtr = TkleakNameSetNew();
+
+    (void) state;
+    TkleakNameSetAddKey(setPtr, "c::idle::wakeup");
+    assert_int_equal(TkleakNameSetMayName(setPtr, "c::wakeup"), 1);
+    assert_int_equal(TkleakNameSetMayName(setPtr, "c::idle::wakeup"), 1);
+    assert_int_equal(TkleakNameSetMayName(setPtr, "c::idle::sleep"), 0);
+    TkleakNameSetAddKey(setPtr, "iphoto1");
+    assert_int_equal(TkleakNameSetMayName(setPtr, "iphoto1"), 1);
+    assert_int_equal(TkleakNameSetMayName(setPtr, "iphoto2"), 0);
+    TkleakNameSetFree(setPtr);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+	cmocka_unit_test(test_TkleakNameSet_empty),
+	cmocka_unit_test(test_TkleakNameSet_every_name_put_in_is_found),
+	cmocka_unit_test(test_TkleakNameSet_length_counts),
+	cmocka_unit_test(test_TkleakNameSet_count_and_full),
+	cmocka_unit_test(test_TkleakNameSet_false_maybe_is_rare),
+	cmocka_unit_test(test_TkleakNameSetAddWord_commands_by_tail),
+	cmocka_unit_test(test_TkleakNameSetAddWord_argument_words_whole),
+	cmocka_unit_test(test_TkleakNameSetAddKey),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
