@@ -230,7 +230,8 @@ TkleakSeenForgetDead(
  *
  *	Delete the entry HPTR of the seen table (an object that died), its
  *	bytes out of the table's size. Slots may still name its name: while
- *	recording, the name goes into the set of unnamed names.
+ *	recording, when one of them may still be there (MayStillStand),
+ *	the name goes into the set of unnamed names.
  *
  * Results:
  *	None.
@@ -242,12 +243,59 @@ TkleakSeenForgetDead(
  *----------------------------------------------------------------------
  */
 
+/*
+ * MayStillStand --
+ *
+ *	Whether a slot of the referrer list LISTPTR may still be there to
+ *	name its object's name: a slot of a window that exists, or of an
+ *	owner that is no window (a bind tag, an after event, a variable),
+ *	or a list as long as the table keeps (older slots were dropped).
+ *	The slots of windows destroyed went with them: an app that closes
+ *	a window whose callbacks die with it (IDLE's editors) puts none of
+ *	their names in the set.
+ */
+
+static int
+MayStillStand(
+    TkleakState *statePtr,
+    Tcl_Obj *listPtr)
+{
+    Tcl_Interp *interp = statePtr->interp;
+    Tk_Window mainWin = NULL;
+    Tcl_Obj **v, *ownerPtr;
+    Tcl_Size n, i;
+
+    if (Tcl_ListObjGetElements(NULL, listPtr, &n, &v) != TCL_OK
+	    || n >= TKLEAK_SEEN_MAX) {
+	return 1;
+    }
+    if (statePtr->tk.tkReady && !Tcl_InterpDeleted(interp)) {
+	mainWin = Tk_MainWindow(interp);
+    }
+    for (i = 0; i < n; i++) {
+	const char *owner;
+
+	ownerPtr = TkleakDictGet(v[i], "owner");
+	if (ownerPtr == NULL) {
+	    return 1;
+	}
+	owner = Tcl_GetString(ownerPtr);
+	if (owner[0] != '.' || mainWin == NULL
+		|| Tk_NameToWindow(interp, owner, mainWin) != NULL) {
+	    return 1;
+	}
+    }
+    Tcl_ResetResult(interp);
+    return 0;
+}
+
 void
 TkleakSeenDrop(
     TkleakState *statePtr,
     Tcl_HashEntry *hPtr)
 {
-    if (statePtr->store.unnamedPtr != NULL) {
+    if (statePtr->store.unnamedPtr != NULL
+	    && MayStillStand(statePtr, Tcl_GetHashValue(hPtr))) {
 	TkleakNameSetAddKey(statePtr->store.unnamedPtr,
 		Tcl_GetHashKey(&statePtr->store.seen, hPtr));
     }
