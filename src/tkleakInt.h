@@ -202,7 +202,15 @@ typedef struct TkleakStoreState {
 				 * tkleakStackKeyType, origin.c). */
     Tcl_HashTable frames;	/* Their interned frames (origin.c). */
     int pyReader;		/* Python frames were read (origin.c). */
-    int trackUnnamed;		/* While recording: keep UNNAMEDPTR. */
+    int trackUnnamed;		/* While recording: keep UNNAMEDPTR and
+				 * UNRESOLVED. */
+    Tcl_HashTable unresolved;	/* Name -> referrers of slots that may name
+				 * it unknown to "seen": dropped entries'
+				 * slots and slots folded while their word
+				 * named nothing, by the name a key is
+				 * looked for (TkleakNameSetKeyName); while
+				 * recording, since the last full index;
+				 * bounded (seen.c). */
     TkleakNameSet *unnamedPtr;	/* The names slots may hold that "seen" does
 				 * not tie to an object: words that named
 				 * nothing at the last full index or at a
@@ -613,8 +621,10 @@ MODULE_SCOPE void	TkleakSeenPrepare(TkleakState *statePtr,
 			    TkleakRefs *refsPtr);
 MODULE_SCOPE void	TkleakSeenUnnamed(TkleakState *statePtr,
 			    const char *word, size_t len, int commands,
-			    Tcl_Obj *keysPtr);
+			    Tcl_Obj *refPtr, int first);
 MODULE_SCOPE int	TkleakSeenMayBeNamed(TkleakState *statePtr,
+			    const char *key);
+MODULE_SCOPE Tcl_Obj *	TkleakSeenUnresolved(TkleakState *statePtr,
 			    const char *key);
 MODULE_SCOPE void	TkleakOriginForgetDead(TkleakState *statePtr,
 			    Tcl_Interp *interp);

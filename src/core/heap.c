@@ -309,6 +309,7 @@ TkleakOwnBytes(
 	    + TableBytes(&statePtr->record.memo, 1, 1)
 	    + TableBytes(&statePtr->record.refCache, 1, 3)
 	    + TableBytes(&statePtr->store.origins, 1, 3)
+	    + TableBytes(&statePtr->store.unresolved, 1, 1)
 	    + TableBytes(&statePtr->store.stacks, 2, 3)
 	    + TableBytes(&statePtr->store.frames, 1, 2)
 	    + TableBytes(&statePtr->core.procKinds, 0, 0)

@@ -128,6 +128,7 @@ TkleakGetState(
 		&tkleakStackKeyType);
 	Tcl_InitHashTable(&statePtr->store.frames, TCL_STRING_KEYS);
 	Tcl_InitHashTable(&statePtr->store.seen, TCL_STRING_KEYS);
+	Tcl_InitHashTable(&statePtr->store.unresolved, TCL_STRING_KEYS);
 	Tcl_InitHashTable(&statePtr->core.procKinds, TCL_ONE_WORD_KEYS);
 	Tcl_InitHashTable(&statePtr->core.coreProcs, TCL_STRING_KEYS);
 	Tcl_SetAssocData(interp, STATE_KEY, StateDeleted, statePtr);

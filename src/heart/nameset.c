@@ -64,15 +64,25 @@ Hash(
 	& (NAMESET_BITS - 1))
 
 /*
- * Tail --
+ *----------------------------------------------------------------------
+ *
+ * TkleakNameSetTail --
  *
  *	The part of the command name NAME (LEN bytes) after its last "::"
- *	(all of it when there is none), as a pointer into NAME; its length
- *	in *TAILLENPTR.
+ *	(all of it when there is none): the name by which a command is
+ *	looked for (see the top of this file).
+ *
+ * Results:
+ *	A pointer into NAME; its length in *TAILLENPTR.
+ *
+ * Side effects:
+ *	None.
+ *
+ *----------------------------------------------------------------------
  */
 
-static const char *
-Tail(
+const char *
+TkleakNameSetTail(
     const char *name,
     size_t len,
     size_t *tailLenPtr)
@@ -188,7 +198,7 @@ TkleakNameSetAddWord(
     TkleakNameSetAdd(setPtr, word, len);
     if (commands) {
 	size_t tailLen;
-	const char *tail = Tail(word, len, &tailLen);
+	const char *tail = TkleakNameSetTail(word, len, &tailLen);
 
 	if (tailLen != len) {
 	    TkleakNameSetAdd(setPtr, tail, tailLen);
@@ -199,13 +209,14 @@ TkleakNameSetAddWord(
 /*
  *----------------------------------------------------------------------
  *
- * TkleakNameSetAddKey, TkleakNameSetMayName --
+ * TkleakNameSetKeyName, TkleakNameSetAddKey, TkleakNameSetMayName --
  *
- *	Put in the set, or ask it for, the name by which a slot's word
- *	would name the object of the index key KEY (keys.h): the tail of a
- *	command's name, an image's or a window's whole name.
+ *	The name by which a slot's word would name the object of the index
+ *	key KEY (keys.h): the tail of a command's name, an image's or a
+ *	window's whole name; put it in the set, or ask the set for it.
  *
  * Results:
+ *	TkleakNameSetKeyName: a pointer into KEY, the length in *LENPTR.
  *	TkleakNameSetMayName: 1 when a word put in the set may name KEY's
  *	object, 0 when none does.
  *
@@ -215,15 +226,15 @@ TkleakNameSetAddWord(
  *----------------------------------------------------------------------
  */
 
-static const char *
-KeyName(
+const char *
+TkleakNameSetKeyName(
     const char *key,
     size_t *lenPtr)
 {
     size_t len = strlen(key + 1);
 
     if (key[0] == TKLEAK_KEY_COMMAND) {
-	return Tail(key + 1, len, lenPtr);
+	return TkleakNameSetTail(key + 1, len, lenPtr);
     }
     *lenPtr = len;
     return key + 1;
@@ -235,7 +246,7 @@ TkleakNameSetAddKey(
     const char *key)
 {
     size_t len;
-    const char *name = KeyName(key, &len);
+    const char *name = TkleakNameSetKeyName(key, &len);
 
     TkleakNameSetAdd(setPtr, name, len);
 }
@@ -246,7 +257,7 @@ TkleakNameSetMayName(
     const char *key)
 {
     size_t len;
-    const char *name = KeyName(key, &len);
+    const char *name = TkleakNameSetKeyName(key, &len);
 
     return TkleakNameSetMayHave(setPtr, name, len);
 }

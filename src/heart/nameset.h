@@ -29,6 +29,9 @@ int		TkleakNameSetMayName(const TkleakNameSet *setPtr,
 		    const char *key);
 void		TkleakNameSetAddKey(TkleakNameSet *setPtr, const char *key);
 int		TkleakNameSetFull(const TkleakNameSet *setPtr);
+const char *	TkleakNameSetKeyName(const char *key, size_t *lenPtr);
+const char *	TkleakNameSetTail(const char *name, size_t len,
+		    size_t *tailLenPtr);
 size_t		TkleakNameSetCount(const TkleakNameSet *setPtr);
 size_t		TkleakNameSetBytes(const TkleakNameSet *setPtr);
 

@@ -770,6 +770,43 @@ WithinAny(
 }
 
 /*
+ * AnyNames --
+ *
+ *	Whether a slot of the referrer list LISTPTR (NULL: none) still
+ *	names KEY (SlotNames), the latest first, leaving out the slots of
+ *	the windows below the detached menus of BELOWPTR (NULL: none).
+ */
+
+static int
+AnyNames(
+    TkleakCollect *ctxPtr,
+    Tcl_Obj *listPtr,
+    const char *key,
+    const MenusBelow *belowPtr)
+{
+    Tcl_Obj **refv, *ownerPtr;
+    Tcl_Size refc, j;
+
+    if (listPtr == NULL
+	    || Tcl_ListObjGetElements(NULL, listPtr, &refc, &refv) != TCL_OK) {
+	return 0;
+    }
+    for (j = refc - 1; j >= 0; j--) {
+	if (belowPtr != NULL) {
+	    ownerPtr = TkleakDictGet(refv[j], "owner");
+	    if (ownerPtr != NULL
+		    && WithinAny(belowPtr, Tcl_GetString(ownerPtr))) {
+		continue;
+	    }
+	}
+	if (SlotNames(ctxPtr, refv[j], key)) {
+	    return 1;
+	}
+    }
+    return 0;
+}
+
+/*
  * EntryNames --
  *
  *	The sink's refsMenuEntry for EntrySearch: whether the entry's
@@ -876,22 +913,17 @@ OnlyBelow(
     MenusBelow *belowPtr = data;
     TkleakState *statePtr = belowPtr->askPtr->statePtr;
     Tcl_HashEntry *hPtr = Tcl_FindHashEntry(&statePtr->store.seen, key);
-    Tcl_Obj **refv, *ownerPtr;
-    Tcl_Size refc, j;
+    Tcl_Size refc;
 
     (void) path;
-    if (hPtr == NULL || Tcl_ListObjGetElements(NULL, Tcl_GetHashValue(hPtr),
-	    &refc, &refv) != TCL_OK || refc == 0) {
+    if (hPtr == NULL || Tcl_ListObjLength(NULL, Tcl_GetHashValue(hPtr),
+	    &refc) != TCL_OK || refc == 0) {
 	return -1;
     }
-    for (j = refc - 1; j >= 0; j--) {
-	ownerPtr = TkleakDictGet(refv[j], "owner");
-	if (ownerPtr != NULL && WithinAny(belowPtr, Tcl_GetString(ownerPtr))) {
-	    continue;
-	}
-	if (SlotNames(belowPtr->askPtr, refv[j], key)) {
-	    return 0;		/* Named elsewhere: whatever was dropped. */
-	}
+    if (AnyNames(belowPtr->askPtr, Tcl_GetHashValue(hPtr), key, belowPtr)
+	    || AnyNames(belowPtr->askPtr, TkleakSeenUnresolved(statePtr, key),
+		    key, belowPtr)) {
+	return 0;		/* Named elsewhere: whatever was dropped. */
     }
     if (refc >= TKLEAK_SEEN_MAX) {
 	return NamedByAMenu(belowPtr, key) ? 0 : -1;
@@ -1077,8 +1109,7 @@ TkleakOrphansLive(
 	const char *key = Tcl_GetHashKey(&statePtr->store.seen, hPtr);
 	const char *name = key + 1, *type = NULL;
 	Tcl_DString typeDs;
-	Tcl_Obj **refv;
-	int j, attached = 0;
+	int attached = 0;
 	Tcl_Size refc = 0;
 
 	Tcl_DStringInit(&typeDs);
@@ -1151,12 +1182,11 @@ TkleakOrphansLive(
 	    Tcl_DStringFree(&typeDs);
 	    continue;
 	}
-	if (Tcl_ListObjGetElements(NULL, Tcl_GetHashValue(hPtr), &refc, &refv)
-		== TCL_OK) {
-	    for (j = refc - 1; j >= 0 && !attached; j--) {
-		attached = SlotNames(&ctx, refv[j], key);
-	    }
+	if (Tcl_ListObjLength(NULL, Tcl_GetHashValue(hPtr), &refc) != TCL_OK) {
+	    refc = 0;
 	}
+	attached = AnyNames(&ctx, Tcl_GetHashValue(hPtr), key, NULL)
+		|| AnyNames(&ctx, TkleakSeenUnresolved(statePtr, key), key, NULL);
 
 	/*
 	 * Only then, for the few left: a library's, or dead-window (reported
@@ -1257,7 +1287,10 @@ TkleakOrphansLive(
 		    Tcl_DStringInit(&typeDs);
 		    type = TkleakCommandType(statePtr, interp, token, fq,
 			    &typeDs);
-		    if (type != NULL && strcmp(type, "command tkinter") == 0) {
+		    if (type != NULL && strcmp(type, "command tkinter") == 0
+			    && !AnyNames(&ctx, TkleakSeenUnresolved(statePtr,
+				    Tcl_DStringValue(&key)),
+				    Tcl_DStringValue(&key), NULL)) {
 			if (TkleakSeenMayBeNamed(statePtr,
 				Tcl_DStringValue(&key))) {
 			    code = TCL_CONTINUE;	/* A word took its name. */
@@ -1310,7 +1343,9 @@ TkleakOrphansLive(
 		    if (Tcl_FindHashEntry(&statePtr->store.seen,
 			    Tcl_DStringValue(&key)) == NULL
 			    && !SinceHas(&since, Tcl_DStringValue(&typeDs),
-			    name)) {
+			    name) && !AnyNames(&ctx, TkleakSeenUnresolved(
+				    statePtr, Tcl_DStringValue(&key)),
+				    Tcl_DStringValue(&key), NULL)) {
 			if (TkleakSeenMayBeNamed(statePtr,
 				Tcl_DStringValue(&key))) {
 			    code = TCL_CONTINUE;	/* A word took its name. */

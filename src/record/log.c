@@ -65,6 +65,8 @@ typedef struct RememberData {
     Tcl_Interp *interp;
     Tcl_Obj *refPtr;
     Tcl_Obj *stackPtr;		/* Where this happened, or NULL. */
+    int slotGone;		/* The slot's window is gone (and the slot
+				 * with it). */
 } RememberData;
 
 static void
@@ -94,18 +96,25 @@ RememberName(
 	keysPtr = TkleakResolveKeys(statePtr, dataPtr->interp, name);
 	Tcl_IncrRefCount(keysPtr);
 	Tcl_SetHashValue(hPtr, keysPtr);
-
-	/*
-	 * A name that names nothing: a slot "seen" will not tie to what is
-	 * made with it later. Put in once, as a word that may name a
-	 * command (the memo does not keep where it was met).
-	 */
-
-	TkleakSeenUnnamed(statePtr, name, strlen(name), 1, keysPtr);
     } else {
 	keysPtr = Tcl_GetHashValue(hPtr);
     }
     if (Tcl_ListObjGetElements(NULL, keysPtr, &kc, &kv) != TCL_OK) {
+	return;
+    }
+    if (kc == 0) {
+	/*
+	 * A name that names nothing: a slot "seen" will not tie to what is
+	 * made with it later (a binding made before its command), unless
+	 * the slot went with its window (an editor opened and closed
+	 * between two folds: every name in its slots is gone).
+	 */
+
+	if (!dataPtr->slotGone) {
+	    TkleakSeenUnnamed(statePtr, name, strlen(name),
+		    TkleakWordMayName(flags, TKLEAK_KEY_COMMAND),
+		    dataPtr->refPtr, isNew);
+	}
 	return;
     }
     for (i = 0; i < kc; i++) {
@@ -160,6 +169,9 @@ Remember(
     data.refPtr = strcmp(owner, "after") == 0 ? TkleakNewRef(owner, slot)
 	    : CachedRef(statePtr, owner, slot);
     data.stackPtr = stackPtr;
+    data.slotGone = owner[0] == '.' && statePtr->tk.tkReady
+	    && Tk_MainWindow(interp) != NULL
+	    && Tk_NameToWindow(interp, owner, Tk_MainWindow(interp)) == NULL;
     Tcl_IncrRefCount(data.refPtr);
     TkleakScanWords(text, (size_t) len, RememberWord, &data);
     TkleakScanQuotedWords(text, (size_t) len, RememberWord, &data);

@@ -17,7 +17,11 @@
  *	command may take: tkinter's wrapper names can come back). The live
  *	check sends any object that such a name may name to the full scan
  *	(TkleakSeenMayBeNamed), where it would otherwise call it detached
- *	or unreferenced on the word of "seen" alone.
+ *	or unreferenced on the word of "seen" alone. A dropped entry's
+ *	slots are kept instead, a bounded number (store.unresolved,
+ *	TkleakSeenUnresolved), for the live check to ask as it asks those of
+ *	"seen": IDLE's Recent Files entries are deleted and made again
+ *	with new wrappers whose names are often those of the old ones.
  *
  * Copyright (c) 2026 the tkleak developers. See the file "LICENSE".
  */
@@ -178,13 +182,15 @@ TkleakRefsRemember(
 
     /*
      * The index's unnamed words are every slot's now: they replace the
-     * set (TkleakSeenPrepare).
+     * set (TkleakSeenPrepare), and a slot of a dropped entry that still
+     * names its name is one of them.
      */
 
     if (refsPtr->unnamedPtr != NULL && statePtr->store.trackUnnamed) {
 	TkleakNameSetFree(statePtr->store.unnamedPtr);
 	statePtr->store.unnamedPtr = refsPtr->unnamedPtr;
 	refsPtr->unnamedPtr = NULL;
+	TkleakDeleteObjTable(&statePtr->store.unresolved, 1);
     }
 
     /*
@@ -231,6 +237,8 @@ TkleakSeenForgetDead(
  *	Delete the entry HPTR of the seen table (an object that died), its
  *	bytes out of the table's size. Slots may still name its name: while
  *	recording, when one of them may still be there (MayStillStand),
+ *	the slots of a tkinter wrapper, image or window are kept
+ *	(KeepSlots); when older ones were dropped, or for another command,
  *	the name goes into the set of unnamed names.
  *
  * Results:
@@ -238,10 +246,50 @@ TkleakSeenForgetDead(
  *
  * Side effects:
  *	The entry's list is released (one reference) and the entry
- *	deleted; the set of unnamed names may grow.
+ *	deleted; store.unresolved or the set of unnamed names may grow.
  *
  *----------------------------------------------------------------------
  */
+
+#define UNRESOLVED_MAX 4096	/* Names whose slots are kept... */
+#define UNRESOLVED_REFS 16	/* ...and slots a name. */
+
+/*
+ * SameSlotAsked --
+ *
+ *	Whether the referrers A and B are the same slot to the live check:
+ *	the same slot, or entries of one menu through one option (it asks
+ *	every entry of the menu, since entries move: live.c's MenuNames).
+ */
+
+static int
+SameSlotAsked(
+    Tcl_Obj *a,
+    Tcl_Obj *b)
+{
+    Tcl_Obj *oa, *ob, *sa, *sb;
+    const char *slotA, *slotB;
+
+    if (SameRef(a, b)) {
+	return 1;
+    }
+    oa = TkleakDictGet(a, "owner");
+    ob = TkleakDictGet(b, "owner");
+    sa = TkleakDictGet(a, "slot");
+    sb = TkleakDictGet(b, "slot");
+    if (oa == NULL || ob == NULL || sa == NULL || sb == NULL
+	    || strcmp(Tcl_GetString(oa), Tcl_GetString(ob)) != 0) {
+	return 0;
+    }
+    slotA = Tcl_GetString(sa);
+    slotB = Tcl_GetString(sb);
+    if (strncmp(slotA, "entry ", 6) != 0 || strncmp(slotB, "entry ", 6) != 0
+	    || (slotA = strchr(slotA + 6, ' ')) == NULL
+	    || (slotB = strchr(slotB + 6, ' ')) == NULL) {
+	return 0;
+    }
+    return strcmp(slotA, slotB) == 0;
+}
 
 /*
  * MayStillStand --
@@ -251,8 +299,8 @@ TkleakSeenForgetDead(
  *	owner that is no window (a bind tag, an after event, a variable),
  *	or a list as long as the table keeps (older slots were dropped).
  *	The slots of windows destroyed went with them: an app that closes
- *	a window whose callbacks die with it (IDLE's editors) puts none of
- *	their names in the set.
+ *	a window whose callbacks die with it (IDLE's editors) keeps none of
+ *	them.
  */
 
 static int
@@ -289,6 +337,135 @@ MayStillStand(
     return 0;
 }
 
+/*
+ * IsWrapperWord --
+ *
+ *	Whether WORD, as a command word, names a command that has the shape
+ *	of a tkinter wrapper's name (TkleakIsTkinterWrapper).
+ */
+
+static int
+IsWrapperWord(
+    const char *word)
+{
+    Tcl_DString fq;
+    int is;
+
+    if (strncmp(word, "::", 2) == 0) {
+	return TkleakIsTkinterWrapper(word);
+    }
+    Tcl_DStringInit(&fq);
+    Tcl_DStringAppend(&fq, "::", 2);
+    Tcl_DStringAppend(&fq, word, -1);
+    is = TkleakIsTkinterWrapper(Tcl_DStringValue(&fq));
+    Tcl_DStringFree(&fq);
+    return is;
+}
+
+/*
+ * KeepSlots --
+ *
+ *	Keep in store.unresolved, under NAME (LEN bytes: the name a key is
+ *	looked for by, TkleakNameSetKeyName), the referrers of the list
+ *	LISTPTR, beside those kept already (each slot once, SameSlotAsked).
+ *	When they cannot all be kept (more than UNRESOLVED_REFS under one
+ *	name, or UNRESOLVED_MAX names kept), NAME goes into the set of
+ *	unnamed names instead: the full scan tells.
+ */
+
+static void
+KeepSlots(
+    TkleakState *statePtr,
+    const char *name,
+    size_t len,
+    Tcl_Obj *listPtr)
+{
+    Tcl_HashTable *tablePtr = &statePtr->store.unresolved;
+    Tcl_HashEntry *hPtr;
+    Tcl_DString ds;
+    Tcl_Obj **v, **kv, *keptPtr;
+    Tcl_Size n, kc = 0, i, j;
+    int isNew;
+
+    if (Tcl_ListObjGetElements(NULL, listPtr, &n, &v) != TCL_OK || n == 0) {
+	return;
+    }
+    Tcl_DStringInit(&ds);
+    Tcl_DStringAppend(&ds, name, (int) len);
+    hPtr = Tcl_FindHashEntry(tablePtr, Tcl_DStringValue(&ds));
+    if (hPtr == NULL && tablePtr->numEntries >= UNRESOLVED_MAX) {
+	TkleakNameSetAdd(statePtr->store.unnamedPtr, name, len);
+	Tcl_DStringFree(&ds);
+	return;
+    }
+    if (hPtr == NULL) {
+	hPtr = Tcl_CreateHashEntry(tablePtr, Tcl_DStringValue(&ds), &isNew);
+	keptPtr = Tcl_NewListObj(0, NULL);
+	Tcl_IncrRefCount(keptPtr);
+	Tcl_SetHashValue(hPtr, keptPtr);
+    } else {
+	keptPtr = Tcl_GetHashValue(hPtr);
+    }
+    Tcl_DStringFree(&ds);
+    Tcl_ListObjGetElements(NULL, keptPtr, &kc, &kv);
+    for (i = 0; i < n; i++) {
+	for (j = 0; j < kc && !SameSlotAsked(kv[j], v[i]); j++) {
+	    /* Each slot once. */
+	}
+	if (j < kc) {
+	    continue;
+	}
+	if (kc >= UNRESOLVED_REFS) {
+	    TkleakNameSetAdd(statePtr->store.unnamedPtr, name, len);
+	    return;
+	}
+	Tcl_ListObjAppendElement(NULL, keptPtr, v[i]);
+	Tcl_ListObjGetElements(NULL, keptPtr, &kc, &kv);
+    }
+}
+
+/*
+ *----------------------------------------------------------------------
+ *
+ * TkleakSeenUnresolved --
+ *
+ *	The slots that may name the object of KEY without "seen" knowing,
+ *	kept while recording since the last full index (KeepSlots): those
+ *	of dropped entries, and those folded while their word named
+ *	nothing. The live check asks them whether they name it now, as it
+ *	asks those of "seen"; they are kept by the name a key is looked for
+ *	by, so some may name another object of that name.
+ *
+ * Results:
+ *	A list of referrers (no reference held for the caller), or NULL.
+ *
+ * Side effects:
+ *	None.
+ *
+ *----------------------------------------------------------------------
+ */
+
+Tcl_Obj *
+TkleakSeenUnresolved(
+    TkleakState *statePtr,
+    const char *key)
+{
+    Tcl_DString ds;
+    Tcl_HashEntry *hPtr;
+    size_t len;
+    const char *name = TkleakNameSetKeyName(key, &len);
+
+    if (statePtr->store.unresolved.numEntries == 0) {
+	return NULL;
+    }
+    Tcl_DStringInit(&ds);
+    Tcl_DStringAppend(&ds, name, (int) len);
+    hPtr = Tcl_FindHashEntry(&statePtr->store.unresolved,
+	    Tcl_DStringValue(&ds));
+    Tcl_DStringFree(&ds);
+    return hPtr != NULL ? Tcl_GetHashValue(hPtr) : NULL;
+}
+
 void
 TkleakSeenDrop(
     TkleakState *statePtr,
@@ -296,8 +473,19 @@ TkleakSeenDrop(
 {
     if (statePtr->store.unnamedPtr != NULL
 	    && MayStillStand(statePtr, Tcl_GetHashValue(hPtr))) {
-	TkleakNameSetAddKey(statePtr->store.unnamedPtr,
-		Tcl_GetHashKey(&statePtr->store.seen, hPtr));
+	const char *key = Tcl_GetHashKey(&statePtr->store.seen, hPtr);
+	Tcl_Size n = 0;
+
+	Tcl_ListObjLength(NULL, Tcl_GetHashValue(hPtr), &n);
+	if (n >= TKLEAK_SEEN_MAX || (key[0] == TKLEAK_KEY_COMMAND
+		&& !TkleakIsTkinterWrapper(key + 1))) {
+	    TkleakNameSetAddKey(statePtr->store.unnamedPtr, key);
+	} else {
+	    size_t len;
+	    const char *name = TkleakNameSetKeyName(key, &len);
+
+	    KeepSlots(statePtr, name, len, Tcl_GetHashValue(hPtr));
+	}
     }
     statePtr->store.seenBytes -= ListBytes(
 	    Tcl_GetHashKey(&statePtr->store.seen, hPtr), Tcl_GetHashValue(hPtr));
@@ -328,6 +516,7 @@ TkleakSeenFree(
     TkleakDeleteObjTable(&statePtr->store.seen, 0);
     statePtr->store.seenBytes = 0;
     TkleakSeenTrackUnnamed(statePtr, 0);
+    TkleakDeleteObjTable(&statePtr->store.unresolved, 0);
 }
 
 /*
@@ -336,15 +525,16 @@ TkleakSeenFree(
  * TkleakSeenTrackUnnamed --
  *
  *	Start (TRACK 1: recording is turned on) or stop keeping the set of
- *	names slots may hold unknown to "seen". Started, the set is empty
- *	until the next full index remembered gives one (TkleakSeenPrepare,
- *	TkleakRefsRemember); until then the live check asks the full scan.
+ *	names slots may hold unknown to "seen", and the slots of dropped
+ *	entries. Started, there is no set until the next full index
+ *	remembered gives one (TkleakSeenPrepare, TkleakRefsRemember); until
+ *	then the live check asks the full scan.
  *
  * Results:
  *	None.
  *
  * Side effects:
- *	Stopped, the set is freed.
+ *	Stopped, the set and the dropped entries' slots are freed.
  *
  *----------------------------------------------------------------------
  */
@@ -358,6 +548,7 @@ TkleakSeenTrackUnnamed(
     if (!track) {
 	TkleakNameSetFree(statePtr->store.unnamedPtr);
 	statePtr->store.unnamedPtr = NULL;
+	TkleakDeleteObjTable(&statePtr->store.unresolved, 1);
     }
 }
 
@@ -395,15 +586,23 @@ TkleakSeenPrepare(
  *
  * TkleakSeenUnnamed --
  *
- *	Recording's fold met WORD (LEN bytes) in a slot, naming the keys
- *	KEYSPTR: into the set of unnamed names if it named nothing (or no
- *	command where it may name one: TkleakRefsNoteUnnamed).
+ *	Recording's fold met WORD (LEN bytes), which names nothing, in the
+ *	slot REFPTR, where it may name a command (COMMANDS) or not; FIRST
+ *	says whether it is the fold's first meeting of WORD. The name of a
+ *	tkinter wrapper met where it may name a command, or a window path,
+ *	keeps its slot (KeepSlots), for the live check to ask: tkinter
+ *	deletes wrappers whose names come back (IDLE's Windows and Recent
+ *	Files menus, remade at each change), and windows are made again
+ *	under their old paths. Any other word (a binding made before its
+ *	proc, a name an image may take) goes into the set of unnamed names,
+ *	once a fold, which holds any number in its fixed size.
  *
  * Results:
  *	None.
  *
  * Side effects:
- *	The set may grow.
+ *	store.unresolved or the set of unnamed names may grow; nothing
+ *	while the set is not kept.
  *
  *----------------------------------------------------------------------
  */
@@ -414,10 +613,21 @@ TkleakSeenUnnamed(
     const char *word,
     size_t len,
     int commands,
-    Tcl_Obj *keysPtr)
+    Tcl_Obj *refPtr,
+    int first)
 {
-    TkleakRefsNoteUnnamed(statePtr->store.unnamedPtr, word, len, commands,
-	    keysPtr);
+    if (statePtr->store.unnamedPtr == NULL) {
+	return;
+    }
+    if ((commands && IsWrapperWord(word)) || word[0] == '.') {
+	Tcl_Obj *listPtr = Tcl_NewListObj(1, &refPtr);
+
+	Tcl_IncrRefCount(listPtr);
+	KeepSlots(statePtr, word, len, listPtr);
+	Tcl_DecrRefCount(listPtr);
+    } else if (first) {
+	TkleakNameSetAddWord(statePtr->store.unnamedPtr, word, len, commands);
+    }
 }
 
 /*

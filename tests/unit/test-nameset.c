@@ -175,6 +175,34 @@ test_TkleakNameSetAddKey(void **state)
     TkleakNameSetFree(setPtr);
 }
 
+static void
+test_TkleakNameSetKeyName_and_Tail(void **state)
+{
+    size_t len;
+    const char *name;
+
+    (void) state;
+    name = TkleakNameSetKeyName("c::ns::later", &len);
+    assert_int_equal(len, 5);
+    assert_memory_equal(name, "later", 5);
+    name = TkleakNameSetKeyName("c::140234567wakeup", &len);
+    assert_int_equal(len, 15);
+    assert_memory_equal(name, "140234567wakeup", 15);
+    name = TkleakNameSetKeyName("w.mb.file", &len);
+    assert_int_equal(len, 8);
+    assert_memory_equal(name, ".mb.file", 8);
+    name = TkleakNameSetKeyName("ins::icon", &len);
+    assert_int_equal(len, 8);
+    assert_memory_equal(name, "ns::icon", 8);
+    name = TkleakNameSetTail("a:::deep", 8, &len);
+    assert_int_equal(len, 4);
+    assert_memory_equal(name, "deep", 4);
+    name = TkleakNameSetTail("plain", 5, &len);
+    assert_int_equal(len, 5);
+    name = TkleakNameSetTail("ns::", 4, &len);
+    assert_int_equal(len, 0);
+}
+
 int
 main(void)
 {
@@ -187,6 +215,7 @@ main(void)
 	cmocka_unit_test(test_TkleakNameSetAddWord_commands_by_tail),
 	cmocka_unit_test(test_TkleakNameSetAddWord_argument_words_whole),
 	cmocka_unit_test(test_TkleakNameSetAddKey),
+	cmocka_unit_test(test_TkleakNameSetKeyName_and_Tail),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
