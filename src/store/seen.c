@@ -300,7 +300,7 @@ SameSlotAsked(
  *	or a list as long as the table keeps (older slots were dropped).
  *	The slots of windows destroyed went with them: an app that closes
  *	a window whose callbacks die with it (IDLE's editors) keeps none of
- *	them.
+ *	them. Tk's message for a window not found is cleared.
  */
 
 static int
@@ -312,6 +312,7 @@ MayStillStand(
     Tk_Window mainWin = NULL;
     Tcl_Obj **v, *ownerPtr;
     Tcl_Size n, i;
+    int stands = 0, looked = 0;
 
     if (Tcl_ListObjGetElements(NULL, listPtr, &n, &v) != TCL_OK
 	    || n >= TKLEAK_SEEN_MAX) {
@@ -320,21 +321,23 @@ MayStillStand(
     if (statePtr->tk.tkReady && !Tcl_InterpDeleted(interp)) {
 	mainWin = Tk_MainWindow(interp);
     }
-    for (i = 0; i < n; i++) {
+    for (i = 0; i < n && !stands; i++) {
 	const char *owner;
 
 	ownerPtr = TkleakDictGet(v[i], "owner");
-	if (ownerPtr == NULL) {
-	    return 1;
-	}
-	owner = Tcl_GetString(ownerPtr);
-	if (owner[0] != '.' || mainWin == NULL
-		|| Tk_NameToWindow(interp, owner, mainWin) != NULL) {
-	    return 1;
+	owner = ownerPtr != NULL ? Tcl_GetString(ownerPtr) : "";
+	if (owner[0] != '.' || mainWin == NULL) {
+	    stands = 1;
+	} else if (Tk_NameToWindow(interp, owner, mainWin) != NULL) {
+	    stands = 1;
+	} else {
+	    looked = 1;		/* Tk left its "bad window" message. */
 	}
     }
-    Tcl_ResetResult(interp);
-    return 0;
+    if (looked) {
+	Tcl_ResetResult(interp);
+    }
+    return stands;
 }
 
 /*
