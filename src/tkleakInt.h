@@ -292,7 +292,9 @@ typedef struct TkleakRefs {
 /*
  * The slots a stepped scan queued during its census (refs.c): each is
  * its owner and slot (NUL-terminated), then its text's length (a
- * size_t, unaligned) and the text and a NUL, copied, never pointers.
+ * size_t, unaligned) and the text and a NUL, copied, never pointers; or
+ * a run of bindings the census counted, by the position of their
+ * identities among its "binding" ones (TkleakRefsQueueBindingId).
  */
 
 typedef struct TkleakRefsQueue {
@@ -300,6 +302,14 @@ typedef struct TkleakRefsQueue {
     size_t len, cap;		/* Bytes used and allocated. */
     size_t pos;			/* The next slot to index. */
     size_t count;		/* Slots queued. */
+    size_t lastRun;		/* 1 + where the last record begins when it
+				 * is a run of bindings, else 0. */
+    const char *const *bindingIds;
+				/* The census's binding identities, set by
+				 * the caller before the first
+				 * TkleakRefsQueueNext (the census owns
+				 * them), and how many: */
+    size_t numBindingIds;
 } TkleakRefsQueue;
 
 /*
@@ -598,8 +608,8 @@ MODULE_SCOPE void	TkleakRefsScanTraces(TkleakCollect *ctxPtr);
 MODULE_SCOPE void	TkleakRefsScanTrace(TkleakCollect *ctxPtr,
 			    Tcl_Obj *varPtr);
 MODULE_SCOPE int	TkleakRefsQueueNext(TkleakCollect *ctxPtr);
-MODULE_SCOPE void	TkleakRefsQueueBinding(TkleakCollect *ctxPtr,
-			    const char *tag, const char *seq);
+MODULE_SCOPE void	TkleakRefsQueueBindingId(TkleakCollect *ctxPtr,
+			    size_t index);
 MODULE_SCOPE void	TkleakRefsQueueFree(TkleakRefsQueue *queuePtr);
 MODULE_SCOPE int	TkleakKeyAlive(TkleakState *statePtr,
 			    Tcl_Interp *interp, const char *key);

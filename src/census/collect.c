@@ -300,9 +300,13 @@ TkleakCensusTakeBare(
  *	whose slots met on the way (bindings, after events) are queued in
  *	REFSPTR (made with TkleakRefsInit, with a queue), not indexed; the
  *	windows whose slots are to be indexed later are given by path, in
- *	the order TkleakCensusTakeEx indexes them. It measures neither
- *	tkleak's own bytes nor the heap (never diffed, never kept). The
- *	check census at a scan's end is TkleakCensusTakeBare.
+ *	the order TkleakCensusTakeEx indexes them. The index is not begun
+ *	(TkleakRefsBegin, a walk of every global command, is the caller's
+ *	at its next step), and bindings are queued by the position of their
+ *	identity among the census's (the caller gives the queue those
+ *	identities). It measures neither tkleak's own bytes nor the heap
+ *	(never diffed, never kept). The check census at a scan's end is
+ *	TkleakCensusTakeBare.
  *
  * Results:
  *	As TkleakCensusTake; *WINDOWSPTRPTR is a new list of
@@ -393,8 +397,8 @@ CensusTake(
 	mainWin = Tk_MainWindow(interp);
 	tk = (mainWin != NULL);
     }
-    if (refsPtr != NULL) {
-	TkleakRefsBegin(&ctx);
+    if (refsPtr != NULL && windowsPtrPtr == NULL) {
+	TkleakRefsBegin(&ctx);	/* A stepped scan's: at its next step. */
     }
 
     /*
@@ -541,8 +545,9 @@ CensusTake(
  * AddBindingQueued --
  *
  *	TkleakAddBinding for a stepped scan's census: the binding counted,
- *	its slot queued by name (TkleakRefsQueueBinding), the script not
- *	copied.
+ *	its slot queued by the position of its identity among the census's
+ *	bindings (TkleakRefsQueueBindingId), which holds its tag and
+ *	sequence; neither they nor the script are copied.
  */
 
 static void
@@ -556,7 +561,10 @@ AddBindingQueued(
 {
     TkleakAddFixed(ctxPtr, TT_BINDING, id, idLen,
 	    TkleakBindingBytes(strlen(script)));
-    TkleakRefsQueueBinding(ctxPtr, tag, seq);
+    if (!ctxPtr->failed) {
+	TkleakRefsQueueBindingId(ctxPtr, ctxPtr->censusPtr->types[
+		ctxPtr->fixed[TT_BINDING]].numIds - 1);
+    }
 }
 
 /*

@@ -616,20 +616,24 @@ QueueSlot(
     p[len] = '\0';
     queuePtr->len = need;
     queuePtr->count++;
+    queuePtr->lastRun = 0;
 }
 
-#define QUEUE_BINDING ((size_t) -1)	/* Length of a binding queued by
-					 * name: its script is read later. */
+#define QUEUE_RUN ((size_t) -2)	/* Length of a run of bindings: its
+					 * text is the position of the first
+					 * one's identity and their number. */
 
 /*
  *----------------------------------------------------------------------
  *
- * TkleakRefsQueueBinding --
+ * TkleakRefsQueueBindingId --
  *
- *	Queue the binding of TAG to the event sequence SEQ by name, to be
- *	indexed (TkleakBindingRef) with the script Tk has for it when
- *	TkleakRefsQueueNext comes to it: a stepped scan's census copies no
- *	script.
+ *	Queue the binding whose identity the census just counted as its
+ *	INDEXth "binding" one (from 0), to be indexed (TkleakBindingRef)
+ *	with the script Tk has for it when TkleakRefsQueueNext comes to
+ *	it: a stepped scan's census copies neither the script nor the tag
+ *	and sequence, which the identity {TAG SEQ} holds. Bindings counted
+ *	one after the other are one record, a run.
  *
  * Results:
  *	None.
@@ -641,26 +645,34 @@ QueueSlot(
  */
 
 void
-TkleakRefsQueueBinding(
+TkleakRefsQueueBindingId(
     TkleakCollect *ctxPtr,
-    const char *tag,
-    const char *seq)
+    size_t index)
 {
     TkleakRefsQueue *queuePtr = ctxPtr->refsPtr->queuePtr;
-    size_t tagLen = strlen(tag) + 1, seqLen = strlen(seq) + 1;
-    size_t need = queuePtr->len + tagLen + seqLen + sizeof(size_t) + 1;
-    size_t marker = QUEUE_BINDING;
-    char *p = QueueRoom(ctxPtr, need);
+    size_t marker = QUEUE_RUN, run[2], need;
+    char *p;
 
-    if (p == NULL) {
+    if (queuePtr->lastRun != 0) {
+	p = queuePtr->buf + queuePtr->lastRun - 1 + 2 + sizeof(size_t);
+	memcpy(run, p, sizeof(run));
+	if (run[0] + run[1] == index) {
+	    run[1]++;
+	    memcpy(p, run, sizeof(run));
+	    queuePtr->count++;
+	    return;
+	}
+    }
+    need = queuePtr->len + 2 + sizeof(size_t) + sizeof(run);
+    if ((p = QueueRoom(ctxPtr, need)) == NULL) {
 	return;
     }
-    memcpy(p, tag, tagLen);
-    p += tagLen;
-    memcpy(p, seq, seqLen);
-    p += seqLen;
-    memcpy(p, &marker, sizeof(size_t));
-    p[sizeof(size_t)] = '\0';
+    run[0] = index;
+    run[1] = 1;
+    p[0] = p[1] = '\0';		/* No owner, no slot. */
+    memcpy(p + 2, &marker, sizeof(size_t));
+    memcpy(p + 2 + sizeof(size_t), run, sizeof(run));
+    queuePtr->lastRun = queuePtr->len + 1;
     queuePtr->len = need;
     queuePtr->count++;
 }
@@ -668,7 +680,7 @@ TkleakRefsQueueBinding(
 /*
  * QueuedBinding --
  *
- *	Index the binding of TAG to SEQ queued by name: its script now,
+ *	Index the binding of TAG to SEQ queued by its identity: its script now,
  *	from Tk's binding table (the window of a tag that is a path found
  *	again by name; a window or binding gone is skipped), as the census
  *	walk reads it (Tk_GetBinding).
@@ -709,13 +721,51 @@ QueuedBinding(
 }
 
 /*
+ * QueuedBindingId --
+ *
+ *	QueuedBinding of the binding whose census identity is ID, the list
+ *	{TAG SEQ} (TkleakJoinPair): split from its string, two bare words
+ *	without a list parse.
+ */
+
+static void
+QueuedBindingId(
+    TkleakCollect *ctxPtr,
+    const char *id)
+{
+    const char *space = strchr(id, ' ');
+    Tcl_Size argc;
+    const char **argv;
+
+    if (space != NULL && space > id && space[1] != '\0'
+	    && strchr(space + 1, ' ') == NULL
+	    && strpbrk(id, "{}\"\\\t\n\v\f\r") == NULL) {
+	Tcl_DString tag;
+
+	Tcl_DStringInit(&tag);
+	Tcl_DStringAppend(&tag, id, (Tcl_Size) (space - id));
+	QueuedBinding(ctxPtr, Tcl_DStringValue(&tag), space + 1);
+	Tcl_DStringFree(&tag);
+	return;
+    }
+    if (Tcl_SplitList(NULL, id, &argc, &argv) != TCL_OK) {
+	return;
+    }
+    if (argc == 2) {
+	QueuedBinding(ctxPtr, argv[0], argv[1]);
+    }
+    Tcl_Free((char *) argv);
+}
+
+/*
  *----------------------------------------------------------------------
  *
  * TkleakRefsQueueNext --
  *
  *	Index the next slot of the queue of CTXPTR's index (QueueSlot), as
- *	TkleakRefsAdd would have when the census met it; a binding queued
- *	by name, with the script Tk has for it now.
+ *	TkleakRefsAdd would have when the census met it; the next binding
+ *	of a run (TkleakRefsQueueBindingId), with the script Tk has for it
+ *	now.
  *
  * Results:
  *	1 when a slot was indexed, 0 when the queue is empty.
@@ -743,9 +793,27 @@ TkleakRefsQueueNext(
     memcpy(&len, slot + strlen(slot) + 1, sizeof(size_t));
     text = slot + strlen(slot) + 1 + sizeof(size_t);
     refsPtr->queuePtr = NULL;
-    if (len == QUEUE_BINDING) {
-	queuePtr->pos = (size_t) (text - queuePtr->buf) + 1;
-	QueuedBinding(ctxPtr, owner, slot);
+    if (len == QUEUE_RUN) {
+	/*
+	 * One binding of the run a call: the run's record is left with
+	 * the next one and one fewer.
+	 */
+
+	char *runPtr = queuePtr->buf + (text - queuePtr->buf);
+	size_t run[2], index;
+
+	memcpy(run, runPtr, sizeof(run));
+	index = run[0];
+	if (run[1] <= 1) {
+	    queuePtr->pos = (size_t) (runPtr - queuePtr->buf) + sizeof(run);
+	} else {
+	    run[0]++;
+	    run[1]--;
+	    memcpy(runPtr, run, sizeof(run));
+	}
+	if (index < queuePtr->numBindingIds) {
+	    QueuedBindingId(ctxPtr, queuePtr->bindingIds[index]);
+	}
     } else {
 	queuePtr->pos = (size_t) (text - queuePtr->buf) + len + 1;
 	TkleakRefsAdd(ctxPtr, owner, slot, text, len);

@@ -7,9 +7,11 @@
  *	handle its events between them.
  *
  *	The first step takes the census; the slots it meets on the way go
- *	into a queue (an after event's script copied, a binding by tag and
- *	sequence, its script read from Tk when it is indexed), and the
- *	windows whose slots are read later are kept by path. Nothing is kept across
+ *	into a queue (an after event's script copied, a binding by the
+ *	position of its identity {TAG SEQ} in the census, its script read
+ *	from Tk when it is indexed), and the windows whose slots are read
+ *	later are kept by path; the index begins at the next step (its
+ *	bounds, BeginIndex). Nothing is kept across
  *	steps that points into the app: each step finds its windows again by
  *	name (skipping those gone) and calls only Tk's and Tcl's own C
  *	procedures, as the census does. The later steps index the queued
@@ -42,6 +44,7 @@
  */
 
 enum {
+    PH_BEGIN,			/* Begin the index (heavy). */
     PH_QUEUE,			/* Index the queued slots. */
     PH_WINDOWS,			/* Index the windows' slots, by path. */
     PH_TRACES,			/* Index the variable traces. */
@@ -59,12 +62,13 @@ enum {
 };
 
 static const char *const phaseNames[] = {
-    "slots", "windows", "traces", "age", "remember", "remember", "forget",
+    "slots", "slots", "windows", "traces", "age", "remember", "remember",
     "forget",
     "orphans", "check", "check", "free", "more", "done", NULL
 };
 
-#define HEAVY(phase) ((phase) == PH_AGE || (phase) == PH_FLUSH \
+#define HEAVY(phase) ((phase) == PH_BEGIN || (phase) == PH_AGE \
+	|| (phase) == PH_FLUSH \
 	|| (phase) == PH_FORGETLIST \
 	|| (phase) == PH_CHECK || (phase) == PH_COMPARE || (phase) == PH_MORE)
 
@@ -541,6 +545,63 @@ SeedHull(
 }
 
 /*
+ * BeginIndex --
+ *
+ *	The index's start (TkleakRefsBegin), at the step after the census:
+ *	its bounds, the longest image name and global command name, which
+ *	spare looking up words no name can be, are widened to the census's
+ *	own, so that a word naming an object of the census is looked up
+ *	even when the object was deleted meanwhile and is made again before
+ *	its slot is indexed (when it is reported unless a slot names it).
+ */
+
+static void
+BeginIndex(
+    TkleakOrphanScan *scanPtr,
+    TkleakCollect *ctxPtr)
+{
+    TkleakRefs *refsPtr = &scanPtr->refs;
+    TkleakCensus *censusPtr = scanPtr->curPtr;
+    size_t t, i;
+
+    TkleakRefsBegin(ctxPtr);
+    for (t = 0; refsPtr->bounded && t < censusPtr->numTypes; t++) {
+	const TkleakType *typePtr = &censusPtr->types[t];
+	int image = strncmp(typePtr->name, "image ", 6) == 0;
+
+	if (!image && strncmp(typePtr->name, "command ", 8) != 0
+		&& strncmp(typePtr->name, "object ", 7) != 0) {
+	    continue;
+	}
+	for (i = 0; i < typePtr->numIds; i++) {
+	    const char *id = typePtr->ids[i];
+	    size_t n;
+
+	    if (image) {
+		n = strlen(id);
+		if (n > refsPtr->maxImage) {
+		    refsPtr->maxImage = n;
+		}
+		continue;
+	    }
+
+	    /*
+	     * A global command: the bound is of names looked up in the
+	     * global namespace alone.
+	     */
+
+	    if (id[0] == ':' && id[1] == ':') {
+		id += 2;
+	    }
+	    if (strstr(id, "::") == NULL
+		    && (n = strlen(id)) > refsPtr->maxCommand) {
+		refsPtr->maxCommand = n;
+	    }
+	}
+    }
+}
+
+/*
  * NextIndexEntry --
  *
  *	The next entry of the scan's index in a walk kept across steps
@@ -588,6 +649,11 @@ Unit(
     TkleakCensus *sincePtr, *checkPtr;
 
     switch (scanPtr->phase) {
+    case PH_BEGIN:
+	BeginIndex(scanPtr, ctxPtr);
+	scanPtr->phase++;
+	break;
+
     case PH_QUEUE:
 	if (!TkleakRefsQueueNext(ctxPtr)) {
 	    TkleakRefsQueueFree(&scanPtr->queue);
@@ -1014,6 +1080,7 @@ Begin(
     static const char *const options[] = {"-budget", "-since", NULL};
     TkleakOrphanScan *scanPtr;
     TkleakCensus *sincePtr = NULL;
+    TkleakType *bindingsPtr;
     Tcl_Obj *sinceObj = NULL;
     Tcl_WideInt budget = DEFAULT_BUDGET;
     int i, index;
@@ -1071,6 +1138,11 @@ Begin(
 	    != TCL_OK) {
 	FreeScan(scanPtr);
 	return TCL_ERROR;
+    }
+    bindingsPtr = TkleakCensusFind(scanPtr->curPtr, "binding");
+    if (bindingsPtr != NULL) {
+	scanPtr->queue.bindingIds = bindingsPtr->ids;
+	scanPtr->queue.numBindingIds = bindingsPtr->numIds;
     }
 
     /*

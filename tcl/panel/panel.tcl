@@ -149,6 +149,10 @@ namespace eval ::tkleak::panel {
     variable measured [dict create]
     variable measuredIn ""
 
+    # The parts of the status line (Status), which StatusLines puts on
+    # as many lines as the panel's width needs.
+    variable statusParts {}
+
     # Whether the panel or the menu ever inspected this interpreter.
     variable inspectedHere 0
 

@@ -207,7 +207,9 @@ proc ::tkleak::panel::Build {w} {
     $nb add $f -text Growth
     bind $nb <<NotebookTabChanged>> [list ::tkleak::panel::TabChanged %W]
 
-    ttk::label $w.status -anchor w -relief sunken -padding {4 1}
+    ttk::label $w.status -anchor w -justify left -relief sunken \
+	-padding {4 1}
+    bind $w.status <Configure> [list ::tkleak::panel::StatusLines]
     pack $bar -side top -fill x
     pack $w.status -side bottom -fill x
     pack $nb -side top -fill both -expand 1
@@ -481,7 +483,61 @@ proc ::tkleak::panel::Status {{message {}}} {
 	    [expr {[dict get $stats longest] / 1000.0}]]
     }
     lappend parts [expr {$target eq "" ? "this app" : "attached to $target"}]
-    .tkleak.status configure -text [join $parts "  \u00b7  "]
+    variable statusParts $parts
+    StatusLines
+}
+
+# ::tkleak::panel::StatusLines --
+#
+#	Shows the status line's parts on one line when they fit the
+#	panel's width, else on as many as they need, broken between parts
+#	only, so that the whole status reads at any width (an attached
+#	app's, with the refresh's timing, is wider than the panel's first
+#	size).
+#
+# Arguments:
+#	None.
+
+proc ::tkleak::panel::StatusLines {} {
+    variable statusParts
+    set l .tkleak.status
+    if {![winfo exists $l]} {
+	return
+    }
+    set font [$l cget -font]
+    if {$font eq ""} {
+	set font [ttk::style lookup TLabel -font]
+    }
+    if {$font eq ""} {
+	set font TkDefaultFont
+    }
+    set width [winfo width $l]
+    if {$width <= 1} {
+	# Not shown yet: the panel's width.
+	set width [winfo width .tkleak]
+	if {$width <= 1} {
+	    variable size
+	    set width [lindex $size 0]
+	}
+    }
+    # The label's padding and border.
+    set room [expr {$width - 16}]
+    set lines {}
+    set line ""
+    foreach part $statusParts {
+	set joined [expr {$line eq "" ? $part : "$line  \u00b7  $part"}]
+	if {$line ne "" && [font measure $font $joined] > $room} {
+	    lappend lines $line
+	    set line $part
+	} else {
+	    set line $joined
+	}
+    }
+    lappend lines $line
+    set text [join $lines \n]
+    if {[$l cget -text] ne $text} {
+	$l configure -text $text
+    }
 }
 
 # ::tkleak::panel::Count, Signed --
