@@ -631,7 +631,7 @@ MODULE_SCOPE void	TkleakSeenPrepare(TkleakState *statePtr,
 			    TkleakRefs *refsPtr);
 MODULE_SCOPE void	TkleakSeenUnnamed(TkleakState *statePtr,
 			    const char *word, size_t len, int commands,
-			    Tcl_Obj *refPtr, int first);
+			    Tcl_Obj *refPtr);
 MODULE_SCOPE int	TkleakSeenMayBeNamed(TkleakState *statePtr,
 			    const char *key);
 MODULE_SCOPE Tcl_Obj *	TkleakSeenUnresolved(TkleakState *statePtr,

@@ -105,10 +105,11 @@ TkleakRefsFree(
  *
  *	Put in SETPTR (NULL: nothing to do) the WORD of LEN bytes of a
  *	slot that was found to name the keys KEYSPTR (NULL or empty:
- *	nothing), when it named nothing: a command, image or window made
- *	later with its name is named by the slot without the index's
- *	referrers saying so (heart/nameset.c); COMMANDS says whether the
- *	word may name a command. A word that named something is left out,
+ *	nothing), when it named nothing it may name: a command, image or
+ *	window made later with its name is named by the slot without the
+ *	index's referrers saying so (heart/nameset.c); COMMANDS says
+ *	whether the word may name a command (an argument word's command key
+ *	names nothing: TkleakWordMayName). A word that named something is left out,
  *	though a command made later may take the name of an image it named
  *	(rare: an image's own command has it); a window's path never names
  *	a command. Used by the index (ScanWord) and by recording's fold
@@ -131,11 +132,19 @@ TkleakRefsNoteUnnamed(
     int commands,
     Tcl_Obj *keysPtr)
 {
-    Tcl_Size kc = 0;
+    Tcl_Obj **kv;
+    Tcl_Size kc = 0, i;
 
-    if (setPtr == NULL || (keysPtr != NULL
-	    && (Tcl_ListObjLength(NULL, keysPtr, &kc) != TCL_OK || kc > 0))) {
+    if (setPtr == NULL) {
 	return;
+    }
+    if (keysPtr != NULL
+	    && Tcl_ListObjGetElements(NULL, keysPtr, &kc, &kv) == TCL_OK) {
+	for (i = 0; i < kc; i++) {
+	    if (commands || Tcl_GetString(kv[i])[0] != TKLEAK_KEY_COMMAND) {
+		return;		/* It names something it may name. */
+	    }
+	}
     }
     TkleakNameSetAddWord(setPtr, word, len, commands);
 }
@@ -548,7 +557,7 @@ ScanWord(
 	 */
 
 	TkleakRefsNoteUnnamed(ctxPtr->refsPtr->unnamedPtr, word, len,
-		commands, memoPtr->keysPtr);
+		memoPtr->commands, memoPtr->keysPtr);
     }
 }
 

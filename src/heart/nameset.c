@@ -2,13 +2,18 @@
  * nameset.c --
  *
  *	The set of names slots may hold without "seen" knowing (nameset.h):
- *	a Bloom filter of NAMESET_BITS bits, NAMESET_PROBES bits a name, so
- *	that its size is fixed however many names go in. It answers "maybe"
- *	for every name put in and, rarely, for one that was not; a caller
- *	that gets "maybe" does the exact work (the full slot scan), so a
- *	false "maybe" costs time, never an answer. Past NAMESET_LIMIT names
- *	the false answers grow common and the set says it is full
- *	(TkleakNameSetFull): its owner starts it again from an exact scan.
+ *	a 32-bit fingerprint of each name, in an open-addressed table that
+ *	grows by doubling, from 4,096 slots (16 KB) to NAMESET_MAX_SLOTS
+ *	(512 KB, 98,304 names). It answers "maybe" for every name put in
+ *	and, for one that was not, only when the two fingerprints are equal
+ *	(one chance in 2^32 a name held, 1.4 in 100,000 questions with
+ *	IDLE-30's 60,000 names): a live check that asks it about a thousand
+ *	unreferenced images does not stumble on a false "maybe" as it would
+ *	in a Bloom filter of the same size. A caller that gets "maybe" does the exact work (the full
+ *	slot scan), so a false one would cost time, never an answer. When
+ *	the table cannot grow (at its largest, or out of memory) the set
+ *	says it is full (TkleakNameSetFull): its owner then does the exact
+ *	work for every question, and starts a new set from an exact scan.
  *
  *	Names are what a slot's word would be: a command is looked for by
  *	the tail of its fully qualified name (the word "foo", "::foo" or
@@ -27,24 +32,26 @@
 #include "keys.h"
 #include "nameset.h"
 
-#define NAMESET_BITS	(1u << 21)	/* 256 KB. */
-#define NAMESET_PROBES	3
-#define NAMESET_LIMIT	(NAMESET_BITS / 10)
-				/* With 3 probes, 1.7% false "maybe" there. */
+#define NAMESET_MIN_SLOTS	(1u << 12)
+#define NAMESET_MAX_SLOTS	(1u << 17)
 
 struct TkleakNameSet {
-    unsigned char bits[NAMESET_BITS / 8];
-    size_t count;		/* Names that set a bit of their own. */
+    uint32_t *slots;		/* The fingerprints, 0 for an empty slot. */
+    size_t mask;		/* The number of slots - 1. */
+    size_t count;		/* Names held. */
+    int full;			/* The table could not grow: every name may
+				 * be held. */
 };
 
 /*
  * Hash --
  *
- *	FNV-1a, 64 bits, of the LEN bytes at NAME: its two halves make the
- *	probes (double hashing), the second one odd so that they differ.
+ *	The fingerprint of the LEN bytes at NAME: FNV-1a, 64 bits, mixed and
+ *	folded to 32, every bit depending on every byte (its low bits pick
+ *	the slot); never 0 (an empty slot).
  */
 
-static uint64_t
+static uint32_t
 Hash(
     const char *name,
     size_t len)
@@ -56,12 +63,71 @@ Hash(
 	h ^= (unsigned char) name[i];
 	h *= 0x100000001b3ull;
     }
-    return h;
+    h ^= h >> 29;
+    h *= 0xbf58476d1ce4e5b9ull;
+    h ^= h >> 32;
+    return (uint32_t) h ? (uint32_t) h : 1;
 }
 
-#define PROBE(h, i) \
-	(((uint32_t) (h) + (uint32_t) (i) * ((uint32_t) ((h) >> 32) | 1u)) \
-	& (NAMESET_BITS - 1))
+/*
+ * Put --
+ *
+ *	Put the fingerprint H in the table of SETPTR, which has room.
+ *
+ * Results:
+ *	1 when H was not there, else 0.
+ */
+
+static int
+Put(
+    TkleakNameSet *setPtr,
+    uint32_t h)
+{
+    size_t i = (size_t) h & setPtr->mask;
+
+    while (setPtr->slots[i] != 0) {
+	if (setPtr->slots[i] == h) {
+	    return 0;
+	}
+	i = (i + 1) & setPtr->mask;
+    }
+    setPtr->slots[i] = h;
+    return 1;
+}
+
+/*
+ * Grow --
+ *
+ *	Double the table of SETPTR.
+ *
+ * Results:
+ *	1 when it did, 0 when it could not (then the set is full).
+ */
+
+static int
+Grow(
+    TkleakNameSet *setPtr)
+{
+    uint32_t *old = setPtr->slots;
+    size_t oldSize = setPtr->mask + 1, i;
+
+    if (oldSize >= NAMESET_MAX_SLOTS) {
+	return 0;
+    }
+    setPtr->slots = calloc(2 * oldSize, sizeof(uint32_t));
+    if (setPtr->slots == NULL) {
+	setPtr->slots = old;
+	return 0;
+    }
+    setPtr->mask = 2 * oldSize - 1;
+    for (i = 0; i < oldSize; i++) {
+	if (old[i] != 0) {
+	    (void) Put(setPtr, old[i]);
+	}
+    }
+    free(old);
+    return 1;
+}
 
 /*
  *----------------------------------------------------------------------
@@ -113,7 +179,7 @@ TkleakNameSetTail(
  *	memory.
  *
  * Side effects:
- *	NAMESET_BITS / 8 bytes allocated or freed.
+ *	Memory allocated (16 KB) or freed.
  *
  *----------------------------------------------------------------------
  */
@@ -121,14 +187,28 @@ TkleakNameSetTail(
 TkleakNameSet *
 TkleakNameSetNew(void)
 {
-    return calloc(1, sizeof(TkleakNameSet));
+    TkleakNameSet *setPtr = calloc(1, sizeof(TkleakNameSet));
+
+    if (setPtr == NULL) {
+	return NULL;
+    }
+    setPtr->slots = calloc(NAMESET_MIN_SLOTS, sizeof(uint32_t));
+    if (setPtr->slots == NULL) {
+	free(setPtr);
+	return NULL;
+    }
+    setPtr->mask = NAMESET_MIN_SLOTS - 1;
+    return setPtr;
 }
 
 void
 TkleakNameSetFree(
     TkleakNameSet *setPtr)
 {
-    free(setPtr);
+    if (setPtr != NULL) {
+	free(setPtr->slots);
+	free(setPtr);
+    }
 }
 
 /*
@@ -142,8 +222,7 @@ TkleakNameSetFree(
  *	None.
  *
  * Side effects:
- *	The name's bits are set; the count of names grows when one of them
- *	was not.
+ *	The table may grow; when it cannot, the set is full.
  *
  *----------------------------------------------------------------------
  */
@@ -154,19 +233,14 @@ TkleakNameSetAdd(
     const char *name,
     size_t len)
 {
-    uint64_t h = Hash(name, len);
-    int i, fresh = 0;
-
-    for (i = 0; i < NAMESET_PROBES; i++) {
-	uint32_t b = PROBE(h, i);
-	unsigned char mask = (unsigned char) (1u << (b & 7));
-
-	if (!(setPtr->bits[b >> 3] & mask)) {
-	    setPtr->bits[b >> 3] |= mask;
-	    fresh = 1;
-	}
+    if (setPtr->full) {
+	return;
     }
-    setPtr->count += fresh;
+    if (4 * (setPtr->count + 1) > 3 * (setPtr->mask + 1) && !Grow(setPtr)) {
+	setPtr->full = 1;
+	return;
+    }
+    setPtr->count += Put(setPtr, Hash(name, len));
 }
 
 /*
@@ -270,8 +344,8 @@ TkleakNameSetMayName(
  *	Whether the LEN bytes at NAME may be in the set.
  *
  * Results:
- *	1 for every name put in (and for a few others), 0 for a name
- *	surely not put in.
+ *	1 for every name put in (and for one in 2^32 others), and for
+ *	every name once the set is full; 0 for a name surely not put in.
  *
  * Side effects:
  *	None.
@@ -285,17 +359,18 @@ TkleakNameSetMayHave(
     const char *name,
     size_t len)
 {
-    uint64_t h = Hash(name, len);
-    int i;
+    uint32_t h = Hash(name, len);
+    size_t i = (size_t) h & setPtr->mask;
 
-    for (i = 0; i < NAMESET_PROBES; i++) {
-	uint32_t b = PROBE(h, i);
-
-	if (!(setPtr->bits[b >> 3] & (1u << (b & 7)))) {
-	    return 0;
+    if (setPtr->full) {
+	return 1;
+    }
+    for (; setPtr->slots[i] != 0; i = (i + 1) & setPtr->mask) {
+	if (setPtr->slots[i] == h) {
+	    return 1;
 	}
     }
-    return 1;
+    return 0;
 }
 
 /*
@@ -303,9 +378,9 @@ TkleakNameSetMayHave(
  *
  * TkleakNameSetFull, TkleakNameSetCount, TkleakNameSetBytes --
  *
- *	Whether the set holds more names than it answers well for (its
- *	owner then does the exact work and starts a new set); how many
- *	names it holds (each set a bit of its own); its size in memory.
+ *	Whether the set could not take a name (its owner then does the
+ *	exact work and starts a new set); how many names it holds; its size
+ *	in memory.
  *
  * Results:
  *	As above.
@@ -320,7 +395,7 @@ int
 TkleakNameSetFull(
     const TkleakNameSet *setPtr)
 {
-    return setPtr->count > NAMESET_LIMIT;
+    return setPtr->full;
 }
 
 size_t
@@ -334,5 +409,6 @@ size_t
 TkleakNameSetBytes(
     const TkleakNameSet *setPtr)
 {
-    return setPtr != NULL ? sizeof(TkleakNameSet) : 0;
+    return setPtr != NULL ? sizeof(TkleakNameSet)
+	    + (setPtr->mask + 1) * sizeof(uint32_t) : 0;
 }

@@ -2,10 +2,11 @@
  * nameset.h --
  *
  *	A set of names that may hold more than was put in it, never less:
- *	a Bloom filter of fixed size. Live recording keeps in one the names
- *	that slots held while they named nothing (store/seen.c), so that the
- *	live check of tkleak::orphans knows when a slot it never tied to an
- *	object may name one now. Plain C, no Tcl (tests/unit/test-nameset.c).
+ *	their 32-bit fingerprints, in a table of bounded size. Live recording
+ *	keeps in one the names that slots held while they named nothing
+ *	(store/seen.c), so that the live check of tkleak::orphans knows when
+ *	a slot it never tied to an object may name one now. Plain C, no Tcl
+ *	(tests/unit/test-nameset.c).
  *
  * Copyright (c) 2026 the tkleak developers. See the file "LICENSE".
  */

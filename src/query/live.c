@@ -807,6 +807,55 @@ AnyNames(
 }
 
 /*
+ * OtherSlotsName --
+ *
+ *	Whether a slot recording kept elsewhere than in KEY's own "seen"
+ *	entry names KEY now (AnyNames, leaving out those below BELOWPTR's
+ *	menus when not NULL): the slots of dropped entries and of unnamed
+ *	words kept under KEY's name (TkleakSeenUnresolved), and those "seen"
+ *	keeps under the same name of the other kind, command or image: a
+ *	binding that named a command names the image that took the command's
+ *	name (and back), before the old entry is dropped.
+ */
+
+static int
+OtherSlotsName(
+    TkleakCollect *ctxPtr,
+    const char *key,
+    const MenusBelow *belowPtr)
+{
+    TkleakState *statePtr = ctxPtr->statePtr;
+    Tcl_DString other;
+    Tcl_HashEntry *hPtr = NULL;
+    int named;
+
+    if (AnyNames(ctxPtr, TkleakSeenUnresolved(statePtr, key), key,
+	    belowPtr)) {
+	return 1;
+    }
+    Tcl_DStringInit(&other);
+    if (key[0] == TKLEAK_KEY_IMAGE) {
+	Tcl_DStringAppend(&other, TkleakKeyPrefix(TKLEAK_KEY_COMMAND), 1);
+	if (strncmp(key + 1, "::", 2) != 0) {
+	    Tcl_DStringAppend(&other, "::", 2);
+	}
+	Tcl_DStringAppend(&other, key + 1, -1);
+    } else if (key[0] == TKLEAK_KEY_COMMAND && strncmp(key + 1, "::", 2) == 0
+	    && strstr(key + 3, "::") == NULL) {
+	Tcl_DStringAppend(&other, TkleakKeyPrefix(TKLEAK_KEY_IMAGE), 1);
+	Tcl_DStringAppend(&other, key + 3, -1);
+    }
+    if (Tcl_DStringLength(&other) > 0) {
+	hPtr = Tcl_FindHashEntry(&statePtr->store.seen,
+		Tcl_DStringValue(&other));
+    }
+    Tcl_DStringFree(&other);
+    named = hPtr != NULL
+	    && AnyNames(ctxPtr, Tcl_GetHashValue(hPtr), key, belowPtr);
+    return named;
+}
+
+/*
  * EntryNames --
  *
  *	The sink's refsMenuEntry for EntrySearch: whether the entry's
@@ -921,8 +970,7 @@ OnlyBelow(
 	return -1;
     }
     if (AnyNames(belowPtr->askPtr, Tcl_GetHashValue(hPtr), key, belowPtr)
-	    || AnyNames(belowPtr->askPtr, TkleakSeenUnresolved(statePtr, key),
-		    key, belowPtr)) {
+	    || OtherSlotsName(belowPtr->askPtr, key, belowPtr)) {
 	return 0;		/* Named elsewhere: whatever was dropped. */
     }
     if (refc >= TKLEAK_SEEN_MAX) {
@@ -1186,7 +1234,7 @@ TkleakOrphansLive(
 	    refc = 0;
 	}
 	attached = AnyNames(&ctx, Tcl_GetHashValue(hPtr), key, NULL)
-		|| AnyNames(&ctx, TkleakSeenUnresolved(statePtr, key), key, NULL);
+		|| OtherSlotsName(&ctx, key, NULL);
 
 	/*
 	 * Only then, for the few left: a library's, or dead-window (reported
@@ -1288,9 +1336,8 @@ TkleakOrphansLive(
 		    type = TkleakCommandType(statePtr, interp, token, fq,
 			    &typeDs);
 		    if (type != NULL && strcmp(type, "command tkinter") == 0
-			    && !AnyNames(&ctx, TkleakSeenUnresolved(statePtr,
-				    Tcl_DStringValue(&key)),
-				    Tcl_DStringValue(&key), NULL)) {
+			    && !OtherSlotsName(&ctx, Tcl_DStringValue(&key),
+				    NULL)) {
 			if (TkleakSeenMayBeNamed(statePtr,
 				Tcl_DStringValue(&key))) {
 			    code = TCL_CONTINUE;	/* A word took its name. */
@@ -1343,8 +1390,7 @@ TkleakOrphansLive(
 		    if (Tcl_FindHashEntry(&statePtr->store.seen,
 			    Tcl_DStringValue(&key)) == NULL
 			    && !SinceHas(&since, Tcl_DStringValue(&typeDs),
-			    name) && !AnyNames(&ctx, TkleakSeenUnresolved(
-				    statePtr, Tcl_DStringValue(&key)),
+			    name) && !OtherSlotsName(&ctx,
 				    Tcl_DStringValue(&key), NULL)) {
 			if (TkleakSeenMayBeNamed(statePtr,
 				Tcl_DStringValue(&key))) {

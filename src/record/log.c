@@ -102,9 +102,15 @@ RememberName(
     if (Tcl_ListObjGetElements(NULL, keysPtr, &kc, &kv) != TCL_OK) {
 	return;
     }
-    if (kc == 0) {
+    for (i = 0; i < kc; i++) {
+	if (TkleakWordMayName(flags, Tcl_GetString(kv[i])[0])) {
+	    break;
+	}
+    }
+    if (i == kc) {
 	/*
-	 * A name that names nothing: a slot "seen" will not tie to what is
+	 * A name that names nothing here (an argument word may name a
+	 * command and nothing else): a slot "seen" will not tie to what is
 	 * made with it later (a binding made before its command), unless
 	 * the slot went with its window (an editor opened and closed
 	 * between two folds: every name in its slots is gone).
@@ -113,7 +119,7 @@ RememberName(
 	if (!dataPtr->slotGone) {
 	    TkleakSeenUnnamed(statePtr, name, strlen(name),
 		    TkleakWordMayName(flags, TKLEAK_KEY_COMMAND),
-		    dataPtr->refPtr, isNew);
+		    dataPtr->refPtr);
 	}
 	return;
     }

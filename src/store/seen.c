@@ -251,7 +251,7 @@ TkleakSeenForgetDead(
  *----------------------------------------------------------------------
  */
 
-#define UNRESOLVED_MAX 4096	/* Names whose slots are kept... */
+#define UNRESOLVED_MAX 2048	/* Names whose slots are kept... */
 #define UNRESOLVED_REFS 16	/* ...and slots a name. */
 
 /*
@@ -590,15 +590,15 @@ TkleakSeenPrepare(
  * TkleakSeenUnnamed --
  *
  *	Recording's fold met WORD (LEN bytes), which names nothing, in the
- *	slot REFPTR, where it may name a command (COMMANDS) or not; FIRST
- *	says whether it is the fold's first meeting of WORD. The name of a
- *	tkinter wrapper met where it may name a command, or a window path,
- *	keeps its slot (KeepSlots), for the live check to ask: tkinter
- *	deletes wrappers whose names come back (IDLE's Windows and Recent
- *	Files menus, remade at each change), and windows are made again
- *	under their old paths. Any other word (a binding made before its
- *	proc, a name an image may take) goes into the set of unnamed names,
- *	once a fold, which holds any number in its fixed size.
+ *	slot REFPTR, where it may name a command (COMMANDS) or not. The
+ *	name of a tkinter wrapper met where it may name a command, or a
+ *	window path, keeps its slot (KeepSlots, under the name a key is
+ *	looked for by), for the live check to ask: tkinter deletes wrappers
+ *	whose names come back (IDLE's Windows and Recent Files menus, remade
+ *	at each change), and windows are made again under their old paths.
+ *	Any other word (a binding made before its proc, a name an image may
+ *	take) goes into the set of unnamed names, at each meeting, since
+ *	a word met as an argument first may be met as a command word next.
  *
  * Results:
  *	None.
@@ -616,19 +616,20 @@ TkleakSeenUnnamed(
     const char *word,
     size_t len,
     int commands,
-    Tcl_Obj *refPtr,
-    int first)
+    Tcl_Obj *refPtr)
 {
     if (statePtr->store.unnamedPtr == NULL) {
 	return;
     }
     if ((commands && IsWrapperWord(word)) || word[0] == '.') {
+	size_t tailLen;
+	const char *tail = TkleakNameSetTail(word, len, &tailLen);
 	Tcl_Obj *listPtr = Tcl_NewListObj(1, &refPtr);
 
 	Tcl_IncrRefCount(listPtr);
-	KeepSlots(statePtr, word, len, listPtr);
+	KeepSlots(statePtr, tail, tailLen, listPtr);
 	Tcl_DecrRefCount(listPtr);
-    } else if (first) {
+    } else {
 	TkleakNameSetAddWord(statePtr->store.unnamedPtr, word, len, commands);
     }
 }
