@@ -68,6 +68,44 @@ SameRef(
 }
 
 /*
+ * SameSlotAsked --
+ *
+ *	Whether the referrers A and B are the same slot to the live check:
+ *	the same slot, or entries of one menu through one option (it asks
+ *	every entry of the menu, since entries move: live.c's MenuNames).
+ */
+
+static int
+SameSlotAsked(
+    Tcl_Obj *a,
+    Tcl_Obj *b)
+{
+    Tcl_Obj *oa, *ob, *sa, *sb;
+    const char *slotA, *slotB;
+
+    if (SameRef(a, b)) {
+	return 1;
+    }
+    oa = TkleakDictGet(a, "owner");
+    ob = TkleakDictGet(b, "owner");
+    sa = TkleakDictGet(a, "slot");
+    sb = TkleakDictGet(b, "slot");
+    if (oa == NULL || ob == NULL || sa == NULL || sb == NULL
+	    || strcmp(Tcl_GetString(oa), Tcl_GetString(ob)) != 0) {
+	return 0;
+    }
+    slotA = Tcl_GetString(sa);
+    slotB = Tcl_GetString(sb);
+    if (strncmp(slotA, "entry ", 6) != 0 || strncmp(slotB, "entry ", 6) != 0
+	    || (slotA = strchr(slotA + 6, ' ')) == NULL
+	    || (slotB = strchr(slotB + 6, ' ')) == NULL) {
+	return 0;
+    }
+    return strcmp(slotA, slotB) == 0;
+}
+
+
+/*
  * EndsWith --
  *
  *	Whether the seen list of KEY ends with the N referrers REFS, in
@@ -253,43 +291,6 @@ TkleakSeenForgetDead(
 
 #define UNRESOLVED_MAX 2048	/* Names whose slots are kept... */
 #define UNRESOLVED_REFS 16	/* ...and slots a name. */
-
-/*
- * SameSlotAsked --
- *
- *	Whether the referrers A and B are the same slot to the live check:
- *	the same slot, or entries of one menu through one option (it asks
- *	every entry of the menu, since entries move: live.c's MenuNames).
- */
-
-static int
-SameSlotAsked(
-    Tcl_Obj *a,
-    Tcl_Obj *b)
-{
-    Tcl_Obj *oa, *ob, *sa, *sb;
-    const char *slotA, *slotB;
-
-    if (SameRef(a, b)) {
-	return 1;
-    }
-    oa = TkleakDictGet(a, "owner");
-    ob = TkleakDictGet(b, "owner");
-    sa = TkleakDictGet(a, "slot");
-    sb = TkleakDictGet(b, "slot");
-    if (oa == NULL || ob == NULL || sa == NULL || sb == NULL
-	    || strcmp(Tcl_GetString(oa), Tcl_GetString(ob)) != 0) {
-	return 0;
-    }
-    slotA = Tcl_GetString(sa);
-    slotB = Tcl_GetString(sb);
-    if (strncmp(slotA, "entry ", 6) != 0 || strncmp(slotB, "entry ", 6) != 0
-	    || (slotA = strchr(slotA + 6, ' ')) == NULL
-	    || (slotB = strchr(slotB + 6, ' ')) == NULL) {
-	return 0;
-    }
-    return strcmp(slotA, slotB) == 0;
-}
 
 /*
  * MayStillStand --
@@ -673,7 +674,12 @@ TkleakSeenMayBeNamed(
  *	Record REFPTR ({owner O slot S}) as the latest slot seen naming
  *	KEY. Each object keeps its last TKLEAK_SEEN_MAX distinct slots, most
  *	recent last: enough to recheck whether it is still attached (live.c)
- *	and bounded however often a slot is set again.
+ *	and bounded however often a slot is set again. Entries of one menu
+ *	through one option are one slot (SameSlotAsked: the live check asks
+ *	every entry of the menu, since entries move), so that a menu remade
+ *	again and again (IDLE's Windows and Recent Files menus, whose
+ *	wrappers' names come back) does not fill an object's list and send
+ *	the live check to the full scan.
  *
  * Results:
  *	None.
@@ -715,7 +721,7 @@ TkleakSeen(
 	return;			/* Already the latest. */
     }
     for (i = 0; i < n; i++) {
-	if (SameRef(v[i], refPtr)) {
+	if (SameSlotAsked(v[i], refPtr)) {
 	    statePtr->store.seenBytes -= TkleakSeenRefBytes();
 	    Tcl_ListObjReplace(NULL, listPtr, i, 1, 0, NULL);
 	    break;
