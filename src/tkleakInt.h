@@ -547,6 +547,10 @@ typedef struct TkleakWordMemo {
     int commands;		/* Whether commands were asked too. */
     Tcl_Obj *keysPtr;		/* What the word named then (one reference),
 				 * or NULL for nothing. */
+    unsigned int nameHash;	/* The word's fingerprint and its tail's in a
+				 * set of unnamed names (heart/nameset.c),
+				 * 0 until needed (refs.c). */
+    unsigned int tailHash;
 } TkleakWordMemo;
 typedef void (TkleakWordMemoProc)(void *clientData, const char *word,
 			    size_t len, int flags, TkleakWordMemo *memoPtr);

@@ -124,6 +124,33 @@ TkleakRefsFree(
  *----------------------------------------------------------------------
  */
 
+/*
+ * NamesSome --
+ *
+ *	Whether the keys KEYSPTR (NULL: none) hold one a word may name:
+ *	any, met where it may name a command (COMMANDS); else only an
+ *	image or a window (TkleakWordMayName).
+ */
+
+static int
+NamesSome(
+    int commands,
+    Tcl_Obj *keysPtr)
+{
+    Tcl_Obj **kv;
+    Tcl_Size kc = 0, i;
+
+    if (keysPtr != NULL
+	    && Tcl_ListObjGetElements(NULL, keysPtr, &kc, &kv) == TCL_OK) {
+	for (i = 0; i < kc; i++) {
+	    if (commands || Tcl_GetString(kv[i])[0] != TKLEAK_KEY_COMMAND) {
+		return 1;
+	    }
+	}
+    }
+    return 0;
+}
+
 void
 TkleakRefsNoteUnnamed(
     TkleakNameSet *setPtr,
@@ -132,21 +159,41 @@ TkleakRefsNoteUnnamed(
     int commands,
     Tcl_Obj *keysPtr)
 {
-    Tcl_Obj **kv;
-    Tcl_Size kc = 0, i;
+    if (setPtr != NULL && !NamesSome(commands, keysPtr)) {
+	TkleakNameSetAddWord(setPtr, word, len, commands);
+    }
+}
 
-    if (setPtr == NULL) {
+/*
+ * NoteMemoUnnamed --
+ *
+ *	TkleakRefsNoteUnnamed for a kept word of the index, whose
+ *	fingerprints its memo keeps: an index puts the same words in at
+ *	every scan.
+ */
+
+static void
+NoteMemoUnnamed(
+    TkleakNameSet *setPtr,
+    const char *word,
+    size_t len,
+    TkleakWordMemo *memoPtr)
+{
+    if (setPtr == NULL || NamesSome(memoPtr->commands, memoPtr->keysPtr)) {
 	return;
     }
-    if (keysPtr != NULL
-	    && Tcl_ListObjGetElements(NULL, keysPtr, &kc, &kv) == TCL_OK) {
-	for (i = 0; i < kc; i++) {
-	    if (commands || Tcl_GetString(kv[i])[0] != TKLEAK_KEY_COMMAND) {
-		return;		/* It names something it may name. */
-	    }
-	}
+    if (memoPtr->nameHash == 0) {
+	size_t tailLen;
+	const char *tail = TkleakNameSetTail(word, len, &tailLen);
+
+	memoPtr->nameHash = TkleakNameSetHash(word, len);
+	memoPtr->tailHash = tailLen == len ? memoPtr->nameHash
+		: TkleakNameSetHash(tail, tailLen);
     }
-    TkleakNameSetAddWord(setPtr, word, len, commands);
+    TkleakNameSetAddHash(setPtr, memoPtr->nameHash);
+    if (memoPtr->commands && memoPtr->tailHash != memoPtr->nameHash) {
+	TkleakNameSetAddHash(setPtr, memoPtr->tailHash);
+    }
 }
 
 /*
@@ -556,8 +603,7 @@ ScanWord(
 	 * every slot that holds it.
 	 */
 
-	TkleakRefsNoteUnnamed(ctxPtr->refsPtr->unnamedPtr, word, len,
-		memoPtr->commands, memoPtr->keysPtr);
+	NoteMemoUnnamed(ctxPtr->refsPtr->unnamedPtr, word, len, memoPtr);
     }
 }
 

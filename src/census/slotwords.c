@@ -145,9 +145,7 @@ InternWord(
 	wordPtr = (Word *) Tcl_Alloc(sizeof(Word));
 	wordPtr->refCount = 0;
 	wordPtr->hPtr = hPtr;
-	wordPtr->memo.scan = 0;
-	wordPtr->memo.commands = 0;
-	wordPtr->memo.keysPtr = NULL;
+	memset(&wordPtr->memo, 0, sizeof(TkleakWordMemo));
 	Tcl_SetHashValue(hPtr, wordPtr);
 	statePtr->census.slotWordsBytes += sizeof(Word) + strlen(word)
 		+ ENTRY_BYTES;
@@ -395,9 +393,7 @@ Parse(
     textPtr = (SlotText *) Tcl_Alloc(size + sizeof(Pair));
     textPtr->scan = 0;
     textPtr->size = size;
-    textPtr->textMemo.scan = 0;
-    textPtr->textMemo.commands = 0;
-    textPtr->textMemo.keysPtr = NULL;
+    memset(&textPtr->textMemo, 0, sizeof(TkleakWordMemo));
     textPtr->numPairs = b.numPairs;
     memcpy(textPtr->pairs, b.pairs, (size_t) b.numPairs * sizeof(Pair));
     if (b.pairs != b.own) {

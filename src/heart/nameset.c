@@ -44,24 +44,53 @@ struct TkleakNameSet {
 };
 
 /*
- * Hash --
+ *----------------------------------------------------------------------
  *
- *	The fingerprint of the LEN bytes at NAME: FNV-1a, 64 bits, mixed and
- *	folded to 32, every bit depending on every byte (its low bits pick
- *	the slot); never 0 (an empty slot).
+ * TkleakNameSetHash --
+ *
+ *	The fingerprint of the LEN bytes at NAME, by which the set holds it
+ *	(a caller that puts one name in at every scan keeps it:
+ *	TkleakNameSetAddHash): FNV-1a, 64 bits, mixed and
+ *	folded to 32, every bit depending on every byte hashed (its low bits
+ *	pick the slot); never 0 (an empty slot). Of a name longer than
+ *	2 * HASH_ENDS bytes (a whole binding script met as a word), only its
+ *	length and both ends are hashed: two such names that differ only in
+ *	the middle are taken for one, which costs a full scan at worst,
+ *	where hashing every byte of every script cost a fifth of an index.
+ *
+ * Results:
+ *	A number, never 0.
+ *
+ * Side effects:
+ *	None.
+ *
+ *----------------------------------------------------------------------
  */
 
-static uint32_t
-Hash(
+#define HASH_ENDS 32
+
+unsigned int
+TkleakNameSetHash(
     const char *name,
     size_t len)
 {
     uint64_t h = 0xcbf29ce484222325ull;
-    size_t i;
+    size_t i, n = len;
 
-    for (i = 0; i < len; i++) {
+    if (len > 2 * HASH_ENDS) {
+	h ^= (uint64_t) len;
+	h *= 0x100000001b3ull;
+	n = HASH_ENDS;
+    }
+    for (i = 0; i < n; i++) {
 	h ^= (unsigned char) name[i];
 	h *= 0x100000001b3ull;
+    }
+    if (n != len) {
+	for (i = len - HASH_ENDS; i < len; i++) {
+	    h ^= (unsigned char) name[i];
+	    h *= 0x100000001b3ull;
+	}
     }
     h ^= h >> 29;
     h *= 0xbf58476d1ce4e5b9ull;
@@ -155,9 +184,10 @@ TkleakNameSetTail(
 {
     size_t i, start = 0;
 
-    for (i = 0; i + 1 < len; i++) {
-	if (name[i] == ':' && name[i + 1] == ':') {
-	    start = i + 2;
+    for (i = len; i > 1; i--) {
+	if (name[i - 1] == ':' && name[i - 2] == ':') {
+	    start = i;		/* Just after the last "::". */
+	    break;
 	}
     }
     while (start < len && name[start] == ':') {
@@ -214,9 +244,10 @@ TkleakNameSetFree(
 /*
  *----------------------------------------------------------------------
  *
- * TkleakNameSetAdd --
+ * TkleakNameSetAdd, TkleakNameSetAddHash --
  *
- *	Put the LEN bytes at NAME in the set.
+ *	Put the LEN bytes at NAME in the set, or the name whose fingerprint
+ *	(TkleakNameSetHash) is HASH.
  *
  * Results:
  *	None.
@@ -233,6 +264,14 @@ TkleakNameSetAdd(
     const char *name,
     size_t len)
 {
+    TkleakNameSetAddHash(setPtr, TkleakNameSetHash(name, len));
+}
+
+void
+TkleakNameSetAddHash(
+    TkleakNameSet *setPtr,
+    unsigned int hash)
+{
     if (setPtr->full) {
 	return;
     }
@@ -240,7 +279,7 @@ TkleakNameSetAdd(
 	setPtr->full = 1;
 	return;
     }
-    setPtr->count += Put(setPtr, Hash(name, len));
+    setPtr->count += Put(setPtr, (uint32_t) hash);
 }
 
 /*
@@ -359,7 +398,7 @@ TkleakNameSetMayHave(
     const char *name,
     size_t len)
 {
-    uint32_t h = Hash(name, len);
+    uint32_t h = TkleakNameSetHash(name, len);
     size_t i = (size_t) h & setPtr->mask;
 
     if (setPtr->full) {

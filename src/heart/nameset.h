@@ -22,6 +22,8 @@ TkleakNameSet *	TkleakNameSetNew(void);
 void		TkleakNameSetFree(TkleakNameSet *setPtr);
 void		TkleakNameSetAdd(TkleakNameSet *setPtr, const char *name,
 		    size_t len);
+unsigned int	TkleakNameSetHash(const char *name, size_t len);
+void		TkleakNameSetAddHash(TkleakNameSet *setPtr, unsigned int hash);
 void		TkleakNameSetAddWord(TkleakNameSet *setPtr, const char *word,
 		    size_t len, int commands);
 int		TkleakNameSetMayHave(const TkleakNameSet *setPtr,

@@ -73,6 +73,9 @@ SameRef(
  *	Whether the referrers A and B are the same slot to the live check:
  *	the same slot, or entries of one menu through one option (it asks
  *	every entry of the menu, since entries move: live.c's MenuNames).
+ *	Compared on their strings, "owner OWNER slot {entry INDEX OPTION}"
+ *	as TkleakNewRef makes them (SameRef made them already): all but
+ *	the index alike.
  */
 
 static int
@@ -80,28 +83,28 @@ SameSlotAsked(
     Tcl_Obj *a,
     Tcl_Obj *b)
 {
-    Tcl_Obj *oa, *ob, *sa, *sb;
-    const char *slotA, *slotB;
+    const char *sa, *sb, *ea, *eb;
 
     if (SameRef(a, b)) {
 	return 1;
     }
-    oa = TkleakDictGet(a, "owner");
-    ob = TkleakDictGet(b, "owner");
-    sa = TkleakDictGet(a, "slot");
-    sb = TkleakDictGet(b, "slot");
-    if (oa == NULL || ob == NULL || sa == NULL || sb == NULL
-	    || strcmp(Tcl_GetString(oa), Tcl_GetString(ob)) != 0) {
+    sa = Tcl_GetString(a);
+    sb = Tcl_GetString(b);
+    ea = strstr(sa, " slot {entry ");
+    eb = strstr(sb, " slot {entry ");
+    if (ea == NULL || eb == NULL || ea - sa != eb - sb
+	    || memcmp(sa, sb, (size_t) (ea - sa)) != 0) {
 	return 0;
     }
-    slotA = Tcl_GetString(sa);
-    slotB = Tcl_GetString(sb);
-    if (strncmp(slotA, "entry ", 6) != 0 || strncmp(slotB, "entry ", 6) != 0
-	    || (slotA = strchr(slotA + 6, ' ')) == NULL
-	    || (slotB = strchr(slotB + 6, ' ')) == NULL) {
-	return 0;
+    ea += 13;
+    eb += 13;
+    while (*ea >= '0' && *ea <= '9') {
+	ea++;
     }
-    return strcmp(slotA, slotB) == 0;
+    while (*eb >= '0' && *eb <= '9') {
+	eb++;
+    }
+    return *ea == ' ' && strcmp(ea, eb) == 0;
 }
 
 

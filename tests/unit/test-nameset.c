@@ -216,6 +216,35 @@ test_TkleakNameSetKeyName_and_Tail(void **state)
     assert_int_equal(len, 5);
     name = TkleakNameSetTail("ns::", 4, &len);
     assert_int_equal(len, 0);
+    name = TkleakNameSetTail("a::b::c", 7, &len);
+    assert_int_equal(len, 1);
+    assert_memory_equal(name, "c", 1);
+}
+
+/*
+ * A long word (a whole binding script) is found again, and one that
+ * differs from it only in the middle is taken for it (only its ends are
+ * hashed): a "maybe" that costs a full scan, not a missed name.
+ */
+
+static void
+test_TkleakNameSet_long_words(void **state)
+{
+    TkleakNameSet *setPtr = TkleakNameSetNew();
+    char a[200], b[200], c[200];
+
+    (void) state;
+    memset(a, 'x', sizeof(a));
+    memcpy(b, a, sizeof(b));
+    memcpy(c, a, sizeof(c));
+    b[100] = 'y';
+    c[199] = 'z';
+    TkleakNameSetAdd(setPtr, a, sizeof(a));
+    assert_int_equal(TkleakNameSetMayHave(setPtr, a, sizeof(a)), 1);
+    assert_int_equal(TkleakNameSetMayHave(setPtr, b, sizeof(b)), 1);
+    assert_int_equal(TkleakNameSetMayHave(setPtr, c, sizeof(c)), 0);
+    assert_int_equal(TkleakNameSetMayHave(setPtr, a, sizeof(a) - 1), 0);
+    TkleakNameSetFree(setPtr);
 }
 
 int
@@ -231,6 +260,7 @@ main(void)
 	cmocka_unit_test(test_TkleakNameSetAddWord_argument_words_whole),
 	cmocka_unit_test(test_TkleakNameSetAddKey),
 	cmocka_unit_test(test_TkleakNameSetKeyName_and_Tail),
+	cmocka_unit_test(test_TkleakNameSet_long_words),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
