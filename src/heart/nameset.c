@@ -67,7 +67,7 @@ struct TkleakNameSet {
  *----------------------------------------------------------------------
  */
 
-#define HASH_ENDS 32
+#define HASH_ENDS 16
 
 unsigned int
 TkleakNameSetHash(
@@ -184,6 +184,10 @@ TkleakNameSetTail(
 {
     size_t i, start = 0;
 
+    if (memchr(name, ':', len) == NULL) {
+	*tailLenPtr = len;	/* Most words, and most scripts. */
+	return name;
+    }
     for (i = len; i > 1; i--) {
 	if (name[i - 1] == ':' && name[i - 2] == ':') {
 	    start = i;		/* Just after the last "::". */
