@@ -9,8 +9,9 @@
  *	(one chance in 2^32 a name held, 1.4 in 100,000 questions with
  *	IDLE-30's 60,000 names): a live check that asks it about a thousand
  *	unreferenced images does not stumble on a false "maybe" as it would
- *	in a Bloom filter of the same size. A caller that gets "maybe" does the exact work (the full
- *	slot scan), so a false one would cost time, never an answer. When
+ *	in a Bloom filter of the same size. A caller that gets "maybe" does
+ *	the exact work (the full slot scan), so a false one would cost time,
+ *	never an answer. When
  *	the table cannot grow (at its largest, or out of memory) the set
  *	says it is full (TkleakNameSetFull): its owner then does the exact
  *	work for every question, and starts a new set from an exact scan.
