@@ -63,6 +63,11 @@ proc ::tkleak::panel::Build {w} {
     wm minsize $w 600 300
 
     set bar [ttk::frame $w.bar]
+    # Two rows, the second used only when the panel is too narrow for
+    # one (ToolbarRows); the buttons are the bar's, packed into either,
+    # and made after them so that they stack above them.
+    ttk::frame $bar.row1
+    ttk::frame $bar.row2
     ttk::button $bar.calibrate -text Calibrate \
 	-command [list ::tkleak::panel::Calibrate]
     ttk::button $bar.diff -text Diff -command [list ::tkleak::panel::Action diff]
@@ -100,13 +105,13 @@ proc ::tkleak::panel::Build {w} {
     ttk::menubutton $bar.attach -text "Attach to..." -menu $bar.attach.m
     menu $bar.attach.m -tearoff 0 \
 	-postcommand [list ::tkleak::panel::AttachMenu $bar.attach.m]
-    pack $bar.calibrate $bar.diff $bar.orphans $bar.record -side left \
-	-padx {4 0} -pady 4
-    pack $bar.sep1 -side left -fill y -padx 6 -pady 4
-    pack $bar.auto $bar.every -side left -padx {0 4}
-    pack $bar.sep2 -side left -fill y -padx 6 -pady 4
-    pack $bar.copy $bar.save -side left -padx {0 4}
-    pack $bar.attach -side right -padx 4
+    pack $bar.row1 -side top -fill x
+    pack $bar.calibrate $bar.diff $bar.orphans $bar.record -in $bar.row1 \
+	-side left -padx {4 0} -pady 4
+    pack $bar.sep1 -in $bar.row1 -side left -fill y -padx 6 -pady 4
+    pack $bar.auto $bar.every -in $bar.row1 -side left -padx {0 4}
+    ToolbarRows 1
+    bind $bar <Configure> [list ::tkleak::panel::ToolbarRows]
     IntervalLabel
     PyToolbar
 
@@ -485,6 +490,45 @@ proc ::tkleak::panel::Status {{message {}}} {
     lappend parts [expr {$target eq "" ? "this app" : "attached to $target"}]
     variable statusParts $parts
     StatusLines
+}
+
+# ::tkleak::panel::ToolbarRows --
+#
+#	Puts the toolbar's second group (Copy, Save, Attach to...) at the
+#	end of its first row when the panel is wide enough for both groups,
+#	else on a row of its own, so that no button is cut off at the
+#	panel's narrower sizes (the packer clips what does not fit).
+#
+# Arguments:
+#	one	(optional) 1: in the first row, whatever the width (the
+#		panel's first layout).
+
+proc ::tkleak::panel::ToolbarRows {{one 0}} {
+    set bar .tkleak.bar
+    if {![winfo exists $bar.row2]} {
+	return
+    }
+    set split [expr {[winfo manager $bar.row2] ne ""}]
+    set need [expr {[winfo reqwidth $bar.row1]
+	+ ($split ? [winfo reqwidth $bar.row2] : 0)}]
+    set row [expr {$one || [winfo width $bar] >= $need ? "row1" : "row2"}]
+    if {$one || ($row eq "row2") != $split} {
+	pack forget $bar.sep2 $bar.copy $bar.save $bar.attach
+	if {$row eq "row2"} {
+	    pack $bar.row2 -side top -fill x -after $bar.row1
+	} else {
+	    pack forget $bar.row2
+	    pack $bar.sep2 -in $bar.row1 -side left -fill y -padx 6 -pady 4
+	}
+	if {$row eq "row1"} {
+	    pack $bar.copy $bar.save -in $bar.row1 -side left -padx {0 4}
+	    pack $bar.attach -in $bar.row1 -side right -padx 4
+	} else {
+	    pack $bar.copy $bar.save -in $bar.row2 -side left -padx {4 0} \
+		-pady {0 4}
+	    pack $bar.attach -in $bar.row2 -side right -padx 4 -pady {0 4}
+	}
+    }
 }
 
 # ::tkleak::panel::StatusLines --
