@@ -281,9 +281,9 @@ typedef struct TkleakRefs {
 				 * scan to index later (query/orphanstep.c);
 				 * NULL unless set. */
     TkleakNameSet *unnamedPtr;	/* Not NULL: the index puts here each word
-				 * of a slot that named nothing (or no
-				 * command where it may name one), for the
-				 * live check (TkleakRefsNoteUnnamed); owned,
+				 * of a slot that named nothing it may name,
+				 * for the live check (refs.c's
+				 * NoteMemoUnnamed); owned,
 				 * freed by TkleakRefsFree unless "seen"
 				 * takes it (TkleakRefsRemember). NULL
 				 * unless set (TkleakSeenPrepare). */
@@ -594,9 +594,6 @@ MODULE_SCOPE void	TkleakDeleteObjTable(Tcl_HashTable *tablePtr,
 MODULE_SCOPE void	TkleakBindSlot(Tcl_DString *dsPtr, const char *tag,
 			    const char *seq);
 MODULE_SCOPE void	TkleakRefsFree(TkleakRefs *refsPtr);
-MODULE_SCOPE void	TkleakRefsNoteUnnamed(TkleakNameSet *setPtr,
-			    const char *word, size_t len, int commands,
-			    Tcl_Obj *keysPtr);
 MODULE_SCOPE void	TkleakRefsBegin(TkleakCollect *ctxPtr);
 MODULE_SCOPE void	TkleakRefsAge(TkleakState *statePtr,
 			    unsigned long scan);

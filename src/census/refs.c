@@ -99,32 +99,6 @@ TkleakRefsFree(
 }
 
 /*
- *----------------------------------------------------------------------
- *
- * TkleakRefsNoteUnnamed --
- *
- *	Put in SETPTR (NULL: nothing to do) the WORD of LEN bytes of a
- *	slot that was found to name the keys KEYSPTR (NULL or empty:
- *	nothing), when it named nothing it may name: a command, image or
- *	window made later with its name is named by the slot without the
- *	index's referrers saying so (heart/nameset.c); COMMANDS says
- *	whether the word may name a command (an argument word's command key
- *	names nothing: TkleakWordMayName). A word that named something is left out,
- *	though a command made later may take the name of an image it named
- *	(rare: an image's own command has it); a window's path never names
- *	a command. Used by the index (ScanWord) and by recording's fold
- *	(store/seen.c's TkleakSeenUnnamed).
- *
- * Results:
- *	None.
- *
- * Side effects:
- *	As TkleakNameSetAddWord.
- *
- *----------------------------------------------------------------------
- */
-
-/*
  * NamesSome --
  *
  *	Whether the keys KEYSPTR (NULL: none) hold one a word may name:
@@ -151,25 +125,19 @@ NamesSome(
     return 0;
 }
 
-void
-TkleakRefsNoteUnnamed(
-    TkleakNameSet *setPtr,
-    const char *word,
-    size_t len,
-    int commands,
-    Tcl_Obj *keysPtr)
-{
-    if (setPtr != NULL && !NamesSome(commands, keysPtr)) {
-	TkleakNameSetAddWord(setPtr, word, len, commands);
-    }
-}
-
 /*
  * NoteMemoUnnamed --
  *
- *	TkleakRefsNoteUnnamed for a kept word of the index, whose
- *	fingerprints its memo keeps: an index puts the same words in at
- *	every scan.
+ *	Put in SETPTR (NULL: nothing to do) the kept word WORD (LEN bytes)
+ *	whose memo MEMOPTR says it named nothing it may name: a command,
+ *	image or window made later with its name is named by its slots
+ *	without the index's referrers saying so (heart/nameset.c); where it
+ *	may name a command, its tail too. A word that named something is
+ *	left out, though an image made later may take the name of a
+ *	command it names (rare); a window's path never names a command. The
+ *	memo keeps the word's fingerprints: an index puts the same words in
+ *	at every scan. (Recording's fold puts in its own words:
+ *	store/seen.c's TkleakSeenUnnamed.)
  */
 
 static void
@@ -520,7 +488,9 @@ CannotName(
  *	once a scan for each distinct word and kept in its memo; only its
  *	windows and images while it is met as an argument word) gets the
  *	slot as a referrer; a word that names nothing goes into the index's
- *	set of unnamed words, when it keeps one (TkleakRefsNoteUnnamed).
+ *	set of unnamed words, when it keeps one (NoteMemoUnnamed). An index
+ *	not begun (no scan of its own) keeps no set: TkleakSeenPrepare gives
+ *	one only to a full census's index, which is begun.
  */
 
 static void
@@ -547,17 +517,16 @@ ScanWord(
 
 	Tcl_IncrRefCount(keysPtr);
 	AddKeys(ctxPtr, keysPtr, dataPtr->refPtr, flags);
-	TkleakRefsNoteUnnamed(ctxPtr->refsPtr->unnamedPtr, word, len,
-		commands, keysPtr);
 	Tcl_DecrRefCount(keysPtr);
 	return;
     }
     if (memoPtr->scan != ctxPtr->refsPtr->scan || (commands
 	    && !memoPtr->commands)) {
-	fresh = 1;
 	Tcl_Obj *keysPtr;
 	Tcl_Size n = 0;
 	int either = commands || memoPtr->commands;
+
+	fresh = 1;
 
 	if (memoPtr->scan != 0 && memoPtr->scan != ctxPtr->refsPtr->scan
 		&& ((memoPtr->keysPtr == NULL
