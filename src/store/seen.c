@@ -373,8 +373,8 @@ IsWrapperWord(
  * KeepSlots --
  *
  *	Keep in store.unresolved, under NAME (LEN bytes: the name a key is
- *	looked for by, TkleakNameSetKeyName), the referrers of the list
- *	LISTPTR, beside those kept already (each slot once, SameSlotAsked).
+ *	looked for by, TkleakNameSetKeyName), the N referrers at V, beside
+ *	those kept already (each slot once, SameSlotAsked).
  *	When they cannot all be kept (more than UNRESOLVED_REFS under one
  *	name, or UNRESOLVED_MAX names kept), NAME goes into the set of
  *	unnamed names instead: the full scan tells.
@@ -385,16 +385,17 @@ KeepSlots(
     TkleakState *statePtr,
     const char *name,
     size_t len,
-    Tcl_Obj *listPtr)
+    Tcl_Size n,
+    Tcl_Obj *const v[])
 {
     Tcl_HashTable *tablePtr = &statePtr->store.unresolved;
     Tcl_HashEntry *hPtr;
     Tcl_DString ds;
-    Tcl_Obj **v, **kv, *keptPtr;
-    Tcl_Size n, kc = 0, i, j;
+    Tcl_Obj **kv, *keptPtr;
+    Tcl_Size kc = 0, i, j;
     int isNew;
 
-    if (Tcl_ListObjGetElements(NULL, listPtr, &n, &v) != TCL_OK || n == 0) {
+    if (n == 0) {
 	return;
     }
     Tcl_DStringInit(&ds);
@@ -481,9 +482,10 @@ TkleakSeenDrop(
     if (statePtr->store.unnamedPtr != NULL
 	    && MayStillStand(statePtr, Tcl_GetHashValue(hPtr))) {
 	const char *key = Tcl_GetHashKey(&statePtr->store.seen, hPtr);
+	Tcl_Obj **v;
 	Tcl_Size n = 0;
 
-	Tcl_ListObjLength(NULL, Tcl_GetHashValue(hPtr), &n);
+	Tcl_ListObjGetElements(NULL, Tcl_GetHashValue(hPtr), &n, &v);
 	if (n >= TKLEAK_SEEN_MAX || (key[0] == TKLEAK_KEY_COMMAND
 		&& !TkleakIsTkinterWrapper(key + 1))) {
 	    TkleakNameSetAddKey(statePtr->store.unnamedPtr, key);
@@ -491,7 +493,7 @@ TkleakSeenDrop(
 	    size_t len;
 	    const char *name = TkleakNameSetKeyName(key, &len);
 
-	    KeepSlots(statePtr, name, len, Tcl_GetHashValue(hPtr));
+	    KeepSlots(statePtr, name, len, n, v);
 	}
     }
     statePtr->store.seenBytes -= ListBytes(
@@ -628,11 +630,8 @@ TkleakSeenUnnamed(
     if ((commands && IsWrapperWord(word)) || word[0] == '.') {
 	size_t tailLen;
 	const char *tail = TkleakNameSetTail(word, len, &tailLen);
-	Tcl_Obj *listPtr = Tcl_NewListObj(1, &refPtr);
 
-	Tcl_IncrRefCount(listPtr);
-	KeepSlots(statePtr, tail, tailLen, listPtr);
-	Tcl_DecrRefCount(listPtr);
+	KeepSlots(statePtr, tail, tailLen, 1, &refPtr);
     } else {
 	TkleakNameSetAddWord(statePtr->store.unnamedPtr, word, len, commands);
     }
