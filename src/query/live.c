@@ -856,6 +856,39 @@ OtherSlotsName(
 }
 
 /*
+ * AddUnreferenced --
+ *
+ *	The object of KEY (TYPE, NAME), made since the reference, that no
+ *	slot in "seen" names: an "unreferenced" orphan in FOUND, unless a
+ *	slot recording kept elsewhere names it now (OtherSlotsName), or a
+ *	slot recording never tied to it may (TkleakSeenMayBeNamed).
+ *
+ * Results:
+ *	TCL_OK, or TCL_CONTINUE when the full scan must tell.
+ */
+
+static int
+AddUnreferenced(
+    TkleakCollect *ctxPtr,
+    const char *key,
+    const char *type,
+    const char *name,
+    Found **foundPtr,
+    int *numPtr,
+    int *capPtr)
+{
+    if (OtherSlotsName(ctxPtr, key, NULL)) {
+	return TCL_OK;
+    }
+    if (TkleakSeenMayBeNamed(ctxPtr->statePtr, key)) {
+	return TCL_CONTINUE;	/* A word took its name. */
+    }
+    AddFound(ctxPtr->statePtr, key, foundPtr, numPtr, capPtr, type, name,
+	    "unreferenced", Tcl_NewObj());
+    return TCL_OK;
+}
+
+/*
  * EntryNames --
  *
  *	The sink's refsMenuEntry for EntrySearch: whether the entry's
@@ -1335,17 +1368,9 @@ TkleakOrphansLive(
 		    Tcl_DStringInit(&typeDs);
 		    type = TkleakCommandType(statePtr, interp, token, fq,
 			    &typeDs);
-		    if (type != NULL && strcmp(type, "command tkinter") == 0
-			    && !OtherSlotsName(&ctx, Tcl_DStringValue(&key),
-				    NULL)) {
-			if (TkleakSeenMayBeNamed(statePtr,
-				Tcl_DStringValue(&key))) {
-			    code = TCL_CONTINUE;	/* A word took its name. */
-			} else {
-			    AddFound(statePtr, Tcl_DStringValue(&key), &found,
-				    &numFound, &capFound, type, fq,
-				    "unreferenced", Tcl_NewObj());
-			}
+		    if (type != NULL && strcmp(type, "command tkinter") == 0) {
+			code = AddUnreferenced(&ctx, Tcl_DStringValue(&key),
+				type, fq, &found, &numFound, &capFound);
 		    }
 		    Tcl_DStringFree(&typeDs);
 		}
@@ -1390,17 +1415,10 @@ TkleakOrphansLive(
 		    if (Tcl_FindHashEntry(&statePtr->store.seen,
 			    Tcl_DStringValue(&key)) == NULL
 			    && !SinceHas(&since, Tcl_DStringValue(&typeDs),
-			    name) && !OtherSlotsName(&ctx,
-				    Tcl_DStringValue(&key), NULL)) {
-			if (TkleakSeenMayBeNamed(statePtr,
-				Tcl_DStringValue(&key))) {
-			    code = TCL_CONTINUE;	/* A word took its name. */
-			} else {
-			    AddFound(statePtr, Tcl_DStringValue(&key), &found,
-				    &numFound, &capFound,
-				    Tcl_DStringValue(&typeDs), name,
-				    "unreferenced", Tcl_NewObj());
-			}
+			    name)) {
+			code = AddUnreferenced(&ctx, Tcl_DStringValue(&key),
+				Tcl_DStringValue(&typeDs), name, &found,
+				&numFound, &capFound);
 		    }
 		    Tcl_DStringFree(&key);
 		    Tcl_DStringFree(&typeDs);
